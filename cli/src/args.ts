@@ -1,0 +1,74 @@
+/** Command-line parsing for `preflight`: a command, one campaign file, and named options. */
+
+export interface CliArgs {
+  command: 'render' | 'check' | 'request' | 'help';
+  campaign?: string;
+  request?: string;
+  targets?: string;
+  idColumn?: string;
+  params?: string;
+  profiles?: string;
+  targetBy?: string;
+  format: 'json' | 'text';
+  batchSize?: number;
+  legacy: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage:
+  preflight render  CAMPAIGN [inputs] [--format json|text]   render every targeted user × node (JSON by default)
+  preflight check   CAMPAIGN [inputs] [--format text|json]   diagnostics summary; exit 1 on errors
+  preflight request CAMPAIGN [inputs] [--batch-size N]       the execute bodies a send would make (apptoken "***")
+inputs:
+  --request BODY.json     a Campaign Execute body: target, target_by, params, target_with_params
+  --targets FILE          CSV/TSV/JSON target list; id column = --id-column, else the one named like target_by, else the first
+  --id-column NAME        the id column of --targets
+  --params JSON|@FILE     global params (merged over --request's params)
+  --profiles FILE         profile attributes for preview: CSV (first column the id) or JSON {id: {attr: value}}
+  --target-by KIND        overrides the campaign's target_by
+  --legacy                legacy personalisation mode: an empty value means the message is not sent (error)
+exit codes: 0 no errors, 1 at least one error diagnostic, 2 unusable input`;
+
+/** Parses argv (without node and script). Throws UsageError with a readable message. */
+export function parseArgs(argv: string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') return { command: 'help', format: 'text', legacy: false };
+  if (command !== 'render' && command !== 'check' && command !== 'request') throw new UsageError(`unknown command "${command}"`);
+  const out: CliArgs = { command, format: command === 'check' ? 'text' : 'json', legacy: false };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--request': out.request = value(); break;
+      case '--targets': out.targets = value(); break;
+      case '--id-column': out.idColumn = value(); break;
+      case '--params': out.params = value(); break;
+      case '--profiles': out.profiles = value(); break;
+      case '--target-by': out.targetBy = value(); break;
+      case '--legacy': out.legacy = true; break;
+      case '--format': {
+        const f = value();
+        if (f !== 'json' && f !== 'text') throw new UsageError(`--format must be json or text, got "${f}"`);
+        out.format = f;
+        break;
+      }
+      case '--batch-size': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--batch-size must be a positive integer, got "${rest[i]}"`);
+        out.batchSize = n;
+        break;
+      }
+      default:
+        if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+        if (out.campaign) throw new UsageError(`unexpected argument "${a}" (one campaign file only)`);
+        out.campaign = a;
+    }
+  }
+  if (!out.campaign) throw new UsageError('a campaign file is required');
+  return out;
+}

@@ -1,0 +1,30 @@
+/**
+ * Validates and dispatches one incoming IPC message. Both transports (Electron ipcMain and the
+ * browser host) call this, so validation and error shapes are identical on both paths.
+ */
+import { channels, isChannelName, type ChannelArgs, type ChannelName, type ChannelResult, type IpcReply } from '../../shared/ipc/contract';
+
+export type Handlers = { [C in ChannelName]: (args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
+
+function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }) {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(arguments)', message: i.message }));
+}
+
+/** Validates `args` against the channel's schema, runs the handler, and validates its result. */
+export async function dispatch(handlers: Handlers, channel: unknown, args: unknown): Promise<IpcReply<unknown>> {
+  if (!isChannelName(channel)) return { ok: false, error: { code: 'invalid-channel', message: `unknown channel ${JSON.stringify(channel)}` } };
+  const spec = channels[channel];
+  const parsed = spec.args.safeParse(args ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-arguments', message: `invalid arguments for ${channel}`, issues: issuesOf(parsed.error) } };
+  }
+  try {
+    const handler = handlers[channel] as (a: unknown) => Promise<unknown>;
+    const value = await handler(parsed.data);
+    const checked = spec.result.safeParse(value);
+    if (!checked.success) return { ok: false, error: { code: 'failed', message: `${channel} produced a result outside its contract`, issues: issuesOf(checked.error) } };
+    return { ok: true, value: checked.data };
+  } catch (e) {
+    return { ok: false, error: { code: 'failed', message: e instanceof Error ? e.message : String(e) } };
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Renders a campaign per user and node: one pipeline for preview, diagnostics, CLI and send preview.
+ * Templates are compiled once per campaign (compileCampaign) and rendered per user on demand.
+ */
+import type { Diagnostic } from '../diagnostics';
+import { compileTemplate, type CompiledTemplate } from '../render/engine';
+import { smsMetrics, checkFromName, type SmsMetrics } from '../channels/sms';
+import { templateFields, type Campaign, type CampaignNode, type Channel } from './model';
+import { resolveValue, isEmptyValue, type Profiles, type SendData, type ValueSource } from './send-data';
+
+export interface CompiledField {
+  name: string;
+  isUrl: boolean;
+  template: CompiledTemplate;
+}
+
+export interface CompiledNode {
+  node: CampaignNode;
+  fields: CompiledField[];
+  /** Attributes this node references (union over its fields), in first-seen order. */
+  references: string[];
+  /** Compile-time diagnostics (syntax, unsupported-twig), tagged with node and field. */
+  diagnostics: Diagnostic[];
+}
+
+export interface CompiledCampaign {
+  campaign: Campaign;
+  nodes: CompiledNode[];
+  /** All attributes any node references. */
+  references: Set<string>;
+}
+
+export interface NodeRender {
+  target: string;
+  node: string;
+  channel: Channel;
+  fields: Record<string, string>;
+  sources: Record<string, ValueSource>;
+  sms?: SmsMetrics;
+  diagnostics: Diagnostic[];
+}
+
+export interface RenderOptions {
+  /** Legacy personalisation mode: a missing attribute means the message is not sent (an error). */
+  legacyPersonalisation?: boolean;
+}
+
+/** Compiles every template field of every node once. */
+export function compileCampaign(campaign: Campaign): CompiledCampaign {
+  const references = new Set<string>();
+  const nodes = campaign.nodes.map((node): CompiledNode => {
+    const refs = new Set<string>();
+    const diagnostics: Diagnostic[] = [];
+    const fields = templateFields(node).map((f) => {
+      const template = compileTemplate(f.source, { autoescape: f.autoescape });
+      for (const r of template.references) refs.add(r);
+      for (const d of template.diagnostics)
+        diagnostics.push({ code: d.code, severity: d.severity, message: d.message, node: node.key, field: f.name, line: d.line, column: d.column });
+      return { name: f.name, isUrl: f.isUrl, template };
+    });
+    for (const r of refs) references.add(r);
+    return { node, fields, references: [...refs], diagnostics };
+  });
+  return { campaign, nodes, references };
+}
+
+const RESIDUE = /\{\{|\{%|\{#/;
+
+function isAbsoluteHttpUrl(s: string): boolean {
+  if (!/^https?:\/\//i.test(s)) return false;
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0 && !/\s/.test(s);
+  } catch {
+    return false;
+  }
+}
+
+/** Renders one node for one user, with the sources of every referenced attribute and per-render diagnostics. */
+export function renderNode(cn: CompiledNode, target: string, data: SendData, profiles?: Profiles, options: RenderOptions = {}): NodeRender {
+  const vars: Record<string, unknown> = {};
+  const sources: Record<string, ValueSource> = {};
+  const diagnostics: Diagnostic[] = [];
+  const node = cn.node.key;
+  for (const name of cn.references) {
+    const { value, source } = resolveValue(name, target, data, profiles);
+    vars[name] = value;
+    sources[name] = source;
+    if (source === 'empty' || isEmptyValue(value)) {
+      diagnostics.push(
+        options.legacyPersonalisation
+          ? { code: 'not-personalised', severity: 'error', node, target, message: `"${name}" is empty for ${target}: in legacy personalisation mode this message would not be sent` }
+          : { code: 'empty-value', severity: 'warning', node, target, message: `"${name}" resolves to empty for ${target}` },
+      );
+    }
+  }
+  const fields: Record<string, string> = {};
+  for (const f of cn.fields) {
+    const r = f.template.render(vars);
+    fields[f.name] = r.output;
+    if (r.error) diagnostics.push({ code: r.error.code, severity: r.error.severity, message: r.error.message, node, field: f.name, target, line: r.error.line, column: r.error.column });
+    if (RESIDUE.test(r.output)) diagnostics.push({ code: 'twig-residue', severity: 'warning', node, field: f.name, target, message: `the rendered ${f.name} still contains Twig markup` });
+    if (f.isUrl && r.output !== '' && !isAbsoluteHttpUrl(r.output.trim()))
+      diagnostics.push({ code: 'invalid-url', severity: 'warning', node, field: f.name, target, message: `${f.name} is not a valid absolute http(s) URL after rendering: "${r.output.slice(0, 120)}"` });
+  }
+  const out: NodeRender = { target, node, channel: cn.node.channel, fields, sources, diagnostics };
+  if (cn.node.channel === 'sms') {
+    out.sms = smsMetrics(fields.text ?? '');
+    if ('from' in fields) {
+      const from = fields.from ?? '';
+      const check = checkFromName(from);
+      if (!check.length) diagnostics.push({ code: 'sms-from-length', severity: 'error', node, field: 'from', target, message: `SMS from name "${from}" has ${[...from].length} characters; it must have 3 to 11` });
+      if (!check.chars) diagnostics.push({ code: 'sms-from-chars', severity: 'warning', node, field: 'from', target, message: `SMS from name "${from}" is not purely alphanumeric (letters and digits, no spaces); some networks reject it` });
+    }
+  }
+  if (cn.node.channel === 'email' && (fields.subject ?? '').trim() === '')
+    diagnostics.push({ code: 'empty-subject', severity: 'warning', node, field: 'subject', target, message: `the email subject is empty for ${target}` });
+  return out;
+}
+
+/** Campaign-level diagnostics of the data against the templates (not per user). */
+export function dataDiagnostics(cc: CompiledCampaign, data: SendData): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const n of cc.nodes) out.push(...n.diagnostics);
+  const passed = new Set<string>(Object.keys(data.params));
+  for (const v of Object.values(data.target_with_params)) for (const k of Object.keys(v ?? {})) passed.add(k);
+  for (const k of passed) if (!cc.references.has(k)) out.push({ code: 'unused-param', severity: 'info', message: `"${k}" is passed but no node references it` });
+  const targeted = new Set<string>();
+  const dupes = new Set<string>();
+  for (const t of data.target) (targeted.has(t) ? dupes.add(t) : targeted.add(t));
+  for (const t of dupes) out.push({ code: 'duplicate-target', severity: 'warning', target: t, message: `target "${t}" appears more than once: the platform may message this user twice` });
+  for (const k of Object.keys(data.target_with_params))
+    if (!targeted.has(k)) out.push({ code: 'untargeted-params', severity: 'warning', target: k, message: `target_with_params has values for "${k}", who is not in target` });
+  return out;
+}
+
+/** Renders every node for every target, in target order then node order. */
+export function renderAll(cc: CompiledCampaign, data: SendData, profiles?: Profiles, options?: RenderOptions): NodeRender[] {
+  const out: NodeRender[] = [];
+  for (const t of data.target) for (const n of cc.nodes) out.push(renderNode(n, t, data, profiles, options));
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * The values a send passes (the Campaign Execute body minus apptoken and id) and the preview-only
+ * profiles, plus the value resolution rule of the platform with provenance.
+ */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
+
+export interface SendData {
+  target_by: string;
+  target: string[];
+  params: Record<string, unknown>;
+  target_with_params: Record<string, Record<string, unknown>>;
+}
+
+/** Profile attributes per target id: stand-ins for what the platform stores (preview only). */
+export type Profiles = Record<string, Record<string, unknown>>;
+
+export type ValueSource = 'target_with_params' | 'params' | 'profile' | 'empty';
+
+const has = Object.prototype.hasOwnProperty;
+
+/**
+ * Resolves one attribute for one user in the platform's priority order:
+ * `target_with_params[user]` over `params` over the profile over the empty string.
+ */
+export function resolveValue(
+  name: string,
+  user: string,
+  data: SendData,
+  profiles: Profiles | undefined,
+): { value: unknown; source: ValueSource } {
+  const own = data.target_with_params[user];
+  if (own && has.call(own, name)) return { value: own[name], source: 'target_with_params' };
+  if (has.call(data.params, name)) return { value: data.params[name], source: 'params' };
+  const profile = profiles?.[user];
+  if (profile && has.call(profile, name)) return { value: profile[name], source: 'profile' };
+  return { value: '', source: 'empty' };
+}
+
+/** True for a value that prints as nothing (the platform's "empty"). */
+export function isEmptyValue(v: unknown): boolean {
+  return v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+}

@@ -1,0 +1,593 @@
+/**
+ * AST -> closure tree. Each expression becomes `(ctx) => value` and each statement `(ctx) => void`
+ * appending to `ctx.out`; the tree is built once per template, so rendering does no parsing, no
+ * lookups by tag name and no `eval`. Alongside, the compiler:
+ *  - runs Twig's escaper analysis statically (which printed expressions are "safe" for the current
+ *    autoescape strategy: literals, `raw`, `escape`, `nl2br`...), and
+ *  - collects the free variables the template reads from its context (`references`), following
+ *    Twig's scoping: `set` at top level persists, `for` bodies keep only writes to variables that
+ *    existed before the loop, `with` restores everything.
+ */
+import type { Arg, Expr, Stmt } from './ast';
+import { TwigCompileError, TwigRuntimeError } from './errors';
+import { CORE_FUNCTIONS, FILTERS, FUNCTIONS, TESTS, TWIG_CORE_FILTERS, TWIG_CORE_TESTS, type Callable } from './filters';
+import {
+  add, compare, div, floorDiv, getAttr, hasAttr, isArray, isMap, keysOf, looseEquals, Markup, mod, mul, phpKey, pow, sub,
+  toNumber, toStr, truthy, type PhpMap,
+} from './php';
+import { inOp, matchesOp, phpRange, sliceValue } from './values';
+import { escapeValue, type Ctx } from './runtime';
+
+export type E = (c: Ctx) => unknown;
+export type S = (c: Ctx) => void;
+interface CExpr {
+  fn: E;
+  /** Escaping strategies this expression's result is already safe for ('all' = any). */
+  safe: readonly string[];
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const ALL = ['all'] as const;
+const NONE: readonly string[] = [];
+
+/** Static scope used to tell free variables from locals. */
+interface Scope {
+  names: Set<string>;
+  parent: Scope | null;
+  /** `with ... only`: names not defined here cannot come from the caller's context. */
+  isolated: boolean;
+}
+
+export interface CompileOutput {
+  root: S;
+  references: string[];
+  errors: TwigCompileError[];
+}
+
+/** Compiles a parsed template. Compile errors for unknown or unsupported filters/tests/functions are collected, not thrown. */
+export function compileAst(body: Stmt[], autoescape: boolean): CompileOutput {
+  const c = new Compiler(body);
+  const root = c.block(body, autoescape ? 'html' : false);
+  return { root, references: c.references, errors: c.errors };
+}
+
+function collectAssigned(stmts: Stmt[], out: Set<string>, flags: { dynamicWith: boolean }): void {
+  for (const s of stmts) {
+    switch (s.kind) {
+      case 'set': s.names.forEach((n) => out.add(n)); break;
+      case 'setcapture': out.add(s.name); collectAssigned(s.body, out, flags); break;
+      case 'for':
+        out.add(s.valueVar); out.add('loop');
+        if (s.keyVar) out.add(s.keyVar);
+        collectAssigned(s.body, out, flags);
+        if (s.else) collectAssigned(s.else, out, flags);
+        break;
+      case 'if':
+        s.branches.forEach((b) => collectAssigned(b.body, out, flags));
+        if (s.else) collectAssigned(s.else, out, flags);
+        break;
+      case 'with': flags.dynamicWith = true; collectAssigned(s.body, out, flags); break;
+      case 'apply': case 'autoescape': collectAssigned(s.body, out, flags); break;
+      default: break;
+    }
+  }
+}
+
+class Compiler {
+  readonly references: string[] = [];
+  private readonly refSet = new Set<string>();
+  readonly errors: TwigCompileError[] = [];
+  private scope: Scope = { names: new Set(), parent: null, isolated: false };
+  /** Names that may be locals somewhere; the others are read straight from the caller's variables. */
+  private readonly assigned = new Set<string>();
+  private readonly dynamicWith: boolean;
+
+  constructor(body: Stmt[]) {
+    const flags = { dynamicWith: false };
+    collectAssigned(body, this.assigned, flags);
+    this.dynamicWith = flags.dynamicWith;
+  }
+
+  private fail(code: 'syntax' | 'unsupported-twig', message: string, pos: number): CExpr {
+    this.errors.push(new TwigCompileError(code, message, pos));
+    return { fn: () => undefined, safe: NONE };
+  }
+
+  private push(isolated = false): void {
+    this.scope = { names: new Set(), parent: this.scope, isolated };
+  }
+  private pop(): void {
+    this.scope = this.scope.parent!;
+  }
+  private define(name: string): void {
+    this.scope.names.add(name);
+  }
+  /** Records `name` as a free variable unless a local of an enclosing scope defines it. */
+  private reference(name: string): void {
+    for (let s: Scope | null = this.scope; s; s = s.parent) {
+      if (s.names.has(name)) return;
+      if (s.isolated) return;
+    }
+    if (!this.refSet.has(name)) {
+      this.refSet.add(name);
+      this.references.push(name);
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  block(stmts: Stmt[], strategy: string | false): S {
+    const fns: S[] = [];
+    let text = '';
+    const flush = () => {
+      if (text) {
+        const t = text;
+        fns.push((c) => { c.out += t; });
+        text = '';
+      }
+    };
+    for (const s of stmts) {
+      if (s.kind === 'text') { text += s.text; continue; }
+      flush();
+      fns.push(this.stmt(s, strategy));
+    }
+    flush();
+    if (fns.length === 0) return () => {};
+    if (fns.length === 1) return fns[0]!;
+    if (fns.length === 2) { const [a, b] = fns as [S, S]; return (c) => { a(c); b(c); }; }
+    return (c) => { for (let i = 0; i < fns.length; i++) fns[i]!(c); };
+  }
+
+  private stmt(s: Stmt, strategy: string | false): S {
+    switch (s.kind) {
+      case 'text': { const t = s.text; return (c) => { c.out += t; }; }
+      case 'print': return this.print(this.expr(s.expr, strategy), strategy, s.pos);
+      case 'do': { const e = this.expr(s.expr, strategy).fn; const pos = s.pos; return (c) => { c.pos = pos; e(c); }; }
+      case 'if': {
+        const branches = s.branches.map((b) => {
+          const test = this.expr(b.test, strategy).fn;
+          this.push();
+          const body = this.block(b.body, strategy);
+          this.pop();
+          return { test, body };
+        });
+        this.push();
+        const els = s.else ? this.block(s.else, strategy) : null;
+        this.pop();
+        const pos = s.pos;
+        if (branches.length === 1) {
+          const { test, body } = branches[0]!;
+          return (c) => { c.pos = pos; if (truthy(test(c))) body(c); else if (els) els(c); };
+        }
+        return (c) => {
+          c.pos = pos;
+          for (let i = 0; i < branches.length; i++) {
+            const b = branches[i]!;
+            if (truthy(b.test(c))) { b.body(c); return; }
+          }
+          if (els) els(c);
+        };
+      }
+      case 'set': {
+        const values = s.values.map((v) => this.expr(v, strategy).fn);
+        s.names.forEach((n) => this.define(n));
+        const pos = s.pos;
+        if (values.length === 1) {
+          const name = s.names[0]!;
+          const v = values[0]!;
+          return (c) => { c.pos = pos; c.locals[name] = v(c); };
+        }
+        const names = s.names;
+        return (c) => {
+          c.pos = pos;
+          const vals = values.map((v) => v(c));
+          names.forEach((n, i) => { c.locals[n] = vals[i]; });
+        };
+      }
+      case 'setcapture': {
+        const body = this.block(s.body, strategy);
+        this.define(s.name);
+        const name = s.name;
+        return (c) => {
+          const saved = c.out;
+          c.out = '';
+          body(c);
+          const captured = c.out;
+          c.out = saved;
+          c.locals[name] = captured === '' ? '' : new Markup(captured);
+        };
+      }
+      case 'for': return this.forLoop(s, strategy);
+      case 'with': {
+        let expr: E | null = null;
+        this.push(s.only);
+        if (s.expr) {
+          expr = this.expr(s.expr, strategy).fn;
+          if (s.expr.kind === 'hash') {
+            for (const p of s.expr.pairs) if (p.key.kind === 'const') this.define(phpKey(p.key.value));
+          } else if (!s.only) {
+            // Unknown keys: any name read inside may come from the expression or the context.
+          }
+        }
+        const body = this.block(s.body, strategy);
+        this.pop();
+        const only = s.only;
+        const pos = s.pos;
+        return (c) => {
+          c.pos = pos;
+          const savedLocals = c.locals;
+          const savedVars = c.vars;
+          const v = expr ? expr(c) : undefined;
+          if (v !== undefined && v !== null && !isArray(v)) throw new TwigRuntimeError('Variables passed to the "with" tag must be a mapping.');
+          let inner: Record<string, unknown>;
+          if (only) {
+            inner = Object.create(null) as Record<string, unknown>;
+            c.vars = {};
+          } else inner = Object.create(savedLocals) as Record<string, unknown>;
+          if (v) for (const k of Object.keys(v)) inner[k] = (v as PhpMap)[k];
+          c.locals = inner;
+          try {
+            body(c);
+          } finally {
+            c.locals = savedLocals;
+            c.vars = savedVars;
+          }
+        };
+      }
+      case 'apply': {
+        const body = this.block(s.body, strategy);
+        let e: Expr = { kind: 'tmp' as never, pos: s.pos } as unknown as Expr;
+        for (const f of s.filters) e = { kind: 'filter', pos: f.pos, name: f.name, expr: e, args: f.args };
+        const filtered = this.print(this.expr(e, strategy), strategy, s.pos);
+        return (c) => {
+          const saved = c.out;
+          const savedTmp = c.tmp;
+          c.out = '';
+          body(c);
+          c.tmp = c.out === '' ? '' : new Markup(c.out);
+          c.out = saved;
+          filtered(c);
+          c.tmp = savedTmp;
+        };
+      }
+      case 'autoescape': return this.block(s.body, s.strategy);
+    }
+  }
+
+  private print(e: CExpr, strategy: string | false, pos: number): S {
+    const fn = e.fn;
+    if (!strategy || e.safe.includes('all') || e.safe.includes(strategy)) {
+      return (c) => { c.pos = pos; c.out += toStr(fn(c)); };
+    }
+    if (strategy === 'html') {
+      return (c) => { c.pos = pos; c.out += escapeValue(fn(c), 'html', true); };
+    }
+    const st = strategy;
+    return (c) => { c.pos = pos; c.out += escapeValue(fn(c), st, true); };
+  }
+
+  private forLoop(s: Extract<Stmt, { kind: 'for' }>, strategy: string | false): S {
+    const seq = this.expr(s.seq, strategy).fn;
+    this.push();
+    this.define(s.valueVar);
+    this.define('loop');
+    if (s.keyVar) this.define(s.keyVar);
+    const body = this.block(s.body, strategy);
+    const els = s.else ? this.block(s.else, strategy) : null;
+    this.pop();
+    const { valueVar, keyVar, pos } = s;
+    return (c) => {
+      c.pos = pos;
+      const items = seq(c);
+      const parent = c.locals;
+      const inner = Object.create(parent) as Record<string, unknown>;
+      c.locals = inner;
+      let iterated = false;
+      if (isArray(items)) {
+        const list = Array.isArray(items);
+        const keys = list ? null : keysOf(items);
+        const values = list ? items : Object.values(items);
+        const n = values.length;
+        if (n > 0) {
+          iterated = true;
+          const loop = { parent, index0: 0, index: 1, revindex0: n - 1, revindex: n, first: true, last: n === 1, length: n };
+          inner.loop = loop;
+          for (let i = 0; i < n; i++) {
+            loop.index0 = i;
+            loop.index = i + 1;
+            loop.revindex0 = n - i - 1;
+            loop.revindex = n - i;
+            loop.first = i === 0;
+            loop.last = i === n - 1;
+            if (keyVar !== null) inner[keyVar] = keys ? keys[i] : i;
+            inner[valueVar] = values[i];
+            body(c);
+          }
+        }
+      }
+      if (!iterated && els) {
+        delete inner.loop;
+        els(c);
+      }
+      c.locals = parent;
+      // Twig restores the context after a loop but keeps new values of variables that existed before it.
+      for (const k of Object.keys(inner)) {
+        if (k === valueVar || k === keyVar || k === 'loop') continue;
+        if (k in parent || hasOwn.call(c.vars, k)) parent[k] = inner[k];
+      }
+    };
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  expr(e: Expr, strategy: string | false): CExpr {
+    switch (e.kind) {
+      case 'const': { const v = e.value; return { fn: () => v, safe: ALL }; }
+      case 'name': return { fn: this.nameLookup(e.name), safe: NONE };
+      case 'array': {
+        const items = e.items.map((i) => this.expr(i.value, strategy).fn);
+        return { fn: (c) => items.map((f) => f(c)), safe: NONE };
+      }
+      case 'hash': {
+        const pairs = e.pairs.map((p) => ({ k: this.expr(p.key, strategy).fn, v: this.expr(p.value, strategy).fn }));
+        return {
+          fn: (c) => {
+            const o: PhpMap = {};
+            for (const p of pairs) o[phpKey(p.k(c))] = p.v(c);
+            return o;
+          },
+          safe: NONE,
+        };
+      }
+      case 'getattr': {
+        const obj = this.expr(e.obj, strategy).fn;
+        if (e.attr.kind === 'const') {
+          const key = e.attr.value;
+          return { fn: (c) => getAttr(obj(c), key), safe: NONE };
+        }
+        const attr = this.expr(e.attr, strategy).fn;
+        return { fn: (c) => getAttr(obj(c), attr(c)), safe: NONE };
+      }
+      case 'slice': {
+        const obj = this.expr(e.obj, strategy).fn;
+        const start = e.start ? this.expr(e.start, strategy).fn : () => 0;
+        const length = e.length ? this.expr(e.length, strategy).fn : () => null;
+        return { fn: (c) => sliceValue(obj(c), start(c), length(c), false), safe: NONE };
+      }
+      case 'unary': {
+        const x = this.expr(e.expr, strategy).fn;
+        if (e.op === 'not') return { fn: (c) => !truthy(x(c)), safe: NONE };
+        if (e.op === '-') return { fn: (c) => { const r = -toNumber(x(c), '*'); return r === 0 ? 0 : r; }, safe: NONE };
+        return { fn: (c) => toNumber(x(c), '*'), safe: NONE };
+      }
+      case 'binary': return this.binary(e, strategy);
+      case 'cond': {
+        const test = this.expr(e.test, strategy);
+        const then = e.then ? this.expr(e.then, strategy) : test;
+        const els = e.else ? this.expr(e.else, strategy) : { fn: () => '', safe: ALL };
+        const t = test.fn, a = then.fn, b = els.fn;
+        const safe = intersect(then.safe, els.safe);
+        if (!e.then) return { fn: (c) => { const v = t(c); return truthy(v) ? v : b(c); }, safe };
+        return { fn: (c) => (truthy(t(c)) ? a(c) : b(c)), safe };
+      }
+      case 'interp': {
+        const parts = e.parts.map((p) => this.expr(p, strategy).fn);
+        return { fn: (c) => { let s = ''; for (const p of parts) s += toStr(p(c)); return s; }, safe: NONE };
+      }
+      case 'filter': return this.filter(e, strategy);
+      case 'test': return this.test(e, strategy);
+      case 'call': return this.call(e, strategy);
+      case 'arrow': {
+        this.push();
+        e.params.forEach((p) => this.define(p));
+        const body = this.expr(e.body, strategy).fn;
+        this.pop();
+        const params = e.params;
+        return {
+          fn: (c) => (...args: unknown[]) => {
+            const saved = c.locals;
+            const inner = Object.create(saved) as Record<string, unknown>;
+            params.forEach((p, i) => { inner[p] = args[i]; });
+            c.locals = inner;
+            try { return body(c); } finally { c.locals = saved; }
+          },
+          safe: NONE,
+        };
+      }
+      default:
+        if ((e as { kind: string }).kind === 'tmp') return { fn: (c) => c.tmp, safe: NONE };
+        return this.fail('syntax', 'Unknown expression.', (e as { pos: number }).pos);
+    }
+  }
+
+  private nameLookup(name: string): E {
+    this.reference(name);
+    if (!this.dynamicWith && !this.assigned.has(name)) {
+      return (c) => { const v = c.vars; return hasOwn.call(v, name) ? v[name] : undefined; };
+    }
+    return (c) => {
+      const l = c.locals;
+      if (name in l) return l[name];
+      const v = c.vars;
+      return hasOwn.call(v, name) ? v[name] : undefined;
+    };
+  }
+
+  /** Compiles `x is defined` for names and attribute chains (missing, not null, is "not defined"). */
+  private defined(e: Expr, strategy: string | false): E {
+    if (e.kind === 'name') {
+      const name = e.name;
+      this.reference(name);
+      return (c) => name in c.locals || hasOwn.call(c.vars, name);
+    }
+    if (e.kind === 'getattr') {
+      const objDefined = this.defined(e.obj, strategy);
+      const obj = this.expr(e.obj, strategy).fn;
+      const attr = this.expr(e.attr, strategy).fn;
+      return (c) => objDefined(c) && hasAttr(obj(c), attr(c));
+    }
+    const v = this.expr(e, strategy).fn;
+    return (c) => { v(c); return true; };
+  }
+
+  private binary(e: Extract<Expr, { kind: 'binary' }>, strategy: string | false): CExpr {
+    const l = this.expr(e.left, strategy);
+    const r = this.expr(e.right, strategy);
+    const a = l.fn, b = r.fn;
+    let fn: E;
+    switch (e.op) {
+      case 'or': fn = (c) => truthy(a(c)) || truthy(b(c)); break;
+      case 'and': fn = (c) => truthy(a(c)) && truthy(b(c)); break;
+      case 'xor': fn = (c) => truthy(a(c)) !== truthy(b(c)); break;
+      case 'b-or': fn = (c) => toNumber(a(c), '|') | toNumber(b(c), '|'); break;
+      case 'b-xor': fn = (c) => toNumber(a(c), '^') ^ toNumber(b(c), '^'); break;
+      case 'b-and': fn = (c) => toNumber(a(c), '&') & toNumber(b(c), '&'); break;
+      case '==': fn = (c) => looseEquals(a(c), b(c)); break;
+      case '!=': fn = (c) => !looseEquals(a(c), b(c)); break;
+      case '<=>': fn = (c) => compare(a(c), b(c)); break;
+      case '<': fn = (c) => compare(a(c), b(c)) < 0; break;
+      case '>': fn = (c) => compare(a(c), b(c)) > 0; break;
+      case '<=': fn = (c) => compare(a(c), b(c)) <= 0; break;
+      case '>=': fn = (c) => compare(a(c), b(c)) >= 0; break;
+      case 'in': fn = (c) => inOp(a(c), b(c)); break;
+      case 'not in': fn = (c) => !inOp(a(c), b(c)); break;
+      case 'matches': fn = (c) => matchesOp(a(c), b(c)); break;
+      case 'starts with': fn = (c) => { const x = a(c), y = b(c); return typeof x === 'string' && typeof y === 'string' && x.startsWith(y); }; break;
+      case 'ends with': fn = (c) => { const x = a(c), y = b(c); return typeof x === 'string' && typeof y === 'string' && x.endsWith(y); }; break;
+      case '..': fn = (c) => phpRange(a(c), b(c), 1); break;
+      case '+': fn = (c) => add(a(c), b(c)); break;
+      case '-': fn = (c) => sub(a(c), b(c)); break;
+      case '~': fn = (c) => toStr(a(c)) + toStr(b(c)); break;
+      case '*': fn = (c) => mul(a(c), b(c)); break;
+      case '/': fn = (c) => div(a(c), b(c)); break;
+      case '//': fn = (c) => floorDiv(a(c), b(c)); break;
+      case '%': fn = (c) => mod(a(c), b(c)); break;
+      case '**': fn = (c) => pow(a(c), b(c)); break;
+      case '??': {
+        return { fn: (c) => { const v = a(c); return v === undefined || v === null ? b(c) : v; }, safe: intersect(l.safe, r.safe) };
+      }
+      case 'has some': case 'has every': {
+        const every = e.op === 'has every';
+        fn = (c) => {
+          const seq = a(c);
+          const f = b(c);
+          if (typeof f !== 'function') throw new TwigRuntimeError(`The "has ${every ? 'every' : 'some'}" operator expects an arrow function.`);
+          if (!isArray(seq)) return every;
+          const ks = keysOf(seq);
+          const vs = Array.isArray(seq) ? seq : Object.values(seq);
+          for (let i = 0; i < vs.length; i++) {
+            const r = truthy((f as (...x: unknown[]) => unknown)(vs[i], ks[i]));
+            if (every && !r) return false;
+            if (!every && r) return true;
+          }
+          return every;
+        };
+        break;
+      }
+      default:
+        return this.fail('unsupported-twig', `The "${e.op}" operator is not supported by the preview engine.`, e.pos);
+    }
+    return { fn, safe: NONE };
+  }
+
+  /** Resolves positional and named arguments against a callable's parameter names. */
+  private args(def: Callable, args: Arg[], strategy: string | false, what: string, pos: number): (E | undefined)[] | null {
+    const out: (E | undefined)[] = [];
+    let named = false;
+    for (const a of args) {
+      const fn = this.expr(a.value, strategy).fn;
+      if (a.name === undefined) {
+        if (named) { this.fail('syntax', `Positional arguments cannot be used after named arguments for ${what}.`, a.value.pos); return null; }
+        if (!def.variadic && out.length >= def.params.length) { this.fail('syntax', `Too many arguments for ${what}.`, a.value.pos); return null; }
+        out.push(fn);
+      } else {
+        named = true;
+        const snake = a.name.replace(/[A-Z]/g, (m) => '_' + m.toLowerCase());
+        const idx = def.params.indexOf(snake);
+        if (idx < 0) { this.fail('syntax', `Unknown argument "${a.name}" for ${what}.`, a.value.pos); return null; }
+        if (out[idx]) { this.fail('syntax', `Argument "${a.name}" is defined twice for ${what}.`, a.value.pos); return null; }
+        while (out.length < idx) out.push(undefined);
+        out[idx] = fn;
+      }
+    }
+    void pos;
+    return out;
+  }
+
+  private filter(e: Extract<Expr, { kind: 'filter' }>, strategy: string | false): CExpr {
+    const def = FILTERS[e.name];
+    if (!def) {
+      this.expr(e.expr, strategy);
+      if (TWIG_CORE_FILTERS.has(e.name)) return this.fail('unsupported-twig', `The "${e.name}" filter is not supported by the preview engine.`, e.pos);
+      return this.fail('syntax', `Unknown "${e.name}" filter.`, e.pos);
+    }
+    const input = this.expr(e.expr, strategy);
+    const args = this.args(def, e.args, strategy, `filter "${e.name}"`, e.pos);
+    if (!args) return { fn: () => undefined, safe: NONE };
+    let inFn = input.fn;
+    if (def.preEscape && strategy && !(input.safe.includes('all') || input.safe.includes('html'))) {
+      const raw = inFn;
+      inFn = (c) => new Markup(escapeValue(raw(c), 'html', true));
+    }
+    let safe: readonly string[] = def.safe ?? NONE;
+    if (e.name === 'escape' || e.name === 'e') {
+      const st = e.args[0];
+      safe = !st ? ['html'] : st.value.kind === 'const' ? [String(st.value.value)] : NONE;
+    }
+    if (e.name === 'raw') return { fn: inFn, safe: ALL };
+    const f = def.fn;
+    const n = args.length;
+    if (n === 0) return { fn: (c) => f(c, inFn(c)), safe };
+    if (n === 1) {
+      const a0 = args[0] ?? (() => undefined);
+      return { fn: (c) => f(c, inFn(c), a0(c)), safe };
+    }
+    const fa = args.map((a) => a ?? (() => undefined));
+    return { fn: (c) => f(c, inFn(c), ...fa.map((a) => a(c))), safe };
+  }
+
+  private test(e: Extract<Expr, { kind: 'test' }>, strategy: string | false): CExpr {
+    const neg = e.negated;
+    if (e.name === 'defined') {
+      const d = this.defined(e.expr, strategy);
+      return { fn: neg ? (c) => !d(c) : d, safe: NONE };
+    }
+    const def = TESTS[e.name];
+    if (!def) {
+      this.expr(e.expr, strategy);
+      if (TWIG_CORE_TESTS.has(e.name)) return this.fail('unsupported-twig', `The "${e.name}" test is not supported by the preview engine.`, e.pos);
+      return this.fail('syntax', `Unknown "${e.name}" test.`, e.pos);
+    }
+    const v = this.expr(e.expr, strategy).fn;
+    const args = this.args(def, e.args, strategy, `test "${e.name}"`, e.pos);
+    if (!args) return { fn: () => false, safe: NONE };
+    const f = def.fn;
+    const fa = args.map((a) => a ?? (() => undefined));
+    if (fa.length === 0) return { fn: neg ? (c) => !f(c, v(c)) : (c) => !!f(c, v(c)), safe: NONE };
+    const a0 = fa[0]!;
+    return { fn: neg ? (c) => !f(c, v(c), a0(c)) : (c) => !!f(c, v(c), a0(c)), safe: NONE };
+  }
+
+  private call(e: Extract<Expr, { kind: 'call' }>, strategy: string | false): CExpr {
+    const def = FUNCTIONS[e.name];
+    if (!def) {
+      e.args.forEach((a) => this.expr(a.value, strategy));
+      if (CORE_FUNCTIONS.has(e.name)) return this.fail('unsupported-twig', `The "${e.name}" function is not supported by the preview engine.`, e.pos);
+      return this.fail('syntax', `Unknown "${e.name}" function.`, e.pos);
+    }
+    const args = this.args(def, e.args, strategy, `function "${e.name}"`, e.pos);
+    if (!args) return { fn: () => undefined, safe: NONE };
+    const f = def.fn;
+    const fa = args.map((a) => a ?? (() => undefined));
+    // Functions take no piped input: pass undefined as the "value" slot.
+    return { fn: (c) => f(c, ...fa.map((a) => a(c))), safe: def.safe ?? NONE };
+  }
+}
+
+function intersect(a: readonly string[], b: readonly string[]): readonly string[] {
+  if (a.includes('all')) return b;
+  if (b.includes('all')) return a;
+  return a.filter((x) => b.includes(x));
+}
+
+export { isMap };

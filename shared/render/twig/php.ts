@@ -1,0 +1,276 @@
+/**
+ * PHP value semantics for template data (JSON values: string, number, boolean, null, list, map).
+ *
+ * Twig compiles to PHP, so what a template prints is decided by PHP 8's rules: how values convert to
+ * strings (`true` -> "1", floats with precision=14), what is truthy ("0" and [] are falsy), loose
+ * comparison (numeric strings compare as numbers), arithmetic on strings. These helpers are the
+ * runtime hot path: keep them small and allocation-free.
+ */
+import { TwigRuntimeError } from './errors';
+
+/** A string already safe for HTML (Twig\Markup): captured `set` blocks, `apply` bodies. Not escaped again. */
+export class Markup {
+  constructor(readonly s: string) {}
+  toString(): string {
+    return this.s;
+  }
+}
+
+/** A PHP DateTime: an instant plus the time zone it displays in (IANA name or fixed offset in minutes). */
+export class PhpDate {
+  constructor(readonly ms: number, readonly tz: string | number) {}
+}
+
+export type PhpMap = Record<string, unknown>;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** A PHP array: a JS list or a plain object (map). */
+export function isArray(v: unknown): v is unknown[] | PhpMap {
+  return typeof v === 'object' && v !== null && (Array.isArray(v) || (!(v instanceof Markup) && !(v instanceof PhpDate)));
+}
+
+export function isMap(v: unknown): v is PhpMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Markup) && !(v instanceof PhpDate);
+}
+
+/** Number of elements of a PHP array. */
+export function count(v: unknown[] | PhpMap): number {
+  return Array.isArray(v) ? v.length : Object.keys(v).length;
+}
+
+const INT_KEY = /^(?:0|-?[1-9][0-9]{0,15})$/;
+/** PHP casts canonical integer strings used as array keys to ints. */
+export function phpKeyValue(k: string): string | number {
+  return INT_KEY.test(k) ? Number(k) : k;
+}
+
+/** Keys of a PHP array as PHP sees them (ints for lists and integer-like keys). */
+export function keysOf(v: unknown[] | PhpMap): (string | number)[] {
+  if (Array.isArray(v)) return v.map((_x, i) => i);
+  return Object.keys(v).map(phpKeyValue);
+}
+
+/** Values of a PHP array in order. */
+export function valuesOf(v: unknown[] | PhpMap): unknown[] {
+  return Array.isArray(v) ? v : Object.values(v);
+}
+
+/** True when a map's keys are exactly 0..n-1 in order, i.e. PHP would treat it as a list. */
+export function isListLike(v: PhpMap): boolean {
+  let i = 0;
+  for (const k in v) {
+    if (k !== String(i)) return false;
+    i++;
+  }
+  return true;
+}
+
+/** PHP's (string) cast of a float with precision=14 (what `echo` prints). */
+export function numToStr(n: number): string {
+  // Integer-valued numbers are PHP ints (JSON ints, int arithmetic) unless outside the int64 range.
+  if (Number.isInteger(n) && Math.abs(n) < 9.2e18) return n === 0 ? '0' : String(n);
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NAN' : n > 0 ? 'INF' : '-INF';
+  const exp = n.toExponential(13); // d.ddddddddddddde±x : 14 significant digits
+  const e = exp.indexOf('e');
+  const expo = Number(exp.slice(e + 1));
+  let mant = exp.slice(0, e);
+  if (expo < -4 || expo >= 14) {
+    mant = mant.replace(/\.?0+$/, '');
+    if (mant.indexOf('.') < 0) mant += '.0';
+    return `${mant}E${expo < 0 ? '-' : '+'}${Math.abs(expo)}`;
+  }
+  const s = n.toFixed(Math.max(0, 13 - expo));
+  const r = s.indexOf('.') >= 0 ? s.replace(/\.?0+$/, '') : s;
+  return r === '-0' ? '-0' : r;
+}
+
+/** PHP string conversion used when printing (`{{ v }}`), concatenating (`~`) and by string filters. */
+export function toStr(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return numToStr(v);
+  if (v === true) return '1';
+  if (v === false || v === null || v === undefined) return '';
+  if (v instanceof Markup) return v.s;
+  if (v instanceof PhpDate) throw new TwigRuntimeError('Object of class DateTime could not be converted to string');
+  if (typeof v === 'object') return 'Array';
+  return String(v);
+}
+
+/** PHP truthiness: false, 0, 0.0, "", "0", null and empty arrays are false. */
+export function truthy(v: unknown): boolean {
+  if (typeof v === 'string') return v !== '' && v !== '0';
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'boolean') return v;
+  if (v === null || v === undefined) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof Markup || v instanceof PhpDate) return true;
+  if (typeof v === 'object') {
+    for (const _k in v) return true;
+    return false;
+  }
+  return Boolean(v);
+}
+
+const NUMERIC = /^[ \t\n\r\v\f]*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \t\n\r\v\f]*$/;
+const LEADING_NUMERIC = /^[ \t\n\r\v\f]*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/;
+
+/** PHP's is_numeric for strings. */
+export function isNumericStr(s: string): boolean {
+  return NUMERIC.test(s);
+}
+
+/** Converts an operand of an arithmetic operator as PHP 8 does (TypeError on non-numeric strings and arrays). */
+export function toNumber(v: unknown, op = '+'): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' || v instanceof Markup) {
+    const s = typeof v === 'string' ? v : v.s;
+    if (NUMERIC.test(s)) return Number(s);
+    const m = LEADING_NUMERIC.exec(s);
+    if (m) return Number(m[0]); // PHP: "A non-numeric value encountered" warning, value kept
+    throw new TwigRuntimeError(`Unsupported operand types: string ${op} int`);
+  }
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v === null || v === undefined) return 0;
+  throw new TwigRuntimeError(`Unsupported operand types: array ${op} int`);
+}
+
+/** Lenient numeric cast used by filters (PHP (float)/(int) casts: non-numeric -> 0). */
+export function castNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string' || v instanceof Markup) {
+    const m = LEADING_NUMERIC.exec(typeof v === 'string' ? v : v.s);
+    return m ? Number(m[0]) : 0;
+  }
+  if (isArray(v)) return count(v) ? 1 : 0;
+  return 0;
+}
+
+const cmp = (a: number | string, b: number | string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** PHP 8's `<=>` (loose comparison), which Twig uses for ==, !=, <, >, <=, >=, `in` and sort. */
+export function compare(a: unknown, b: unknown): number {
+  if (a instanceof Markup) a = a.s;
+  if (b instanceof Markup) b = b.s;
+  if (a === undefined) a = null;
+  if (b === undefined) b = null;
+  const ta = typeof a;
+  const tb = typeof b;
+  if (ta === 'string' && tb === 'string') {
+    if (a === b) return 0;
+    if (NUMERIC.test(a as string) && NUMERIC.test(b as string)) return cmp(Number(a), Number(b));
+    return cmp(a as string, b as string);
+  }
+  if (ta === 'number' && tb === 'number') return cmp(a as number, b as number);
+  if (ta === 'number' && tb === 'string') {
+    return NUMERIC.test(b as string) ? cmp(a as number, Number(b)) : cmp(numToStr(a as number), b as string);
+  }
+  if (ta === 'string' && tb === 'number') {
+    return NUMERIC.test(a as string) ? cmp(Number(a), b as number) : cmp(a as string, numToStr(b as number));
+  }
+  if (a === null && tb === 'string') return cmp('', b as string);
+  if (b === null && ta === 'string') return cmp(a as string, '');
+  if (ta === 'boolean' || tb === 'boolean' || a === null || b === null) return cmp(truthy(a) ? 1 : 0, truthy(b) ? 1 : 0);
+  if (isArray(a) && isArray(b)) {
+    const ca = count(a);
+    const cb = count(b);
+    if (ca !== cb) return cmp(ca, cb);
+    const bm = b as PhpMap;
+    for (const k of Object.keys(a)) {
+      if (!hasOwn.call(bm, k)) return 1;
+      const r = compare((a as PhpMap)[k], bm[k]);
+      if (r !== 0) return r;
+    }
+    return 0;
+  }
+  if (isArray(a)) return 1;
+  if (isArray(b)) return -1;
+  return cmp(toStr(a), toStr(b));
+}
+
+/** PHP's `==`. */
+export function looseEquals(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return compare(a, b) === 0;
+}
+
+/** PHP's `===` (Twig's `same as`). Int/float are indistinguishable in JS; both count as the same number. */
+export function strictEquals(a: unknown, b: unknown): boolean {
+  if (a === undefined) a = null;
+  if (b === undefined) b = null;
+  if (a === b) return true;
+  if (isArray(a) && isArray(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    if (ka.length !== kb.length) return false;
+    for (let i = 0; i < ka.length; i++) {
+      if (ka[i] !== kb[i] || !strictEquals((a as PhpMap)[ka[i]!], (b as PhpMap)[kb[i]!])) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Normalises an attribute/array key the way PHP casts array keys. */
+export function phpKey(k: unknown): string {
+  if (typeof k === 'string') return k;
+  if (typeof k === 'number') return String(Math.trunc(k));
+  if (k === true) return '1';
+  if (k === false) return '0';
+  if (k === null || k === undefined) return '';
+  return toStr(k);
+}
+
+/** `obj.attr` / `obj[key]` on data: missing keys, null and scalars give undefined (rendered as ''). */
+export function getAttr(obj: unknown, key: unknown): unknown {
+  if (typeof obj !== 'object' || obj === null) return undefined;
+  if (Array.isArray(obj)) {
+    let i: number;
+    if (typeof key === 'number') i = Math.trunc(key);
+    else if (typeof key === 'string' && INT_KEY.test(key)) i = Number(key);
+    else if (typeof key === 'boolean') i = key ? 1 : 0;
+    else return undefined;
+    return i >= 0 && i < obj.length ? obj[i] : undefined;
+  }
+  if (obj instanceof Markup || obj instanceof PhpDate) return undefined;
+  const k = typeof key === 'string' ? key : phpKey(key);
+  return hasOwn.call(obj, k) ? (obj as PhpMap)[k] : undefined;
+}
+
+/** Whether `obj.attr` exists (Twig's `is defined` on attributes: true even when the value is null). */
+export function hasAttr(obj: unknown, key: unknown): boolean {
+  if (typeof obj !== 'object' || obj === null || obj instanceof Markup || obj instanceof PhpDate) return false;
+  if (Array.isArray(obj)) {
+    const i = typeof key === 'number' ? Math.trunc(key) : typeof key === 'string' && INT_KEY.test(key) ? Number(key) : -1;
+    return i >= 0 && i < obj.length;
+  }
+  return hasOwn.call(obj, phpKey(key));
+}
+
+/** PHP `+`, `-`, `*` with PHP 8 operand conversion. */
+export function add(a: unknown, b: unknown): number {
+  return toNumber(a, '+') + toNumber(b, '+');
+}
+export function sub(a: unknown, b: unknown): number {
+  return toNumber(a, '-') - toNumber(b, '-');
+}
+export function mul(a: unknown, b: unknown): number {
+  return toNumber(a, '*') * toNumber(b, '*');
+}
+export function div(a: unknown, b: unknown): number {
+  const d = toNumber(b, '/');
+  if (d === 0) throw new TwigRuntimeError('Division by zero');
+  return toNumber(a, '/') / d;
+}
+export function floorDiv(a: unknown, b: unknown): number {
+  return Math.floor(div(a, b));
+}
+export function mod(a: unknown, b: unknown): number {
+  const d = Math.trunc(toNumber(b, '%'));
+  if (d === 0) throw new TwigRuntimeError('Modulo by zero');
+  const r = Math.trunc(toNumber(a, '%')) % d;
+  return r === 0 ? 0 : r;
+}
+export function pow(a: unknown, b: unknown): number {
+  return Math.pow(toNumber(a, '**'), toNumber(b, '**'));
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../cli/src/main';
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+const ex = (p: string) => join('examples', p);
+
+describe('preflight render', () => {
+  it('renders the promo journey exactly as the source document says, per node', async () => {
+    const r = await run('render', ex('campaigns/promo-journey.yaml'), '--request', ex('requests/promo-journey.json'), '--profiles', ex('profiles/profiles.csv'));
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.campaign).toEqual({ id: 'Campaign_ID', name: 'Promo journey', type: 'multistage' });
+    expect(doc.renders).toHaveLength(6);
+    expect(doc.renders[0]).toMatchObject({
+      target: 'user_1', node: 'sms', channel: 'sms',
+      fields: { from: 'Promo', text: 'Hi Aoife, your Play-X-Get-Y offer for Man Utd vs Liverpool is now live.' },
+      sources: { first_name: 'profile', promo_name: 'params', match_name: 'params' },
+      sms: { encoding: 'GSM-7', characters: 71, segments: 1 },
+    });
+    expect(doc.renders[1]).toMatchObject({
+      target: 'user_1', node: 'webpush',
+      fields: { title: 'Man Utd vs Liverpool', body: 'Place your bet on Man Utd vs Liverpool. Use code PLAY50X to claim your Play-X-Get-Y offer.' },
+      sources: { match_name: 'params', promo_code: 'target_with_params', promo_name: 'params' },
+    });
+    expect(doc.renders[1].sources).not.toHaveProperty('first_name');
+    expect(doc.renders[0].sources).not.toHaveProperty('promo_code');
+  });
+
+  it('renders the gate update SMS from the document\'s params', async () => {
+    const r = await run('render', ex('campaigns/gate-update.yaml'), '--request', ex('requests/gate-update.json'));
+    const doc = JSON.parse(r.stdout);
+    expect(doc.renders).toEqual([expect.objectContaining({ target: 'USER_ID', fields: { from: 'Airline', text: 'Flight EI105 departs at 10:30 from gate B100.' } })]);
+  });
+
+  it('--params overrides the request\'s params; --target-by is carried into requests', async () => {
+    const r = await run('request', ex('campaigns/gate-update.yaml'), '--request', ex('requests/gate-update.json'), '--params', '{"gate_num":"C7"}', '--target-by', 'external_id');
+    expect(JSON.parse(r.stdout)).toEqual([{ apptoken: '***', id: 'CAMPAIGN_ID', target_by: 'external_id', target: ['USER_ID'], params: { flight_num: 'EI105', time: '10:30', gate_num: 'C7' } }]);
+  });
+
+  it('request splits targets into batches that carry only their own users\' values', async () => {
+    const r = await run('request', ex('campaigns/promo-journey.yaml'), '--request', ex('requests/promo-journey.json'), '--batch-size', '2');
+    const bodies = JSON.parse(r.stdout);
+    expect(bodies.map((b: { target: string[] }) => b.target)).toEqual([['user_1', 'user_2'], ['user_3']]);
+    expect(Object.keys(bodies[1].target_with_params)).toEqual(['user_3']);
+    expect(bodies[1].params).toEqual({ promo_name: 'Play-X-Get-Y', match_name: 'Man Utd vs Liverpool' });
+  });
+});
+
+describe('preflight exit codes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'preflight-cli-'));
+  it('exits 1 when an error diagnostic is found, still printing the output', async () => {
+    const c = join(dir, 'bad-from.yaml');
+    writeFileSync(c, 'name: x\nid: "1"\ntype: single-stage\nnodes:\n  - key: s\n    channel: sms\n    content:\n      from: "{{from}}"\n      text: "hi"\n');
+    writeFileSync(join(dir, 't.csv'), 'user_id\nu1\n');
+    const r = await run('check', c, '--params', '{"from":"A"}', '--targets', join(dir, 't.csv'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error sms-from-length/);
+  });
+
+  it('exits 2 naming the file and line for an invalid campaign', async () => {
+    const c = join(dir, 'broken.yaml');
+    writeFileSync(c, 'name: x\nid: "1"\ntype: sometimes\nnodes: []\n');
+    const r = await run('render', c);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${c}, type, line 3`);
+  });
+
+  it('exits 2 for an unreadable input file and for bad params JSON', async () => {
+    expect((await run('render', ex('campaigns/gate-update.yaml'), '--request', join(dir, 'missing.json'))).stderr).toMatch(/missing\.json: cannot be read \(ENOENT\)/);
+    const r = await run('render', ex('campaigns/gate-update.yaml'), '--params', '{nope');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--params: not valid JSON/);
+  });
+
+  it('exits 2 with usage for an unknown option', async () => {
+    const r = await run('render', ex('campaigns/gate-update.yaml'), '--frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option --frobnicate/);
+  });
+
+  it('is installed as the package bin `preflight`', () => {
+    const out = execFileSync(join('node_modules', '.bin', 'preflight'), ['render', ex('campaigns/gate-update.yaml'), '--request', ex('requests/gate-update.json'), '--format', 'text'], { encoding: 'utf8' });
+    expect(out).toContain('text: Flight EI105 departs at 10:30 from gate B100.');
+    expect(spawnSync(join('node_modules', '.bin', 'preflight'), ['nope']).status).toBe(2);
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The renderer is built to dist/renderer with relative asset paths, so the same files load from
+// the browser host (http://127.0.0.1) and from Electron (file://).
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 6000 },
+  worker: { format: 'es' },
+});
