@@ -23,7 +23,7 @@ test('the desktop app opens the sample workspace, renders the journey and sends 
   await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();
   const prefs = await app.evaluate(({ BrowserWindow }) => {
     const w = BrowserWindow.getAllWindows()[0]!;
-    const p = w.webContents.getLastWebPreferences() as Record<string, unknown>;
+    const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
     return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webSecurity: p.webSecurity, webviewTag: p.webviewTag };
   });
   expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });

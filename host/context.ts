@@ -1,0 +1,19 @@
+/** What every service module gets: options of the running host and the shared parts (sandbox, secrets). */
+import type { EventName, EventPayload } from '../shared/ipc/contract';
+import type { Sandbox } from './sandbox/server';
+import type { SecretStore } from './secrets';
+
+export interface ServiceOptions {
+  host: 'electron' | 'browser';
+  version: string;
+  workspaceDir: string;
+  dataDir: string;
+  secrets: SecretStore;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** Fixed sandbox port (tests); a free port otherwise. */
+  sandboxPort?: number;
+}
+
+export interface ServiceContext extends ServiceOptions {
+  sandbox: Sandbox;
+}
