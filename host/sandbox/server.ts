@@ -9,6 +9,7 @@ import { appendFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { SandboxCall } from '../../shared/ipc/contract';
 import { validateExecuteBody } from './validate';
+import { authenticate, type SandboxAuthState } from './auth';
 
 export interface SandboxOptions {
   port?: number;
@@ -59,7 +60,7 @@ function mask(body: unknown): unknown {
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const calls: SandboxCall[] = [];
   let seq = 0;
-  const tokens = new Set(options.tokens);
+  const auth: SandboxAuthState = { appTokens: new Set(options.tokens) };
   const limit = options.maxBodyBytes ?? 16 * 1024 * 1024;
 
   const send = (res: ServerResponse, code: number, payload: unknown) => {
@@ -82,8 +83,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     const b = body as Record<string, unknown>;
     if (!b || typeof b !== 'object' || Array.isArray(b)) return send(res, 400, envelope(400, { message: 'Request body must be a JSON object', errors: [{ field: '(body)', message: 'expected an object' }] }));
-    if (typeof b.apptoken !== 'string' || b.apptoken === '') return send(res, 400, envelope(400, { message: 'Missing apptoken', errors: [{ field: 'apptoken', message: 'apptoken is required' }] }));
-    if (!tokens.has(b.apptoken)) return send(res, 401, envelope(401, { message: 'Authentication failed: unknown app token' }));
+    const authed = authenticate(req.headers, b, auth);
+    if (!authed.ok) return send(res, authed.status, envelope(authed.status, { message: authed.message, ...(authed.status === 400 ? { errors: [{ field: 'apptoken', message: 'apptoken is required' }] } : {}) }));
     const problems = validateExecuteBody(body);
     if (problems.length) return send(res, 400, envelope(400, { message: `Invalid request: ${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, errors: problems }));
     const targets = Array.isArray(b.target) ? b.target.length : 0;

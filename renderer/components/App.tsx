@@ -3,7 +3,8 @@ import { useWorkspace } from '../stores/workspace';
 import { useSend } from '../stores/send';
 import { CampaignList } from './CampaignList';
 import { CampaignView } from './CampaignView';
-import { SendDialog } from './SendDialog';
+import { SendDialog } from './send/SendDialog';
+import { PlatformButton } from './platform/PlatformButton';
 
 /** The app frame: campaign list on the left, the selected campaign's review on the right. */
 export function App() {
@@ -27,6 +28,8 @@ export function App() {
       <header className="topbar">
         <span className="brand">Preflight</span>
         <span className="workspace-name" data-testid="workspace-name">{name ? `Workspace: ${name}` : ''}</span>
+        <span className="spacer" />
+        <PlatformButton />
       </header>
       {status === 'error' && <div role="alert" className="banner error">{error}</div>}
       <div className="main">

@@ -3,7 +3,8 @@ import { useSelectedCampaign, useWorkspace } from '../stores/workspace';
 import { useSend } from '../stores/send';
 import { DiagnosticList } from './DiagnosticList';
 import { RenderMatrix } from './RenderMatrix';
-import { SendResultView } from './SendResultView';
+import { SendResultView } from './send/SendResultView';
+import { DataPanel } from './data/DataPanel';
 
 /** The selected campaign: its nodes, the users × nodes render matrix and the send button. */
 export function CampaignView() {
@@ -52,6 +53,7 @@ export function CampaignView() {
         </button>
       </div>
       {error && <div role="alert" className="banner error">Rendering failed: {error}</div>}
+      <DataPanel data={data} />
       <DiagnosticList diagnostics={campaignDiagnostics} />
       {data ? <RenderMatrix status={status} nodes={c.nodes} targets={data.target} renders={renders} /> : <p className="muted">No request data for this campaign: add requests/{entry.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}.json</p>}
       <SendResultView />

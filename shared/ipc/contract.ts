@@ -5,7 +5,7 @@
  * renderer's API type are all derived from the joined map.
  */
 import { z } from 'zod';
-import { appChannels } from './channels/app';
+import { appChannels, appEvents } from './channels/app';
 import { workspaceChannels } from './channels/workspace';
 import { sendChannels, sendEvents } from './channels/send';
 import { sandboxChannels, sandboxEvents } from './channels/sandbox';
@@ -24,6 +24,7 @@ export const channels = {
 
 /** Events the main side pushes to the renderer. */
 export const events = {
+  ...appEvents,
   ...sendEvents,
   ...sandboxEvents,
 } as const;

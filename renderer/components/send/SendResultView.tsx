@@ -1,4 +1,4 @@
-import { useSend } from '../stores/send';
+import { useSend } from '../../stores/send';
 
 /** The last send's per-batch account, with the platform's responses. */
 export function SendResultView() {

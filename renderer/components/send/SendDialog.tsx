@@ -1,4 +1,4 @@
-import { useSend } from '../stores/send';
+import { useSend } from '../../stores/send';
 
 /** The confirmation step: states environment, campaign id and recipient count before anything is sent. */
 export function SendDialog() {
