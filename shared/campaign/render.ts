@@ -84,7 +84,9 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
   const node = cn.node.key;
   for (const name of cn.references) {
     const { value, source } = resolveValue(name, target, data, profiles);
-    vars[name] = value;
+    // A value nobody supplies prints as the empty string; left undefined so Twig's `is defined`,
+    // `??` and `default` see it as missing, as they do on the platform.
+    if (source !== 'empty') vars[name] = value;
     sources[name] = source;
     if (source === 'empty' || isEmptyValue(value)) {
       diagnostics.push(

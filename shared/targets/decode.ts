@@ -14,6 +14,31 @@ export interface DecodedText {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Windows-1252 by table: Node's TextDecoder (up to at least v20) decodes 'windows-1252' as Latin-1,
+ * turning € (0x80) and the other 0x80–0x9F characters into C1 control codes.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** Decodes Windows-1252 bytes (never fails: every byte maps to a character). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const CHUNK = 8192;
+  const parts: string[] = [];
+  const buf = new Uint16Array(Math.min(CHUNK, bytes.length));
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, bytes.length);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i] as number;
+      buf[i - start] = b >= 0x80 && b < 0xa0 ? (CP1252_HIGH[b - 0x80] as number) : b;
+    }
+    parts.push(String.fromCharCode(...buf.subarray(0, end - start)));
+  }
+  return parts.join('');
+}
+
 function decoder(label: string, fatal = false): TextDecoder {
   // ignoreBOM: false (the default) makes the decoder drop the BOM for us.
   return new TextDecoder(label, { fatal });
@@ -86,7 +111,7 @@ function decodeUtf8(
       return { text: decoder('utf-8').decode(bytes), encoding };
     }
     note('info', 'encoding-guess', 'The file is not valid UTF-8; it was read as Windows-1252 (what Excel on Windows writes). Check accented letters and symbols such as é and €.');
-    return { text: decoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
 

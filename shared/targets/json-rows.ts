@@ -35,7 +35,7 @@ function typeOf(k: Kinds): ParamType {
 function cellText(node: JsonNode, type: ParamType): string {
   switch (node.kind) {
     case 'null':
-      return '';
+      return type === 'json' ? 'null' : ''; // elsewhere null means "no value", like an empty cell
     case 'string':
       return type === 'json' ? JSON.stringify(node.value) : node.value;
     case 'number':
@@ -75,11 +75,11 @@ export function parseJsonRows(text: string, opts: ParseJsonRowsOptions = {}): Ta
   if (root.kind === 'object') {
     const arrays = root.entries.filter((e) => e.value.kind === 'array');
     const only = arrays[0];
-    if (arrays.length === 1 && only) {
+    const looksLikeBody = root.entries.some((e) => e.key === 'target' || e.key === 'target_with_params' || e.key === 'target_by');
+    if (arrays.length === 1 && only && !looksLikeBody) {
       sink.add({ code: 'unwrapped', severity: 'info', message: `Rows were read from the array in ${clip(only.key)}.`, ...where(only.value), ...at });
       root = only.value;
     } else {
-      const looksLikeBody = root.entries.some((e) => e.key === 'target' || e.key === 'target_with_params');
       return empty([{ code: 'not-rows', severity: 'error', message: looksLikeBody ? 'This is a Campaign Execute body, not a list of rows: paste it as an execute body.' : 'Expected a JSON array of objects (one per user), but the text is a single object.', ...where(root), ...at }]);
     }
   }

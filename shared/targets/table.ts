@@ -109,6 +109,7 @@ export function parseTable(text: string, opts: ParseTableOptions = {}): Table {
   const at = file ? { file } : {};
   const sink = new DiagnosticSink();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = normalizeMixedLineEndings(text);
   const delimiter = opts.delimiter ?? sniffDelimiter(text, delimiterForFile(file));
 
   let data: string[][];
@@ -131,13 +132,14 @@ export function parseTable(text: string, opts: ParseTableOptions = {}): Table {
   const width = columns.length;
 
   // Source lines: equal to row numbers unless a quoted cell spans lines (only possible with quotes).
+  // Counting LFs first avoids scanning every cell when no cell spans lines (the usual case).
   let dataLines: Int32Array | null = null;
-  if (text.indexOf('"') !== -1) {
+  if (text.indexOf('"') !== -1 && countLf(text) > data.length - 1) {
     dataLines = new Int32Array(data.length);
     let extra = 0;
     for (let r = 0; r < data.length; r++) {
       dataLines[r] = r + 1 + extra;
-      for (const cell of data[r] as string[]) if (cell.length > 0 && (cell.indexOf('\n') !== -1 || cell.indexOf('\r') !== -1)) extra += countBreaks(cell);
+      for (const cell of data[r] as string[]) if (cell.length > 0 && cell.indexOf('\n') !== -1) extra += countLf(cell);
     }
     if (extra === 0) dataLines = null;
   }
@@ -162,7 +164,9 @@ export function parseTable(text: string, opts: ParseTableOptions = {}): Table {
     if (e.type !== 'Quotes' || e.row === undefined || quoteRows.has(e.row)) continue;
     quoteRows.add(e.row);
     lines ??= new LineIndex(text);
-    const offset = e.index ?? 0;
+    // Papaparse reports the offset just after the opening quote; point at the quote itself.
+    let offset = e.index ?? 0;
+    if (offset > 0 && text.charCodeAt(offset - 1) === 34) offset--;
     const pos = lines.position(offset);
     const snippet = clip(text.slice(offset, offset + 40));
     const message =
@@ -200,20 +204,67 @@ export function parseTable(text: string, opts: ParseTableOptions = {}): Table {
   return table;
 }
 
+/**
+ * Papaparse uses one line ending per file; a file mixing CRLF with LF or CR records (concatenated
+ * exports, hand edits) would otherwise merge rows or leave a CR in the last cell. Record breaks
+ * outside quotes become LF; breaks inside quoted cells are data and stay. Only runs when needed.
+ */
+export function normalizeMixedLineEndings(text: string): string {
+  if (text.indexOf('\r') === -1) return text;
+  // indexOf hops rather than a regex: this runs on every 10 MB CRLF file.
+  let hasLoneCr = false;
+  let hasCrlf = false;
+  for (let i = text.indexOf('\r'); i !== -1 && !hasLoneCr; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) === 10) hasCrlf = true;
+    else hasLoneCr = true;
+  }
+  let hasLoneLf = false;
+  if (!hasLoneCr && hasCrlf) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      if (text.charCodeAt(i - 1) !== 13) {
+        hasLoneLf = true;
+        break;
+      }
+    }
+  }
+  if (!hasLoneCr && !hasLoneLf) return text;
+  let out = '';
+  let runStart = 0;
+  let inQuotes = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inQuotes) {
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (c === 13) {
+      out += text.slice(runStart, i) + '\n';
+      if (text.charCodeAt(i + 1) === 10) i++;
+      runStart = i + 1;
+      fieldStart = true;
+      continue;
+    }
+    if (c === 10 || c === 44 || c === 59 || c === 9 || c === 124) fieldStart = true;
+    else {
+      if (c === 34 && fieldStart) inQuotes = true;
+      fieldStart = false;
+    }
+  }
+  return out + text.slice(runStart);
+}
+
 function isBlankLine(row: string[]): boolean {
   return row.length === 1 && row[0] === '';
 }
 
-function countBreaks(cell: string): number {
+/** Line feeds in a text: lines are counted by LF everywhere (LineIndex too); lone CRs were normalised. */
+function countLf(text: string): number {
   let n = 0;
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13) {
-      n++;
-      if (cell.charCodeAt(i + 1) === 10) i++;
-    }
-  }
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 

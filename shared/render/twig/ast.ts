@@ -23,7 +23,9 @@ export type Expr =
   | { kind: 'test'; pos: number; name: string; expr: Expr; args: Arg[]; negated: boolean }
   | { kind: 'call'; pos: number; name: string; args: Arg[] }
   | { kind: 'arrow'; pos: number; params: string[]; body: Expr }
-  | { kind: 'interp'; pos: number; parts: Expr[] };
+  | { kind: 'interp'; pos: number; parts: Expr[] }
+  /** The captured body an `{% apply %}` tag filters (internal). */
+  | { kind: 'tmp'; pos: number };
 
 export type Stmt =
   | { kind: 'text'; pos: number; text: string }

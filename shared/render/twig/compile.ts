@@ -12,7 +12,7 @@ import type { Arg, Expr, Stmt } from './ast';
 import { TwigCompileError, TwigRuntimeError } from './errors';
 import { CORE_FUNCTIONS, FILTERS, FUNCTIONS, TESTS, TWIG_CORE_FILTERS, TWIG_CORE_TESTS, type Callable } from './filters';
 import {
-  add, compare, div, floorDiv, getAttr, hasAttr, isArray, isMap, keysOf, looseEquals, Markup, mod, mul, phpKey, pow, sub,
+  add, compare, div, neg, floorDiv, getAttr, hasAttr, isArray, keysOf, looseEquals, Markup, mod, mul, phpKey, pow, sub,
   toNumber, toStr, truthy, type PhpMap,
 } from './php';
 import { inOp, matchesOp, phpRange, sliceValue } from './values';
@@ -24,6 +24,8 @@ interface CExpr {
   fn: E;
   /** Escaping strategies this expression's result is already safe for ('all' = any). */
   safe: readonly string[];
+  /** For conditional expressions (`?:`, `a ? b`, `??`): the parts, so a print can escape each branch on its own like Twig. */
+  cond?: { test: (c: Ctx) => boolean; then: CExpr; else: CExpr };
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -199,15 +201,11 @@ class Compiler {
       }
       case 'for': return this.forLoop(s, strategy);
       case 'with': {
-        let expr: E | null = null;
+        const expr: E | null = s.expr ? this.expr(s.expr, strategy).fn : null;
         this.push(s.only);
         if (s.expr) {
-          expr = this.expr(s.expr, strategy).fn;
-          if (s.expr.kind === 'hash') {
-            for (const p of s.expr.pairs) if (p.key.kind === 'const') this.define(phpKey(p.key.value));
-          } else if (!s.only) {
-            // Unknown keys: any name read inside may come from the expression or the context.
-          }
+          // Keys of a literal hash are locals inside; with any other expression, names read inside stay references.
+          if (s.expr.kind === 'hash') for (const p of s.expr.pairs) if (p.key.kind === 'const') this.define(phpKey(p.key.value));
         }
         const body = this.block(s.body, strategy);
         this.pop();
@@ -236,7 +234,7 @@ class Compiler {
       }
       case 'apply': {
         const body = this.block(s.body, strategy);
-        let e: Expr = { kind: 'tmp' as never, pos: s.pos } as unknown as Expr;
+        let e: Expr = { kind: 'tmp', pos: s.pos };
         for (const f of s.filters) e = { kind: 'filter', pos: f.pos, name: f.name, expr: e, args: f.args };
         const filtered = this.print(this.expr(e, strategy), strategy, s.pos);
         return (c) => {
@@ -256,7 +254,14 @@ class Compiler {
 
   private print(e: CExpr, strategy: string | false, pos: number): S {
     const fn = e.fn;
-    if (!strategy || e.safe.includes('all') || e.safe.includes(strategy)) {
+    if (strategy && e.cond && isSafeFor(e.cond.then, strategy) !== isSafeFor(e.cond.else, strategy)) {
+      // Twig's EscaperNodeVisitor turns `echo a ? b : c` into `a ? echo b : echo c` when only one branch is safe.
+      const { test } = e.cond;
+      const a = this.print(e.cond.then, strategy, pos);
+      const b = this.print(e.cond.else, strategy, pos);
+      return (c) => { c.pos = pos; if (test(c)) a(c); else b(c); };
+    }
+    if (!strategy || isSafeFor(e, strategy)) {
       return (c) => { c.pos = pos; c.out += toStr(fn(c)); };
     }
     if (strategy === 'html') {
@@ -325,15 +330,36 @@ class Compiler {
       case 'const': { const v = e.value; return { fn: () => v, safe: ALL }; }
       case 'name': return { fn: this.nameLookup(e.name), safe: NONE };
       case 'array': {
-        const items = e.items.map((i) => this.expr(i.value, strategy).fn);
-        return { fn: (c) => items.map((f) => f(c)), safe: NONE };
+        const items = e.items.map((i) => ({ f: this.expr(i.value, strategy).fn, spread: !!i.spread }));
+        if (!items.some((i) => i.spread)) {
+          const fs = items.map((i) => i.f);
+          return { fn: (c) => fs.map((f) => f(c)), safe: NONE };
+        }
+        return {
+          fn: (c) => {
+            const out: unknown[] = [];
+            for (const i of items) {
+              const v = i.f(c);
+              if (!i.spread) out.push(v);
+              else if (isArray(v)) out.push(...(Array.isArray(v) ? v : Object.values(v)));
+              else throw new TwigRuntimeError('The spread operator only works on sequences and mappings.');
+            }
+            return out;
+          },
+          safe: NONE,
+        };
       }
       case 'hash': {
-        const pairs = e.pairs.map((p) => ({ k: this.expr(p.key, strategy).fn, v: this.expr(p.value, strategy).fn }));
+        const pairs = e.pairs.map((p) => ({ k: this.expr(p.key, strategy).fn, v: this.expr(p.value, strategy).fn, spread: !!p.spread }));
         return {
           fn: (c) => {
             const o: PhpMap = {};
-            for (const p of pairs) o[phpKey(p.k(c))] = p.v(c);
+            for (const p of pairs) {
+              if (!p.spread) { o[phpKey(p.k(c))] = p.v(c); continue; }
+              const v = p.v(c);
+              if (!isArray(v)) throw new TwigRuntimeError('The spread operator only works on sequences and mappings.');
+              for (const k of Object.keys(v)) o[k] = (v as PhpMap)[k];
+            }
             return o;
           },
           safe: NONE,
@@ -357,7 +383,7 @@ class Compiler {
       case 'unary': {
         const x = this.expr(e.expr, strategy).fn;
         if (e.op === 'not') return { fn: (c) => !truthy(x(c)), safe: NONE };
-        if (e.op === '-') return { fn: (c) => { const r = -toNumber(x(c), '*'); return r === 0 ? 0 : r; }, safe: NONE };
+        if (e.op === '-') return { fn: (c) => neg(x(c)), safe: NONE };
         return { fn: (c) => toNumber(x(c), '*'), safe: NONE };
       }
       case 'binary': return this.binary(e, strategy);
@@ -367,8 +393,9 @@ class Compiler {
         const els = e.else ? this.expr(e.else, strategy) : { fn: () => '', safe: ALL };
         const t = test.fn, a = then.fn, b = els.fn;
         const safe = intersect(then.safe, els.safe);
-        if (!e.then) return { fn: (c) => { const v = t(c); return truthy(v) ? v : b(c); }, safe };
-        return { fn: (c) => (truthy(t(c)) ? a(c) : b(c)), safe };
+        const cond = { test: (c: Ctx) => truthy(t(c)), then, else: els };
+        if (!e.then) return { fn: (c) => { const v = t(c); return truthy(v) ? v : b(c); }, safe, cond };
+        return { fn: (c) => (truthy(t(c)) ? a(c) : b(c)), safe, cond };
       }
       case 'interp': {
         const parts = e.parts.map((p) => this.expr(p, strategy).fn);
@@ -394,15 +421,18 @@ class Compiler {
           safe: NONE,
         };
       }
-      default:
-        if ((e as { kind: string }).kind === 'tmp') return { fn: (c) => c.tmp, safe: NONE };
-        return this.fail('syntax', 'Unknown expression.', (e as { pos: number }).pos);
+      case 'tmp': return { fn: (c) => c.tmp, safe: NONE };
     }
+  }
+
+  private isLocal(name: string): boolean {
+    for (let s: Scope | null = this.scope; s; s = s.parent) if (s.names.has(name)) return true;
+    return false;
   }
 
   private nameLookup(name: string): E {
     this.reference(name);
-    if (!this.dynamicWith && !this.assigned.has(name)) {
+    if (!this.dynamicWith && !this.assigned.has(name) && !this.isLocal(name)) {
       return (c) => { const v = c.vars; return hasOwn.call(v, name) ? v[name] : undefined; };
     }
     return (c) => {
@@ -426,8 +456,9 @@ class Compiler {
       const attr = this.expr(e.attr, strategy).fn;
       return (c) => objDefined(c) && hasAttr(obj(c), attr(c));
     }
-    const v = this.expr(e, strategy).fn;
-    return (c) => { v(c); return true; };
+    if (e.kind === 'const' || e.kind === 'array' || e.kind === 'hash') return () => true;
+    this.fail('syntax', 'The "defined" test only works with simple variables.', e.pos);
+    return () => false;
   }
 
   private binary(e: Extract<Expr, { kind: 'binary' }>, strategy: string | false): CExpr {
@@ -452,8 +483,9 @@ class Compiler {
       case 'in': fn = (c) => inOp(a(c), b(c)); break;
       case 'not in': fn = (c) => !inOp(a(c), b(c)); break;
       case 'matches': fn = (c) => matchesOp(a(c), b(c)); break;
-      case 'starts with': fn = (c) => { const x = a(c), y = b(c); return typeof x === 'string' && typeof y === 'string' && x.startsWith(y); }; break;
-      case 'ends with': fn = (c) => { const x = a(c), y = b(c); return typeof x === 'string' && typeof y === 'string' && x.endsWith(y); }; break;
+      // PHP: is_string($a = left) && is_string($b = right) && ...: the right side is not evaluated when the left is no string.
+      case 'starts with': fn = (c) => { const x = a(c); if (typeof x !== 'string') return false; const y = b(c); return typeof y === 'string' && x.startsWith(y); }; break;
+      case 'ends with': fn = (c) => { const x = a(c); if (typeof x !== 'string') return false; const y = b(c); return typeof y === 'string' && x.endsWith(y); }; break;
       case '..': fn = (c) => phpRange(a(c), b(c), 1); break;
       case '+': fn = (c) => add(a(c), b(c)); break;
       case '-': fn = (c) => sub(a(c), b(c)); break;
@@ -464,7 +496,11 @@ class Compiler {
       case '%': fn = (c) => mod(a(c), b(c)); break;
       case '**': fn = (c) => pow(a(c), b(c)); break;
       case '??': {
-        return { fn: (c) => { const v = a(c); return v === undefined || v === null ? b(c) : v; }, safe: intersect(l.safe, r.safe) };
+        return {
+          fn: (c) => { const v = a(c); return v === undefined || v === null ? b(c) : v; },
+          safe: intersect(l.safe, r.safe),
+          cond: { test: (c) => { const v = a(c); return v !== undefined && v !== null; }, then: l, else: r },
+        };
       }
       case 'has some': case 'has every': {
         const every = e.op === 'has every';
@@ -525,9 +561,11 @@ class Compiler {
     const args = this.args(def, e.args, strategy, `filter "${e.name}"`, e.pos);
     if (!args) return { fn: () => undefined, safe: NONE };
     let inFn = input.fn;
-    if (def.preEscape && strategy && !(input.safe.includes('all') || input.safe.includes('html'))) {
+    // Twig pre-escapes the input of nl2br/spaceless even when autoescape is off (EscaperNodeVisitor::preEscapeFilterNode).
+    if (def.preEscape && !isSafeFor(input, 'html')) {
       const raw = inFn;
-      inFn = (c) => new Markup(escapeValue(raw(c), 'html', true));
+      // twig_escape_filter leaves non-strings (numbers, arrays...) unchanged.
+      inFn = (c) => { const v = raw(c); return typeof v === 'string' ? new Markup(escapeValue(v, 'html', true)) : v; };
     }
     let safe: readonly string[] = def.safe ?? NONE;
     if (e.name === 'escape' || e.name === 'e') {
@@ -584,10 +622,14 @@ class Compiler {
   }
 }
 
+function isSafeFor(e: CExpr, strategy: string): boolean {
+  const s = e.safe;
+  return s.includes('all') || s.includes(strategy) || (strategy === 'html' && s.includes('html_attr'));
+}
+
 function intersect(a: readonly string[], b: readonly string[]): readonly string[] {
   if (a.includes('all')) return b;
   if (b.includes('all')) return a;
   return a.filter((x) => b.includes(x));
 }
 
-export { isMap };

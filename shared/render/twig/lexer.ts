@@ -104,6 +104,8 @@ export function tokenize(code: string): Token[] {
   let cursor = 0;
   const end = code.length;
   const brackets: { ch: string; pos: number }[] = [];
+  /** Start of the tag being lexed, where "Unclosed" errors point. */
+  let tagStart = 0;
 
   const push = (type: TokenType, value: string, pos: number, num?: number) => {
     if (type === 'text' && value === '') return;
@@ -119,7 +121,7 @@ export function tokenize(code: string): Token[] {
     const ws = match(WS_RE);
     if (ws) {
       cursor += ws[0].length;
-      if (cursor >= end) throw new TwigCompileError('syntax', `Unclosed "${closing}".`, cursor);
+      if (cursor >= end) throw new TwigCompileError('syntax', `Unclosed "${closing}".`, tagStart);
     }
     const c = code[cursor]!;
     let m: RegExpExecArray | null;
@@ -205,6 +207,7 @@ export function tokenize(code: string): Token[] {
     else if (start[2] === '~') text = rtrimLine(text);
     push('text', text, cursor);
     const tagPos = start.index;
+    tagStart = tagPos;
     cursor = start.index + start[0].length;
 
     if (start[1] === '{#') {

@@ -316,6 +316,11 @@ export class Parser {
     return this.parsePrimary();
   }
 
+  /** `...` lexes as the `..` operator followed by `.`. */
+  private isSpread(): boolean {
+    return this.test('operator', '..') && this.peek().type === 'punct' && this.peek().value === '.';
+  }
+
   /** `not` used as a variable name (`{{ not }}`) is not a unary operator. */
   private isNameUse(t: Token): boolean {
     if (t.value !== 'not') return false;
@@ -440,8 +445,10 @@ export class Parser {
         this.expect('punct', ',', 'a comma between array items');
         if (this.test('punct', ']')) break;
       }
-      if (this.test('punct', '.') && this.peek().value === '.' && this.peek(2).value === '.') {
-        throw new TwigCompileError('unsupported-twig', 'The spread operator is not supported by the preview engine.', this.cur.pos);
+      if (this.isSpread()) {
+        this.next(); this.next();
+        items.push({ value: this.parseExpression(), spread: true });
+        continue;
       }
       items.push({ value: this.parseExpression() });
     }
@@ -451,7 +458,7 @@ export class Parser {
 
   private parseHash(): Expr {
     const pos = this.expect('punct', '{').pos;
-    const pairs: { key: Expr; value: Expr }[] = [];
+    const pairs: { key: Expr; value: Expr; spread?: boolean }[] = [];
     while (!this.test('punct', '}')) {
       if (pairs.length) {
         this.expect('punct', ',', 'a comma between hash items');
@@ -459,8 +466,10 @@ export class Parser {
       }
       const t = this.cur;
       let key: Expr;
-      if (t.type === 'punct' && t.value === '.' ) {
-        throw new TwigCompileError('unsupported-twig', 'The spread operator is not supported by the preview engine.', t.pos);
+      if (this.isSpread()) {
+        this.next(); this.next();
+        pairs.push({ key: { kind: 'const', pos: t.pos, value: null }, value: this.parseExpression(), spread: true });
+        continue;
       }
       if (t.type === 'string' || t.type === 'number') {
         this.next();
@@ -554,8 +563,8 @@ export class Parser {
         this.expect('punct', ',', 'a comma between arguments');
         if (this.test('punct', ')')) break;
       }
-      if (this.test('punct', '.') && this.peek().value === '.') {
-        throw new TwigCompileError('unsupported-twig', 'Argument unpacking is not supported by the preview engine.', this.cur.pos);
+      if (this.isSpread()) {
+        throw new TwigCompileError('unsupported-twig', 'Argument unpacking ("...") is not supported by the preview engine.', this.cur.pos);
       }
       if (allowNamed && this.test('name') && ((this.peek().type === 'operator' && this.peek().value === '=') || (this.peek().type === 'punct' && this.peek().value === ':'))) {
         const name = this.next().value;

@@ -68,7 +68,8 @@ export function isListLike(v: PhpMap): boolean {
 /** PHP's (string) cast of a float with precision=14 (what `echo` prints). */
 export function numToStr(n: number): string {
   // Integer-valued numbers are PHP ints (JSON ints, int arithmetic) unless outside the int64 range.
-  if (Number.isInteger(n) && Math.abs(n) < 9.2e18) return n === 0 ? '0' : String(n);
+  // -0 only arises from float arithmetic here (int operations normalise it away), and PHP prints float -0.0 as "-0".
+  if (Number.isInteger(n) && Math.abs(n) < 9.2e18) return n === 0 ? (Object.is(n, -0) ? '-0' : '0') : String(n);
   if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NAN' : n > 0 ? 'INF' : '-INF';
   const exp = n.toExponential(13); // d.ddddddddddddde±x : 14 significant digits
   const e = exp.indexOf('e');
@@ -122,8 +123,9 @@ export function isNumericStr(s: string): boolean {
 /** Converts an operand of an arithmetic operator as PHP 8 does (TypeError on non-numeric strings and arrays). */
 export function toNumber(v: unknown, op = '+'): number {
   if (typeof v === 'number') return v;
-  if (typeof v === 'string' || v instanceof Markup) {
-    const s = typeof v === 'string' ? v : v.s;
+  if (v instanceof Markup) throw new TwigRuntimeError(`Unsupported operand types: Twig\\Markup ${op} int`);
+  if (typeof v === 'string') {
+    const s = v;
     if (NUMERIC.test(s)) return Number(s);
     const m = LEADING_NUMERIC.exec(s);
     if (m) return Number(m[0]); // PHP: "A non-numeric value encountered" warning, value kept
@@ -138,10 +140,11 @@ export function toNumber(v: unknown, op = '+'): number {
 export function castNumber(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'string' || v instanceof Markup) {
-    const m = LEADING_NUMERIC.exec(typeof v === 'string' ? v : v.s);
+  if (typeof v === 'string') {
+    const m = LEADING_NUMERIC.exec(v);
     return m ? Number(m[0]) : 0;
   }
+  if (v instanceof Markup || v instanceof PhpDate) return 1; // (float) of an object is 1 in PHP
   if (isArray(v)) return count(v) ? 1 : 0;
   return 0;
 }
@@ -150,8 +153,9 @@ const cmp = (a: number | string, b: number | string): number => (a < b ? -1 : a 
 
 /** PHP 8's `<=>` (loose comparison), which Twig uses for ==, !=, <, >, <=, >=, `in` and sort. */
 export function compare(a: unknown, b: unknown): number {
-  if (a instanceof Markup) a = a.s;
-  if (b instanceof Markup) b = b.s;
+  // Markup is a PHP object: compared with a number it converts to 1; with strings, by its text.
+  if (a instanceof Markup) a = typeof b === 'number' ? 1 : a.s;
+  if (b instanceof Markup) b = typeof a === 'number' ? 1 : b.s;
   if (a === undefined) a = null;
   if (b === undefined) b = null;
   const ta = typeof a;
@@ -248,22 +252,43 @@ export function hasAttr(obj: unknown, key: unknown): boolean {
 }
 
 /** PHP `+`, `-`, `*` with PHP 8 operand conversion. */
-export function add(a: unknown, b: unknown): number {
+export function add(a: unknown, b: unknown): unknown {
+  if (isArray(a) && isArray(b)) return arrayUnion(a, b);
   return toNumber(a, '+') + toNumber(b, '+');
+}
+
+/** PHP's `array + array`: keys of the left, then keys of the right it lacks. */
+function arrayUnion(a: unknown[] | PhpMap, b: unknown[] | PhpMap): unknown[] | PhpMap {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length >= b.length ? a.slice() : a.concat(b.slice(a.length));
+  const o: PhpMap = {};
+  for (const k of Object.keys(a)) o[k] = (a as PhpMap)[k];
+  for (const k of Object.keys(b)) if (!hasOwn.call(o, k)) o[k] = (b as PhpMap)[k];
+  return o;
 }
 export function sub(a: unknown, b: unknown): number {
   return toNumber(a, '-') - toNumber(b, '-');
 }
 export function mul(a: unknown, b: unknown): number {
-  return toNumber(a, '*') * toNumber(b, '*');
+  const x = toNumber(a, '*');
+  const y = toNumber(b, '*');
+  const r = x * y;
+  // int * int is an int in PHP: never -0.
+  return r === 0 && Number.isInteger(x) && Number.isInteger(y) ? 0 : r;
 }
 export function div(a: unknown, b: unknown): number {
   const d = toNumber(b, '/');
   if (d === 0) throw new TwigRuntimeError('Division by zero');
-  return toNumber(a, '/') / d;
+  const x = toNumber(a, '/');
+  const r = x / d;
+  return r === 0 && Number.isInteger(x) && Number.isInteger(d) ? 0 : r;
 }
 export function floorDiv(a: unknown, b: unknown): number {
-  return Math.floor(div(a, b));
+  return Math.floor(div(a, b)) || 0;
+}
+/** Unary minus: -0 stays a float -0.0 only when the operand was a float. */
+export function neg(a: unknown): number {
+  const x = toNumber(a, '*');
+  return x === 0 && Number.isInteger(x) ? 0 : -x;
 }
 export function mod(a: unknown, b: unknown): number {
   const d = Math.trunc(toNumber(b, '%'));
