@@ -8,11 +8,13 @@ import { formatPlace } from '../../shared/diagnostics';
 import type { Campaign } from '../../shared/campaign/model';
 import type { Profiles, SendData } from '../../shared/campaign/send-data';
 import { parseRequestFile } from '../../shared/workspace/model';
-import { parseProfilesFile } from '../../shared/workspace/profiles';
+import { parseProfiles } from '../../shared/targets/profiles';
 import { readTargetsFile } from './targets';
 import type { CliArgs } from './args';
+import { InputError } from './errors';
 
-export class InputError extends Error {}
+export { InputError };
+
 
 export function readText(file: string): string {
   try {
@@ -28,7 +30,7 @@ function firstError(ds: Diagnostic[]): Diagnostic | undefined {
 
 function failOn(ds: Diagnostic[]) {
   const e = firstError(ds);
-  if (e) throw new InputError(`${formatPlace(e)}: ${e.message}`);
+  if (e) throw new InputError(formatPlace(e) && !e.message.startsWith(e.file ?? '\u0000') ? `${formatPlace(e)}: ${e.message}` : e.message);
 }
 
 function parseParams(spec: string): Record<string, unknown> {
@@ -63,7 +65,7 @@ export function readInputs(args: CliArgs, campaign: Campaign): { data: SendData;
   if (args.params) data.params = { ...data.params, ...parseParams(args.params) };
   let profiles: Profiles = {};
   if (args.profiles) {
-    const p = parseProfilesFile(args.profiles, readText(args.profiles));
+    const p = parseProfiles(readText(args.profiles), { file: args.profiles });
     failOn(p.diagnostics);
     diagnostics.push(...p.diagnostics);
     profiles = p.profiles;

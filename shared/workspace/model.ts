@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { WorkspaceSnapshot } from '../ipc/contract';
 import { loadCampaign, type LoadedCampaign } from '../campaign/load';
 import type { Profiles, SendData } from '../campaign/send-data';
-import { parseProfilesFile } from './profiles';
+import { parseProfiles } from '../targets/profiles';
 
 export interface WorkspaceCampaign extends LoadedCampaign {
   /** The saved request body for this campaign (`requests/<same name>.json`), if any. */
@@ -46,7 +46,7 @@ export function interpretWorkspace(snapshot: WorkspaceSnapshot): WorkspaceModel 
   const diagnostics: Diagnostic[] = [...snapshot.diagnostics];
   const profiles: Profiles = {};
   for (const f of snapshot.profiles) {
-    const r = parseProfilesFile(f.path, f.text);
+    const r = parseProfiles(f.text, { file: f.path });
     diagnostics.push(...r.diagnostics);
     Object.assign(profiles, r.profiles);
   }

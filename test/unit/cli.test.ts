@@ -92,4 +92,32 @@ describe('preflight exit codes', () => {
     expect(out).toContain('text: Flight EI105 departs at 10:30 from gate B100.');
     expect(spawnSync(join('node_modules', '.bin', 'preflight'), ['nope']).status).toBe(2);
   });
+
+  it('--targets reads ids as strings from the column named like target_by, other columns as per-user params', async () => {
+    const f = join(dir, 'targets.csv');
+    writeFileSync(f, 'promo_code,user_id\nA1,00123\nA2,1e5\n');
+    const r = await run('request', ex('campaigns/promo-journey.yaml'), '--targets', f);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ target: ['00123', '1e5'], target_with_params: { '00123': { promo_code: 'A1' }, '1e5': { promo_code: 'A2' } } });
+  });
+
+  it('--targets: a ragged row exits 2 naming the file, row and column', async () => {
+    const f = join(dir, 'ragged.csv');
+    writeFileSync(f, 'user_id,promo_code\nu1,A\nu2,B,extra\n');
+    const r = await run('render', ex('campaigns/promo-journey.yaml'), '--targets', f);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${f}, row 3`);
+    expect(r.stderr).toContain('column 3');
+  });
+
+  it('--targets: duplicate ids are warnings in the output, first row kept', async () => {
+    const f = join(dir, 'dupes.csv');
+    writeFileSync(f, 'user_id,promo_code\nu1,A\nu2,B\nu1,C\n');
+    const r = await run('render', ex('campaigns/promo-journey.yaml'), '--targets', f);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.renders.map((x: { target: string }) => x.target)).toEqual(['u1', 'u1', 'u2', 'u2']);
+    expect(doc.renders[1].fields.body).toContain('Use code A ');
+    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ code: 'duplicate-id', severity: 'warning', row: 4 }));
+  });
 });
+

@@ -1,0 +1,49 @@
+/**
+ * One call from a file's bytes to targets: decode, parse (JSON or delimited by content and name),
+ * map (id column = the one named like target_by, else the first, or the one named), build the
+ * targets and check the ids against the kind target_by implies. Used by the CLI's --targets.
+ */
+import type { Diagnostic } from '../diagnostics';
+import { decodeText } from './decode';
+import { parseJsonRows } from './json-rows';
+import { buildTargets, defaultMapping } from './mapping';
+import { parseTable } from './table';
+import { validateIds } from './ids';
+import type { ColumnMapping, Table } from './types';
+
+export interface ImportedTargets {
+  table: Table;
+  mapping?: ColumnMapping;
+  target: string[];
+  targetWithParams: Record<string, Record<string, unknown>>;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses decoded text as JSON rows when it looks like JSON, else as a delimited table. */
+export function parseTargetsText(text: string, file: string): Table {
+  const head = text.replace(/^[\ufeff\s]+/, '');
+  const json = /\.json$/i.test(file) || head.startsWith('[') || head.startsWith('{');
+  return json ? parseJsonRows(text, { file }) : parseTable(text, { file });
+}
+
+/** Imports a target list file; errors (severity `error`) mean the input is unusable. */
+export function importTargetsFile(bytes: Uint8Array, opts: { file: string; targetBy: string; idColumn?: string; mapping?: ColumnMapping }): ImportedTargets {
+  const decoded = decodeText(bytes, { file: opts.file });
+  const diagnostics: Diagnostic[] = [...decoded.diagnostics];
+  const table = parseTargetsText(decoded.text, opts.file);
+  diagnostics.push(...table.diagnostics);
+  const none = { table, target: [], targetWithParams: {}, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return none;
+  let mapping = opts.mapping;
+  if (!mapping) {
+    const m = defaultMapping(table, opts.targetBy, opts.idColumn);
+    diagnostics.push(...m.diagnostics);
+    if (m.diagnostics.some((d) => d.severity === 'error')) return none;
+    mapping = m.mapping;
+  }
+  const built = buildTargets(table, mapping, { file: opts.file, targetBy: opts.targetBy });
+  diagnostics.push(...built.diagnostics);
+  const rows = built.sourceRows.map((i) => table.rowNumbers?.[i] ?? i + 2);
+  diagnostics.push(...validateIds(opts.targetBy, built.target, { file: opts.file, rows }));
+  return { table, mapping, target: built.target, targetWithParams: built.targetWithParams, diagnostics };
+}
