@@ -2,7 +2,7 @@
  * The renderer's Content-Security-Policy, shared by Electron (response header) and the browser host.
  * No remote scripts and no eval: Monaco runs from bundled files with its workers from 'self'.
  * `style-src 'unsafe-inline'` is needed because Monaco and React set inline styles.
- * Email previews are iframes whose srcdoc is sandboxed without scripts (see renderer/previews).
+ * Email previews are iframes whose srcdoc is sandboxed without scripts. Nothing in the app needs eval.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -20,11 +20,11 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * The render worker compiles templates with nunjucks, which generates JavaScript (`new Function`).
- * Only that worker's script gets 'unsafe-eval'; it has no network access and no DOM. A dedicated
- * worker's CSP comes from its own script response, so the documents stay eval-free.
+ * The render worker's own policy. The Twig engine compiles templates to closures (no `eval`, no
+ * `new Function`), so the worker needs no more than the documents: scripts from 'self', and no
+ * network at all — templates and values never leave it.
  */
-export const RENDER_WORKER_POLICY = ["default-src 'none'", "script-src 'self' 'unsafe-eval'", "connect-src 'none'"].join('; ');
+export const RENDER_WORKER_POLICY = ["default-src 'none'", "script-src 'self'", "connect-src 'none'"].join('; ');
 
 /** True for the built render worker's file (Vite names it `render-worker-<hash>.js`). */
 export function isRenderWorkerFile(path: string): boolean {
