@@ -26,7 +26,17 @@ function newest(paths) {
 const stale = (output, inputs) => force || !existsSync(join(root, output)) || statSync(join(root, output)).mtimeMs < newest([...inputs, 'package.json', 'scripts/build.mjs']);
 
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
-const esmBanner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
+// CommonJS dependencies bundled into ESM output still expect require, __filename and __dirname.
+const esmBanner = {
+  js: [
+    "import { createRequire as __cr } from 'node:module';",
+    "import { fileURLToPath as __fu } from 'node:url';",
+    "import { dirname as __dn } from 'node:path';",
+    'const require = __cr(import.meta.url);',
+    'const __filename = __fu(import.meta.url);',
+    'const __dirname = __dn(__filename);',
+  ].join(' '),
+};
 
 const targets = {
   renderer: {
