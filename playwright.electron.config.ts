@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-// The Electron smoke suite: launches the real app (unpackaged build) where Electron's binary exists.
+// The Electron smoke suite: launches the real app where Electron's binary exists. It runs against
+// the unpackaged build on purpose: packaged builds have the EnableNodeCliInspectArguments fuse off
+// (scripts/after-pack.cjs), and Playwright's `_electron.launch` needs --inspect to attach (it would hang).
 export default defineConfig({
   testDir: 'test/electron',
   testMatch: '**/*.spec.ts',

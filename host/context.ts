@@ -2,6 +2,7 @@
 import type { EventName, EventPayload } from '../shared/ipc/contract';
 import type { Sandbox } from './sandbox/server';
 import type { SecretStore } from './secrets';
+import type { NativeShell } from './app-service';
 
 export interface ServiceOptions {
   host: 'electron' | 'browser';
@@ -12,6 +13,8 @@ export interface ServiceOptions {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** Fixed sandbox port (tests); a free port otherwise. */
   sandboxPort?: number;
+  /** The desktop shell's dialogs, data folder and recent list (Electron only; absent in the browser host). */
+  native?: NativeShell;
 }
 
 export interface ServiceContext extends ServiceOptions {

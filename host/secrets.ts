@@ -9,19 +9,36 @@ export interface SecretStore {
   get(environmentId: string): Promise<string | undefined>;
   set(environmentId: string, token: string): Promise<void>;
   has(environmentId: string): Promise<boolean>;
+  /** Reads the environment's token from a file the user names (read at each use, never copied). */
+  setFile?(environmentId: string, path: string): void;
+  /** Keeps the token across restarts (the desktop app's safeStorage); absent where tokens come from the environment. */
+  persist?(environmentId: string, token: string): Promise<void>;
 }
 
-/** Tokens held in memory only (the sandbox's per-run token, tests). */
+/** Tokens held in memory only (the sandbox's per-run token, tests), or read from files the user named. */
 export class MemorySecretStore implements SecretStore {
   private readonly tokens = new Map<string, string>();
+  private readonly files = new Map<string, string>();
   async get(id: string) {
-    return this.tokens.get(id);
+    const own = this.tokens.get(id);
+    if (own !== undefined) return own;
+    const file = this.files.get(id);
+    if (file === undefined) return undefined;
+    try {
+      return readFileSync(file, 'utf8').trim() || undefined;
+    } catch (e) {
+      // The message names the file, never its content.
+      throw new Error(`the token file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
   }
   async set(id: string, token: string) {
     this.tokens.set(id, token);
   }
+  setFile(id: string, path: string) {
+    this.files.set(id, path);
+  }
   async has(id: string) {
-    return this.tokens.has(id);
+    return (await this.get(id).catch(() => undefined)) !== undefined;
   }
 }
 

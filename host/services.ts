@@ -5,12 +5,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Handlers } from './ipc/dispatch';
 import type { ServiceContext, ServiceOptions } from './context';
+import { appHandlers } from './app-service';
+import { platformHandlers } from './platform/service';
+import { reviewHandlers } from './review-service';
 import { startSandbox, type Sandbox } from './sandbox/server';
 import { sandboxHandlers } from './sandbox/service';
-import { sendHandlers, SANDBOX_ENVIRONMENT_ID } from './send/service';
-import { workspaceHandlers } from './workspace-service';
+import { createSending, SANDBOX_ENVIRONMENT_ID } from './send/service';
+import { workspaceHandlers, type WorkspaceRef } from './workspace-service';
 
 export type { ServiceOptions } from './context';
 export { SANDBOX_ENVIRONMENT_ID } from './send/service';
@@ -21,18 +25,38 @@ export interface Services {
   close(): Promise<void>;
 }
 
-/** Starts the sandbox and returns the handlers for every channel of the contract. */
+/** Starts the sandbox, the webhook receiver and the send engine, and returns the handlers for every channel of the contract. */
 export async function createServices(o: ServiceOptions): Promise<Services> {
   mkdirSync(o.dataDir, { recursive: true });
   const sandboxToken = randomBytes(24).toString('hex');
   await o.secrets.set(SANDBOX_ENVIRONMENT_ID, sandboxToken);
-  const sandbox = await startSandbox({ port: o.sandboxPort, tokens: [sandboxToken], onCall: (call) => o.emit('sandbox.call', call) });
+  mkdirSync(join(o.dataDir, 'sandbox'), { recursive: true });
+  const sandbox = await startSandbox({
+    port: o.sandboxPort,
+    tokens: [sandboxToken],
+    // The sandbox's durable record of every call it acted on (tokens masked).
+    recordFile: join(o.dataDir, 'sandbox', 'calls.jsonl'),
+    onCall: (call) => o.emit('sandbox.call', call),
+  });
   const ctx: ServiceContext = { ...o, sandbox };
+  const ref: WorkspaceRef = { dir: o.workspaceDir };
+  const { close: closeWorkspace, ...workspace } = workspaceHandlers(ctx, ref);
+  const sending = await createSending(ctx);
   const handlers: Handlers = {
-    'app.info': async () => ({ version: o.version, host: o.host, dataDir: o.dataDir }),
-    ...workspaceHandlers(ctx),
-    ...sendHandlers(ctx),
+    ...appHandlers(ctx),
+    ...workspace,
+    ...reviewHandlers(ref),
+    ...sending.handlers,
     ...sandboxHandlers(ctx),
+    ...platformHandlers(ctx),
   };
-  return { handlers, sandbox, close: () => sandbox.close() };
+  return {
+    handlers,
+    sandbox,
+    close: async () => {
+      closeWorkspace();
+      await sending.close();
+      await sandbox.close();
+    },
+  };
 }

@@ -36,6 +36,9 @@ if (!chromium) process.exit(1);
 
 if (run('build', process.execPath, [join(root, 'scripts/build.mjs')]) !== 0) process.exit(1);
 
+if (run('security scan (electronegativity)', process.execPath, [join(root, 'scripts/security-scan.mjs')]) === 0) totals.passed += 1;
+else totals.failed += 1;
+
 const vitestJson = join(reports, 'vitest.json');
 run('unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 if (existsSync(vitestJson)) {

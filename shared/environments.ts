@@ -27,6 +27,8 @@ export const environmentConfigSchema = z.strictObject({
   /** Requests per second this environment may receive from Preflight. */
   ratePerSecond: z.number().positive().max(1000).default(10),
   /** Saved QA user ids for test sends. */
-  qaUsers: z.array(z.string()).default([]),
+  qaUsers: z.array(z.string().min(1)).max(100).default([]),
+  /** A file the token is read from at each send (browser host and CLI); the token itself is never stored here. */
+  tokenFile: z.string().min(1).optional(),
 });
 export type EnvironmentConfig = z.infer<typeof environmentConfigSchema>;

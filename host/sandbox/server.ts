@@ -1,37 +1,50 @@
 /**
  * The built-in sandbox: a local Xtremepush-compatible API on 127.0.0.1. It validates execute bodies
- * like the platform, records every call (tokens masked), and answers with the platform's envelope
- * `{code, success, message, errors, data, model}`. It is the default environment, so everything
- * works with no account, and the tests use it too.
+ * like the platform, injects faults per environment, records every call it acted on (durably, to a
+ * JSON Lines file when asked; tokens masked), posts simulated delivery webhooks, and answers with
+ * the platform's envelope. Paths it does not handle go to `platformRoutes`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { appendFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { SandboxCall } from '../../shared/ipc/contract';
-import { validateExecuteBody } from './validate';
-import { authenticate, type SandboxAuthState } from './auth';
+import { faultConfigSchema, type FaultConfig } from '../../shared/ipc/channels/sandbox';
+import { envelope } from './envelope';
+import { handleExecute } from './execute-route';
+import { platformRoutes, platformAfterExecute } from './platform-routes';
+import { createSandboxState, faultsOf, type SandboxState } from './state';
+import { scheduleWebhooks } from './webhook-sim';
 
 export interface SandboxOptions {
   port?: number;
-  /** App tokens the sandbox accepts; any other token gets 401 like the platform. */
+  /** App tokens the sandbox accepts (for the built-in `sandbox` environment); any other token gets 401. */
   tokens: string[];
-  /** Append every accepted call as a JSON line here (durable record for crash tests). */
+  /** Append every acted-on call as a JSON line here (durable record for crash tests). */
   recordFile?: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Keep calls in memory for `calls()` (default true; off for benchmarks of big sends). */
+  keepCalls?: boolean;
+  /** How long a "timeout" fault holds the connection before closing it, in ms. */
+  timeoutHoldMs?: number;
   onCall?: (call: SandboxCall) => void;
 }
 
 export interface Sandbox {
   url: string;
+  state: SandboxState;
   calls(): SandboxCall[];
   reset(): number;
+  /** Accepts `token` as the app token of `environmentId` (environments whose base URL is this sandbox). */
+  allowToken(token: string, environmentId: string): void;
+  faults(environmentId: string): FaultConfig;
+  setFaults(environmentId: string, faults: Partial<FaultConfig>): FaultConfig;
+  /** Where simulated delivery and click events are posted (none: no postbacks). */
+  setWebhookUrl(url: string | undefined): void;
   close(): Promise<void>;
 }
 
-function envelope(code: number, fields: { message?: string; errors?: unknown[]; data?: unknown; model?: unknown }) {
-  return { code, success: code >= 200 && code < 300, message: fields.message ?? '', ...(fields.errors ? { errors: fields.errors } : {}), ...(fields.data !== undefined ? { data: fields.data } : {}), ...(fields.model !== undefined ? { model: fields.model } : {}) };
-}
+export const EXECUTE_PATH = '/api/external/execute/campaign';
 
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolveBody, reject) => {
@@ -56,44 +69,83 @@ function mask(body: unknown): unknown {
   return body;
 }
 
+/** Parses a JSON body, or a form-encoded one (OAuth token requests use that). */
+function parseBody(text: string, contentType: string | undefined): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (contentType?.startsWith('application/x-www-form-urlencoded')) return { ok: true, value: Object.fromEntries(new URLSearchParams(text)) };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+}
+
 /** Starts the sandbox on 127.0.0.1 (a free port unless one is given). */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const calls: SandboxCall[] = [];
   let seq = 0;
-  const auth: SandboxAuthState = { appTokens: new Set(options.tokens) };
+  let webhookUrl: string | undefined;
+  const state = createSandboxState(options.tokens);
   const limit = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const keep = options.keepCalls ?? true;
 
-  const send = (res: ServerResponse, code: number, payload: unknown) => {
+  const send = (res: ServerResponse, code: number, payload: unknown, headers: Record<string, string> = {}) => {
     const text = JSON.stringify(payload);
-    res.writeHead(code, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(code, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
     res.end(text);
+  };
+
+  const record = (path: string, status: number, body: unknown, response: unknown, environmentId?: string, fault?: string) => {
+    const call: SandboxCall = { seq: ++seq, at: new Date().toISOString(), path, status, body: mask(body), response, ...(environmentId ? { environmentId } : {}), ...(fault && fault !== 'ok' ? { fault } : {}) };
+    // Written before the reply leaves: a call the client saw acknowledged is always in the record.
+    if (options.recordFile) appendFileSync(options.recordFile, JSON.stringify(call) + '\n');
+    if (keep) calls.push(call);
+    options.onCall?.(call);
   };
 
   const server: Server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (req.method !== 'POST') return send(res, 405, envelope(405, { message: 'Method not allowed: the external API accepts POST only' }));
-    if (path !== '/api/external/execute/campaign') return send(res, 404, envelope(404, { message: `No such API method: ${path}` }));
+    const route = path === EXECUTE_PATH ? undefined : platformRoutes[path];
+    if (path !== EXECUTE_PATH && !route) return send(res, 404, envelope(404, { message: `No such API method: ${path}` }));
     const text = await readBody(req, limit);
     if (text === null) return send(res, 413, envelope(413, { message: `Request body over ${limit} bytes` }));
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (e) {
-      return send(res, 400, envelope(400, { message: 'Request body is not valid JSON', errors: [{ field: '(body)', message: (e as Error).message }] }));
-    }
-    const b = body as Record<string, unknown>;
+    const parsed = parseBody(text, req.headers['content-type']);
+    if (!parsed.ok) return send(res, 400, envelope(400, { message: 'Request body is not valid JSON', errors: [{ field: '(body)', message: parsed.message }] }));
+    const b = parsed.value as Record<string, unknown>;
     if (!b || typeof b !== 'object' || Array.isArray(b)) return send(res, 400, envelope(400, { message: 'Request body must be a JSON object', errors: [{ field: '(body)', message: 'expected an object' }] }));
-    const authed = authenticate(req.headers, b, auth);
-    if (!authed.ok) return send(res, authed.status, envelope(authed.status, { message: authed.message, ...(authed.status === 400 ? { errors: [{ field: 'apptoken', message: 'apptoken is required' }] } : {}) }));
-    const problems = validateExecuteBody(body);
-    if (problems.length) return send(res, 400, envelope(400, { message: `Invalid request: ${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, errors: problems }));
-    const targets = Array.isArray(b.target) ? b.target.length : 0;
-    const response = envelope(200, { message: 'Campaign execution accepted', model: { id: String(b.id), targets } });
-    const call: SandboxCall = { seq: ++seq, at: new Date().toISOString(), path, status: 200, body: mask(body), response };
-    if (options.recordFile) appendFileSync(options.recordFile, JSON.stringify(call) + '\n');
-    calls.push(call);
-    options.onCall?.(call);
-    send(res, 200, response);
+
+    if (route) {
+      try {
+        const r = await route({ path, body: b, headers: req.headers, state });
+        return send(res, r.status, r.body);
+      } catch (e) {
+        return send(res, 500, envelope(500, { message: `sandbox route failed: ${(e as Error).message}` }));
+      }
+    }
+
+    const reply = handleExecute(b, req.headers, state);
+    const latency = reply.environmentId ? faultsOf(state, reply.environmentId).latencyMs : 0;
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    if (reply.acted) {
+      record(path, reply.status, b, reply.body, reply.environmentId, reply.fault);
+      platformAfterExecute(state, b);
+      if (webhookUrl && faultsOf(state, reply.environmentId ?? 'sandbox').webhooks) scheduleWebhooks(webhookUrl, b);
+    }
+    switch (reply.kind) {
+      case 'answer':
+        return send(res, reply.status, reply.body, reply.headers);
+      case 'malformed':
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        return res.end('{"code": 200, "success": tru');
+      case 'reset':
+        return req.socket.destroy();
+      case 'timeout': {
+        const hold = setTimeout(() => req.socket.destroy(), options.timeoutHoldMs ?? 120_000);
+        hold.unref();
+        req.socket.once('close', () => clearTimeout(hold));
+        return;
+      }
+    }
   });
 
   await new Promise<void>((ok, fail) => {
@@ -103,8 +155,22 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    state,
     calls: () => calls.slice(),
     reset: () => calls.splice(0).length,
+    allowToken(token, environmentId) {
+      state.auth.appTokens.add(token);
+      state.tokenEnvironments.set(token, environmentId);
+    },
+    faults: (environmentId) => faultsOf(state, environmentId),
+    setFaults(environmentId, faults) {
+      const next = faultConfigSchema.parse({ ...faultsOf(state, environmentId), ...faults });
+      state.faults.set(environmentId, next);
+      return next;
+    },
+    setWebhookUrl(url) {
+      webhookUrl = url;
+    },
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

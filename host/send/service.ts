@@ -1,34 +1,83 @@
-/** Handlers for environments and sends (the send engine runs here, in the main process). */
-import type { EnvironmentInfo } from '../../shared/ipc/contract';
-import { buildExecuteBodies } from '../../shared/send/request';
+/**
+ * The send domain's handlers and parts: environments (settings file), the send manager (journals),
+ * the webhook receiver, and the sandbox's durable record. The send engine runs here, in the main
+ * process; the renderer asks for a send by draft id and never sees a token.
+ */
+import { join } from 'node:path';
 import type { Handlers } from '../ipc/dispatch';
 import type { ServiceContext } from '../context';
-import { executeSend } from './execute';
+import { deliveriesOf } from '../../shared/send/deliveries';
+import { EnvironmentStore, SANDBOX_ENVIRONMENT_ID } from '../environments/store';
+import { environmentHandlers } from '../environments/service';
+import { startWebhookReceiver } from '../webhooks/receiver';
+import { SendManager } from './manager';
 
-export const SANDBOX_ENVIRONMENT_ID = 'sandbox';
+export { SANDBOX_ENVIRONMENT_ID };
 
-export function sendHandlers(ctx: ServiceContext): Pick<Handlers, 'environments.list' | 'send.execute'> {
-  const environments = async (): Promise<EnvironmentInfo[]> => [
-    { id: SANDBOX_ENVIRONMENT_ID, name: 'Sandbox', baseUrl: ctx.sandbox.url, production: false, hasToken: await ctx.secrets.has(SANDBOX_ENVIRONMENT_ID), builtin: true },
-  ];
-  return {
-    'environments.list': environments,
+type SendHandlerNames =
+  | 'environments.list' | 'environments.save' | 'environments.remove' | 'environments.setToken'
+  | 'send.execute' | 'send.prepare' | 'send.prepareResend' | 'send.body' | 'send.start' | 'send.cancel' | 'send.status'
+  | 'send.history' | 'send.historyCsv' | 'send.resume' | 'send.skip' | 'send.batchTargets' | 'send.exportTargets' | 'send.deliveries';
+
+/** Test hooks: a short request timeout and fast retries make fault tests quick. */
+function tuning() {
+  const n = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number(v) : undefined);
+  const timeoutMs = n(process.env.PREFLIGHT_SEND_TIMEOUT_MS);
+  const base = n(process.env.PREFLIGHT_RETRY_BASE_MS);
+  return { ...(timeoutMs ? { timeoutMs } : {}), ...(base !== undefined ? { retry: { maxAttempts: 6, baseDelayMs: base, maxDelayMs: Math.max(base, 1) * 8, maxRetryAfterMs: 120_000 } } : {}) };
+}
+
+export async function createSending(ctx: ServiceContext): Promise<{ handlers: Pick<Handlers, SendHandlerNames>; manager: SendManager; close(): Promise<void> }> {
+  const environments = new EnvironmentStore(ctx.dataDir);
+  if (environments.loadProblem) console.warn(`preflight: ${environments.loadProblem}`);
+  const manager = new SendManager({ dataDir: ctx.dataDir, environments, secrets: ctx.secrets, sandbox: ctx.sandbox, emit: ctx.emit, ...tuning() });
+  const receiver = await startWebhookReceiver({
+    dataDir: ctx.dataDir,
+    onEvents: (events) => ctx.emit('webhook.events', { count: events.length, externalMessageIds: [...new Set(events.map((e) => String(e.properties.external_message_id)))] }),
+  });
+  ctx.sandbox.setWebhookUrl(receiver.url);
+
+  const handlers: Pick<Handlers, SendHandlerNames> = {
+    ...environmentHandlers(environments, ctx.secrets, ctx.sandbox.url),
+    'send.prepare': async (a) => manager.prepare(a),
+    'send.prepareResend': async ({ sendId, batches }) => manager.prepareResend(sendId, batches),
+    'send.body': async ({ draftId, index }) => manager.body(draftId, index),
+    'send.start': async ({ draftId, confirmation, overrideReason }) => ({ sendId: await manager.start(draftId, confirmation, overrideReason) }),
+    'send.cancel': async ({ sendId }) => ({ cancelling: await manager.cancel(sendId) }),
+    'send.status': async ({ sendId }) => manager.status(sendId),
+    'send.history': async (f) => manager.history(f),
+    'send.historyCsv': async (f) => ({ csv: manager.historyCsv(f) }),
+    'send.resume': async ({ sendId, confirmation }) => ({ sendId: await manager.resume(sendId, confirmation) }),
+    'send.skip': async ({ sendId, batches, reason }) => manager.skip(sendId, batches, reason),
+    'send.batchTargets': async ({ sendId, index }) => manager.batchTargets(sendId, index),
+    'send.exportTargets': async ({ sendId, batches }) => manager.exportTargets(sendId, batches),
+    'send.deliveries': async ({ sendId }) => {
+      const plan = manager.account(sendId).plan;
+      const byXid = new Map(plan.batches.map((b) => [b.xid, b.i] as const));
+      return { receiverUrl: receiver.url, rows: deliveriesOf(receiver.eventsFor(byXid.keys()), byXid) };
+    },
+    /** One call: plan, start with the given confirmation, wait, and return the per-batch result. */
     'send.execute': async ({ environmentId, campaignId, data, batchSize, confirmation }) => {
-      const env = (await environments()).find((e) => e.id === environmentId);
-      if (!env) throw new Error(`unknown environment "${environmentId}"`);
-      if (confirmation.environmentId !== environmentId || confirmation.campaignId !== campaignId || confirmation.recipients !== data.target.length)
-        throw new Error('the confirmation does not match this send (environment, campaign id or recipient count differ); nothing was sent');
-      const token = await ctx.secrets.get(environmentId);
-      if (!token) throw new Error(`no app token is stored for environment "${env.name}"; nothing was sent`);
-      const bodies = buildExecuteBodies(campaignId, data, batchSize);
-      return executeSend({
-        baseUrl: env.baseUrl,
-        token,
-        environment: env.id,
+      const draft = manager.prepare({ environmentId, campaignId, data, batchSize });
+      const sendId = await manager.start(draft.draftId, confirmation);
+      await manager.waitFor(sendId);
+      const d = manager.status(sendId);
+      return {
+        sendId,
+        environment: d.environment.id,
         campaignId,
-        bodies,
-        onProgress: (done, total) => ctx.emit('send.progress', { sendId: '', done, total }),
-      });
+        recipients: d.recipients,
+        batches: d.batches.map((b) => ({
+          index: b.index,
+          targets: b.targets,
+          status: b.state === 'acknowledged' || b.state === 'failed' ? b.state : b.state === 'never-sent' ? 'failed' : 'unknown',
+          httpStatus: b.httpStatus,
+          response: b.response,
+          durationMs: b.durationMs ?? 0,
+          ...(b.state !== 'acknowledged' && b.reason ? { error: b.reason } : {}),
+        })),
+      };
     },
   };
+  return { handlers, manager, close: () => receiver.close() };
 }

@@ -1,62 +1,77 @@
-import { useRenders } from '../hooks/useRenders';
-import { useSelectedCampaign, useWorkspace } from '../stores/workspace';
-import { useSend } from '../stores/send';
+import { useEffectiveCampaign } from '../hooks/useEffectiveCampaign';
+import { useRenderPipeline } from '../hooks/useRenderPipeline';
+import { useExportReport } from '../hooks/useExportReport';
+import { useAppCommands } from '../hooks/useAppCommands';
+import { useCampaignData } from '../stores/data';
+import { useRenders } from '../stores/renders';
+import { useUi } from '../stores/ui';
+import { useSelectedCampaign } from '../stores/workspace';
+import { CampaignHeader } from './CampaignHeader';
 import { DiagnosticList } from './DiagnosticList';
-import { RenderMatrix } from './RenderMatrix';
+import { Splitter } from './layout/Splitter';
+import { ReviewMatrix } from './matrix/ReviewMatrix';
+import { MatrixToolbar } from './matrix/MatrixToolbar';
+import { CompareView } from './compare/CompareView';
+import { EditorPanel } from './editor/EditorPanel';
+import { PreviewPane } from './previews/PreviewPane';
 import { SendResultView } from './send/SendResultView';
 import { DataPanel } from './data/DataPanel';
 
-/** The selected campaign: its nodes, the users × nodes render matrix and the send button. */
+/** The selected campaign: header, data, campaign checks, the matrix (or side by side) over the editor, and the preview pane. */
 export function CampaignView() {
   const entry = useSelectedCampaign();
-  const profiles = useWorkspace((s) => s.model?.profiles);
-  const environments = useSend((s) => s.environments);
-  const prepare = useSend((s) => s.prepare);
+  const { file, campaign, diagnostics: parseDiagnostics } = useEffectiveCampaign();
+  const data = useCampaignData(entry?.file);
+  useRenderPipeline(campaign, data);
+  const exportReport = useExportReport(file, campaign);
+  useAppCommands(exportReport);
+  const campaignDiagnostics = useRenders((s) => s.diagnostics);
+  const renderError = useRenders((s) => s.error);
+  const panes = useUi((s) => s.panes);
+  const setPane = useUi((s) => s.setPane);
+  const mode = useUi((s) => s.mode);
+  const editorOpen = useUi((s) => s.editorOpen);
 
-  const data = entry?.request?.data;
-  const { renders, diagnostics: campaignDiagnostics, status, error } = useRenders(entry?.campaign, data, profiles);
-
-  if (!entry) return <main className="content empty">No campaign selected.</main>;
-  if (!entry.campaign)
+  if (!entry || !file) return <main className="content empty">No campaign selected.</main>;
+  if (!campaign)
     return (
       <main className="content">
         <h1>{entry.file}</h1>
-        <DiagnosticList diagnostics={entry.diagnostics} />
+        <DiagnosticList diagnostics={parseDiagnostics.length ? parseDiagnostics : entry.diagnostics} />
+        <EditorPanel file={file} parseDiagnostics={parseDiagnostics} />
       </main>
     );
-  const c = entry.campaign;
-  const sandbox = environments.find((e) => e.builtin);
   return (
     <main className="content">
-      <div className="campaign-header">
-        <div>
-          <h1 data-testid="campaign-title">{c.name}</h1>
-          <div className="muted">
-            Campaign ID <code>{c.id}</code> · {c.type} · target_by <code>{data?.target_by ?? c.target_by}</code> · {data?.target.length ?? 0} target(s)
-            {entry.request && <> · data from <code>{entry.request.file}</code></>}
-          </div>
-          <ol className="flow" aria-label="Journey">
-            {c.nodes.map((n) => (
-              <li key={n.key}>
-                <span className={`channel channel-${n.channel}`}>{n.channel}</span> {n.key}
-              </li>
-            ))}
-          </ol>
-        </div>
-        <button
-          className="primary"
-          data-testid="send-button"
-          disabled={!data || !sandbox || data.target.length === 0}
-          onClick={() => data && sandbox && prepare({ campaignId: c.id, campaignName: c.name, data, environmentId: sandbox.id })}
-        >
-          Send…
-        </button>
-      </div>
-      {error && <div role="alert" className="banner error">Rendering failed: {error}</div>}
+      <CampaignHeader file={file} campaign={campaign} data={data} dataFile={entry.request?.file} onExport={() => void exportReport()} />
+      {renderError && <div role="alert" className="banner error">Rendering failed: {renderError}</div>}
       <DataPanel data={data} />
-      <DiagnosticList diagnostics={campaignDiagnostics} />
-      {data ? <RenderMatrix status={status} nodes={c.nodes} targets={data.target} renders={renders} /> : <p className="muted">No request data for this campaign: add requests/{entry.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}.json</p>}
       <SendResultView />
+      {campaignDiagnostics.length > 0 && (
+        <details className="campaign-checks" open={campaignDiagnostics.some((d) => d.severity !== 'info')}>
+          <summary>Campaign checks ({campaignDiagnostics.length})</summary>
+          <DiagnosticList diagnostics={campaignDiagnostics} />
+        </details>
+      )}
+      <div className="work" style={{ gridTemplateColumns: `minmax(0, 1fr) 6px ${panes.right}px` }}>
+        <div className="center" style={{ gridTemplateRows: editorOpen ? `auto minmax(120px, 1fr) 6px ${panes.editor}px` : 'auto minmax(120px, 1fr) 0 auto' }}>
+          {data ? (
+            <>
+              <MatrixToolbar nodes={campaign.nodes} />
+              {mode === 'compare' ? <CompareView nodes={campaign.nodes} /> : <ReviewMatrix nodes={campaign.nodes} />}
+            </>
+          ) : (
+            <>
+              <div />
+              <p className="muted">No request data for this campaign: add requests/{file.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}.json</p>
+            </>
+          )}
+          {editorOpen ? <Splitter orientation="horizontal" label="Resize editor" size={panes.editor} sign={-1} min={120} max={900} onSize={(n) => setPane('editor', n)} /> : <div />}
+          <EditorPanel file={file} parseDiagnostics={parseDiagnostics} />
+        </div>
+        <Splitter orientation="vertical" label="Resize preview" size={panes.right} sign={-1} min={300} max={900} onSize={(n) => setPane('right', n)} />
+        <PreviewPane campaign={campaign} />
+      </div>
     </main>
   );
 }

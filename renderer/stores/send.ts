@@ -1,56 +1,240 @@
-/** Send state: the environments, the confirmation step and the last send's result. */
+/**
+ * Send state: environments, the preview of a planned send (a draft the main process holds), the
+ * running send's progress, the last send's account, and the history. Tokens never come here: the
+ * renderer starts a send by draft id with the person's confirmation.
+ */
 import { create } from 'zustand';
-import type { EnvironmentInfo, SendResult } from '../../shared/ipc/contract';
+import type { ChannelArgs, EventPayload } from '../../shared/ipc/contract';
+import type { EnvironmentView, SendDetail, SendDraft, SendSummary } from '../../shared/ipc/channels/send';
 import type { SendData } from '../../shared/campaign/send-data';
-import { call } from '../api/client';
+import { api, call } from '../api/client';
+import { useRenders } from './renders';
 
-interface Pending {
+/** What the Send button asks for: a campaign's data, to an environment. */
+export interface SendRequest {
   campaignId: string;
   campaignName: string;
   data: SendData;
   environmentId: string;
+  /** Error diagnostics of the render engine: they block unless the person states a reason. */
+  blocking?: string[];
 }
+
+export interface SendOptionsInput {
+  time: string;
+  targetExistingOnly: '' | 'yes' | 'no';
+  /** JSON text of extra properties. */
+  extra: string;
+}
+
+type Progress = EventPayload<'send.progress'>;
 
 interface SendState {
-  environments: EnvironmentInfo[];
-  pending?: Pending;
+  environments: EnvironmentView[];
+  request?: SendRequest;
+  options: SendOptionsInput;
+  draft?: SendDraft;
+  preparing: boolean;
   busy: boolean;
-  result?: SendResult;
   error?: string;
+  /** The send in progress or last finished (shown in the dialog, then under the campaign). */
+  sendId?: string;
+  progress?: Progress;
+  detail?: SendDetail;
+  historyOpen: boolean;
+  environmentsOpen: boolean;
+  interrupted: SendSummary[];
   loadEnvironments(): Promise<void>;
-  prepare(p: Pending): void;
+  /** Opens the preview for a campaign's data (the Send… button). */
+  prepare(r: SendRequest): void;
+  setEnvironment(id: string): void;
+  setOptions(o: Partial<SendOptionsInput>): void;
+  /** Opens the preview for re-sending some batches of an earlier send. */
+  prepareResend(sendId: string, batches: number[]): Promise<void>;
+  testSend(): Promise<void>;
+  confirm(typed?: string, overrideReason?: string): Promise<void>;
+  resume(sendId: string, recipients: number, typed?: string): Promise<void>;
+  cancelSend(): Promise<void>;
   cancel(): void;
-  confirm(): Promise<void>;
+  show(sendId: string): Promise<void>;
+  refreshInterrupted(): Promise<void>;
+  openHistory(open: boolean): void;
+  openEnvironments(open: boolean): void;
 }
 
-export const useSend = create<SendState>((set, get) => ({
-  environments: [],
-  busy: false,
-  async loadEnvironments() {
-    set({ environments: await call('environments.list', {}) });
-  },
-  prepare(p) {
-    set({ pending: p, result: undefined, error: undefined });
-  },
-  cancel() {
-    set({ pending: undefined });
-  },
-  async confirm() {
-    const p = get().pending;
-    if (!p) return;
-    set({ busy: true, error: undefined });
+function optionsArg(o: SendOptionsInput): ChannelArgs<'send.prepare'>['options'] {
+  const out: NonNullable<ChannelArgs<'send.prepare'>['options']> = {};
+  if (o.time.trim()) out.time = o.time.trim();
+  if (o.targetExistingOnly) out.targetExistingOnly = o.targetExistingOnly === 'yes';
+  if (o.extra.trim()) {
+    let extra: unknown;
     try {
-      const result = await call('send.execute', {
-        environmentId: p.environmentId,
-        campaignId: p.campaignId,
-        data: p.data,
-        confirmation: { environmentId: p.environmentId, campaignId: p.campaignId, recipients: p.data.target.length },
-      });
-      set({ result, pending: undefined });
+      extra = JSON.parse(o.extra);
     } catch (e) {
-      set({ error: (e as Error).message });
-    } finally {
-      set({ busy: false });
+      throw new Error(`extra properties are not JSON: ${(e as Error).message}`);
     }
-  },
-}));
+    if (!extra || typeof extra !== 'object' || Array.isArray(extra)) throw new Error('extra properties must be a JSON object, e.g. {"payload_add": [{"key": "k", "value": "v"}]}');
+    out.extra = extra as Record<string, unknown>;
+  }
+  return out;
+}
+
+/** The render engine's error diagnostics for the loaded campaign and data (they block a send unless overridden). */
+function blockingFindings(): string[] {
+  const r = useRenders.getState();
+  const out = r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.node ? `${d.node}: ` : ''}${d.message}`);
+  if (r.scan.withErrors > 0) out.push(`${r.scan.withErrors} user(s) have render errors (see the matrix)`);
+  return out;
+}
+
+const NO_OPTIONS: SendOptionsInput = { time: '', targetExistingOnly: '', extra: '' };
+let unsubscribe: (() => void) | undefined;
+
+export const useSend = create<SendState>((set, get) => {
+  const replan = async () => {
+    const r = get().request;
+    if (!r) return;
+    set({ preparing: true, error: undefined });
+    try {
+      const draft = await call('send.prepare', { environmentId: r.environmentId, campaignId: r.campaignId, data: r.data, options: optionsArg(get().options), blocking: r.blocking ?? [] });
+      if (get().request === r) set({ draft });
+    } catch (e) {
+      if (get().request === r) set({ draft: undefined, error: (e as Error).message });
+    } finally {
+      set({ preparing: false });
+    }
+  };
+
+  const follow = (sendId: string) => {
+    unsubscribe ??= api.on('send.progress', (p) => {
+      if (p.sendId !== get().sendId) return;
+      const d = get().detail;
+      const batch = p.batch;
+      if (d && batch) {
+        const batches = d.batches.slice();
+        batches[batch.index] = batch;
+        set({ progress: p, detail: { ...d, batches, status: p.status ?? d.status, ...(p.batchCounts ? { batchCounts: p.batchCounts } : {}), ...(p.targetCounts ? { targetCounts: p.targetCounts } : {}) } });
+      } else set({ progress: p });
+      if (p.status && p.status !== 'running') void get().show(p.sendId);
+    });
+    // Running until the first status says otherwise, so the dialog stays open into the progress view.
+    set({ sendId, progress: { sendId, done: 0, total: 0, status: 'running' }, detail: undefined });
+    void get().show(sendId);
+  };
+
+  return {
+    environments: [],
+    options: NO_OPTIONS,
+    preparing: false,
+    busy: false,
+    historyOpen: false,
+    environmentsOpen: false,
+    interrupted: [],
+    async loadEnvironments() {
+      set({ environments: await call('environments.list', {}) });
+      void get().refreshInterrupted();
+    },
+    prepare(r) {
+      set({ request: { ...r, blocking: r.blocking ?? blockingFindings() }, draft: undefined, error: undefined, options: NO_OPTIONS });
+      void replan();
+    },
+    setEnvironment(id) {
+      const r = get().request;
+      if (r) set({ request: { ...r, environmentId: id } });
+      void replan();
+    },
+    setOptions(o) {
+      set({ options: { ...get().options, ...o } });
+      void replan();
+    },
+    async prepareResend(sendId, batches) {
+      set({ error: undefined, preparing: true, historyOpen: false });
+      try {
+        const draft = await call('send.prepareResend', { sendId, batches });
+        set({ draft, request: undefined });
+      } catch (e) {
+        set({ error: (e as Error).message });
+      } finally {
+        set({ preparing: false });
+      }
+    },
+    async testSend() {
+      const r = get().request;
+      if (!r) return;
+      set({ busy: true, error: undefined });
+      try {
+        const draft = await call('send.prepare', { environmentId: r.environmentId, campaignId: r.campaignId, data: r.data, kind: 'test', options: optionsArg(get().options), blocking: r.blocking ?? [] });
+        const { sendId } = await call('send.start', {
+          draftId: draft.draftId,
+          confirmation: { environmentId: draft.environment.id, campaignId: draft.campaignId, recipients: draft.recipients },
+          ...(draft.blocking.length ? { overrideReason: 'test send to QA users' } : {}),
+        });
+        follow(sendId);
+      } catch (e) {
+        set({ error: (e as Error).message });
+      } finally {
+        set({ busy: false });
+      }
+    },
+    async confirm(typed, overrideReason) {
+      const d = get().draft;
+      if (!d) return;
+      set({ busy: true, error: undefined });
+      try {
+        const { sendId } = await call('send.start', {
+          draftId: d.draftId,
+          confirmation: { environmentId: d.environment.id, campaignId: d.campaignId, recipients: d.recipients, ...(typed ? { typed } : {}) },
+          ...(overrideReason ? { overrideReason } : {}),
+        });
+        set({ draft: undefined, request: undefined });
+        follow(sendId);
+      } catch (e) {
+        set({ error: (e as Error).message });
+      } finally {
+        set({ busy: false });
+      }
+    },
+    async resume(sendId, recipients, typed) {
+      set({ busy: true, error: undefined });
+      try {
+        const s = await call('send.status', { sendId });
+        await call('send.resume', { sendId, confirmation: { environmentId: s.environment.id, campaignId: s.campaignId, recipients, ...(typed ? { typed } : {}) } });
+        follow(sendId);
+        void get().refreshInterrupted();
+      } catch (e) {
+        set({ error: (e as Error).message });
+        throw e;
+      } finally {
+        set({ busy: false });
+      }
+    },
+    async cancelSend() {
+      const id = get().sendId;
+      if (id) await call('send.cancel', { sendId: id });
+    },
+    cancel() {
+      set({ request: undefined, draft: undefined, error: undefined });
+    },
+    async show(sendId) {
+      try {
+        const detail = await call('send.status', { sendId });
+        if (get().sendId === sendId || get().sendId === undefined) set({ detail, sendId });
+      } catch (e) {
+        set({ error: (e as Error).message });
+      }
+    },
+    async refreshInterrupted() {
+      try {
+        set({ interrupted: await call('send.history', { status: 'interrupted' }) });
+      } catch {
+        // The history is optional here; the History view reports its own errors.
+      }
+    },
+    openHistory(open) {
+      set({ historyOpen: open });
+    },
+    openEnvironments(open) {
+      set({ environmentsOpen: open });
+    },
+  };
+});

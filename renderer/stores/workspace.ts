@@ -1,8 +1,16 @@
-/** Workspace state: the files the host read, their interpretation, and the selected campaign. */
+/**
+ * Workspace state: the files the host read, their interpretation, the selected campaign, unsaved
+ * edits (drafts) of campaign files, the team's guardrail settings, and changes made on disk by
+ * someone else while there are unsaved edits.
+ */
 import { create } from 'zustand';
 import type { WorkspaceSnapshot } from '../../shared/ipc/contract';
 import { interpretWorkspace, type WorkspaceModel } from '../../shared/workspace/model';
+import { parseGuardrailSettings, type GuardrailSettings } from '../../shared/guardrails/types';
 import { call } from '../api/client';
+
+/** The team's settings file in the workspace root (guardrail levels). */
+export const SETTINGS_FILE = 'preflight.settings.json';
 
 interface WorkspaceState {
   status: 'loading' | 'loaded' | 'error';
@@ -10,26 +18,134 @@ interface WorkspaceState {
   snapshot?: WorkspaceSnapshot;
   model?: WorkspaceModel;
   selected?: string;
+  /** Unsaved editor text per campaign file. */
+  drafts: Record<string, string>;
+  settings: GuardrailSettings;
+  /** A campaign file changed on disk while it had unsaved edits: the person chooses. */
+  conflict?: { file: string; text: string | null };
+  saving: boolean;
   open(dir?: string): Promise<void>;
   select(file: string): void;
+  setDraft(file: string, text: string): void;
+  discardDraft(file: string): void;
+  save(file: string): Promise<void>;
+  /** Re-reads the workspace after files changed on disk; asks before replacing unsaved edits. */
+  externalChange(paths: string[]): Promise<void>;
+  resolveConflict(keep: 'mine' | 'theirs'): Promise<void>;
+  saveSettings(settings: GuardrailSettings): Promise<void>;
 }
 
-export const useWorkspace = create<WorkspaceState>((set) => ({
-  status: 'loading',
-  async open(dir) {
-    set({ status: 'loading', error: undefined });
-    try {
-      const snapshot = await call('workspace.open', dir ? { dir } : {});
-      const model = interpretWorkspace(snapshot);
-      set({ status: 'loaded', snapshot, model, selected: model.campaigns.find((c) => c.campaign)?.file });
-    } catch (e) {
-      set({ status: 'error', error: (e as Error).message });
-    }
-  },
-  select(file) {
-    set({ selected: file });
-  },
-}));
+/** The saved text of a campaign file in the current snapshot. */
+export function savedText(s: Pick<WorkspaceState, 'snapshot'>, file: string): string | undefined {
+  return s.snapshot?.campaigns.find((c) => c.path === file)?.text;
+}
+
+async function readSettings(): Promise<GuardrailSettings> {
+  const { text } = await call('workspace.readFile', { path: SETTINGS_FILE });
+  if (!text) return {};
+  try {
+    return parseGuardrailSettings(JSON.parse(text));
+  } catch {
+    return {};
+  }
+}
+
+export const useWorkspace = create<WorkspaceState>((set, get) => {
+  const reload = async () => {
+    const snapshot = await call('workspace.current', {});
+    set({ snapshot, model: interpretWorkspace(snapshot) });
+  };
+  return {
+    status: 'loading',
+    drafts: {},
+    settings: {},
+    saving: false,
+    async open(dir) {
+      set({ status: 'loading', error: undefined });
+      try {
+        const snapshot = await call('workspace.open', dir ? { dir } : {});
+        const model = interpretWorkspace(snapshot);
+        const settings = await readSettings();
+        set({ status: 'loaded', snapshot, model, settings, drafts: {}, conflict: undefined, selected: model.campaigns.find((c) => c.campaign)?.file ?? model.campaigns[0]?.file });
+      } catch (e) {
+        set({ status: 'error', error: (e as Error).message });
+      }
+    },
+    select(file) {
+      if (get().model?.campaigns.some((c) => c.file === file)) set({ selected: file });
+    },
+    setDraft(file, text) {
+      const drafts = { ...get().drafts };
+      if (text === savedText(get(), file)) delete drafts[file];
+      else drafts[file] = text;
+      set({ drafts });
+    },
+    discardDraft(file) {
+      const { [file]: _gone, ...drafts } = get().drafts;
+      set({ drafts });
+    },
+    async save(file) {
+      const text = get().drafts[file];
+      if (text === undefined) return;
+      set({ saving: true, error: undefined });
+      try {
+        const r = await call('workspace.writeFile', { path: file, text, expected: savedText(get(), file) ?? null });
+        if (!r.written) {
+          set({ conflict: { file, text: r.current ?? null } });
+          return;
+        }
+        await reload();
+        get().discardDraft(file);
+      } catch (e) {
+        set({ error: (e as Error).message });
+      } finally {
+        set({ saving: false });
+      }
+    },
+    async externalChange(paths) {
+      if (paths.includes(SETTINGS_FILE)) set({ settings: await readSettings() });
+      if (!paths.some((p) => /^(campaigns|requests|profiles|targets)\//.test(p))) return;
+      const before = get().snapshot;
+      await reload();
+      const s = get();
+      for (const [file, draft] of Object.entries(s.drafts)) {
+        const was = before?.campaigns.find((c) => c.path === file)?.text;
+        const now = savedText(s, file) ?? null;
+        if (now !== was && now !== draft) {
+          // The file on disk moved under unsaved edits: keep the edits visible and ask.
+          set({ conflict: { file, text: now } });
+          return;
+        }
+      }
+    },
+    async resolveConflict(keep) {
+      const c = get().conflict;
+      if (!c) return;
+      set({ conflict: undefined });
+      if (keep === 'theirs') {
+        await reload();
+        get().discardDraft(c.file);
+      } else {
+        // Keep my edits and write them over the file on disk.
+        const text = get().drafts[c.file];
+        if (text !== undefined) await call('workspace.writeFile', { path: c.file, text });
+        await reload();
+        get().discardDraft(c.file);
+      }
+    },
+    async saveSettings(settings) {
+      const { text } = await call('workspace.readFile', { path: SETTINGS_FILE });
+      let base: Record<string, unknown> = {};
+      try {
+        base = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      } catch {
+        base = {};
+      }
+      await call('workspace.writeFile', { path: SETTINGS_FILE, text: JSON.stringify({ ...base, guardrails: settings }, null, 2) + '\n' });
+      set({ settings });
+    },
+  };
+});
 
 /** The selected campaign entry, if any. */
 export const useSelectedCampaign = () => useWorkspace((s) => s.model?.campaigns.find((c) => c.file === s.selected));

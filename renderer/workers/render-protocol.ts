@@ -1,19 +1,71 @@
-/** Messages between the UI and the render worker (the only place templates are compiled and run). */
+/**
+ * Messages between the UI and the render worker (the only place templates are compiled and run).
+ *
+ * The worker holds one loaded campaign at a time (`load`, numbered by `gen`). Everything after it
+ * names the generation it belongs to, so replies for an older campaign or older data are dropped.
+ * - `render`: the rows on screen (and the users being compared or previewed), on demand.
+ * - `scan`: every user × node, in chunks with progress, cancelled by `cancel-scan` or a newer `load`;
+ *   it yields a severity per user for the filters and "next problem".
+ * - `query`: the row indices matching a filter and a search (id or any attribute value).
+ * - `provenance`: one cell's fields split into segments by the source of each value.
+ */
 import type { Campaign } from '../../shared/campaign/model';
-import type { Profiles, SendData } from '../../shared/campaign/send-data';
+import type { Profiles, SendData, ValueSource } from '../../shared/campaign/send-data';
 import type { NodeRender } from '../../shared/campaign/render';
 import type { Diagnostic } from '../../shared/diagnostics';
+import type { GuardrailSettings } from '../../shared/guardrails/types';
 
-export interface RenderRequest {
-  id: number;
-  campaign: Campaign;
-  data: SendData;
-  profiles: Profiles;
-  /** Render only these targets (what is on screen); all targets when absent. */
-  targets?: string[];
-  legacyPersonalisation?: boolean;
+/** Bits of a user's severity in a scan. */
+export const SEV_INFO = 1;
+export const SEV_WARNING = 2;
+export const SEV_ERROR = 4;
+export const SEV_BLOCKING = 8;
+
+export type RowFilter = 'all' | 'problems' | 'errors' | 'warnings';
+
+export type WorkerRequest =
+  | { type: 'load'; gen: number; campaign: Campaign; data: SendData; profiles: Profiles; settings: GuardrailSettings }
+  | { type: 'render'; id: number; gen: number; targets: string[] }
+  | { type: 'scan'; gen: number }
+  | { type: 'cancel-scan'; gen: number }
+  | { type: 'query'; id: number; gen: number; filter: RowFilter; search: string }
+  | { type: 'provenance'; id: number; gen: number; target: string; node: string };
+
+/** A node render with the guardrail findings merged into its diagnostics. */
+export type CellRender = NodeRender;
+
+/** A piece of rendered text: literal template text (no attr) or a value with its attribute and source. */
+export interface Segment {
+  text: string;
+  attr?: string;
+  source?: ValueSource;
 }
 
-export type RenderReply =
-  | { id: number; ok: true; renders: NodeRender[]; diagnostics: Diagnostic[] }
-  | { id: number; ok: false; message: string };
+export type WorkerReply =
+  | {
+      type: 'loaded';
+      gen: number;
+      /** Campaign-level diagnostics: compile errors, data checks, guardrails over the data, longest SMS. */
+      diagnostics: Diagnostic[];
+      /** Attributes each node references (for completion and the data checks). */
+      references: Record<string, string[]>;
+      ms: number;
+    }
+  | { type: 'rendered'; id: number; gen: number; renders: CellRender[] }
+  | { type: 'scan-progress'; gen: number; done: number; total: number }
+  | {
+      type: 'scan-done';
+      gen: number;
+      /** Per target index: SEV_* bits over all its nodes. */
+      severity: Uint8Array;
+      withErrors: number;
+      withWarnings: number;
+      blocking: number;
+      /** The first error and blocking findings met (for the send preview), `target · node: message`. */
+      blockingSamples: string[];
+      ms: number;
+    }
+  | { type: 'scan-cancelled'; gen: number; done: number }
+  | { type: 'query-result'; id: number; gen: number; indices: Int32Array | null }
+  | { type: 'provenance-result'; id: number; gen: number; target: string; node: string; fields: Record<string, Segment[]>; exact: boolean }
+  | { type: 'error'; gen: number; id?: number; message: string };

@@ -6,9 +6,11 @@
  */
 import { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
-import { workspaceChannels } from './channels/workspace';
+import { workspaceChannels, workspaceEvents } from './channels/workspace';
+import { reviewChannels } from './channels/review';
 import { sendChannels, sendEvents } from './channels/send';
 import { sandboxChannels, sandboxEvents } from './channels/sandbox';
+import { platformChannels } from './channels/platform';
 
 export * from './schemas';
 export { sendResultSchema, batchResultSchema, type SendResult } from './channels/send';
@@ -18,13 +20,16 @@ export { sandboxCallSchema, type SandboxCall } from './channels/sandbox';
 export const channels = {
   ...appChannels,
   ...workspaceChannels,
+  ...reviewChannels,
   ...sendChannels,
   ...sandboxChannels,
+  ...platformChannels,
 } as const;
 
 /** Events the main side pushes to the renderer. */
 export const events = {
   ...appEvents,
+  ...workspaceEvents,
   ...sendEvents,
   ...sandboxEvents,
 } as const;

@@ -47,7 +47,8 @@ test('the promo journey renders per user and node, and Send delivers the documen
     id: 'Campaign_ID',
     target_by: 'user_id',
     target: ['user_1', 'user_2', 'user_3'],
-    params: { promo_name: 'Play-X-Get-Y', match_name: 'Man Utd vs Liverpool' },
+    // Every batch carries its own external_message_id (send id + batch number) so webhook events map back to it.
+    params: { promo_name: 'Play-X-Get-Y', match_name: 'Man Utd vs Liverpool', external_message_id: expect.stringMatching(/^\d{8}-\d{6}-[a-f0-9]{6}-b1$/) },
     target_with_params: { user_1: { promo_code: 'PLAY50X' }, user_2: { promo_code: 'PLAY75Y' }, user_3: { promo_code: 'PLAY100Z' } },
   });
   expect(errors).toEqual([]);

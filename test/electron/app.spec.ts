@@ -1,33 +1,106 @@
-import { test, expect, _electron as electron } from '@playwright/test';
+/**
+ * The Electron smoke suite: launches the real desktop app (the unpackaged build — the packaged one
+ * has the node-CLI-inspect fuse off, which Playwright needs) with a fresh data folder per launch.
+ * Runs wherever Electron's binary is installed; elsewhere every test reports itself skipped with
+ * the reason.
+ */
+import { test, expect, _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
 import { mkdtempSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../host/csp';
+import { insecureWebPreferences } from '../../electron/window-options';
 // @ts-expect-error plain ESM helper without types
 import { electronBinary } from '../../scripts/electron-binary.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const binary = electronBinary() as { path?: string; reason?: string };
+const APP_URL = 'app://preflight/index.html';
 
 test.skip(!binary.path, `skipped: ${binary.reason}`);
 
-test('the desktop app opens the sample workspace, renders the journey and sends to the sandbox', async () => {
+function freshFolders() {
   const base = mkdtempSync(join(tmpdir(), 'preflight-electron-'));
   cpSync(join(root, 'examples'), join(base, 'workspace'), { recursive: true });
+  return { data: join(base, 'data'), workspace: join(base, 'workspace') };
+}
+
+async function launch(f: { data: string; workspace: string }): Promise<{ app: ElectronApplication; page: Page }> {
   const app = await electron.launch({
     executablePath: binary.path,
     args: [root],
-    env: { ...process.env, PREFLIGHT_USER_DATA: join(base, 'data'), PREFLIGHT_WORKSPACE: join(base, 'workspace') },
+    env: { ...process.env, PREFLIGHT_USER_DATA: f.data, PREFLIGHT_WORKSPACE: f.workspace },
   });
   const page = await app.firstWindow();
   await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();
+  return { app, page };
+}
+
+test('the window is hardened: checklist webPreferences, the CSP from inside, no navigation, no new windows, no permissions', async () => {
+  const { app, page } = await launch(freshFolders());
+
   const prefs = await app.evaluate(({ BrowserWindow }) => {
     const w = BrowserWindow.getAllWindows()[0]!;
-    const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
-    return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webSecurity: p.webSecurity, webviewTag: p.webviewTag };
+    return { ...(w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences() };
   });
-  expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
-  expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  expect(prefs.allowRunningInsecureContent).not.toBe(true);
+  expect(insecureWebPreferences(prefs)).toEqual([]);
+
+  // No Node in the page; the preload exposes only the typed API.
+  expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
+  expect(await page.evaluate(() => Object.keys(window.preflight ?? {}).sort())).toEqual(['invoke', 'on']);
+
+  // The CSP: the header the app:// protocol serves, the page's meta tag, and eval actually blocked.
+  expect(page.url()).toBe(APP_URL);
+  const header = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+  expect(header).toBe(CONTENT_SECURITY_POLICY);
+  expect(header).not.toContain('unsafe-eval');
+  const meta = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null);
+  if (meta !== null) expect(meta).not.toContain('unsafe-eval');
+  const evalResult = await page.evaluate(() => {
+    try {
+      return String((0, eval)('1 + 1'));
+    } catch (e) {
+      return (e as Error).name;
+    }
+  });
+  expect(evalResult).toBe('EvalError');
+  const remoteScript = await page.evaluate(
+    () =>
+      new Promise<string>((done) => {
+        const s = document.createElement('script');
+        s.src = 'https://example.com/x.js';
+        s.onload = () => done('loaded');
+        s.onerror = () => done('blocked');
+        document.head.appendChild(s);
+      }),
+  );
+  expect(remoteScript).toBe('blocked');
+
+  // New windows are denied (http(s) would be offered to the system browser after confirmation).
+  expect(await page.evaluate(() => window.open('app://preflight/index.html') === null)).toBe(true);
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  // The page cannot navigate away.
+  await page.evaluate(() => {
+    location.href = 'data:text/html,<h1>elsewhere</h1>';
+  });
+  await expect.poll(() => page.evaluate(() => location.href)).toBe(APP_URL);
+
+  // Permissions are denied by default.
+  expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
+  expect(await page.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' as PermissionName })).state)).toBe('denied');
+
+  await app.close();
+});
+
+test('the desktop app opens the sample workspace, renders the journey and sends to the sandbox', async () => {
+  const folders = freshFolders();
+  const { app, page } = await launch(folders);
+
+  const info = await page.evaluate(() => window.preflight!.invoke('app.info', {}));
+  expect(info).toEqual({ ok: true, value: expect.objectContaining({ host: 'electron', dataDir: folders.data }) });
 
   await page.getByTestId('campaign-campaigns/promo-journey.yaml').click();
   await expect(page.getByTestId('cell-user_1-sms').getByTestId('field-text')).toHaveText('Hi Aoife, your Play-X-Get-Y offer for Man Utd vs Liverpool is now live.');
@@ -36,5 +109,44 @@ test('the desktop app opens the sample workspace, renders the journey and sends 
   await expect(page.getByTestId('batch-0')).toContainText('acknowledged');
   const calls = await page.evaluate(() => window.preflight!.invoke('sandbox.calls', {}));
   expect(calls.ok && calls.value.length).toBe(1);
+  await app.close();
+});
+
+test('native integration: menu commands reach the renderer, dialogs answer, recent workspaces, window place remembered', async () => {
+  const folders = freshFolders();
+  let { app, page } = await launch(folders);
+
+  // The application menu carries the app's commands with their accelerators.
+  const accelerators = await app.evaluate(({ Menu }) => {
+    const menu = Menu.getApplicationMenu()!;
+    return ['open-workspace', 'import-data', 'export-report', 'send-history', 'reveal-data-folder'].map((id) => menu.getMenuItemById(id)?.accelerator ?? (menu.getMenuItemById(id) ? '' : null));
+  });
+  expect(accelerators.slice(0, 3)).toEqual(['CmdOrCtrl+O', 'CmdOrCtrl+I', 'CmdOrCtrl+Shift+E']);
+  expect(accelerators[4]).toBe('');
+
+  // A menu command arrives as the typed app.command event.
+  const received = page.evaluate(() => new Promise((done) => window.preflight!.on('app.command', (c) => done(c))));
+  await page.evaluate(() => window.preflight!.invoke('app.ready', {}));
+  await app.evaluate(({ Menu }) => (Menu.getApplicationMenu()!.getMenuItemById('send-history') as unknown as { click(): void }).click());
+  expect(await received).toEqual({ command: 'send-history' });
+
+  // The folder dialog (stubbed: a test cannot click a native dialog), then opening it records a recent workspace.
+  await app.evaluate(({ dialog }, dir) => {
+    (dialog as unknown as { showOpenDialog: unknown }).showOpenDialog = async () => ({ canceled: false, filePaths: [dir] });
+  }, folders.workspace);
+  const chosen = await page.evaluate(() => window.preflight!.invoke('dialog.openWorkspace', {}));
+  expect(chosen).toEqual({ ok: true, value: { status: 'chosen', path: folders.workspace } });
+  await page.evaluate((dir) => window.preflight!.invoke('workspace.open', { dir }), folders.workspace);
+  const recent = await page.evaluate(() => window.preflight!.invoke('app.recentWorkspaces', {}));
+  expect(recent).toMatchObject({ ok: true, value: { status: 'done', items: [{ path: folders.workspace }] } });
+
+  // Size and position survive a restart.
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.setBounds({ x: 40, y: 60, width: 1024, height: 700 }));
+  const before = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.getNormalBounds());
+  await app.close();
+  ({ app, page } = await launch(folders));
+  const after = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.getNormalBounds());
+  // Size exactly; the position may be nudged by a Linux window manager (the fitting itself is unit-tested).
+  expect({ width: after.width, height: after.height }).toEqual({ width: before.width, height: before.height });
   await app.close();
 });

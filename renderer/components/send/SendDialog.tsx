@@ -1,34 +1,33 @@
 import { useSend } from '../../stores/send';
+import { SendPreview } from './SendPreview';
+import { SendProgress } from './SendProgress';
+import './send.css';
 
-/** The confirmation step: states environment, campaign id and recipient count before anything is sent. */
+/** The send dialog: preview and confirmation, then the progress of the send until it ends. */
 export function SendDialog() {
-  const pending = useSend((s) => s.pending);
-  const busy = useSend((s) => s.busy);
+  const request = useSend((s) => s.request);
+  const draft = useSend((s) => s.draft);
   const error = useSend((s) => s.error);
-  const environments = useSend((s) => s.environments);
-  const cancel = useSend((s) => s.cancel);
-  const confirm = useSend((s) => s.confirm);
-  if (!pending) return null;
-  const env = environments.find((e) => e.id === pending.environmentId);
+  const running = useSend((s) => s.sendId !== undefined && (s.progress?.status ?? s.detail?.status) === 'running');
+  const detail = useSend((s) => s.detail);
+  if (!request && !draft && !running) return null;
+  const title = running
+    ? `Sending to ${detail?.environment.name ?? ''}…`
+    : draft?.kind === 'resend'
+      ? 'Re-send batches?'
+      : `Send “${request?.campaignName ?? draft?.campaignId}”?`;
   return (
-    <div className="modal-backdrop">
-      <div role="dialog" aria-modal="true" aria-labelledby="send-title" className="modal" data-testid="send-dialog">
-        <h2 id="send-title">Send “{pending.campaignName}”?</h2>
-        <dl className="facts">
-          <dt>Environment</dt>
-          <dd data-testid="confirm-environment">{env?.name ?? pending.environmentId}{env?.production ? ' (production)' : ''}</dd>
-          <dt>Campaign ID</dt>
-          <dd><code>{pending.campaignId}</code></dd>
-          <dt>Recipients</dt>
-          <dd data-testid="confirm-recipients">{pending.data.target.length}</dd>
-        </dl>
+    <div className="modal-backdrop send-backdrop">
+      <div role="dialog" aria-modal="true" aria-labelledby="send-title" className="modal send-modal" data-testid="send-dialog">
+        {running ? (
+          <>
+            <h2 id="send-title">{title}</h2>
+            <SendProgress />
+          </>
+        ) : (
+          <SendPreview title={title} />
+        )}
         {error && <div role="alert" className="banner error">{error}</div>}
-        <div className="actions">
-          <button onClick={cancel} disabled={busy}>Cancel</button>
-          <button className="primary" data-testid="confirm-send" onClick={() => void confirm()} disabled={busy} autoFocus>
-            {busy ? 'Sending…' : `Send to ${pending.data.target.length} recipient${pending.data.target.length === 1 ? '' : 's'}`}
-          </button>
-        </div>
       </div>
     </div>
   );

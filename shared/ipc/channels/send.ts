@@ -1,7 +1,12 @@
-/** Environment and send channels. */
+/**
+ * Environment, send, history and webhook channels. A send is prepared (a draft the host keeps, with
+ * its preview), confirmed and started by id; the renderer never holds a token, and the host checks
+ * the confirmation against the draft.
+ */
 import { z } from 'zod';
-import { environmentSchema, sendDataSchema } from '../schemas';
+import { environmentSchema, jsonRecord, sendDataSchema } from '../schemas';
 
+/** The one-shot `send.execute` result (kept for the CLI and scripts). */
 export const batchResultSchema = z.object({
   index: z.number(),
   targets: z.number(),
@@ -21,10 +26,124 @@ export const sendResultSchema = z.object({
 });
 export type SendResult = z.infer<typeof sendResultSchema>;
 
+/** An environment as the UI sees it: its settings, whether a token is stored — never the token. */
+export const environmentViewSchema = environmentSchema.extend({
+  region: z.enum(['eu', 'us', 'custom', 'sandbox']),
+  authMode: z.enum(['apptoken', 'oauth']),
+  oauthClientId: z.string().optional(),
+  legacyPersonalisation: z.boolean(),
+  batchSize: z.number(),
+  concurrency: z.number(),
+  ratePerSecond: z.number(),
+  qaUsers: z.array(z.string()),
+  /** The environment variable the browser host and CLI read its token from. */
+  tokenVariable: z.string(),
+});
+export type EnvironmentView = z.infer<typeof environmentViewSchema>;
+
+export const sendOptionsSchema = z.strictObject({
+  time: z.string().min(1).optional(),
+  targetExistingOnly: z.boolean().optional(),
+  extra: jsonRecord.optional(),
+});
+
+export const batchStateSchema = z.enum(['never-sent', 'sending', 'acknowledged', 'failed', 'unknown']);
+export type BatchStateName = z.infer<typeof batchStateSchema>;
+
+export const batchRowSchema = z.object({
+  index: z.number(),
+  targets: z.number(),
+  state: batchStateSchema,
+  httpStatus: z.number().nullable(),
+  response: z.unknown(),
+  durationMs: z.number().nullable(),
+  attempts: z.number(),
+  reason: z.string().optional(),
+  interrupted: z.boolean().optional(),
+  skipped: z.boolean().optional(),
+  xid: z.string(),
+});
+export type BatchRow = z.infer<typeof batchRowSchema>;
+
+export const countsSchema = z.object({ acknowledged: z.number(), failed: z.number(), unknown: z.number(), neverSent: z.number(), sending: z.number() });
+
+const planEnvironmentSchema = z.object({ id: z.string(), name: z.string(), baseUrl: z.string(), production: z.boolean() });
+
+export const sendSummarySchema = z.object({
+  sendId: z.string(),
+  kind: z.enum(['send', 'test', 'resend']),
+  parentSendId: z.string().optional(),
+  createdAt: z.string(),
+  environment: planEnvironmentSchema,
+  campaignId: z.string(),
+  targetBy: z.string(),
+  recipients: z.number(),
+  batchCount: z.number(),
+  batchSize: z.number(),
+  status: z.enum(['running', 'completed', 'cancelled', 'interrupted']),
+  batchCounts: countsSchema,
+  targetCounts: countsSchema,
+  /** Problems met reading the journal (a torn last line after a crash), in plain language. */
+  problems: z.array(z.string()),
+  override: z.object({ reason: z.string(), errors: z.array(z.string()) }).optional(),
+});
+export type SendSummary = z.infer<typeof sendSummarySchema>;
+
+export const sendDetailSchema = sendSummarySchema.extend({
+  options: sendOptionsSchema,
+  batches: z.array(batchRowSchema),
+});
+export type SendDetail = z.infer<typeof sendDetailSchema>;
+
+export const draftSchema = z.object({
+  draftId: z.string(),
+  kind: z.enum(['send', 'test', 'resend']),
+  parentSendId: z.string().optional(),
+  environment: planEnvironmentSchema,
+  campaignId: z.string(),
+  targetBy: z.string(),
+  recipients: z.number(),
+  batchCount: z.number(),
+  batchSize: z.number(),
+  concurrency: z.number(),
+  ratePerSecond: z.number(),
+  options: sendOptionsSchema,
+  /** The first batch's exact body, token masked. */
+  firstBody: z.unknown(),
+  curl: z.string(),
+  /** Blocking diagnostics (errors) the send carries; starting needs an override reason when any. */
+  blocking: z.array(z.string()),
+  /** Production: what the person must type to confirm (the campaign id or the environment name). */
+  typeToConfirm: z.array(z.string()).optional(),
+  /** Test sends: whose per-user values the QA users get. */
+  note: z.string().optional(),
+});
+export type SendDraft = z.infer<typeof draftSchema>;
+
+const confirmationSchema = z.strictObject({
+  environmentId: z.string(),
+  campaignId: z.string(),
+  recipients: z.number().int(),
+  /** Production only: the campaign id or environment name, typed by the person. */
+  typed: z.string().optional(),
+});
+
+const historyFilterSchema = z.strictObject({
+  environmentId: z.string().optional(),
+  campaignId: z.string().optional(),
+  status: z.enum(['running', 'completed', 'cancelled', 'interrupted', 'needs-attention']).optional(),
+});
+
+const sendIdArg = z.string().regex(/^\d{8}-\d{6}-[a-f0-9]{6}$/, 'a send id');
+
 export const sendChannels = {
-  'environments.list': {
-    args: z.strictObject({}),
-    result: z.array(environmentSchema),
+  'environments.list': { args: z.strictObject({}), result: z.array(environmentViewSchema) },
+  'environments.save': { args: z.strictObject({ environment: jsonRecord }), result: environmentViewSchema },
+  'environments.remove': { args: z.strictObject({ id: z.string().min(1) }), result: z.object({ removed: z.boolean() }) },
+  /** Stores an environment's token (or names a file it is read from); the token never comes back. */
+  'environments.setToken': {
+    args: z.strictObject({ id: z.string().min(1), token: z.string().min(1).max(4096).optional(), file: z.string().min(1).optional() }),
+    result: z.object({ hasToken: z.boolean() }),
   },
   'send.execute': {
     args: z.strictObject({
@@ -37,8 +156,55 @@ export const sendChannels = {
     }),
     result: sendResultSchema,
   },
+  'send.prepare': {
+    args: z.strictObject({
+      environmentId: z.string().min(1),
+      campaignId: z.string().min(1),
+      data: sendDataSchema,
+      kind: z.enum(['send', 'test']).optional(),
+      options: sendOptionsSchema.optional(),
+      batchSize: z.number().int().min(1).max(10_000).optional(),
+      /** Error diagnostics from the render engine for this data. */
+      blocking: z.array(z.string()).max(1000).optional(),
+    }),
+    result: draftSchema,
+  },
+  'send.prepareResend': {
+    args: z.strictObject({ sendId: sendIdArg, batches: z.array(z.number().int().min(0)).min(1) }),
+    result: draftSchema,
+  },
+  'send.body': { args: z.strictObject({ draftId: z.string(), index: z.number().int().min(0) }), result: z.object({ body: z.unknown(), curl: z.string() }) },
+  'send.start': {
+    args: z.strictObject({ draftId: z.string(), confirmation: confirmationSchema, overrideReason: z.string().max(2000).optional() }),
+    result: z.object({ sendId: z.string() }),
+  },
+  'send.cancel': { args: z.strictObject({ sendId: sendIdArg }), result: z.object({ cancelling: z.boolean() }) },
+  'send.status': { args: z.strictObject({ sendId: sendIdArg }), result: sendDetailSchema },
+  'send.history': { args: historyFilterSchema, result: z.array(sendSummarySchema) },
+  'send.historyCsv': { args: historyFilterSchema, result: z.object({ csv: z.string() }) },
+  /** Sends only the never-sent batches of an interrupted or cancelled send, after confirmation. */
+  'send.resume': { args: z.strictObject({ sendId: sendIdArg, confirmation: confirmationSchema }), result: z.object({ sendId: z.string() }) },
+  'send.skip': { args: z.strictObject({ sendId: sendIdArg, batches: z.array(z.number().int().min(0)).min(1), reason: z.string().min(1).max(2000) }), result: sendDetailSchema },
+  'send.batchTargets': { args: z.strictObject({ sendId: sendIdArg, index: z.number().int().min(0) }), result: z.array(z.string()) },
+  /** The users of some batches as a target list (CSV: id column and per-user value columns). */
+  'send.exportTargets': { args: z.strictObject({ sendId: sendIdArg, batches: z.array(z.number().int().min(0)).min(1) }), result: z.object({ csv: z.string(), count: z.number() }) },
+  'send.deliveries': {
+    args: z.strictObject({ sendId: sendIdArg }),
+    result: z.object({ receiverUrl: z.string(), rows: z.array(z.object({ user: z.string(), batch: z.number(), deliveredAt: z.string().optional(), clickedAt: z.string().optional() })) }),
+  },
 } as const;
 
 export const sendEvents = {
-  'send.progress': z.object({ sendId: z.string(), done: z.number(), total: z.number() }),
+  'send.progress': z.object({
+    sendId: z.string(),
+    done: z.number(),
+    total: z.number(),
+    status: z.enum(['running', 'completed', 'cancelled', 'interrupted']).optional(),
+    batchCounts: countsSchema.optional(),
+    targetCounts: countsSchema.optional(),
+    /** Estimated time to finish, from the pace so far; null until one batch is done. */
+    etaMs: z.number().nullable().optional(),
+    batch: batchRowSchema.optional(),
+  }),
+  'webhook.events': z.object({ count: z.number(), externalMessageIds: z.array(z.string()) }),
 } as const;

@@ -1,0 +1,41 @@
+/**
+ * App-level handlers: host information and the native shell's capabilities (dialogs, data
+ * folder, recent workspaces). The desktop app passes a `NativeShell` (electron/native-shell.ts);
+ * the browser host has none, so those channels answer a typed "unavailable" value.
+ */
+import type { Handlers } from './ipc/dispatch';
+import type { ServiceContext } from './context';
+import type { ChannelArgs, ChannelResult } from '../shared/ipc/contract';
+
+type Result<C extends 'app.revealDataFolder' | 'app.recentWorkspaces' | 'dialog.openWorkspace' | 'dialog.openFiles' | 'dialog.saveFile'> = ChannelResult<C>;
+
+/** What only the desktop shell can do. Each method returns the channel's result (never "unavailable"). */
+export interface NativeShell {
+  revealDataFolder(): Promise<Result<'app.revealDataFolder'>>;
+  recentWorkspaces(): Promise<Result<'app.recentWorkspaces'>>;
+  openWorkspaceDialog(): Promise<Result<'dialog.openWorkspace'>>;
+  openFilesDialog(args: ChannelArgs<'dialog.openFiles'>): Promise<Result<'dialog.openFiles'>>;
+  saveFileDialog(args: ChannelArgs<'dialog.saveFile'>): Promise<Result<'dialog.saveFile'>>;
+  /** The renderer is subscribed to `app.command`: send what was held; returns how many. */
+  rendererReady(): number;
+}
+
+/** The answer of a native-only channel under the browser host. */
+export function unavailable(what: string) {
+  return { status: 'unavailable' as const, message: `${what} is not available in the browser host; use the desktop app` };
+}
+
+type AppChannel = 'app.info' | 'app.ready' | 'app.revealDataFolder' | 'app.recentWorkspaces' | 'dialog.openWorkspace' | 'dialog.openFiles' | 'dialog.saveFile';
+
+export function appHandlers(ctx: ServiceContext): Pick<Handlers, AppChannel> {
+  const native = ctx.native;
+  return {
+    'app.info': async () => ({ version: ctx.version, host: ctx.host, dataDir: ctx.dataDir }),
+    'app.ready': async () => ({ held: native ? native.rendererReady() : 0 }),
+    'app.revealDataFolder': async () => (native ? native.revealDataFolder() : unavailable('Showing the data folder')),
+    'app.recentWorkspaces': async () => (native ? native.recentWorkspaces() : unavailable('The recent workspaces list')),
+    'dialog.openWorkspace': async () => (native ? native.openWorkspaceDialog() : unavailable('The folder dialog')),
+    'dialog.openFiles': async (args) => (native ? native.openFilesDialog(args) : unavailable('The open dialog')),
+    'dialog.saveFile': async (args) => (native ? native.saveFileDialog(args) : unavailable('The save dialog')),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Drafts: a planned send waiting for its confirmation. The host keeps the plan, so what the person
+ * previews and confirms is exactly what `start` sends; the renderer only holds the draft id.
+ */
+import type { SendData } from '../../shared/campaign/send-data';
+import { bodyOf, checkSendInput, planSend, type PlanEnvironment, type SendKind, type SendOptions, type SendPlan } from '../../shared/send/plan';
+import { redacted, toCurl } from '../../shared/send/request';
+import { journalLine, planRecord } from '../../shared/send/journal';
+import type { EnvironmentConfig } from '../../shared/environments';
+
+export interface Draft {
+  plan: SendPlan;
+  /** The plan's journal line, serialised while the person reads the preview so starting costs only a write and a sync. */
+  planLine: string;
+  config: EnvironmentConfig;
+  blocking: string[];
+  note?: string;
+}
+
+/** Production sends are confirmed by typing the campaign id or the environment's name. */
+export function typeToConfirm(plan: SendPlan): string[] | undefined {
+  return plan.environment.production ? [plan.campaignId, plan.environment.name] : undefined;
+}
+
+/** The view of a draft the preview shows. */
+export function draftView(d: Draft) {
+  const p = d.plan;
+  const first = bodyOf(p, 0);
+  const confirmWith = typeToConfirm(p);
+  return {
+    draftId: p.sendId,
+    kind: p.kind,
+    ...(p.parentSendId ? { parentSendId: p.parentSendId } : {}),
+    environment: p.environment,
+    campaignId: p.campaignId,
+    targetBy: p.targetBy,
+    recipients: p.recipients,
+    batchCount: p.batches.length,
+    batchSize: p.batchSize,
+    concurrency: d.config.concurrency,
+    ratePerSecond: d.config.ratePerSecond,
+    options: p.options,
+    firstBody: redacted(first),
+    curl: toCurl(p.environment.baseUrl, first),
+    blocking: d.blocking,
+    ...(confirmWith ? { typeToConfirm: confirmWith } : {}),
+    ...(d.note ? { note: d.note } : {}),
+  };
+}
+
+/** The data of a test send: the environment's QA users, each with the first target's own values (or their own when they are targets). */
+export function testSendData(data: SendData, qaUsers: string[]): { data: SendData; note: string } {
+  const model = data.target[0];
+  const modelValues = model !== undefined ? data.target_with_params[model] : undefined;
+  const twp: Record<string, Record<string, unknown>> = {};
+  for (const q of qaUsers) {
+    const own = data.target_with_params[q] ?? modelValues;
+    if (own) twp[q] = own;
+  }
+  return {
+    data: { target_by: data.target_by, target: qaUsers.slice(), params: data.params, target_with_params: twp },
+    note: model !== undefined ? `QA users get the params and the per-user values of ${model} (the first target)` : 'QA users get the params only',
+  };
+}
+
+/** Plans a draft, or throws an error that names what is wrong (nothing is sent). */
+export function makeDraft(o: { sendId: string; kind: SendKind; parentSendId?: string; environment: PlanEnvironment; config: EnvironmentConfig; campaignId: string; data: SendData; batchSize: number; options: SendOptions; blocking: string[]; note?: string }): Draft {
+  const problems = checkSendInput(o.campaignId, o.data, o.batchSize, o.options);
+  if (problems.length) throw new Error(`the send cannot be planned: ${problems.slice(0, 5).map((p) => `${p.field}: ${p.message}`).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+  const plan = planSend({ sendId: o.sendId, kind: o.kind, parentSendId: o.parentSendId, environment: o.environment, campaignId: o.campaignId, data: o.data, batchSize: o.batchSize, options: o.options });
+  return { plan, planLine: journalLine(planRecord(plan)), config: o.config, blocking: o.blocking, ...(o.note ? { note: o.note } : {}) };
+}

@@ -1,0 +1,71 @@
+import type { Campaign } from '../../shared/campaign/model';
+import type { SendData } from '../../shared/campaign/send-data';
+import { useShallow } from 'zustand/react/shallow';
+import type { Diagnostic } from '../../shared/diagnostics';
+import { formatPlace } from '../../shared/diagnostics';
+import { formatProgress, reviewProgress } from '../../shared/review/model';
+import { useExportState } from '../hooks/useExportReport';
+import { useRenders } from '../stores/renders';
+import { useReview } from '../stores/review';
+import { useSend } from '../stores/send';
+
+/** Campaign title and facts, review progress, report export and the send button (blocked by blocking findings). */
+export function CampaignHeader({ file, campaign, data, dataFile, onExport }: { file: string; campaign: Campaign; data: SendData | undefined; dataFile?: string; onExport(): void }) {
+  const review = useReview((s) => s.review);
+  const reviewError = useReview((s) => s.error);
+  const environments = useSend((s) => s.environments);
+  const prepare = useSend((s) => s.prepare);
+  const scan = useRenders(useShallow((s) => ({ status: s.scan.status, withErrors: s.scan.withErrors, samples: s.scan.blockingSamples })));
+  const campaignErrors = useRenders((s) => s.diagnostics);
+  const exportState = useExportState();
+  const progress = reviewProgress(review, data?.target ?? [], campaign.nodes.map((n) => n.key));
+  const sandbox = environments.find((e) => e.builtin);
+  const blocking = blockingList(campaignErrors, scan);
+  return (
+    <div className="campaign-header">
+      <div className="campaign-facts">
+        <h1 data-testid="campaign-title">{campaign.name}</h1>
+        <div className="muted small">
+          Campaign ID <code>{campaign.id}</code> · {campaign.type} · target_by <code>{data?.target_by ?? campaign.target_by}</code> · {(data?.target.length ?? 0).toLocaleString()} target(s)
+          {dataFile && <> · data from <code>{dataFile}</code></>} · <code>{file}</code>
+        </div>
+      </div>
+      <div className="header-actions">
+        <span className="progress-text" data-testid="review-progress" title={`${progress.approved} approved`}>
+          <meter min={0} max={progress.cells || 1} value={progress.reviewed} aria-label="Review progress" /> {formatProgress(progress)}
+        </span>
+        <button onClick={onExport} disabled={exportState.busy} data-testid="export-report">{exportState.busy ? 'Exporting…' : 'Export report'}</button>
+        <button
+          className="primary"
+          data-testid="send-button"
+          disabled={!data || !sandbox || data.target.length === 0}
+          title={blocking.length ? `${blocking.length} blocking finding(s): the send preview asks for a reason` : undefined}
+          onClick={() => data && sandbox && prepare({ campaignId: campaign.id, campaignName: campaign.name, data, environmentId: sandbox.id, blocking })}
+        >
+          Send…
+        </button>
+      </div>
+      {(exportState.message || exportState.error || reviewError) && (
+        <div role="status" className={`small ${exportState.error || reviewError ? 'c-error' : 'muted'}`} data-testid="export-status">
+          {exportState.error ?? reviewError ?? exportState.message}
+        </div>
+      )}
+      {blocking.length > 0 && (
+        <div className="small c-error" data-testid="send-blocked">
+          {scan.status === 'done' && scan.withErrors ? `${scan.withErrors.toLocaleString()} user(s) with errors or blocking findings` : 'Blocking findings'}: the send preview will list them and ask for a reason.
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * What blocks the send preview: campaign-level errors (engine and guardrails set to blocking) and
+ * the scan's first error-level findings per user, with the total when there are more.
+ */
+function blockingList(campaign: readonly Diagnostic[], scan: { status: string; withErrors: number; samples: string[] }): string[] {
+  const out = campaign.filter((d) => d.severity === 'error').map((d) => `${d.message}${formatPlace(d) ? ` (${formatPlace(d)})` : ''}`);
+  out.push(...scan.samples);
+  if (scan.status === 'done' && scan.withErrors > scan.samples.length) out.push(`… ${scan.withErrors.toLocaleString()} users have errors in total (filter the matrix to "Users with errors")`);
+  return out;
+}

@@ -1,0 +1,115 @@
+import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { CampaignNode } from '../../../shared/campaign/model';
+import { useRenders } from '../../stores/renders';
+import { useUi } from '../../stores/ui';
+import { useMatrixKeyboard } from '../../hooks/useMatrixKeyboard';
+import { MatrixRow, cellId } from './MatrixRow';
+
+export const ROW_HEIGHT = 76;
+
+/**
+ * The review matrix: rows are users, columns are nodes. Virtualised (only rows on screen exist and
+ * are rendered by the worker); keyboard navigable as one grid (arrows, Page Up/Down, Home/End,
+ * Enter to preview, A approve, F flag, N next problem).
+ */
+export function ReviewMatrix({ nodes }: { nodes: CampaignNode[] }) {
+  const targets = useRenders((s) => s.targets);
+  const indices = useRenders((s) => s.indices);
+  const severity = useRenders((s) => s.scan.severity);
+  const status = useRenders((s) => s.status);
+  const want = useRenders((s) => s.want);
+  const selected = useUi((s) => s.selected);
+  const count = indices ? indices.length : targets.length;
+  const targetAt = (row: number) => targets[indices ? indices[row]! : row]!;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  const items = virtualizer.getVirtualItems();
+
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    const visible: string[] = [];
+    for (let r = first; r <= last; r++) visible.push(targets[indices ? indices[r]! : r]!);
+    want('matrix', visible);
+  }, [first, last, targets, indices, want]);
+
+  const activeRow = selected ? findRow(selected.target, targets, indices) : -1;
+  // A new filter or search: keep the active row in view if it is still listed, else start at the top.
+  const activeRef = useRef(activeRow);
+  activeRef.current = activeRow;
+  useEffect(() => {
+    virtualizer.scrollToIndex(Math.max(0, activeRef.current), { align: activeRef.current >= 0 ? 'center' : 'start' });
+  }, [indices, virtualizer]);
+  const activeCol = selected ? nodes.findIndex((n) => n.key === selected.node) : -1;
+  const onKeyDown = useMatrixKeyboard({ count, nodes, activeRow, activeCol, targetAt, pageSize: Math.max(1, items.length - 2), scrollToRow: (r) => virtualizer.scrollToIndex(r, { align: 'auto' }) });
+
+  const template = `170px repeat(${nodes.length}, minmax(220px, 1fr))`;
+  return (
+    <div
+      className="matrix-grid"
+      role="grid"
+      aria-label="Review matrix: users by nodes"
+      aria-describedby="matrix-keys"
+      aria-rowcount={count + 1}
+      aria-colcount={nodes.length + 1}
+      aria-activedescendant={activeRow >= 0 && activeCol >= 0 ? cellId(activeRow, activeCol) : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-testid="render-matrix"
+      data-render-state={status === 'ready' ? 'done' : status}
+      data-rows={count}
+      style={{ ['--matrix-cols' as string]: template }}
+    >
+      <div role="row" aria-rowindex={1} className="mrow mheader">
+        <div role="columnheader" className="mhead">User</div>
+        {nodes.map((n) => (
+          <div role="columnheader" key={n.key} className="mcolhead">
+            {n.key} <span className={`channel channel-${n.channel}`}>{n.channel}</span>
+          </div>
+        ))}
+      </div>
+      <div
+        className="matrix-scroll"
+        ref={scrollRef}
+        onClick={(e) => {
+          const cell = (e.target as HTMLElement).closest('[data-testid^="cell-"]');
+          const row = (e.target as HTMLElement).closest('[role="row"]');
+          if (!cell || !row) return;
+          const target = row.getAttribute('data-testid')!.slice(4);
+          const col = [...row.querySelectorAll('[role="gridcell"]')].indexOf(cell);
+          if (col >= 0) useUi.getState().select(target, nodes[col]!.key);
+          (e.currentTarget.parentElement as HTMLElement).focus({ preventScroll: true });
+        }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((it) => {
+            const t = targetAt(it.index);
+            return (
+              <MatrixRow key={t} target={t} row={it.index} nodes={nodes} top={it.start} height={it.size} activeCol={activeRow === it.index ? activeCol : -1} severity={severity?.[indices ? indices[it.index]! : it.index] ?? 0} />
+            );
+          })}
+        </div>
+        {count === 0 && <p className="muted empty-rows" data-testid="matrix-empty">No users match.</p>}
+      </div>
+      <p id="matrix-keys" className="matrix-keys small muted">
+        Arrows, Page Up/Down, Ctrl+Home/End move · A approve · F flag (type the comment in the preview) · U clear · N / Shift+N next / previous problem
+      </p>
+    </div>
+  );
+}
+
+function findRow(target: string, targets: string[], indices: Int32Array | null): number {
+  const i = targets.indexOf(target);
+  if (!indices || i < 0) return i;
+  // Binary search: indices are ascending.
+  let lo = 0;
+  let hi = indices.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (indices[mid] === i) return mid;
+    if (indices[mid]! < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

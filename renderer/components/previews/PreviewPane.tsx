@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import type { Campaign } from '../../../shared/campaign/model';
+import { useRenders, useRow } from '../../stores/renders';
+import { useUi } from '../../stores/ui';
+import { DiagnosticList } from '../DiagnosticList';
+import { ReviewControls } from '../review/ReviewControls';
+import { EmailPreview } from './EmailPreview';
+import { NotificationPreview } from './NotificationPreview';
+import { ProvenanceLegend } from './ProvenanceText';
+import { SmsPreview } from './SmsPreview';
+import { ValueTable } from './ValueTable';
+
+/** The selected cell's channel preview, its diagnostics and guardrail findings, and the review controls. */
+export function PreviewPane({ campaign }: { campaign: Campaign }) {
+  const selected = useUi((s) => s.selected);
+  const provenanceOn = useUi((s) => s.provenance);
+  const set = useUi((s) => s.set);
+  const want = useRenders((s) => s.want);
+  const gen = useRenders((s) => s.gen);
+  const status = useRenders((s) => s.status);
+  const requestProvenance = useRenders((s) => s.requestProvenance);
+  const row = useRow(selected?.target ?? '');
+  const render = row?.find((r) => r.node === selected?.node);
+  const provenance = useRenders((s) => (s.provenance && s.provenance.target === selected?.target && s.provenance.node === selected?.node ? s.provenance : undefined));
+
+  useEffect(() => want('preview', selected ? [selected.target] : []), [selected, want]);
+  useEffect(() => {
+    if (provenanceOn && selected && status === 'ready') requestProvenance(selected.target, selected.node);
+  }, [provenanceOn, selected, gen, status, requestProvenance]);
+
+  if (!selected || !campaign.nodes.some((n) => n.key === selected.node))
+    return <aside className="preview-pane empty muted" aria-label="Preview">Select a cell (click, or focus the matrix and use the arrow keys) to preview it.</aside>;
+  const segments = provenanceOn ? provenance?.fields : undefined;
+  return (
+    <aside className="preview-pane" aria-label="Preview" data-testid="preview-pane">
+      <header className="preview-head">
+        <h2>
+          <span data-testid="preview-target">{selected.target}</span> × {selected.node}
+        </h2>
+        <label className="small">
+          <input type="checkbox" checked={provenanceOn} onChange={(e) => set({ provenance: e.target.checked })} data-testid="provenance-toggle" /> Highlight values by source
+        </label>
+      </header>
+      {provenanceOn && <ProvenanceLegend />}
+      {provenanceOn && provenance && !provenance.exact && <p className="small muted">Some values are used in conditions or filters: their places were found by searching the output.</p>}
+      {!render ? (
+        <p className="muted">Rendering…</p>
+      ) : (
+        <>
+          {render.channel === 'sms' && <SmsPreview render={render} segments={segments} />}
+          {render.channel === 'email' && <EmailPreview render={render} segments={segments} />}
+          {(render.channel === 'webpush' || render.channel === 'push') && <NotificationPreview render={render} segments={segments} />}
+          <ReviewControls target={selected.target} node={selected.node} />
+          <h3 className="section">Diagnostics</h3>
+          {render.diagnostics.length ? <DiagnosticList diagnostics={render.diagnostics} /> : <p className="muted small">None for this user and node.</p>}
+          <ValueTable render={render} />
+        </>
+      )}
+    </aside>
+  );
+}

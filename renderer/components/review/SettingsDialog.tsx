@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { GUARDRAIL_CHECKS, GUARDRAIL_LEVELS, levelOf, type GuardrailCheck, type GuardrailSettings } from '../../../shared/guardrails/types';
+import { SETTINGS_FILE, useWorkspace } from '../../stores/workspace';
+
+/** The team's guardrail levels (saved in the workspace's preflight.settings.json, shared through git). */
+export function SettingsDialog({ onClose }: { onClose(): void }) {
+  const current = useWorkspace((s) => s.settings);
+  const save = useWorkspace((s) => s.saveSettings);
+  const [draft, setDraft] = useState<GuardrailSettings>(current);
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="modal wide" data-testid="guardrail-settings">
+        <h2 id="settings-title">Checks and what they stop</h2>
+        <p className="muted small">Saved in <code>{SETTINGS_FILE}</code> in the workspace. Blocking findings block the send.</p>
+        <table className="settings">
+          <tbody>
+            {(Object.keys(GUARDRAIL_CHECKS) as GuardrailCheck[]).map((c) => (
+              <tr key={c}>
+                <th scope="row">{GUARDRAIL_CHECKS[c].title} <code className="muted small">{c}</code></th>
+                <td>
+                  <select aria-label={`Level of ${c}`} value={levelOf(c, draft)} onChange={(e) => setDraft({ ...draft, [c]: e.target.value })}>
+                    {GUARDRAIL_LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="actions">
+          <button onClick={onClose}>Cancel</button>
+          <button className="primary" onClick={() => void save(draft).then(onClose)} autoFocus>Save</button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { SendDetail } from '../../../shared/ipc/channels/send';
+import { call } from '../../api/client';
+import { useSend } from '../../stores/send';
+import { BatchTable } from './BatchTable';
+import { DeliveriesPanel } from './DeliveriesPanel';
+import { download, plural } from './format';
+
+/**
+ * One send's exact account: per batch status, HTTP status, response and duration; and what the
+ * person can do about failed or unknown batches — re-send (through preview and confirmation), skip
+ * with a reason, or export their users as a target list — and resuming never-sent batches.
+ */
+export function SendDetailView({ detail, headingLevel = 2 }: { detail: SendDetail; headingLevel?: 2 | 3 }) {
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [note, setNote] = useState<string>();
+  const [typed, setTyped] = useState('');
+  const prepareResend = useSend((s) => s.prepareResend);
+  const resume = useSend((s) => s.resume);
+  const show = useSend((s) => s.show);
+  const bc = detail.batchCounts;
+  const tc = detail.targetCounts;
+  const H = `h${headingLevel}` as const;
+  const chosen = [...selected].sort((a, b) => a - b);
+  const act = async (f: () => Promise<void>) => {
+    setNote(undefined);
+    try {
+      await f();
+    } catch (e) {
+      setNote((e as Error).message);
+    }
+  };
+  const running = detail.status === 'running';
+  const resumable = !running && detail.status !== 'completed' && bc.neverSent > 0;
+  return (
+    <section className="send-result" data-testid="send-result" aria-label="Send result">
+      <H>
+        Sent to {detail.environment.name}: {bc.acknowledged} of {plural(detail.batchCount, 'batch', 'batches')} accepted
+        {detail.kind === 'test' && ' (test send)'}
+      </H>
+      <p className="muted small">
+        Send <code>{detail.sendId}</code> · campaign <code>{detail.campaignId}</code> · {detail.status} · {tc.acknowledged.toLocaleString()} acknowledged, {tc.failed.toLocaleString()} failed, {tc.unknown.toLocaleString()} unknown, {tc.neverSent.toLocaleString()} never sent (recipients).
+        “Accepted” means the platform validated the request; it does not mean the messages were delivered.
+      </p>
+      {detail.override && <p className="small">Sent despite {plural(detail.override.errors.length, 'blocking error')}: “{detail.override.reason}”.</p>}
+      {detail.problems.map((p, n) => <p key={n} className="small c-warning" data-testid="journal-problem">{p}</p>)}
+      {bc.unknown > 0 && (
+        <p className="small c-warning" data-testid="unknown-explainer">
+          {plural(bc.unknown, 'batch', 'batches')} ended <strong>unknown</strong>: the platform may or may not have acted, so nothing was retried. Choose for each: re-send, skip, or export its users.
+        </p>
+      )}
+      <BatchTable batches={detail.batches} selected={selected} onSelect={(i, on) => setSelected((s) => { const n = new Set(s); if (on) n.add(i); else n.delete(i); return n; })} />
+      <div className="actions left">
+        <button disabled={running || chosen.length === 0} onClick={() => void act(() => prepareResend(detail.sendId, chosen))} data-testid="resend-selected">Re-send selected…</button>
+        <button disabled={chosen.length === 0} onClick={() => void act(async () => { const r = await call('send.exportTargets', { sendId: detail.sendId, batches: chosen }); download(`${detail.sendId}-targets.csv`, r.csv); setNote(`Exported ${plural(r.count, 'user')} as a target list.`); })} data-testid="export-selected">Export users…</button>
+        <button
+          disabled={chosen.length === 0 || !chosen.every((i) => detail.batches[i]?.state === 'unknown')}
+          onClick={() => void act(async () => {
+            const reason = window.prompt('Why skip these unknown batches? (journaled)');
+            if (!reason) return;
+            await call('send.skip', { sendId: detail.sendId, batches: chosen, reason });
+            await show(detail.sendId);
+          })}
+        >Skip unknown…</button>
+        <button disabled={chosen.length !== 1} onClick={() => void act(async () => { const t = await call('send.batchTargets', { sendId: detail.sendId, index: chosen[0]! }); setNote(`Batch ${chosen[0]! + 1}: ${t.join(', ')}`); })}>Show users</button>
+        {resumable && (
+          <>
+            {detail.environment.production && <input placeholder="type campaign id" value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Type the campaign id to confirm" />}
+            <button className="primary" data-testid="resume-send" onClick={() => void act(async () => { if (window.confirm(`Send the ${plural(bc.neverSent, 'never-sent batch', 'never-sent batches')} (${plural(tc.neverSent, 'recipient')}) to ${detail.environment.name}, campaign ${detail.campaignId}?`)) await resume(detail.sendId, tc.neverSent, typed || undefined); })}>
+              Resume: send {plural(tc.neverSent, 'never-sent recipient')}
+            </button>
+          </>
+        )}
+      </div>
+      {note && <p className="small" role="status">{note}</p>}
+      <DeliveriesPanel sendId={detail.sendId} />
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * The selected campaign as edited: its draft (or saved) text parsed once typing pauses. While the
+ * draft does not parse, the last valid campaign keeps rendering and the parse errors are returned.
+ */
+import { useMemo, useRef } from 'react';
+import { loadCampaign } from '../../shared/campaign/load';
+import type { Campaign } from '../../shared/campaign/model';
+import type { Diagnostic } from '../../shared/diagnostics';
+import { savedText, useWorkspace } from '../stores/workspace';
+import { useDebounced } from './useDebounced';
+
+/** Typing pause before re-parsing and re-rendering (markers must follow within 200 ms). */
+export const EDIT_DEBOUNCE_MS = 100;
+
+export interface EffectiveCampaign {
+  file?: string;
+  campaign?: Campaign;
+  /** Problems with the current text (YAML syntax, schema). */
+  diagnostics: Diagnostic[];
+}
+
+export function useEffectiveCampaign(): EffectiveCampaign {
+  const file = useWorkspace((s) => s.selected);
+  const text = useWorkspace((s) => (s.selected ? (s.drafts[s.selected] ?? savedText(s, s.selected)) : undefined));
+  const settled = useDebounced(text, EDIT_DEBOUNCE_MS);
+  const settledFile = useDebounced(file, EDIT_DEBOUNCE_MS);
+  // A newly selected file must not wait for the debounce (nor render the previous file's text).
+  const effectiveText = settledFile === file && settled !== undefined ? settled : text;
+  const lastValid = useRef<{ file?: string; campaign?: Campaign }>({});
+  return useMemo(() => {
+    if (!file || effectiveText === undefined) return { file, diagnostics: [] };
+    const loaded = loadCampaign(file, effectiveText);
+    if (loaded.campaign) lastValid.current = { file, campaign: loaded.campaign };
+    const campaign = loaded.campaign ?? (lastValid.current.file === file ? lastValid.current.campaign : undefined);
+    return { file, campaign, diagnostics: loaded.diagnostics };
+  }, [file, effectiveText]);
+}

@@ -1,0 +1,77 @@
+/**
+ * Guardrails: the checks QA teams ask for beyond the render engine's own diagnostics. Every check
+ * is a pure function of rendered output or of the data against the templates (no DOM, no I/O), and
+ * its severity is a workspace setting (preflight.settings.json) so a team decides what stops a send.
+ */
+import type { Diagnostic } from '../diagnostics';
+
+/** How much a finding matters to a team: `blocking` findings block the send preview; `off` hides the check. */
+export type GuardrailLevel = 'off' | 'info' | 'warning' | 'blocking';
+
+export const GUARDRAIL_LEVELS: readonly GuardrailLevel[] = ['off', 'info', 'warning', 'blocking'];
+
+/** Every guardrail check with its title and default level. */
+export const GUARDRAIL_CHECKS = {
+  'email-html-size': { title: 'Email HTML over 102 KB (Gmail clips it)', level: 'warning' },
+  'email-image-alt': { title: 'Email image without alt text', level: 'warning' },
+  'email-missing-text': { title: 'Email without a plain-text part', level: 'warning' },
+  'email-placeholder-link': { title: 'Placeholder or test link (example.com, localhost, #)', level: 'blocking' },
+  'email-link-unrendered': { title: 'Link URL with an unrendered or empty value', level: 'blocking' },
+  'email-subject-length': { title: 'Email subject longer than inboxes show', level: 'warning' },
+  'email-preheader-length': { title: 'Email preheader too long or too short', level: 'info' },
+  'sms-segments': { title: 'SMS over 10 segments', level: 'warning' },
+  'sms-longest-value': { title: 'SMS length with the longest value in the data', level: 'info' },
+  'sms-ucs2': { title: 'Characters that force UCS-2 encoding', level: 'info' },
+  'webpush-length': { title: 'Web push title or body truncated on a platform', level: 'warning' },
+  'push-length': { title: 'Mobile push title or body truncated on a platform', level: 'warning' },
+  'data-unsupplied': { title: 'Placeholder no column, param or profile supplies', level: 'warning' },
+  'data-unused-column': { title: 'Passed value no node uses', level: 'info' },
+  'data-case-mismatch': { title: 'Placeholder matches a passed key only when case is ignored', level: 'warning' },
+  'data-shadowed-param': { title: 'Per-user column that shadows a global param', level: 'info' },
+} as const satisfies Record<string, { title: string; level: GuardrailLevel }>;
+
+export type GuardrailCheck = keyof typeof GUARDRAIL_CHECKS;
+
+/** Levels chosen by the team, by check; checks not named keep their default. */
+export type GuardrailSettings = Partial<Record<GuardrailCheck, GuardrailLevel>>;
+
+/** A guardrail result in the app's diagnostic shape (`code` is the check), with the team's level. */
+export interface GuardrailFinding extends Diagnostic {
+  code: GuardrailCheck;
+  level: Exclude<GuardrailLevel, 'off'>;
+}
+
+/** A finding before its level is applied. */
+export type RawFinding = Omit<Diagnostic, 'severity' | 'code'> & { code: GuardrailCheck };
+
+/** The level of a check under the settings. */
+export function levelOf(check: GuardrailCheck, settings: GuardrailSettings | undefined): GuardrailLevel {
+  return settings?.[check] ?? GUARDRAIL_CHECKS[check].level;
+}
+
+/** Applies the team's levels: drops checks set to `off`; `blocking` shows as an error. */
+export function applyLevels(raw: readonly RawFinding[], settings: GuardrailSettings | undefined): GuardrailFinding[] {
+  const out: GuardrailFinding[] = [];
+  for (const f of raw) {
+    const level = levelOf(f.code, settings);
+    if (level === 'off') continue;
+    out.push({ ...f, level, severity: level === 'blocking' ? 'error' : level });
+  }
+  return out;
+}
+
+/** True for a guardrail finding that blocks the send preview. */
+export function isBlocking(d: Diagnostic): boolean {
+  return (d as Partial<GuardrailFinding>).level === 'blocking';
+}
+
+/** Reads the `guardrails` section of a settings file, ignoring unknown checks and levels. */
+export function parseGuardrailSettings(value: unknown): GuardrailSettings {
+  const out: GuardrailSettings = {};
+  const g = value && typeof value === 'object' ? (value as { guardrails?: unknown }).guardrails : undefined;
+  if (!g || typeof g !== 'object') return out;
+  for (const [k, v] of Object.entries(g)) {
+    if (k in GUARDRAIL_CHECKS && (GUARDRAIL_LEVELS as readonly unknown[]).includes(v)) out[k as GuardrailCheck] = v as GuardrailLevel;
+  }
+  return out;
+}

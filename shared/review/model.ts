@@ -1,0 +1,106 @@
+/**
+ * Review state of one campaign: each user × node approved or flagged (with a comment). Stored as a
+ * plain JSON file in the workspace (`reviews/<campaign-stem>.json`) so a team can share it through
+ * git; keys are written sorted so diffs stay small.
+ */
+import { z } from 'zod';
+
+export const decisionSchema = z.object({
+  status: z.enum(['approved', 'flagged']),
+  comment: z.string().optional(),
+  /** ISO time of the decision. */
+  at: z.string(),
+  by: z.string().optional(),
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+export const reviewFileSchema = z.object({
+  version: z.literal(1),
+  /** The campaign file the review belongs to, e.g. `campaigns/promo-journey.yaml`. */
+  campaign: z.string(),
+  /** target id → node key → decision. */
+  decisions: z.record(z.string(), z.record(z.string(), decisionSchema)),
+});
+export type ReviewFile = z.infer<typeof reviewFileSchema>;
+
+/** The review file path of a campaign file: `reviews/<stem>.json`. */
+export function reviewPath(campaignFile: string): string {
+  return `reviews/${campaignFile.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}.json`;
+}
+
+/** An empty review for a campaign. */
+export function emptyReview(campaign: string): ReviewFile {
+  return { version: 1, campaign, decisions: {} };
+}
+
+/** The decision for one cell, if any. */
+export function decisionOf(r: ReviewFile, target: string, node: string): Decision | undefined {
+  return r.decisions[target]?.[node];
+}
+
+/** Returns a new review with the cell decided (or cleared when `decision` is undefined). */
+export function decide(r: ReviewFile, target: string, node: string, decision: Decision | undefined): ReviewFile {
+  const row = { ...(r.decisions[target] ?? {}) };
+  if (decision) row[node] = decision;
+  else delete row[node];
+  const decisions = { ...r.decisions, [target]: row };
+  if (!Object.keys(row).length) delete decisions[target];
+  return { ...r, decisions };
+}
+
+export interface ReviewProgress {
+  cells: number;
+  reviewed: number;
+  approved: number;
+  flagged: number;
+}
+
+/** Progress over the current users × nodes (decisions for users or nodes no longer present are not counted). */
+export function reviewProgress(r: ReviewFile, targets: readonly string[], nodes: readonly string[]): ReviewProgress {
+  let approved = 0;
+  let flagged = 0;
+  const seen = new Set<string>();
+  for (const t of targets) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    const row = r.decisions[t];
+    if (!row) continue;
+    for (const n of nodes) {
+      const d = row[n];
+      if (d?.status === 'approved') approved++;
+      else if (d?.status === 'flagged') flagged++;
+    }
+  }
+  return { cells: seen.size * nodes.length, reviewed: approved + flagged, approved, flagged };
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** Formats progress as "212 of 240 reviewed, 3 flagged" (thousands separated: "0 of 200,000"). */
+export function formatProgress(p: ReviewProgress): string {
+  return `${n(p.reviewed)} of ${n(p.cells)} reviewed, ${n(p.flagged)} flagged`;
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  return v;
+}
+
+/** Serialises a review with sorted keys and a trailing newline (stable, diff-friendly). */
+export function serializeReview(r: ReviewFile): string {
+  return JSON.stringify(sortKeys(r), null, 2) + '\n';
+}
+
+/** Parses a review file's text; an unreadable file is an error value with the reason. */
+export function parseReview(text: string): { ok: true; review: ReviewFile } | { ok: false; message: string } {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `not valid JSON: ${(e as Error).message}` };
+  }
+  const p = reviewFileSchema.safeParse(v);
+  if (!p.success) return { ok: false, message: p.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  return { ok: true, review: p.data };
+}

@@ -1,0 +1,42 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startHost, type TestHost } from './host';
+import { openCampaign, replaceEditorText } from './workspace-helpers';
+
+let host: TestHost;
+test.beforeEach(async () => {
+  host = await startHost();
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+test('editing a placeholder updates every visible cell, and Save writes the campaign file', async ({ page }) => {
+  await openCampaign(page, host.url, 'campaigns/promo-journey.yaml');
+  const original = readFileSync(join(host.workspace, 'campaigns/promo-journey.yaml'), 'utf8');
+  await replaceEditorText(page, original.replaceAll('{{promo_name}}', '{{ promo_name|upper }}'));
+  for (const user of ['user_1', 'user_2', 'user_3']) {
+    await expect(page.getByTestId(`cell-${user}-sms`).getByTestId('field-text')).toContainText('your PLAY-X-GET-Y offer');
+    await expect(page.getByTestId(`cell-${user}-webpush`).getByTestId('field-body')).toContainText('claim your PLAY-X-GET-Y offer.');
+  }
+  await expect(page.getByTestId('editor-panel')).toHaveAttribute('data-dirty', 'yes');
+  await page.getByTestId('diff-tab').click();
+  await expect(page.getByTestId('diff-editor')).toBeVisible();
+  await page.getByTestId('save-campaign').click();
+  await expect(page.getByTestId('editor-panel')).toHaveAttribute('data-dirty', 'no');
+  expect(readFileSync(join(host.workspace, 'campaigns/promo-journey.yaml'), 'utf8')).toContain('{{ promo_name|upper }}');
+});
+
+test('completion inside {{ }} offers the params keys, and a syntax error becomes a marker', async ({ page }) => {
+  await openCampaign(page, host.url, 'campaigns/promo-journey.yaml');
+  const original = readFileSync(join(host.workspace, 'campaigns/promo-journey.yaml'), 'utf8');
+  // Break the SMS text's first placeholder, and end the file with an open placeholder where the cursor stays.
+  await replaceEditorText(page, `${original.replace('Hi {{first_name}}', 'Hi {{ first_name }')}# {{ pro`);
+  await page.keyboard.press('Control+Space');
+  const suggest = page.locator('.suggest-widget');
+  await expect(suggest).toContainText('promo_name');
+  await expect(suggest).toContainText('param');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('campaign-editor')).not.toHaveAttribute('data-markers', '0');
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { appHandlers, type NativeShell } from '../../host/app-service';
+import type { ServiceContext } from '../../host/context';
+import { dispatch, type Handlers } from '../../host/ipc/dispatch';
+
+function handlers(native?: NativeShell): Handlers {
+  const ctx = { host: native ? 'electron' : 'browser', version: '1.2.3', dataDir: '/data/Preflight', native } as unknown as ServiceContext;
+  return appHandlers(ctx) as unknown as Handlers;
+}
+
+const fakeShell = (): NativeShell & { saved: string[] } => {
+  const saved: string[] = [];
+  return {
+    saved,
+    revealDataFolder: async () => ({ status: 'done', path: '/data/Preflight' }),
+    recentWorkspaces: async () => ({ status: 'done', items: [{ path: '/ws/promo', name: 'promo' }] }),
+    openWorkspaceDialog: async () => ({ status: 'chosen', path: '/ws/promo' }),
+    openFilesDialog: async () => ({ status: 'cancelled' }),
+    saveFileDialog: async (a) => (saved.push(a.content), { status: 'saved', path: `/reports/${a.suggestedName}` }),
+    rendererReady: () => 2,
+  };
+};
+
+describe('app channels under the browser host', () => {
+  it('answer the native-only channels with a typed "not available in the browser host" value', async () => {
+    const h = handlers();
+    for (const [channel, args] of [
+      ['app.revealDataFolder', {}],
+      ['app.recentWorkspaces', {}],
+      ['dialog.openWorkspace', {}],
+      ['dialog.openFiles', { filters: [{ name: 'Data', extensions: ['csv'] }] }],
+      ['dialog.saveFile', { suggestedName: 'report.html', content: '<p>x</p>' }],
+    ] as const) {
+      const r = await dispatch(h, channel, args);
+      expect(r, channel).toMatchObject({ ok: true, value: { status: 'unavailable', message: expect.stringMatching(/not available in the browser host/) } });
+    }
+  });
+  it('still answer app.info and app.ready', async () => {
+    const h = handlers();
+    expect(await dispatch(h, 'app.info', {})).toEqual({ ok: true, value: { version: '1.2.3', host: 'browser', dataDir: '/data/Preflight' } });
+    expect(await dispatch(h, 'app.ready', {})).toEqual({ ok: true, value: { held: 0 } });
+  });
+});
+
+describe('app channels in the desktop app', () => {
+  it('reach the native shell', async () => {
+    const shell = fakeShell();
+    const h = handlers(shell);
+    expect(await dispatch(h, 'dialog.openWorkspace', {})).toEqual({ ok: true, value: { status: 'chosen', path: '/ws/promo' } });
+    expect(await dispatch(h, 'app.recentWorkspaces', {})).toMatchObject({ ok: true, value: { status: 'done', items: [{ path: '/ws/promo' }] } });
+    expect(await dispatch(h, 'dialog.saveFile', { suggestedName: 'report.csv', content: 'a,b' })).toEqual({ ok: true, value: { status: 'saved', path: '/reports/report.csv' } });
+    expect(shell.saved).toEqual(['a,b']);
+    expect(await dispatch(h, 'app.ready', {})).toEqual({ ok: true, value: { held: 2 } });
+  });
+  it('refuse a save whose suggested name is a path, before any dialog opens', async () => {
+    const shell = fakeShell();
+    const r = await dispatch(handlers(shell), 'dialog.saveFile', { suggestedName: '../../.bashrc', content: 'x' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(shell.saved).toEqual([]);
+  });
+  it('refuse a file filter that is not a plain extension', async () => {
+    const r = await dispatch(handlers(fakeShell()), 'dialog.openFiles', { filters: [{ name: 'x', extensions: ['../*'] }] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+});
