@@ -10,7 +10,9 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self' data:",
-  "img-src 'self' data: blob:",
+  // Remote images only ever load after the person allows them for one message: email frames carry
+  // their own stricter policy until then, and push previews show addresses (renderer/components/previews).
+  "img-src 'self' data: blob: https: http:",
   "connect-src 'self'",
   "frame-src 'self' about:",
   "child-src 'self' blob:",

@@ -8,10 +8,6 @@ import { dirname, join, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { WRITABLE_WORKSPACE_FILE } from '../shared/ipc/channels/workspace';
 
-// write-file-atomic hashes CommonJS `__filename` into its temp file names when it writes; the
-// browser host is an ESM bundle without it, so give the free variable a global value.
-(globalThis as { __filename?: string }).__filename ??= 'preflight-host/workspace-files';
-
 /** The absolute path of a workspace-relative file, refusing anything outside the allowed set. */
 export function workspaceFile(dir: string, rel: string): string {
   if (!WRITABLE_WORKSPACE_FILE.test(rel) || rel.split('/').some((p) => p === '..' || p === '.')) throw new Error(`${rel} is not a workspace file the app may touch`);

@@ -22,6 +22,9 @@ export interface ScanState {
   blocking: number;
   /** The first error-level findings of the scan (engine errors and blocking guardrails), for the send preview. */
   blockingSamples: string[];
+  /** Users with an attribute that resolves to empty, and the first of them (legacy personalisation). */
+  notPersonalised: number;
+  notPersonalisedSamples: string[];
   ms?: number;
 }
 
@@ -57,7 +60,7 @@ interface RendersState {
   renderOnce(targets: readonly string[]): Promise<NodeRender[]>;
 }
 
-const IDLE_SCAN: ScanState = { status: 'idle', done: 0, total: 0, withErrors: 0, withWarnings: 0, blocking: 0, blockingSamples: [] };
+const IDLE_SCAN: ScanState = { status: 'idle', done: 0, total: 0, withErrors: 0, withWarnings: 0, blocking: 0, blockingSamples: [], notPersonalised: 0, notPersonalisedSamples: [] };
 let nextId = 1;
 let queryId = 0;
 let provenanceId = 0;
@@ -109,7 +112,7 @@ export const useRenders = create<RendersState>((set, get) => {
         set({ scan: { ...s.scan, status: 'running', done: r.done, total: r.total } });
         return;
       case 'scan-done':
-        set({ scan: { status: 'done', done: s.targets.length, total: s.targets.length, severity: r.severity, withErrors: r.withErrors, withWarnings: r.withWarnings, blocking: r.blocking, blockingSamples: r.blockingSamples, ms: r.ms } });
+        set({ scan: { status: 'done', done: s.targets.length, total: s.targets.length, severity: r.severity, withErrors: r.withErrors, withWarnings: r.withWarnings, blocking: r.blocking, blockingSamples: r.blockingSamples, notPersonalised: r.notPersonalised, notPersonalisedSamples: r.notPersonalisedSamples, ms: r.ms } });
         if (s.query.filter !== 'all') get().setQuery(s.query.filter, s.query.search);
         return;
       case 'scan-cancelled':

@@ -87,16 +87,31 @@ function blockingFindings(): string[] {
   return out;
 }
 
+/**
+ * In an environment running the platform's legacy personalisation mode, a user with any attribute
+ * that resolves to empty is not sent ("not personalised"): that blocks like an error, naming them.
+ */
+function legacyFindings(environment: EnvironmentView | undefined): string[] {
+  if (!environment?.legacyPersonalisation) return [];
+  const { notPersonalised, notPersonalisedSamples } = useRenders.getState().scan;
+  if (!notPersonalised) return [];
+  return [
+    `${environment.name} runs legacy personalisation: ${notPersonalised} user(s) have an attribute that resolves to empty and would not be sent`,
+    ...notPersonalisedSamples.slice(0, 5),
+  ];
+}
+
 const NO_OPTIONS: SendOptionsInput = { time: '', targetExistingOnly: '', extra: '' };
 let unsubscribe: (() => void) | undefined;
 
 export const useSend = create<SendState>((set, get) => {
+  const blockingFor = (r: SendRequest) => [...(r.blocking ?? []), ...legacyFindings(get().environments.find((e) => e.id === r.environmentId))];
   const replan = async () => {
     const r = get().request;
     if (!r) return;
     set({ preparing: true, error: undefined });
     try {
-      const draft = await call('send.prepare', { environmentId: r.environmentId, campaignId: r.campaignId, data: r.data, options: optionsArg(get().options), blocking: r.blocking ?? [] });
+      const draft = await call('send.prepare', { environmentId: r.environmentId, campaignId: r.campaignId, data: r.data, options: optionsArg(get().options), blocking: blockingFor(r) });
       if (get().request === r) set({ draft });
     } catch (e) {
       if (get().request === r) set({ draft: undefined, error: (e as Error).message });
@@ -163,7 +178,7 @@ export const useSend = create<SendState>((set, get) => {
       if (!r) return;
       set({ busy: true, error: undefined });
       try {
-        const draft = await call('send.prepare', { environmentId: r.environmentId, campaignId: r.campaignId, data: r.data, kind: 'test', options: optionsArg(get().options), blocking: r.blocking ?? [] });
+        const draft = await call('send.prepare', { environmentId: r.environmentId, campaignId: r.campaignId, data: r.data, kind: 'test', options: optionsArg(get().options), blocking: blockingFor(r) });
         const { sendId } = await call('send.start', {
           draftId: draft.draftId,
           confirmation: { environmentId: draft.environment.id, campaignId: draft.campaignId, recipients: draft.recipients },

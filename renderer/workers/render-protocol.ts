@@ -63,6 +63,9 @@ export type WorkerReply =
       blocking: number;
       /** The first error and blocking findings met (for the send preview), `target · node: message`. */
       blockingSamples: string[];
+      /** Users with at least one attribute that resolves to empty (legacy personalisation would not send them). */
+      notPersonalised: number;
+      notPersonalisedSamples: string[];
       ms: number;
     }
   | { type: 'scan-cancelled'; gen: number; done: number }

@@ -69,18 +69,29 @@ function scan(l: Loaded) {
   let i = 0;
   let lastProgress = 0;
   const samples: string[] = [];
+  // Users with an attribute that resolves to empty: in an environment running the platform's legacy
+  // personalisation mode they would not be sent at all, so the send preview blocks on them there.
+  let notPersonalised = 0;
+  const notPersonalisedSamples: string[] = [];
   const step = () => {
     if (token !== scanToken || loaded !== l) return post({ type: 'scan-cancelled', gen: l.gen, done: i });
     const sliceEnd = performance.now() + SLICE_MS;
     for (; i < targets.length; i++) {
       if (i % 64 === 0 && performance.now() > sliceEnd) break;
       let bits = 0;
+      let empty = false;
       for (let n = 0; n < l.compiled.nodes.length; n++) {
         const ds = renderCell(l, targets[i]!, n).diagnostics;
         bits |= severityBits(ds);
+        for (const d of ds)
+          if (d.code === 'empty-value' && !empty) {
+            empty = true;
+            if (notPersonalisedSamples.length < MAX_SAMPLES) notPersonalisedSamples.push(`${targets[i]} · ${l.compiled.nodes[n]!.node.key}: ${d.message}`);
+          }
         if (samples.length < MAX_SAMPLES) for (const d of ds) if (d.severity === 'error' && samples.length < MAX_SAMPLES) samples.push(`${targets[i]} · ${l.compiled.nodes[n]!.node.key}: ${d.message}`);
       }
       severity[i] = bits;
+      if (empty) notPersonalised++;
     }
     if (i < targets.length) {
       if (performance.now() - lastProgress > 100) {
@@ -99,7 +110,7 @@ function scan(l: Loaded) {
       if (b & SEV_WARNING) withWarnings++;
       if (b & SEV_BLOCKING) blocking++;
     }
-    post({ type: 'scan-done', gen: l.gen, severity: severity.slice(), withErrors, withWarnings, blocking, blockingSamples: samples, ms: Math.round(performance.now() - started) });
+    post({ type: 'scan-done', gen: l.gen, severity: severity.slice(), withErrors, withWarnings, blocking, blockingSamples: samples, notPersonalised, notPersonalisedSamples, ms: Math.round(performance.now() - started) });
   };
   step();
 }

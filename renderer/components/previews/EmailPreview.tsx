@@ -46,7 +46,7 @@ export function EmailPreview({ render, segments }: { render: NodeRender; segment
           Remote images are blocked. <button onClick={() => allowImages(key)} data-testid="allow-images">Load images for this message</button>
         </div>
       )}
-      {remote && allowed && <div className="notice small" data-testid="images-allowed">Remote images allowed for this message (the app's own content policy may still refuse some hosts).</div>}
+      {remote && allowed && <div className="notice small" data-testid="images-allowed">Remote images allowed for this message.</div>}
       {tab === 'html' ? (
         <div className="frame-wrap" style={{ width: width + 2 }}>
           {/* sandbox="" : no scripts, no same-origin, no forms, no popups, no top navigation. */}
