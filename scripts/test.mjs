@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './chromium.mjs';
+import { ensurePhpTwig } from './php-twig.mjs';
 import { electronBinary } from './electron-binary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,6 +34,7 @@ function countPlaywright(file) {
 
 const chromium = ensureChromium();
 if (!chromium) process.exit(1);
+if (!ensurePhpTwig()) process.exit(1);
 
 if (run('build', process.execPath, [join(root, 'scripts/build.mjs')]) !== 0) process.exit(1);
 
