@@ -22,20 +22,20 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * The render worker's own policy. The Twig engine compiles templates to closures (no `eval`, no
+ * The workers' own policy (render and import). The Twig engine compiles templates to closures (no `eval`, no
  * `new Function`), so the worker needs no more than the documents: scripts from 'self', and no
  * network at all — templates and values never leave it.
  */
-export const RENDER_WORKER_POLICY = ["default-src 'none'", "script-src 'self'", "connect-src 'none'"].join('; ');
+export const WORKER_POLICY = ["default-src 'none'", "script-src 'self'", "connect-src 'none'"].join('; ');
 
-/** True for the built render worker's file (Vite names it `render-worker-<hash>.js`). */
-export function isRenderWorkerFile(path: string): boolean {
-  return /(^|\/)render-worker-[\w-]+\.js$/.test(path);
+/** True for a built worker's file (Vite names them `render-worker-<hash>.js`, `import-worker-<hash>.js`). */
+export function isWorkerFile(path: string): boolean {
+  return /(^|\/)(render|import)-worker-[\w-]+\.js$/.test(path);
 }
 
 /** Security headers for one file of the built renderer, by path: the same on both hosts. */
 export function securityHeaders(path: string): Record<string, string> {
   if (/\.html$/.test(path)) return { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' };
-  if (isRenderWorkerFile(path)) return { 'content-security-policy': RENDER_WORKER_POLICY, 'x-content-type-options': 'nosniff' };
+  if (isWorkerFile(path)) return { 'content-security-policy': WORKER_POLICY, 'x-content-type-options': 'nosniff' };
   return { 'x-content-type-options': 'nosniff' };
 }

@@ -15,6 +15,7 @@ import { startSandbox, type Sandbox } from './sandbox/server';
 import { sandboxHandlers } from './sandbox/service';
 import { createSending, SANDBOX_ENVIRONMENT_ID } from './send/service';
 import { workspaceHandlers, type WorkspaceRef } from './workspace-service';
+import { dataHandlers } from './data-service';
 
 export type { ServiceOptions } from './context';
 export { SANDBOX_ENVIRONMENT_ID } from './send/service';
@@ -49,6 +50,7 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     ...sending.handlers,
     ...sandboxHandlers(ctx),
     ...platformHandlers(ctx),
+    ...dataHandlers(ref),
   };
   return {
     handlers,

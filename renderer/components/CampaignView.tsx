@@ -2,7 +2,7 @@ import { useEffectiveCampaign } from '../hooks/useEffectiveCampaign';
 import { useRenderPipeline } from '../hooks/useRenderPipeline';
 import { useExportReport } from '../hooks/useExportReport';
 import { useAppCommands } from '../hooks/useAppCommands';
-import { useCampaignData } from '../stores/data';
+import { useCampaignData, useCampaignDataSource } from '../stores/data';
 import { useRenders } from '../stores/renders';
 import { useUi } from '../stores/ui';
 import { useSelectedCampaign } from '../stores/workspace';
@@ -22,6 +22,7 @@ export function CampaignView() {
   const entry = useSelectedCampaign();
   const { file, campaign, diagnostics: parseDiagnostics } = useEffectiveCampaign();
   const data = useCampaignData(entry?.file);
+  const dataSource = useCampaignDataSource(entry?.file);
   useRenderPipeline(campaign, data);
   const exportReport = useExportReport(file, campaign);
   useAppCommands(exportReport);
@@ -43,7 +44,7 @@ export function CampaignView() {
     );
   return (
     <main className="content">
-      <CampaignHeader file={file} campaign={campaign} data={data} dataFile={entry.request?.file} onExport={() => void exportReport()} />
+      <CampaignHeader file={file} campaign={campaign} data={data} dataFile={dataSource} onExport={() => void exportReport()} />
       {renderError && <div role="alert" className="banner error">Rendering failed: {renderError}</div>}
       <DataPanel data={data} />
       <SendResultView />

@@ -46,6 +46,11 @@ export function useMatrixKeyboard(o: Options): (e: KeyboardEvent) => void {
           useReview.getState().setDecision(target, node, 'flagged', (document.getElementById('review-comment') as HTMLInputElement | null)?.value || undefined);
         } else useReview.getState().setDecision(target, node, key === 'a' ? 'approved' : undefined);
         return;
+      } else if (key === 'Enter' && o.activeRow >= 0) {
+        // Enter moves to the preview's comment box (Escape-free way back: Shift+Tab or a click).
+        e.preventDefault();
+        document.getElementById('review-comment')?.focus();
+        return;
       } else if (key === 'n' || key === 'N') {
         e.preventDefault();
         const r = (key === 'n' ? next : prev)();

@@ -11,6 +11,7 @@ import { reviewChannels } from './channels/review';
 import { sendChannels, sendEvents } from './channels/send';
 import { sandboxChannels, sandboxEvents } from './channels/sandbox';
 import { platformChannels } from './channels/platform';
+import { dataChannels } from './channels/data';
 
 export * from './schemas';
 export { sendResultSchema, batchResultSchema, type SendResult } from './channels/send';
@@ -24,6 +25,7 @@ export const channels = {
   ...sendChannels,
   ...sandboxChannels,
   ...platformChannels,
+  ...dataChannels,
 } as const;
 
 /** Events the main side pushes to the renderer. */

@@ -1,14 +1,13 @@
 /**
  * One call from a file's bytes to targets: decode, parse (JSON or delimited by content and name),
- * map (id column = the one named like target_by, else the first, or the one named), build the
- * targets and check the ids against the kind target_by implies. Used by the CLI's --targets.
+ * map (id column = the one named like target_by, else the first, or the one named), and build the
+ * targets (which also checks the ids against the kind target_by implies). Used by the CLI's --targets.
  */
 import type { Diagnostic } from '../diagnostics';
 import { decodeText } from './decode';
 import { parseJsonRows } from './json-rows';
 import { buildTargets, defaultMapping } from './mapping';
 import { parseTable } from './table';
-import { validateIds } from './ids';
 import type { ColumnMapping, Table } from './types';
 
 export interface ImportedTargets {
@@ -43,7 +42,5 @@ export function importTargetsFile(bytes: Uint8Array, opts: { file: string; targe
   }
   const built = buildTargets(table, mapping, { file: opts.file, targetBy: opts.targetBy });
   diagnostics.push(...built.diagnostics);
-  const rows = built.sourceRows.map((i) => table.rowNumbers?.[i] ?? i + 2);
-  diagnostics.push(...validateIds(opts.targetBy, built.target, { file: opts.file, rows }));
   return { table, mapping, target: built.target, targetWithParams: built.targetWithParams, diagnostics };
 }

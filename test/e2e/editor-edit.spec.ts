@@ -40,3 +40,18 @@ test('completion inside {{ }} offers the params keys, and a syntax error becomes
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('campaign-editor')).not.toHaveAttribute('data-markers', '0');
 });
+
+test('hovering a placeholder shows the selected user\'s value and where it came from', async ({ page }) => {
+  await openCampaign(page, host.url, 'campaigns/promo-journey.yaml');
+  await page.getByTestId('cell-user_2-sms').click();
+  const editor = page.getByTestId('campaign-editor');
+  await expect(editor).toHaveAttribute('data-editor-ready', 'yes');
+  // Monaco shows hovers after the mouse moves over a token (two moves, as a person would).
+  const box = (await editor.locator('.view-line span span', { hasText: /^first_name$/ }).first().boundingBox())!;
+  await page.mouse.move(box.x + 4, box.y + 4);
+  await page.mouse.move(box.x + 10, box.y + 6);
+  const hover = page.locator('.monaco-hover').first();
+  await expect(hover).toContainText('first_name for user_2');
+  await expect(hover).toContainText('"Liam"');
+  await expect(hover).toContainText('profile attribute');
+});

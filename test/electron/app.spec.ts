@@ -106,7 +106,7 @@ test('the desktop app opens the sample workspace, renders the journey and sends 
   await expect(page.getByTestId('cell-user_1-sms').getByTestId('field-text')).toHaveText('Hi Aoife, your Play-X-Get-Y offer for Man Utd vs Liverpool is now live.');
   await page.getByTestId('send-button').click();
   await page.getByTestId('confirm-send').click();
-  await expect(page.getByTestId('batch-0')).toContainText('acknowledged');
+  await expect(page.getByTestId('send-result').getByTestId('batch-0')).toContainText('acknowledged');
   const calls = await page.evaluate(() => window.preflight!.invoke('sandbox.calls', {}));
   expect(calls.ok && calls.value.length).toBe(1);
   await app.close();

@@ -1,16 +1,136 @@
+import { useEffect, useState } from 'react';
 import type { SendData } from '../../../shared/campaign/send-data';
+import { useCampaignEntry, useData, useHistoryDepth } from '../../stores/data';
+import { useSelectedCampaign } from '../../stores/workspace';
+import { ImportDialog } from './ImportDialog';
+import { ParamsTab } from './ParamsTab';
+import { ProfilesTab } from './ProfilesTab';
+import { TargetsTab } from './TargetsTab';
+import { fileInput, isEditableTarget } from './download';
+import './data.css';
+
+type Tab = 'targets' | 'params' | 'profiles';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'targets', label: 'Targets' },
+  { id: 'params', label: 'Params' },
+  { id: 'profiles', label: 'Profiles' },
+];
+const EMPTY: SendData = { target_by: 'user_id', target: [], params: {}, target_with_params: {} };
 
 /**
- * Slot for the data panel of the selected campaign (targets, params, profiles; paste and import).
- * This first version shows a read-only summary of the campaign's request data.
+ * The selected campaign's data: a compact bar (counts, tabs, Paste data…, Import file…, Undo) over
+ * the open tab. Pasting anywhere outside an input or editor, or dropping a file on the window,
+ * starts an import too; every import shows a preview before it changes anything.
  */
 export function DataPanel({ data }: { data: SendData | undefined }) {
-  if (!data) return null;
+  const entry = useSelectedCampaign();
+  const file = entry?.file;
+  const campaign = entry?.campaign;
+  const [tab, setTab] = useState<Tab | null>(null);
+  const [pasting, setPasting] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const startImport = useData((s) => s.startImport);
+  const undo = useData((s) => s.undo);
+  const loadMappings = useData((s) => s.loadMappings);
+  const notice = useData((s) => s.notice);
+  const mappingsError = useData((s) => s.mappingsError);
+  const depth = useHistoryDepth(file);
+  const last = useCampaignEntry(file)?.last;
+
+  useEffect(() => {
+    void loadMappings();
+  }, [loadMappings]);
+
+  // Paste anywhere that is not an input or editor; drop a file anywhere on the window.
+  useEffect(() => {
+    if (!file) return;
+    const busy = () => !!document.querySelector('[aria-modal="true"]');
+    const onPaste = (e: ClipboardEvent) => {
+      if (isEditableTarget(e.target) || busy()) return;
+      const dropped = e.clipboardData?.files?.[0];
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      if (!dropped && !text.trim()) return;
+      e.preventDefault();
+      if (dropped) void fileInput(dropped).then((input) => startImport(file, input, 'targets', true));
+      else void startImport(file, { file: 'pasted text', text }, 'targets', false);
+    };
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+    const onDragOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const onDragLeave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      setDragging(false);
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      const f = e.dataTransfer?.files?.[0];
+      if (f && !busy()) void fileInput(f).then((input) => startImport(file, input, 'targets', true));
+    };
+    document.addEventListener('paste', onPaste);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      document.removeEventListener('paste', onPaste);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [file, startImport]);
+
+  if (!file || !campaign) return null;
+  const shown = data ?? { ...EMPTY, target_by: campaign.target_by };
+  const perUser = Object.keys(shown.target_with_params).length;
   return (
     <section className="data-panel" aria-label="Data" data-testid="data-panel">
-      <span className="muted">
-        {data.target.length} target(s) · {Object.keys(data.params).length} param(s) · per-user values for {Object.keys(data.target_with_params).length} user(s)
-      </span>
+      <div className="data-bar">
+        <span className="data-summary" data-testid="data-summary">
+          {shown.target.length.toLocaleString()} target(s) · {Object.keys(shown.params).length} param(s) · per-user values for {perUser.toLocaleString()} user(s)
+        </span>
+        <div role="tablist" aria-label="Data views">
+          {TABS.map((t) => (
+            <button key={t.id} role="tab" aria-selected={tab === t.id} aria-expanded={tab === t.id} onClick={() => setTab(tab === t.id ? null : t.id)} data-testid={`data-tab-${t.id}`}>
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <span className="spacer" />
+        <button onClick={() => setPasting(true)} data-testid="paste-data" title="Or paste anywhere outside an editor">Paste data…</button>
+        <label className="file-button" title="Or drop a file onto the window">
+          Import file…
+          <input
+            type="file"
+            accept=".csv,.tsv,.txt,.json"
+            data-testid="import-file"
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void startImport(file, await fileInput(f), 'targets', true);
+            }}
+          />
+        </label>
+        <button onClick={() => undo(file)} disabled={depth === 0} data-testid="undo-import" title={depth ? `Go back to the data before ${last ?? 'the last import'}` : 'Nothing to undo'}>
+          Undo import
+        </button>
+        {(notice || last || mappingsError) && (
+          <span className={`data-status small ${notice?.error ? 'c-error' : 'muted'}`} role="status" data-testid="data-status">
+            {notice?.text ?? (last ? `Data from ${last}.` : '')} {mappingsError}
+          </span>
+        )}
+      </div>
+      {tab && (
+        <div className="data-body">
+          {tab === 'targets' && <TargetsTab campaign={file} campaignId={campaign.id} defaultTargetBy={campaign.target_by} data={shown} />}
+          {tab === 'params' && <ParamsTab campaign={file} params={shown.params} />}
+          {tab === 'profiles' && <ProfilesTab campaign={file} />}
+        </div>
+      )}
+      <ImportDialog campaign={file} campaignId={campaign.id} pasting={pasting} onClosePaste={() => setPasting(false)} />
+      {dragging && <div className="drop-hint">Drop a CSV, TSV, TXT or JSON file to import targets</div>}
     </section>
   );
 }

@@ -7,11 +7,12 @@ import { useMatrixKeyboard } from '../../hooks/useMatrixKeyboard';
 import { MatrixRow, cellId } from './MatrixRow';
 
 export const ROW_HEIGHT = 76;
+const HEADER_HEIGHT = 28;
 
 /**
  * The review matrix: rows are users, columns are nodes. Virtualised (only rows on screen exist and
  * are rendered by the worker); keyboard navigable as one grid (arrows, Page Up/Down, Home/End,
- * Enter to preview, A approve, F flag, N next problem).
+ * Enter to comment, A approve, F flag, U clear, N next problem).
  */
 export function ReviewMatrix({ nodes }: { nodes: CampaignNode[] }) {
   const targets = useRenders((s) => s.targets);
@@ -23,7 +24,8 @@ export function ReviewMatrix({ nodes }: { nodes: CampaignNode[] }) {
   const count = indices ? indices.length : targets.length;
   const targetAt = (row: number) => targets[indices ? indices[row]! : row]!;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  // The column header is sticky inside the scroller: scrolling to a row leaves room for it.
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6, scrollMargin: HEADER_HEIGHT, scrollPaddingStart: HEADER_HEIGHT });
   const items = virtualizer.getVirtualItems();
 
   const first = items[0]?.index ?? 0;
@@ -44,7 +46,8 @@ export function ReviewMatrix({ nodes }: { nodes: CampaignNode[] }) {
   const activeCol = selected ? nodes.findIndex((n) => n.key === selected.node) : -1;
   const onKeyDown = useMatrixKeyboard({ count, nodes, activeRow, activeCol, targetAt, pageSize: Math.max(1, items.length - 2), scrollToRow: (r) => virtualizer.scrollToIndex(r, { align: 'auto' }) });
 
-  const template = `170px repeat(${nodes.length}, minmax(220px, 1fr))`;
+  const template = `140px repeat(${nodes.length}, minmax(190px, 1fr))`;
+  const minWidth = 140 + nodes.length * 190;
   return (
     <div
       className="matrix-grid"
@@ -59,16 +62,8 @@ export function ReviewMatrix({ nodes }: { nodes: CampaignNode[] }) {
       data-testid="render-matrix"
       data-render-state={status === 'ready' ? 'done' : status}
       data-rows={count}
-      style={{ ['--matrix-cols' as string]: template }}
+      style={{ ['--matrix-cols' as string]: template, ['--matrix-min' as string]: `${minWidth}px` }}
     >
-      <div role="row" aria-rowindex={1} className="mrow mheader">
-        <div role="columnheader" className="mhead">User</div>
-        {nodes.map((n) => (
-          <div role="columnheader" key={n.key} className="mcolhead">
-            {n.key} <span className={`channel channel-${n.channel}`}>{n.channel}</span>
-          </div>
-        ))}
-      </div>
       <div
         className="matrix-scroll"
         ref={scrollRef}
@@ -82,18 +77,26 @@ export function ReviewMatrix({ nodes }: { nodes: CampaignNode[] }) {
           (e.currentTarget.parentElement as HTMLElement).focus({ preventScroll: true });
         }}
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div role="row" aria-rowindex={1} className="mrow mheader">
+          <div role="columnheader" className="mhead">User</div>
+          {nodes.map((n) => (
+            <div role="columnheader" key={n.key} className="mcolhead">
+              {n.key} <span className={`channel channel-${n.channel}`}>{n.channel}</span>
+            </div>
+          ))}
+        </div>
+        <div className="mbody" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((it) => {
             const t = targetAt(it.index);
             return (
-              <MatrixRow key={t} target={t} row={it.index} nodes={nodes} top={it.start} height={it.size} activeCol={activeRow === it.index ? activeCol : -1} severity={severity?.[indices ? indices[it.index]! : it.index] ?? 0} />
+              <MatrixRow key={t} target={t} row={it.index} nodes={nodes} top={it.start - HEADER_HEIGHT} height={it.size} activeCol={activeRow === it.index ? activeCol : -1} severity={severity?.[indices ? indices[it.index]! : it.index] ?? 0} />
             );
           })}
         </div>
         {count === 0 && <p className="muted empty-rows" data-testid="matrix-empty">No users match.</p>}
       </div>
       <p id="matrix-keys" className="matrix-keys small muted">
-        Arrows, Page Up/Down, Ctrl+Home/End move · A approve · F flag (type the comment in the preview) · U clear · N / Shift+N next / previous problem
+        ↑↓←→ PgUp/PgDn Ctrl+Home/End move · Enter comment · A approve · F flag · U clear · N / Shift+N next / previous problem
       </p>
     </div>
   );

@@ -1,0 +1,55 @@
+import { useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { SendData } from '../../../shared/campaign/send-data';
+
+const ROW = 20;
+/** Per-user columns are collected from the first users only: enough to show, cheap at 100,000. */
+const SCAN = 2000;
+
+function cellText(v: unknown): string {
+  if (v === undefined) return '';
+  return typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+}
+
+/** The targets and their per-user values in a small virtualised grid (every target, rendered on demand). */
+export function TargetsGrid({ data }: { data: SendData }) {
+  const keys = useMemo(() => {
+    const seen = new Set<string>();
+    const n = Math.min(data.target.length, SCAN);
+    for (let i = 0; i < n; i++) {
+      const own = data.target_with_params[data.target[i] as string];
+      if (own) for (const k of Object.keys(own)) seen.add(k);
+    }
+    return [...seen];
+  }, [data]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const v = useVirtualizer({ count: data.target.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
+  const cols = `56px minmax(120px, 1.2fr) ${keys.map(() => 'minmax(90px, 1fr)').join(' ')}`;
+  return (
+    <div className="tgrid" ref={scrollRef} data-testid="targets-grid" role="table" aria-label="Targets" aria-rowcount={data.target.length + 1}>
+      <div className="tgrid-row tgrid-head" style={{ gridTemplateColumns: cols, position: 'sticky' }} role="row">
+        <span className="tgrid-num" role="columnheader">#</span>
+        <span role="columnheader">{data.target_by}</span>
+        {keys.map((k) => (
+          <span key={k} role="columnheader" title="per-user param">{k}</span>
+        ))}
+      </div>
+      <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+        {v.getVirtualItems().map((item) => {
+          const id = data.target[item.index] as string;
+          const own = data.target_with_params[id];
+          return (
+            <div key={item.key} className="tgrid-row" role="row" data-testid={`target-row-${item.index}`} style={{ gridTemplateColumns: cols, transform: `translateY(${item.start}px)`, height: ROW }}>
+              <span className="tgrid-num">{item.index + 1}</span>
+              <span title={id}>{id}</span>
+              {keys.map((k) => {
+                const t = cellText(own?.[k]);
+                return <span key={k} title={t}>{t}</span>;
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The UI side of an import job: one dedicated worker per import, typed requests matched by sequence
+ * number, progress to a callback, and cancel by terminating the worker (parsing is synchronous in
+ * the worker, so a cancel message could not interrupt it; terminating can).
+ */
+import type { ColumnMapping } from '../../shared/targets/types';
+import type { BuiltData, ImportInput, ImportReply, ImportRequest, ParsedImport, ParsedProfilesResult } from './import-protocol';
+
+type Progress = Extract<ImportReply, { type: 'progress' }>;
+/** Distributes `Omit` over a union, so each request keeps its own fields. */
+type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;
+
+/** Thrown to callers of a job that was cancelled or disposed. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled.');
+  }
+}
+
+export class ImportJob {
+  private readonly worker: Worker;
+  private seq = 0;
+  private readonly pending = new Map<number, { ok(r: ImportReply): void; fail(e: Error): void; progress?: (p: Progress) => void }>();
+  private disposed = false;
+
+  constructor() {
+    this.worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'import-worker' });
+    this.worker.onmessage = (e: MessageEvent<ImportReply>) => {
+      const m = e.data;
+      const p = this.pending.get(m.seq);
+      if (!p) return;
+      if (m.type === 'progress') return p.progress?.(m);
+      this.pending.delete(m.seq);
+      if (m.type === 'failed') p.fail(new Error(m.message));
+      else p.ok(m);
+    };
+    this.worker.onerror = (e) => {
+      e.preventDefault();
+      const err = new Error(e.message || 'The import worker failed.');
+      for (const p of this.pending.values()) p.fail(err);
+      this.pending.clear();
+    };
+  }
+
+  private request(msg: WithoutSeq<ImportRequest>, transfer: Transferable[] = [], progress?: (p: Progress) => void): Promise<ImportReply> {
+    if (this.disposed) return Promise.reject(new ImportCancelled());
+    const seq = ++this.seq;
+    return new Promise((ok, fail) => {
+      this.pending.set(seq, { ok, fail, ...(progress ? { progress } : {}) });
+      this.worker.postMessage({ ...msg, seq } as ImportRequest, transfer);
+    });
+  }
+
+  /** Reads targets; the bytes of a file are transferred, not copied. */
+  async parse(input: ImportInput, targetBy: string, mapping: ColumnMapping | undefined, progress?: (p: Progress) => void): Promise<ParsedImport> {
+    const transfer = 'bytes' in input ? [input.bytes] : [];
+    const r = await this.request({ type: 'parse', input, targetBy, ...(mapping ? { mapping } : {}) }, transfer, progress);
+    return (r as Extract<ImportReply, { type: 'parsed' }>).result;
+  }
+
+  async profiles(input: ImportInput, progress?: (p: Progress) => void): Promise<ParsedProfilesResult> {
+    const transfer = 'bytes' in input ? [input.bytes] : [];
+    const r = await this.request({ type: 'profiles', input }, transfer, progress);
+    return (r as Extract<ImportReply, { type: 'profiles' }>).result;
+  }
+
+  /** Builds the kept table again with another mapping / target_by. */
+  async remap(mapping: ColumnMapping, targetBy: string): Promise<BuiltData> {
+    const r = await this.request({ type: 'remap', mapping, targetBy });
+    return (r as Extract<ImportReply, { type: 'built' }>).built;
+  }
+
+  /** The kept table as CSV, exactly as imported. */
+  async csv(): Promise<string> {
+    const r = await this.request({ type: 'csv' });
+    return (r as Extract<ImportReply, { type: 'csv' }>).text;
+  }
+
+  /** Stops the worker; anything in flight fails with ImportCancelled. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.fail(new ImportCancelled());
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Messages between the data panel and an import worker. One worker per import job: it decodes,
+ * parses and builds off the UI thread, reports progress, then keeps the parsed table so a mapping
+ * change or a CSV export never copies 100,000 rows back to the window. Cancel = terminate it.
+ */
+import type { Diagnostic } from '../../shared/diagnostics';
+import type { Profiles } from '../../shared/campaign/send-data';
+import type { ColumnMapping, Delimiter, TableFormat } from '../../shared/targets/types';
+import type { PasteKind } from '../../shared/targets/paste';
+
+/** What to read: a file's bytes, or pasted text. */
+export type ImportInput = { file: string; bytes: ArrayBuffer } | { file: string; text: string };
+
+export type ImportPhase = 'decode' | 'parse' | 'map' | 'build' | 'profiles' | 'done';
+
+export type ImportRequest =
+  /** Read targets: `mapping` (remembered for this file) is used when all its columns exist. */
+  | { type: 'parse'; seq: number; input: ImportInput; targetBy: string; mapping?: ColumnMapping }
+  /** Read profiles (preview only). */
+  | { type: 'profiles'; seq: number; input: ImportInput }
+  /** Build the kept table again with another mapping or target_by. */
+  | { type: 'remap'; seq: number; mapping: ColumnMapping; targetBy: string }
+  /** The kept table as CSV (its own delimiter), exactly as imported. */
+  | { type: 'csv'; seq: number };
+
+/** Targets and per-user values built from the table. */
+export interface BuiltData {
+  target: string[];
+  target_with_params: Record<string, Record<string, unknown>>;
+  /** Build diagnostics (mapping, conversion, duplicates, id format). */
+  diagnostics: Diagnostic[];
+}
+
+/** A parsed target import, as the preview and the mapping controls need it. */
+export interface ParsedImport {
+  kind: PasteKind;
+  file: string;
+  encoding?: string;
+  columns: string[];
+  rowCount: number;
+  format: TableFormat;
+  delimiter: Delimiter | null;
+  /** Types the source implies per column (JSON values), for the type selectors' defaults. */
+  columnTypes?: Record<string, string>;
+  mapping?: ColumnMapping;
+  /** True when the remembered mapping for this file was applied. */
+  rememberedMapping?: boolean;
+  built?: BuiltData;
+  /** From an execute body or curl command: everything except the targets (never the token). */
+  body?: { id?: string; target_by?: string; params?: Record<string, unknown>; hasTargetWithParams?: boolean; extraKeys?: string[] };
+  curl?: { url?: string; baseUrl?: string; method?: string };
+  /**
+   * The app token found in a body, URL or header — handed to the dialog only so it can offer to
+   * move it into an environment's secret store; never put into the data store or the workspace.
+   */
+  secret?: { token?: string; variable?: string; authorization?: boolean };
+  /** Parse + map + build diagnostics (decode included). */
+  diagnostics: Diagnostic[];
+  /** Milliseconds per phase, measured in the worker. */
+  timings: Partial<Record<ImportPhase, number>>;
+}
+
+export interface ParsedProfilesResult {
+  file: string;
+  profiles: Profiles;
+  count: number;
+  diagnostics: Diagnostic[];
+  timings: Partial<Record<ImportPhase, number>>;
+}
+
+export type ImportReply =
+  | { type: 'progress'; seq: number; phase: ImportPhase; rows?: number; bytes?: number }
+  | { type: 'parsed'; seq: number; result: ParsedImport }
+  | { type: 'profiles'; seq: number; result: ParsedProfilesResult }
+  | { type: 'built'; seq: number; built: BuiltData; mapping: ColumnMapping }
+  | { type: 'csv'; seq: number; text: string }
+  | { type: 'failed'; seq: number; message: string };
