@@ -1,7 +1,7 @@
 /** Command-line parsing for `preflight`: a command, one campaign file, and named options. */
 
 export interface CliArgs {
-  command: 'render' | 'check' | 'request' | 'help';
+  command: 'render' | 'check' | 'request' | 'export' | 'help';
   campaign?: string;
   request?: string;
   targets?: string;
@@ -12,6 +12,8 @@ export interface CliArgs {
   format: 'json' | 'text';
   batchSize?: number;
   legacy: boolean;
+  /** export: the target list as CSV, or the execute body (all targets, unbatched) as JSON. */
+  as: 'csv' | 'body';
 }
 
 export class UsageError extends Error {}
@@ -20,6 +22,7 @@ export const USAGE = `usage:
   preflight render  CAMPAIGN [inputs] [--format json|text]   render every targeted user × node (JSON by default)
   preflight check   CAMPAIGN [inputs] [--format text|json]   diagnostics summary; exit 1 on errors
   preflight request CAMPAIGN [inputs] [--batch-size N]       the execute bodies a send would make (apptoken "***")
+  preflight export  CAMPAIGN [inputs] [--as csv|body]        the target list as CSV (round-trips an imported file) or one execute body as JSON
 inputs:
   --request BODY.json     a Campaign Execute body: target, target_by, params, target_with_params
   --targets FILE          CSV/TSV/JSON target list; id column = --id-column, else the one named like target_by, else the first
@@ -33,9 +36,9 @@ exit codes: 0 no errors, 1 at least one error diagnostic, 2 unusable input`;
 /** Parses argv (without node and script). Throws UsageError with a readable message. */
 export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') return { command: 'help', format: 'text', legacy: false };
-  if (command !== 'render' && command !== 'check' && command !== 'request') throw new UsageError(`unknown command "${command}"`);
-  const out: CliArgs = { command, format: command === 'check' ? 'text' : 'json', legacy: false };
+  if (!command || command === 'help' || command === '--help' || command === '-h') return { command: 'help', format: 'text', legacy: false, as: 'csv' };
+  if (command !== 'render' && command !== 'check' && command !== 'request' && command !== 'export') throw new UsageError(`unknown command "${command}"`);
+  const out: CliArgs = { command, format: command === 'check' ? 'text' : 'json', legacy: false, as: 'csv' };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = () => {
@@ -51,6 +54,12 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--profiles': out.profiles = value(); break;
       case '--target-by': out.targetBy = value(); break;
       case '--legacy': out.legacy = true; break;
+      case '--as': {
+        const v = value();
+        if (v !== 'csv' && v !== 'body') throw new UsageError(`--as must be csv or body, got "${v}"`);
+        out.as = v;
+        break;
+      }
       case '--format': {
         const f = value();
         if (f !== 'json' && f !== 'text') throw new UsageError(`--format must be json or text, got "${f}"`);

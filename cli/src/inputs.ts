@@ -11,6 +11,7 @@ import { parseRequestFile } from '../../shared/workspace/model';
 import { parseProfiles } from '../../shared/targets/profiles';
 import { readTargetsFile } from './targets';
 import type { CliArgs } from './args';
+import type { Table } from '../../shared/targets/types';
 import { InputError } from './errors';
 
 export { InputError };
@@ -46,8 +47,9 @@ function parseParams(spec: string): Record<string, unknown> {
 }
 
 /** Assembles send data and profiles from --request, --targets, --params, --profiles and --target-by. */
-export function readInputs(args: CliArgs, campaign: Campaign): { data: SendData; profiles: Profiles; diagnostics: Diagnostic[] } {
+export function readInputs(args: CliArgs, campaign: Campaign): { data: SendData; profiles: Profiles; diagnostics: Diagnostic[]; table?: Table } {
   const diagnostics: Diagnostic[] = [];
+  let table: Table | undefined;
   const data: SendData = { target_by: args.targetBy ?? campaign.target_by, target: [], params: {}, target_with_params: {} };
   if (args.request) {
     const r = parseRequestFile(args.request, readText(args.request), data.target_by);
@@ -61,6 +63,7 @@ export function readInputs(args: CliArgs, campaign: Campaign): { data: SendData;
     diagnostics.push(...t.diagnostics);
     data.target = t.target;
     data.target_with_params = t.targetWithParams;
+    table = t.table;
   }
   if (args.params) data.params = { ...data.params, ...parseParams(args.params) };
   let profiles: Profiles = {};
@@ -70,5 +73,5 @@ export function readInputs(args: CliArgs, campaign: Campaign): { data: SendData;
     diagnostics.push(...p.diagnostics);
     profiles = p.profiles;
   }
-  return { data, profiles, diagnostics };
+  return { data, profiles, diagnostics, ...(table ? { table } : {}) };
 }

@@ -10,6 +10,8 @@ import { formatPlace } from '../../shared/diagnostics';
 import { loadCampaign } from '../../shared/campaign/load';
 import { compileCampaign, dataDiagnostics, renderAll, type NodeRender } from '../../shared/campaign/render';
 import { buildExecuteBodies, redacted } from '../../shared/send/request';
+import { executeBodyToTable } from '../../shared/targets/body-table';
+import { toCsv } from '../../shared/targets/csv-export';
 import { parseArgs, UsageError, USAGE } from './args';
 import { InputError, readInputs, readText } from './inputs';
 
@@ -60,7 +62,17 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
       return 2;
     }
     const campaign = loaded.campaign;
-    const { data, profiles, diagnostics: inputDiags } = readInputs(args, campaign);
+    const { data, profiles, diagnostics: inputDiags, table } = readInputs(args, campaign);
+    if (args.command === 'export') {
+      if (args.as === 'body') {
+        out.stdout(JSON.stringify(redacted(buildExecuteBodies(campaign.id, data, Math.max(1, data.target.length))[0]!), null, 2) + '\n');
+      } else {
+        // An imported file goes back out as it came in (same columns and cells); other inputs as one row per target.
+        const t = table ?? executeBodyToTable({ target: data.target, target_by: data.target_by, target_with_params: data.target_with_params }).table;
+        out.stdout(toCsv(t.columns, t.rows));
+      }
+      return 0;
+    }
     if (args.command === 'request') {
       const bodies = buildExecuteBodies(campaign.id, data, args.batchSize).map(redacted);
       out.stdout(JSON.stringify(bodies, null, 2) + '\n');

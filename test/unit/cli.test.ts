@@ -119,5 +119,31 @@ describe('preflight exit codes', () => {
     expect(doc.renders[1].fields.body).toContain('Use code A ');
     expect(doc.diagnostics).toContainEqual(expect.objectContaining({ code: 'duplicate-id', severity: 'warning', row: 4 }));
   });
+
+  it('export --as csv gives back an imported file\'s columns and cells exactly (re-importing yields the same targets)', async () => {
+    const f = join(dir, 'export-src.csv');
+    writeFileSync(f, 'user_id,promo_code,note\r\n00123,A1,"comma, inside"\r\n1e5,A2,"quote "" inside"\r\n');
+    const r = await run('export', ex('campaigns/promo-journey.yaml'), '--targets', f);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('user_id,promo_code,note\r\n00123,A1,"comma, inside"\r\n1e5,A2,"quote "" inside"\r\n');
+    const again = join(dir, 'export-again.csv');
+    writeFileSync(again, r.stdout);
+    const a = JSON.parse((await run('request', ex('campaigns/promo-journey.yaml'), '--targets', f)).stdout);
+    const b = JSON.parse((await run('request', ex('campaigns/promo-journey.yaml'), '--targets', again)).stdout);
+    expect(b).toEqual(a);
+  });
+
+  it('export --as body prints one unbatched execute body with the token masked', async () => {
+    const r = await run('export', ex('campaigns/promo-journey.yaml'), '--request', ex('requests/promo-journey.json'), '--as', 'body');
+    const body = JSON.parse(r.stdout);
+    expect(body.apptoken).toBe('***');
+    expect(body.target).toEqual(['user_1', 'user_2', 'user_3']);
+    expect(Object.keys(body.target_with_params)).toEqual(['user_1', 'user_2', 'user_3']);
+  });
+
+  it('export from a request body writes one row per target with its per-user values', async () => {
+    const r = await run('export', ex('campaigns/promo-journey.yaml'), '--request', ex('requests/promo-journey.json'));
+    expect(r.stdout).toBe('user_id,promo_code\r\nuser_1,PLAY50X\r\nuser_2,PLAY75Y\r\nuser_3,PLAY100Z\r\n');
+  });
 });
 
