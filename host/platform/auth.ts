@@ -62,3 +62,19 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   for (const s of secrets) if (s) out = out.split(s).join('***');
   return out;
 }
+
+/**
+ * POSTs a JSON body with the credentials merged in at the last moment (the one place a secret meets
+ * a request) and returns the reply with every secret scrubbed from its text. Network failures and
+ * timeouts reject with fetch's error; callers classify them (the send path and the platform client
+ * treat them differently).
+ */
+export async function postWithAuth(url: string, auth: RequestAuth, body: Record<string, unknown>, timeoutMs: number): Promise<{ status: number; retryAfter: string | null; text: string }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json', ...auth.headers },
+    body: JSON.stringify({ ...auth.bodyFields, ...body }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), text: scrubSecrets(await res.text(), auth.secrets) };
+}

@@ -8,7 +8,7 @@ import type { PlatformFailure } from '../../shared/ipc/channels/platform';
 import { methodUrl } from '../../shared/platform/assumptions';
 import { describeErrors, parseEnvelope, type Envelope, type UnreadableResponse } from '../../shared/platform/envelope';
 import type { SecretStore } from '../secrets';
-import { credentialsFor, scrubSecrets, type RequestAuth } from './auth';
+import { credentialsFor, postWithAuth, scrubSecrets, type RequestAuth } from './auth';
 import { OAuthTokenError } from './oauth';
 
 /** What one call observed. */
@@ -23,14 +23,8 @@ export interface CallOptions {
 
 async function post(url: string, auth: RequestAuth, body: Record<string, unknown>, timeoutMs: number): Promise<CallOutcome> {
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/json', ...auth.headers },
-      body: JSON.stringify({ ...auth.bodyFields, ...body }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = scrubSecrets(await res.text(), auth.secrets);
-    const parsed = parseEnvelope(text);
+    const res = await postWithAuth(url, auth, body, timeoutMs);
+    const parsed = parseEnvelope(res.text);
     return parsed.ok ? { kind: 'response', status: res.status, envelope: parsed.envelope } : { kind: 'response', status: res.status, unreadable: parsed.problem };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };

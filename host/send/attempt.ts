@@ -4,7 +4,7 @@
  */
 import type { AttemptOutcome } from '../../shared/send/policy';
 import { classifyNetworkError } from '../../shared/send/policy';
-import type { RequestAuth } from '../platform/auth';
+import { postWithAuth, scrubSecrets, type RequestAuth } from '../platform/auth';
 
 export interface AttemptResult {
   outcome: AttemptOutcome;
@@ -14,11 +14,7 @@ export interface AttemptResult {
 }
 
 /** Replaces every secret in a string (a reply or an error may echo the request). */
-export function scrub(s: string, secrets: string[]): string {
-  let out = s;
-  for (const secret of secrets) if (secret) out = out.split(secret).join('***');
-  return out;
-}
+export const scrub = scrubSecrets;
 
 /** Execute endpoint of an environment's base URL. */
 export function executeUrl(baseUrl: string): string {
@@ -30,13 +26,8 @@ export async function attemptOnce(url: string, body: Record<string, unknown>, au
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/json', ...auth.headers },
-      body: JSON.stringify({ ...auth.bodyFields, ...body }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = scrub(await res.text(), auth.secrets);
+    const res = await postWithAuth(url, auth, body, timeoutMs);
+    const text = res.text;
     let response: unknown = text;
     let parsed = false;
     try {
@@ -45,7 +36,7 @@ export async function attemptOnce(url: string, body: Record<string, unknown>, au
     } catch {
       // Keep the raw text: an unreadable reply is shown as it came.
     }
-    return { outcome: { kind: 'response', status: res.status, retryAfter: res.headers.get('retry-after'), body: response, parsed }, durationMs: took(), response };
+    return { outcome: { kind: 'response', status: res.status, retryAfter: res.retryAfter, body: response, parsed }, durationMs: took(), response };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
     const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
