@@ -1,12 +1,15 @@
 /**
- * The Electron side of the native capabilities: open and save dialogs, revealing the data folder,
+ * The Electron side of the native capabilities: open and save dialogs, the QA report's PDF export
+ * (pdf-export.ts), revealing the data folder,
  * and the one place a link is opened in the system browser (after confirmation, http(s) only —
  * see external-links.ts). Implements host/app-service.ts `NativeShell`.
  */
-import { dialog, shell, type BrowserWindow } from 'electron';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import type { NativeShell } from '../host/app-service';
 import { openExternalAfterConfirm, type ExternalOutcome } from './external-links';
+import { renderHtmlToPdf } from './pdf-export';
+import { pdfSaveDialogOptions } from './pdf-options';
 import type { RecentWorkspace } from './recent-workspaces';
 
 export interface NativeShellOptions {
@@ -48,6 +51,16 @@ export function createNativeShell(o: NativeShellOptions): NativeShell {
       // The path comes from the person's own choice in the native dialog, never from the renderer.
       await writeFile(r.filePath, args.content, 'utf8');
       return { status: 'saved', path: r.filePath };
+    },
+    async savePdfDialog(args) {
+      const options = pdfSaveDialogOptions(args);
+      const w = o.window();
+      const r = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
+      if (r.canceled || !r.filePath) return { status: 'cancelled' };
+      const pdf = await renderHtmlToPdf(args.html, { countryCode: app.getLocaleCountryCode() });
+      // As for saveFile: the path is the person's own choice in the native dialog.
+      await writeFile(r.filePath, pdf);
+      return { status: 'saved', path: r.filePath, bytes: pdf.length };
     },
     rendererReady: () => o.rendererReady(),
   };

@@ -1,13 +1,13 @@
 /**
- * App-level handlers: host information and the native shell's capabilities (dialogs, data
- * folder, recent workspaces). The desktop app passes a `NativeShell` (electron/native-shell.ts);
+ * App-level handlers: host information and the native shell's capabilities (dialogs, PDF export,
+ * data folder, recent workspaces). The desktop app passes a `NativeShell` (electron/native-shell.ts);
  * the browser host has none, so those channels answer a typed "unavailable" value.
  */
 import type { Handlers } from './ipc/dispatch';
 import type { ServiceContext } from './context';
 import type { ChannelArgs, ChannelResult } from '../shared/ipc/contract';
 
-type Result<C extends 'app.revealDataFolder' | 'app.recentWorkspaces' | 'dialog.openWorkspace' | 'dialog.openFiles' | 'dialog.saveFile'> = ChannelResult<C>;
+type Result<C extends 'app.revealDataFolder' | 'app.recentWorkspaces' | 'dialog.openWorkspace' | 'dialog.openFiles' | 'dialog.saveFile' | 'dialog.savePdf'> = ChannelResult<C>;
 
 /** What only the desktop shell can do. Each method returns the channel's result (never "unavailable"). */
 export interface NativeShell {
@@ -16,6 +16,8 @@ export interface NativeShell {
   openWorkspaceDialog(): Promise<Result<'dialog.openWorkspace'>>;
   openFilesDialog(args: ChannelArgs<'dialog.openFiles'>): Promise<Result<'dialog.openFiles'>>;
   saveFileDialog(args: ChannelArgs<'dialog.saveFile'>): Promise<Result<'dialog.saveFile'>>;
+  /** Save dialog (PDF), then renders `html` to PDF (Chromium's printer, hidden hardened window) and writes it there. */
+  savePdfDialog(args: ChannelArgs<'dialog.savePdf'>): Promise<Result<'dialog.savePdf'>>;
   /** The renderer is subscribed to `app.command`: send what was held; returns how many. */
   rendererReady(): number;
 }
@@ -25,7 +27,10 @@ export function unavailable(what: string) {
   return { status: 'unavailable' as const, message: `${what} is not available in the browser host; use the desktop app` };
 }
 
-type AppChannel = 'app.info' | 'app.ready' | 'app.revealDataFolder' | 'app.recentWorkspaces' | 'dialog.openWorkspace' | 'dialog.openFiles' | 'dialog.saveFile';
+/** The browser host's answer to a PDF export: it has no printer of its own; the renderer saves the HTML report instead. */
+export const PDF_UNAVAILABLE_MESSAGE = 'PDF export is available in the desktop app, not in the browser host';
+
+type AppChannel = 'app.info' | 'app.ready' | 'app.revealDataFolder' | 'app.recentWorkspaces' | 'dialog.openWorkspace' | 'dialog.openFiles' | 'dialog.saveFile' | 'dialog.savePdf';
 
 export function appHandlers(ctx: ServiceContext): Pick<Handlers, AppChannel> {
   const native = ctx.native;
@@ -37,5 +42,6 @@ export function appHandlers(ctx: ServiceContext): Pick<Handlers, AppChannel> {
     'dialog.openWorkspace': async () => (native ? native.openWorkspaceDialog() : unavailable('The folder dialog')),
     'dialog.openFiles': async (args) => (native ? native.openFilesDialog(args) : unavailable('The open dialog')),
     'dialog.saveFile': async (args) => (native ? native.saveFileDialog(args) : unavailable('The save dialog')),
+    'dialog.savePdf': async (args) => (native ? native.savePdfDialog(args) : { status: 'unavailable', message: PDF_UNAVAILABLE_MESSAGE }),
   };
 }

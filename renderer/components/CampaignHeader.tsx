@@ -1,10 +1,11 @@
+import { useEffect } from 'react';
 import type { Campaign } from '../../shared/campaign/model';
 import type { SendData } from '../../shared/campaign/send-data';
 import { useShallow } from 'zustand/react/shallow';
 import type { Diagnostic } from '../../shared/diagnostics';
 import { formatPlace } from '../../shared/diagnostics';
 import { formatProgress, reviewProgress } from '../../shared/review/model';
-import { useExportState } from '../hooks/useExportReport';
+import { loadExportHost, useExportState, type ReportFormat } from '../hooks/useExportReport';
 import { useRenders } from '../stores/renders';
 import { useReview } from '../stores/review';
 import { useSend } from '../stores/send';
@@ -18,6 +19,10 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport }: { f
   const scan = useRenders(useShallow((s) => ({ status: s.scan.status, withErrors: s.scan.withErrors, samples: s.scan.blockingSamples })));
   const campaignErrors = useRenders((s) => s.diagnostics);
   const exportState = useExportState();
+  useEffect(loadExportHost, []);
+  // PDF needs the desktop app's printer; until app.info says which host this is, it stays off.
+  const pdfAvailable = exportState.host === 'electron';
+  const pdfTip = pdfAvailable ? 'Export the QA report as a PDF file' : 'PDF export is available in the desktop app; the browser host exports HTML';
   const progress = reviewProgress(review, data?.target ?? [], campaign.nodes.map((n) => n.key));
   const sandbox = environments.find((e) => e.builtin);
   const blocking = blockingList(campaignErrors, scan);
@@ -34,6 +39,19 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport }: { f
         <span className="progress-text" data-testid="review-progress" title={`${progress.approved} approved`}>
           <meter min={0} max={progress.cells || 1} value={progress.reviewed} aria-label="Review progress" /> {formatProgress(progress)}
         </span>
+        <select
+          aria-label="Report format"
+          data-testid="export-format"
+          value={exportState.format}
+          disabled={exportState.busy}
+          title={pdfAvailable ? 'Format of the exported QA report' : pdfTip}
+          onChange={(e) => useExportState.setState({ format: e.target.value as ReportFormat })}
+        >
+          <option value="html">HTML</option>
+          <option value="pdf" disabled={!pdfAvailable} title={pdfTip}>
+            PDF
+          </option>
+        </select>
         <button onClick={onExport} disabled={exportState.busy} data-testid="export-report">{exportState.busy ? 'Exporting…' : 'Export report'}</button>
         <button
           className="primary"

@@ -1,7 +1,9 @@
 /**
  * Export of the QA report: renders every reviewed cell in the worker, builds the self-contained
  * HTML (shared/review/report.ts), then saves it — through the native save dialog in the desktop
- * app, else into the workspace (reports/<stem>-qa-report.html) plus a browser download.
+ * app, else into the workspace (reports/<stem>-qa-report.html) plus a browser download. As PDF, the
+ * desktop app prints that HTML (`dialog.savePdf`); the browser host cannot, so it saves the HTML
+ * report instead and says so.
  */
 import { useCallback } from 'react';
 import { create } from 'zustand';
@@ -13,7 +15,18 @@ import { getCampaignData, getProfiles } from '../stores/data';
 import { useRenders } from '../stores/renders';
 import { reviewSaved, useReview } from '../stores/review';
 
-export const useExportState = create<{ busy: boolean; message?: string; error?: string }>(() => ({ busy: false }));
+export type ReportFormat = 'html' | 'pdf';
+
+/** Export progress and outcome, the chosen format, and the host (PDF needs the desktop app). */
+export const useExportState = create<{ busy: boolean; message?: string; error?: string; format: ReportFormat; host?: 'electron' | 'browser' }>(() => ({ busy: false, format: 'html' }));
+
+/** Asks once which host runs the app (`app.info`), so the header can offer PDF only in the desktop app. */
+export function loadExportHost(): void {
+  if (useExportState.getState().host) return;
+  void call('app.info', {})
+    .then((info) => useExportState.setState({ host: info.host }))
+    .catch(() => undefined);
+}
 
 function download(name: string, html: string) {
   const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
@@ -24,9 +37,9 @@ function download(name: string, html: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Returns the export action for a campaign file. */
-export function useExportReport(file: string | undefined, campaign: Campaign | undefined): () => Promise<void> {
-  return useCallback(async () => {
+/** Returns the export action for a campaign file (in the format chosen in the header unless given). */
+export function useExportReport(file: string | undefined, campaign: Campaign | undefined): (format?: ReportFormat) => Promise<void> {
+  return useCallback(async (format: ReportFormat = useExportState.getState().format) => {
     const data = getCampaignData(file);
     if (!file || !campaign || !data) return;
     useExportState.setState({ busy: true, message: undefined, error: undefined });
@@ -50,13 +63,24 @@ export function useExportReport(file: string | undefined, campaign: Campaign | u
         generatedAt: new Date().toISOString(),
         scan: scan.status === 'done' ? { users: scan.total, withErrors: scan.withErrors, withWarnings: scan.withWarnings } : undefined,
       });
-      const name = `${file.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}-qa-report.html`;
+      const stem = `${file.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}-qa-report`;
+      const name = `${stem}.html`;
+      const rendersSaved = `${cells.length} reviewed render${cells.length === 1 ? '' : 's'}`;
+      if (format === 'pdf') {
+        const pdf = await call('dialog.savePdf', { title: 'Export QA report as PDF', suggestedName: `${stem}.pdf`, html });
+        if (pdf.status === 'saved') return useExportState.setState({ message: `PDF report saved to ${pdf.path}` });
+        if (pdf.status === 'cancelled') return useExportState.setState({ message: undefined });
+        // The browser host cannot print to PDF: the HTML report is saved in the workspace instead, and the message says so.
+        const written = await call('review.exportReport', { campaign: file, html });
+        download(name, html);
+        return useExportState.setState({ message: `${pdf.message}; the HTML report was saved instead to ${written.path} (${rendersSaved})` });
+      }
       const native = await call('dialog.saveFile', { title: 'Export QA report', suggestedName: name, filters: [{ name: 'HTML', extensions: ['html'] }], content: html });
       if (native.status === 'saved') return useExportState.setState({ message: `Report saved to ${native.path}` });
       if (native.status === 'cancelled') return useExportState.setState({ message: undefined });
       const written = await call('review.exportReport', { campaign: file, html });
       download(name, html);
-      useExportState.setState({ message: `Report written to ${written.path} (${cells.length} reviewed render${cells.length === 1 ? '' : 's'})` });
+      useExportState.setState({ message: `Report written to ${written.path} (${rendersSaved})` });
     } catch (e) {
       useExportState.setState({ error: `Export failed: ${(e as Error).message}` });
     } finally {

@@ -1,7 +1,8 @@
 /**
  * The import worker: bytes or pasted text → decoded text → table → mapping → targets, off the UI
- * thread, with a progress message after each phase. It keeps the parsed table afterwards, so a
- * mapping change (remap) or an export works on it here and only the result crosses back.
+ * thread, with a progress message after each phase (and per slice while a big table parses).
+ * It keeps the parsed table afterwards, so a mapping change (remap) or an export works on it here
+ * and only the result crosses back.
  */
 import type { Diagnostic } from '../../shared/diagnostics';
 import { decodeText } from '../../shared/targets/decode';
@@ -99,7 +100,9 @@ function parse(req: Extract<ImportRequest, { type: 'parse' }>): ParsedImport {
       extraKeys: Object.keys(body).filter((k) => !BODY_KEYS.has(k)),
     };
   } else {
-    table = kind === 'json-rows' ? parseJsonRows(decoded.text, { file }) : parseTable(decoded.text, { file });
+    // Papaparse runs in slices here (texts over 1 MB), so the dialog counts rows while a big file parses.
+    const onProgress = (rows: number) => post({ type: 'progress', seq, phase: 'parse', rows });
+    table = kind === 'json-rows' ? parseJsonRows(decoded.text, { file }) : parseTable(decoded.text, { file, onProgress });
   }
   diagnostics.push(...table.diagnostics);
   timings.parse = performance.now() - t0;

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { ColumnMapping, ParamType, RowsDiagnostic, Table } from './types';
 import { parseJson, toPlain } from './json';
-import { validateIds } from './ids';
+import { idKind, validateIds } from './ids';
 import { rowLabel, rowPlace, spreadsheetRow } from './place';
 import { DiagnosticSink, clip, isBlankCode, listWithMore, plural, setOwn } from './text';
 
@@ -89,6 +89,31 @@ export interface BuiltTargets {
 const ParamBag = function ParamBag() {} as unknown as new () => Record<string, unknown>;
 (ParamBag as unknown as { prototype: object }).prototype = Object.prototype;
 
+/**
+ * The param object of a row whose columns are all strings (the usual case), or undefined when every
+ * cell is empty. One store per column position rather than one store in a loop: each position then
+ * always writes the same key into the same hidden class, so V8 keeps that store monomorphic, where a
+ * single store seeing every key goes megamorphic and costs several times more per cell.
+ */
+function stringBag(row: string[], k: string[], ix: number[], n: number): Record<string, unknown> | undefined {
+  let own: Record<string, unknown> | undefined;
+  let c: string | undefined;
+  if (n > 0 && (c = row[ix[0] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[0] as string] = c;
+  if (n > 1 && (c = row[ix[1] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[1] as string] = c;
+  if (n > 2 && (c = row[ix[2] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[2] as string] = c;
+  if (n > 3 && (c = row[ix[3] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[3] as string] = c;
+  if (n > 4 && (c = row[ix[4] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[4] as string] = c;
+  if (n > 5 && (c = row[ix[5] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[5] as string] = c;
+  if (n > 6 && (c = row[ix[6] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[6] as string] = c;
+  if (n > 7 && (c = row[ix[7] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[7] as string] = c;
+  if (n > 8 && (c = row[ix[8] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[8] as string] = c;
+  if (n > 9 && (c = row[ix[9] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[9] as string] = c;
+  if (n > 10 && (c = row[ix[10] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[10] as string] = c;
+  if (n > 11 && (c = row[ix[11] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[11] as string] = c;
+  for (let p = 12; p < n; p++) if ((c = row[ix[p] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[p] as string] = c;
+  return own;
+}
+
 type Converter = (cell: string) => { ok: true; value: unknown } | { ok: false; why: string };
 
 const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -163,6 +188,7 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
   const emptyMeansEmpty = mapping.emptyMeansEmpty === true;
   const protoKeys = keys.includes('__proto__');
   const idType = table.columnTypes?.[mapping.idColumn];
+  const plain = !emptyMeansEmpty && !protoKeys && convs.every((c) => c === undefined);
 
   // Duplicates are found in targetWithParams itself (one lookup, and the id is hashed once for
   // both); only ids without any value go into the `bare` Set. First rows of duplicates are looked
@@ -194,7 +220,8 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
     }
     let own: Record<string, unknown> | undefined;
     let failed: { p: number; why: string }[] | undefined;
-    for (let p = 0; p < nParams; p++) {
+    if (plain) own = stringBag(row, keys, idxs, nParams);
+    else for (let p = 0; p < nParams; p++) {
       const cell = row[idxs[p] as number] ?? '';
       let value: unknown = cell;
       if (cell === '') {
@@ -237,7 +264,7 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
   }
   if (blankRows > 0) sink.add({ code: 'blank-rows', severity: 'info', message: `${plural(blankRows, 'empty row')} ${blankRows === 1 ? 'was' : 'were'} skipped.`, ...at });
   if (dupeRows.length > 0) reportDuplicates(table, collectDuplicates(table, idIdx, dupeRows, target, sourceRows), mapping.idColumn, sink, at);
-  if (opts.targetBy) {
+  if (opts.targetBy && idKind(opts.targetBy) !== 'other') {
     const csv = table.format === 'csv';
     const rowsOf = csv ? sourceRows.map((r) => spreadsheetRow(table, r)) : undefined;
     for (const d of validateIds(opts.targetBy, target, { ...at, ...(rowsOf ? { rows: rowsOf } : { label: (i) => rowLabel(table, sourceRows[i] as number) }) })) sink.add(d);

@@ -49,6 +49,26 @@ test('approving and flagging cells saves the review in the workspace, and the ex
   expect(html).toContain('Hi Aoife, your Play-X-Get-Y offer for Man Utd vs Liverpool is now live.');
   expect(html).not.toContain('<script');
 
+  // PDF needs the desktop app's printer: in the browser host the option is disabled and says why.
+  const format = page.getByTestId('export-format');
+  await expect(format).toHaveValue('html');
+  const pdfOption = format.locator('option[value="pdf"]');
+  await expect(pdfOption).toBeDisabled();
+  await expect(pdfOption).toHaveAttribute('title', /PDF export is available in the desktop app/);
+  // Asked for anyway (the control is forced here), the browser host answers "unavailable": the HTML
+  // report is saved instead and the status line says so plainly.
+  await format.evaluate((el) => {
+    (el as HTMLSelectElement).value = 'pdf';
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await expect(format).toHaveValue('pdf');
+  const fallback = page.waitForEvent('download');
+  await page.getByTestId('export-report').click();
+  expect((await fallback).suggestedFilename()).toBe('promo-journey-qa-report.html');
+  await expect(page.getByTestId('export-status')).toContainText('PDF export is available in the desktop app');
+  await expect(page.getByTestId('export-status')).toContainText('the HTML report was saved instead to reports/promo-journey-qa-report.html');
+  expect(readdirSync(join(host.workspace, 'reports'))).toEqual(['promo-journey-qa-report.html']);
+
   // The review survives a reload (it is the workspace file, not app state).
   await page.reload();
   await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();

@@ -5,7 +5,7 @@
  * the reason.
  */
 import { test, expect, _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
-import { mkdtempSync, cpSync } from 'node:fs';
+import { mkdtempSync, cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,5 +148,68 @@ test('native integration: menu commands reach the renderer, dialogs answer, rece
   const after = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.getNormalBounds());
   // Size exactly; the position may be nudged by a Linux window manager (the fitting itself is unit-tested).
   expect({ width: after.width, height: after.height }).toEqual({ width: before.width, height: before.height });
+  await app.close();
+});
+
+test('the QA report exports as PDF: save dialog (PDF filter), printed in a hidden hardened window, written where chosen', async () => {
+  const folders = freshFolders();
+  const { app, page } = await launch(folders);
+  const out = join(mkdtempSync(join(tmpdir(), 'preflight-pdf-out-')), 'promo-journey-qa-report.pdf');
+
+  // The save dialog (stubbed: a test cannot click a native dialog) records what it was asked and answers with our path.
+  await app.evaluate(({ dialog }, path) => {
+    const g = globalThis as unknown as { pdfDialogOptions?: unknown };
+    (dialog as unknown as { showSaveDialog: unknown }).showSaveDialog = async (...a: unknown[]) => {
+      g.pdfDialogOptions = a[a.length - 1];
+      return { canceled: false, filePath: path };
+    };
+  }, out);
+  // Count the windows while the export runs: the hidden print window appears, then goes.
+  await app.evaluate(({ app: electronApp, BrowserWindow }) => {
+    const g = globalThis as unknown as { pdfWindows?: { visible: boolean; prefs: Record<string, unknown> | null }[] };
+    g.pdfWindows = [];
+    electronApp.on('browser-window-created', (_e, w: InstanceType<typeof BrowserWindow>) => {
+      g.pdfWindows!.push({ visible: w.isVisible(), prefs: (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null }).getLastWebPreferences() });
+    });
+  });
+
+  await page.getByTestId('campaign-campaigns/promo-journey.yaml').click();
+  await page.getByTestId('cell-user_1-sms').click();
+  await page.getByTestId('approve').click();
+  const pdfOption = page.getByTestId('export-format').locator('option[value="pdf"]');
+  await expect(pdfOption).toBeEnabled();
+  await page.getByTestId('export-format').selectOption('pdf');
+  await page.getByTestId('export-report').click();
+  await expect(page.getByTestId('export-status')).toContainText(`PDF report saved to ${out}`, { timeout: 60_000 });
+
+  const pdf = readFileSync(out);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(1000);
+  expect(await app.evaluate(() => (globalThis as unknown as { pdfDialogOptions?: unknown }).pdfDialogOptions)).toMatchObject({ defaultPath: 'promo-journey-qa-report.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+
+  // One hidden print window, hardened like the main one (plus JavaScript off), destroyed afterwards.
+  const created = await app.evaluate(() => (globalThis as unknown as { pdfWindows: { visible: boolean; prefs: Record<string, unknown> | null }[] }).pdfWindows);
+  expect(created).toHaveLength(1);
+  expect(created[0]!.visible).toBe(false);
+  if (created[0]!.prefs) {
+    expect(insecureWebPreferences(created[0]!.prefs)).toEqual([]);
+    expect(created[0]!.prefs.javascript).not.toBe(true);
+  }
+  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  // The temporary copy of the report is gone.
+  expect(readdirSync(tmpdir()).filter((n) => n.startsWith('preflight-pdf-') && existsSync(join(tmpdir(), n, 'qa-report.html')))).toEqual([]);
+
+  // Cancelling the dialog writes nothing and says nothing.
+  const before = readFileSync(out);
+  await app.evaluate(({ dialog }) => {
+    const g = globalThis as unknown as { pdfCancelled?: number };
+    (dialog as unknown as { showSaveDialog: unknown }).showSaveDialog = async () => ((g.pdfCancelled = (g.pdfCancelled ?? 0) + 1), { canceled: true, filePath: '' });
+  });
+  await page.getByTestId('export-report').click();
+  await expect.poll(() => app.evaluate(() => (globalThis as unknown as { pdfCancelled?: number }).pdfCancelled)).toBe(1);
+  await expect(page.getByTestId('export-report')).toHaveText('Export report');
+  expect(readFileSync(out).equals(before)).toBe(true);
+  expect(await app.evaluate(() => (globalThis as unknown as { pdfWindows: unknown[] }).pdfWindows.length)).toBe(1);
+  await expect(page.getByTestId('export-status')).toHaveCount(0);
   await app.close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appHandlers, type NativeShell } from '../../host/app-service';
+import { appHandlers, PDF_UNAVAILABLE_MESSAGE, type NativeShell } from '../../host/app-service';
 import type { ServiceContext } from '../../host/context';
 import { dispatch, type Handlers } from '../../host/ipc/dispatch';
 
@@ -8,15 +8,18 @@ function handlers(native?: NativeShell): Handlers {
   return appHandlers(ctx) as unknown as Handlers;
 }
 
-const fakeShell = (): NativeShell & { saved: string[] } => {
+const fakeShell = (): NativeShell & { saved: string[]; printed: string[] } => {
   const saved: string[] = [];
+  const printed: string[] = [];
   return {
     saved,
+    printed,
     revealDataFolder: async () => ({ status: 'done', path: '/data/Preflight' }),
     recentWorkspaces: async () => ({ status: 'done', items: [{ path: '/ws/promo', name: 'promo' }] }),
     openWorkspaceDialog: async () => ({ status: 'chosen', path: '/ws/promo' }),
     openFilesDialog: async () => ({ status: 'cancelled' }),
     saveFileDialog: async (a) => (saved.push(a.content), { status: 'saved', path: `/reports/${a.suggestedName}` }),
+    savePdfDialog: async (a) => (printed.push(a.html), { status: 'saved', path: `/reports/${a.suggestedName}`, bytes: 1234 }),
     rendererReady: () => 2,
   };
 };
@@ -35,6 +38,16 @@ describe('app channels under the browser host', () => {
       expect(r, channel).toMatchObject({ ok: true, value: { status: 'unavailable', message: expect.stringMatching(/not available in the browser host/) } });
     }
   });
+  it('answer a PDF export with a typed "available in the desktop app" value (the renderer then saves HTML)', async () => {
+    const r = await dispatch(handlers(), 'dialog.savePdf', { suggestedName: 'promo-journey-qa-report.pdf', html: '<p>x</p>' });
+    expect(r).toEqual({ ok: true, value: { status: 'unavailable', message: PDF_UNAVAILABLE_MESSAGE } });
+    expect(PDF_UNAVAILABLE_MESSAGE).toMatch(/available in the desktop app/);
+  });
+  it('still validate a PDF export\'s arguments before answering', async () => {
+    expect(await dispatch(handlers(), 'dialog.savePdf', { suggestedName: '../x.pdf', html: '' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await dispatch(handlers(), 'dialog.savePdf', { suggestedName: 'x.pdf' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await dispatch(handlers(), 'dialog.savePdf', { suggestedName: 'x.pdf', html: '', path: '/etc/x' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
   it('still answer app.info and app.ready', async () => {
     const h = handlers();
     expect(await dispatch(h, 'app.info', {})).toEqual({ ok: true, value: { version: '1.2.3', host: 'browser', dataDir: '/data/Preflight' } });
@@ -51,6 +64,19 @@ describe('app channels in the desktop app', () => {
     expect(await dispatch(h, 'dialog.saveFile', { suggestedName: 'report.csv', content: 'a,b' })).toEqual({ ok: true, value: { status: 'saved', path: '/reports/report.csv' } });
     expect(shell.saved).toEqual(['a,b']);
     expect(await dispatch(h, 'app.ready', {})).toEqual({ ok: true, value: { held: 2 } });
+  });
+  it('reach the native PDF export with the report HTML', async () => {
+    const shell = fakeShell();
+    const r = await dispatch(handlers(shell), 'dialog.savePdf', { title: 'Export QA report as PDF', suggestedName: 'promo-journey-qa-report.pdf', html: '<h1>QA</h1>' });
+    expect(r).toEqual({ ok: true, value: { status: 'saved', path: '/reports/promo-journey-qa-report.pdf', bytes: 1234 } });
+    expect(shell.printed).toEqual(['<h1>QA</h1>']);
+  });
+  it('refuse a PDF export whose suggested name is a path, before any dialog opens', async () => {
+    const shell = fakeShell();
+    for (const suggestedName of ['../../x.pdf', '/tmp/x.pdf', 'C:\\x.pdf', '']) {
+      expect(await dispatch(handlers(shell), 'dialog.savePdf', { suggestedName, html: '<p>x</p>' }), suggestedName).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    }
+    expect(shell.printed).toEqual([]);
   });
   it('refuse a save whose suggested name is a path, before any dialog opens', async () => {
     const shell = fakeShell();

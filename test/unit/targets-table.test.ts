@@ -175,3 +175,53 @@ describe('line endings', () => {
     ]);
   });
 });
+
+describe('parsing with progress', () => {
+  const MB = 1 << 20;
+  // A few records, one long cell up to `at` characters, then `tail` (starting 9 characters after
+  // `at`): puts `tail` across the 1 MB slice boundary while keeping each parse cheap.
+  const around = (at: number, tail: string, nl = '\n') => {
+    let head = `id,name,note${nl}`;
+    for (let i = 0; i < 50; i++) head += `u${i},"Name ${i}",plain${nl}`;
+    return head + 'x'.repeat(at - head.length) + `,pad,pa${nl === '\n' ? 'd' : ''}${nl}` + tail;
+  };
+  const tails = [
+    '"multi\nline, cell",b,c\nu9,"x""y",z\n',
+    'u1,"closed" ,c\nu2,"bad"quote,c\nu3,b,c\n',
+    'u1,b\nu2,b,c,d\n\n\nu3,"",""\n',
+    'u1,b,"never closed\nu2,b,c\n',
+    'u1,b,"ends at the end"',
+    '"a\r\nb",c,d\r\nu2,b,c\r\n',
+  ];
+  test.each(tails.map((t, i) => [i, t] as const))('tail %i cut by the 1 MB slice boundary anywhere gives the same table as one parse', (_i, tail) => {
+    const nl = tail.includes('\r\n') ? '\r\n' : '\n';
+    // The boundary moves over every character of the tail (and a few either side).
+    for (let d = -12; d <= tail.length + 2; d++) {
+      const text = around(MB - 10 - d, tail, nl);
+      const seen: number[] = [];
+      const sliced = parseTable(text, { file: 'big.csv', onProgress: (n) => seen.push(n) });
+      expect(sliced, `boundary at tail offset ${d}`).toEqual(parseTable(text, { file: 'big.csv' }));
+      if (text.length > MB) expect(seen.length).toBe(2);
+      for (let k = 1; k < seen.length; k++) expect(seen[k]).toBeGreaterThanOrEqual(seen[k - 1] as number);
+    }
+  });
+
+  test('a 3 MB table reports rows per slice and ends with every record', () => {
+    const lines = ['id,a,b'];
+    for (let i = 0; i < 250_000; i++) lines.push(`u${i},${i % 7 ? 'x' : '"q, ""r"""'},${i}`);
+    const text = lines.join('\n') + '\n';
+    expect(text.length).toBeGreaterThan(3 * MB);
+    const seen: number[] = [];
+    const t = parseTable(text, { onProgress: (n) => seen.push(n) });
+    expect(t.rows.length).toBe(250_000);
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen[seen.length - 1]).toBe(250_002); // header and the empty last line are records too
+    expect(t).toEqual(parseTable(text));
+  });
+
+  test('small texts are parsed in one call even with a callback', () => {
+    let calls = 0;
+    expect(parseTable('a,b\n1,2\n', { onProgress: () => calls++ }).rows).toEqual([['1', '2']]);
+    expect(calls).toBe(0);
+  });
+});

@@ -1,6 +1,6 @@
 /**
- * App-level channels: host information, the native shell's dialogs, data folder and recent
- * workspaces. Dialogs and the data folder exist only in the desktop app; under the browser host
+ * App-level channels: host information, the native shell's dialogs (including the PDF export of
+ * the QA report), data folder and recent workspaces. Dialogs and the data folder exist only in the desktop app; under the browser host
  * those channels answer `{ status: 'unavailable', message }` — a value, never an error.
  */
 import { z } from 'zod';
@@ -64,6 +64,19 @@ export const appChannels = {
       content: z.string().max(MAX_SAVE_CHARS),
     }),
     result: z.discriminatedUnion('status', [z.object({ status: z.literal('saved'), path: z.string() }), cancelledSchema, unavailableSchema]),
+  },
+  /**
+   * Native save dialog (PDF only), then the desktop app prints `html` (a self-contained report) to
+   * PDF in a hidden, hardened window and writes it where the person chose. The browser host has no
+   * printer of its own: it answers `unavailable` and the renderer saves the HTML report instead.
+   */
+  'dialog.savePdf': {
+    args: z.strictObject({
+      title: z.string().max(120).optional(),
+      suggestedName: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path'),
+      html: z.string().max(MAX_SAVE_CHARS),
+    }),
+    result: z.discriminatedUnion('status', [z.object({ status: z.literal('saved'), path: z.string(), bytes: z.number().int().nonnegative() }), cancelledSchema, unavailableSchema]),
   },
 } as const;
 
