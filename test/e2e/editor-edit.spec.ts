@@ -47,11 +47,16 @@ test('hovering a placeholder shows the selected user\'s value and where it came 
   const editor = page.getByTestId('campaign-editor');
   await expect(editor).toHaveAttribute('data-editor-ready', 'yes');
   // Monaco shows hovers after the mouse moves over a token (two moves, as a person would).
-  const box = (await editor.locator('.view-line span span', { hasText: /^first_name$/ }).first().boundingBox())!;
-  await page.mouse.move(box.x + 4, box.y + 4);
-  await page.mouse.move(box.x + 10, box.y + 6);
+  const token = editor.locator('.view-line span span', { hasText: /^first_name$/ }).first();
+  await expect(token).toBeVisible();
   const hover = page.locator('.monaco-hover').first();
-  await expect(hover).toContainText('first_name for user_2');
+  // Monaco may still be laying out or tokenising: move over the token again until the hover shows.
+  await expect(async () => {
+    const box = (await token.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + 2);
+    await page.mouse.move(box.x + 10, box.y + 6);
+    await expect(hover).toContainText('first_name for user_2', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(hover).toContainText('"Liam"');
   await expect(hover).toContainText('profile attribute');
 });
