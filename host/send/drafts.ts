@@ -6,6 +6,7 @@ import type { SendData } from '../../shared/campaign/send-data';
 import { bodyOf, checkSendInput, planSend, type PlanEnvironment, type SendKind, type SendOptions, type SendPlan } from '../../shared/send/plan';
 import { redacted, toCurl } from '../../shared/send/request';
 import { journalLine, planRecord } from '../../shared/send/journal';
+import { planFacts } from '../../shared/send/views';
 import type { EnvironmentConfig } from '../../shared/environments';
 
 export interface Draft {
@@ -29,14 +30,7 @@ export function draftView(d: Draft) {
   const confirmWith = typeToConfirm(p);
   return {
     draftId: p.sendId,
-    kind: p.kind,
-    ...(p.parentSendId ? { parentSendId: p.parentSendId } : {}),
-    environment: p.environment,
-    campaignId: p.campaignId,
-    targetBy: p.targetBy,
-    recipients: p.recipients,
-    batchCount: p.batches.length,
-    batchSize: p.batchSize,
+    ...planFacts(p),
     concurrency: d.config.concurrency,
     ratePerSecond: d.config.ratePerSecond,
     options: p.options,

@@ -10,21 +10,13 @@ import type { NodeRender } from '../../shared/campaign/render';
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { GuardrailSettings } from '../../shared/guardrails/types';
 import { onWorkerReply, postToWorker } from '../workers/render-client';
-import type { RowFilter, Segment, WorkerReply } from '../workers/render-protocol';
+import type { RowFilter, ScanCounts, Segment, WorkerReply } from '../workers/render-protocol';
 
-export interface ScanState {
+export interface ScanState extends ScanCounts {
   status: 'idle' | 'running' | 'done' | 'cancelled';
   done: number;
   total: number;
   severity?: Uint8Array;
-  withErrors: number;
-  withWarnings: number;
-  blocking: number;
-  /** The first error-level findings of the scan (engine errors and blocking guardrails), for the send preview. */
-  blockingSamples: string[];
-  /** Users with an attribute that resolves to empty, and the first of them (legacy personalisation). */
-  notPersonalised: number;
-  notPersonalisedSamples: string[];
   ms?: number;
 }
 
@@ -111,10 +103,12 @@ export const useRenders = create<RendersState>((set, get) => {
       case 'scan-progress':
         set({ scan: { ...s.scan, status: 'running', done: r.done, total: r.total } });
         return;
-      case 'scan-done':
-        set({ scan: { status: 'done', done: s.targets.length, total: s.targets.length, severity: r.severity, withErrors: r.withErrors, withWarnings: r.withWarnings, blocking: r.blocking, blockingSamples: r.blockingSamples, notPersonalised: r.notPersonalised, notPersonalisedSamples: r.notPersonalisedSamples, ms: r.ms } });
+      case 'scan-done': {
+        const { type: _type, gen: _gen, ...counts } = r;
+        set({ scan: { ...counts, status: 'done', done: s.targets.length, total: s.targets.length } });
         if (s.query.filter !== 'all') get().setQuery(s.query.filter, s.query.search);
         return;
+      }
       case 'scan-cancelled':
         if (s.scan.status === 'running') set({ scan: { ...s.scan, status: 'cancelled', done: r.done } });
         return;

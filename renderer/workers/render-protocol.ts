@@ -53,22 +53,26 @@ export type WorkerReply =
     }
   | { type: 'rendered'; id: number; gen: number; renders: CellRender[] }
   | { type: 'scan-progress'; gen: number; done: number; total: number }
-  | {
+  | ({
       type: 'scan-done';
       gen: number;
       /** Per target index: SEV_* bits over all its nodes. */
       severity: Uint8Array;
-      withErrors: number;
-      withWarnings: number;
-      blocking: number;
-      /** The first error and blocking findings met (for the send preview), `target · node: message`. */
-      blockingSamples: string[];
-      /** Users with at least one attribute that resolves to empty (legacy personalisation would not send them). */
-      notPersonalised: number;
-      notPersonalisedSamples: string[];
       ms: number;
-    }
+    } & ScanCounts)
   | { type: 'scan-cancelled'; gen: number; done: number }
   | { type: 'query-result'; id: number; gen: number; indices: Int32Array | null }
   | { type: 'provenance-result'; id: number; gen: number; target: string; node: string; fields: Record<string, Segment[]>; exact: boolean }
   | { type: 'error'; gen: number; id?: number; message: string };
+
+/** What a finished full scan counts, kept by the renders store as it came. */
+export interface ScanCounts {
+  withErrors: number;
+  withWarnings: number;
+  blocking: number;
+  /** The first error and blocking findings met (for the send preview), `target · node: message`. */
+  blockingSamples: string[];
+  /** Users with at least one attribute that resolves to empty (legacy personalisation would not send them). */
+  notPersonalised: number;
+  notPersonalisedSamples: string[];
+}

@@ -6,19 +6,27 @@ import { toCsv } from '../targets/csv-export';
 import { countBatches, countTargets, statusOf, type SendAccount, type SendStatus } from './journal';
 import type { SendPlan } from './plan';
 
-export function summaryOf(a: SendAccount, live: boolean) {
-  const p = a.plan;
+/** What every view of a planned send states: which send, where, what and how many. */
+export function planFacts(p: SendPlan) {
   return {
-    sendId: p.sendId,
     kind: p.kind,
     ...(p.parentSendId ? { parentSendId: p.parentSendId } : {}),
-    createdAt: p.createdAt,
     environment: p.environment,
     campaignId: p.campaignId,
     targetBy: p.targetBy,
     recipients: p.recipients,
     batchCount: p.batches.length,
     batchSize: p.batchSize,
+  };
+}
+
+/** One line of send history: the plan's facts with the journal's account of it. */
+export function summaryOf(a: SendAccount, live: boolean) {
+  const p = a.plan;
+  return {
+    sendId: p.sendId,
+    createdAt: p.createdAt,
+    ...planFacts(p),
     status: statusOf(a, live) as SendStatus,
     batchCounts: countBatches(a.batches),
     targetCounts: countTargets(a.batches),
