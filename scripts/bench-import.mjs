@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Import benchmark: a 100,000-row, 10-column CSV through Preflight's import (decode, parse, map, build
 // targets, check ids) as a ratio to bare papaparse parsing the same text. One run, one process.
-//   node scripts/bench-import.mjs [--rows N]
+//   node scripts/bench-import.mjs [--rows N] [--rounds N]
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -29,22 +29,41 @@ for (let i = 0; i < ROWS; i++) {
 const text = lines.join('\n') + '\n';
 const bytes = new TextEncoder().encode(text);
 
+// Rounds alternate which side goes first, so neither always meets a colder JIT or a fuller heap;
+// each side's time is its median over the rounds, and the ratio is of the medians.
+const roundsArg = process.argv.indexOf('--rounds');
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 5;
 let peak = 0;
 const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
 const sampler = setInterval(sample, 25);
-globalThis.gc?.();
-let t0 = performance.now();
-let bare = Papa.parse(text, { delimiter: ',' });
-const bareMs = performance.now() - t0;
-if (bare.data.length < ROWS) throw new Error('papaparse parsed too few rows');
-// Like with like: papaparse ran on a heap holding only the input, so drop its result (about as
-// large as ours) before timing the import instead of making the import's GC work around it.
-bare = null;
-globalThis.gc?.();
-t0 = performance.now();
-const r = importTargetsFile(bytes, { file: 'bench.csv', targetBy: 'user_id' });
-const oursMs = performance.now() - t0;
-sample();
+
+function timeBare() {
+  globalThis.gc?.();
+  const t0 = performance.now();
+  const bare = Papa.parse(text, { delimiter: ',' });
+  const ms = performance.now() - t0;
+  if (bare.data.length < ROWS) throw new Error('papaparse parsed too few rows');
+  return ms;
+}
+function timeOurs() {
+  globalThis.gc?.();
+  const t0 = performance.now();
+  const r = importTargetsFile(bytes, { file: 'bench.csv', targetBy: 'user_id' });
+  const ms = performance.now() - t0;
+  sample();
+  if (r.target.length !== ROWS) throw new Error(`imported ${r.target.length} of ${ROWS} targets`);
+  return ms;
+}
+const bareMs = [];
+const oursMs = [];
+for (let i = 0; i < ROUNDS; i++) {
+  // Each result is dropped before the next timing, so no run works around another's heap.
+  if (i % 2 === 0) { bareMs.push(timeBare()); oursMs.push(timeOurs()); }
+  else { oursMs.push(timeOurs()); bareMs.push(timeBare()); }
+}
 clearInterval(sampler);
-if (r.target.length !== ROWS) throw new Error(`imported ${r.target.length} of ${ROWS} targets`);
-console.log(`import: ${ROWS} rows × 10 columns (${(bytes.length / 1048576).toFixed(1)} MB), preflight ${Math.round(oursMs)} ms vs bare papaparse ${Math.round(bareMs)} ms = ${(oursMs / bareMs).toFixed(2)}x bare time, peak RSS ${Math.round(peak / 1048576)} MB`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ratios = oursMs.map((t, i) => t / bareMs[i]);
+const ours = median(oursMs);
+const bare = median(bareMs);
+console.log(`import: ${ROWS} rows × 10 columns (${(bytes.length / 1048576).toFixed(1)} MB), median of ${ROUNDS} rounds: preflight ${Math.round(ours)} ms vs bare papaparse ${Math.round(bare)} ms = ${(ours / bare).toFixed(2)}x bare time (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x), peak RSS ${Math.round(peak / 1048576)} MB`);

@@ -14,6 +14,7 @@ import { executeBodyToTable } from '../../shared/targets/body-table';
 import { toCsv } from '../../shared/targets/csv-export';
 import { parseArgs, UsageError, USAGE } from './args';
 import { InputError, readInputs, readText } from './inputs';
+import { toRecord } from '../../shared/campaign/per-user';
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 const std: Out = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
@@ -68,7 +69,7 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
         out.stdout(JSON.stringify(redacted(buildExecuteBodies(campaign.id, data, Math.max(1, data.target.length))[0]!), null, 2) + '\n');
       } else {
         // An imported file goes back out as it came in (same columns and cells); other inputs as one row per target.
-        const t = table ?? executeBodyToTable({ target: data.target, target_by: data.target_by, target_with_params: data.target_with_params }).table;
+        const t = table ?? executeBodyToTable({ target: data.target, target_by: data.target_by, target_with_params: toRecord(data.target_with_params) }).table;
         out.stdout(toCsv(t.columns, t.rows));
       }
       return 0;

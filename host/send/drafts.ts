@@ -8,6 +8,7 @@ import { redacted, toCurl } from '../../shared/send/request';
 import { journalLine, planRecord } from '../../shared/send/journal';
 import { planFacts } from '../../shared/send/views';
 import type { EnvironmentConfig } from '../../shared/environments';
+import { ownValues } from '../../shared/campaign/per-user';
 
 export interface Draft {
   plan: SendPlan;
@@ -45,10 +46,10 @@ export function draftView(d: Draft) {
 /** The data of a test send: the environment's QA users, each with the first target's own values (or their own when they are targets). */
 export function testSendData(data: SendData, qaUsers: string[]): { data: SendData; note: string } {
   const model = data.target[0];
-  const modelValues = model !== undefined ? data.target_with_params[model] : undefined;
+  const modelValues = model !== undefined ? ownValues(data.target_with_params, model) : undefined;
   const twp: Record<string, Record<string, unknown>> = {};
   for (const q of qaUsers) {
-    const own = data.target_with_params[q] ?? modelValues;
+    const own = ownValues(data.target_with_params, q) ?? modelValues;
     if (own) twp[q] = own;
   }
   return {

@@ -14,6 +14,7 @@ import { call } from '../api/client';
 import { getCampaignData, getProfiles } from '../stores/data';
 import { useRenders } from '../stores/renders';
 import { reviewSaved, useReview } from '../stores/review';
+import { perUserKeys } from '../../shared/campaign/per-user';
 
 export type ReportFormat = 'html' | 'pdf';
 
@@ -53,7 +54,7 @@ export function useExportReport(file: string | undefined, campaign: Campaign | u
         .map((r) => ({ target: r.target, node: r.node, channel: r.channel, fields: r.fields, diagnostics: r.diagnostics, decision: review.decisions[r.target]![r.node] }));
       const { diagnostics, scan } = useRenders.getState();
       const perUser = new Set<string>();
-      for (const v of Object.values(data.target_with_params)) for (const k of Object.keys(v ?? {})) perUser.add(k);
+      for (const k of perUserKeys(data.target_with_params)) perUser.add(k);
       const html = buildReportHtml({
         campaign: { name: campaign.name, id: campaign.id, type: campaign.type, file, nodes: campaign.nodes.map((n) => ({ key: n.key, channel: n.channel })) },
         data: { targets: data.target.length, params: Object.keys(data.params), perUserColumns: [...perUser], profiles: Object.keys(getProfiles()).length },

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../../shared/diagnostics';
 import type { Profiles } from '../../shared/campaign/send-data';
 import type { ColumnMapping, Delimiter, TableFormat } from '../../shared/targets/types';
 import type { PasteKind } from '../../shared/targets/paste';
+import type { PerUserValues } from '../../shared/campaign/per-user';
 
 /** What to read: a file's bytes, or pasted text. */
 export type ImportInput = { file: string; bytes: ArrayBuffer } | { file: string; text: string };
@@ -26,7 +27,7 @@ export type ImportRequest =
 /** Targets and per-user values built from the table. */
 export interface BuiltData {
   target: string[];
-  target_with_params: Record<string, Record<string, unknown>>;
+  target_with_params: PerUserValues;
   /** Build diagnostics (mapping, conversion, duplicates, id format). */
   diagnostics: Diagnostic[];
 }

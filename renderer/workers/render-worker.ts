@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../shared/diagnostics';
 import { applyLevels, checkData, checkLongestSms, longestValues, renderFindings, type GuardrailSettings } from '../../shared/guardrails';
 import { provenanceOf } from './provenance';
 import { SEV_BLOCKING, SEV_ERROR, SEV_INFO, SEV_WARNING, type RowFilter, type WorkerReply, type WorkerRequest } from './render-protocol';
+import { ownValues } from '../../shared/campaign/per-user';
 
 interface Loaded {
   gen: number;
@@ -117,7 +118,7 @@ function scan(l: Loaded) {
 
 function matches(l: Loaded, target: string, needle: string): boolean {
   if (target.toLowerCase().includes(needle)) return true;
-  for (const src of [l.data.target_with_params[target], l.profiles[target]])
+  for (const src of [ownValues(l.data.target_with_params, target), l.profiles[target]])
     if (src) for (const v of Object.values(src)) if (v !== null && v !== undefined && String(typeof v === 'object' ? JSON.stringify(v) : v).toLowerCase().includes(needle)) return true;
   return false;
 }

@@ -7,6 +7,7 @@ import { compileTemplate, type CompiledTemplate } from '../render/engine';
 import { smsMetrics, checkFromName, type SmsMetrics } from '../channels/sms';
 import { templateFields, type Campaign, type CampaignNode, type Channel } from './model';
 import { resolveValue, isEmptyValue, type Profiles, type SendData, type ValueSource } from './send-data';
+import { perUserKeys, usersWithValues } from './per-user';
 
 export interface CompiledField {
   name: string;
@@ -125,13 +126,13 @@ export function dataDiagnostics(cc: CompiledCampaign, data: SendData): Diagnosti
   const out: Diagnostic[] = [];
   for (const n of cc.nodes) out.push(...n.diagnostics);
   const passed = new Set<string>(Object.keys(data.params));
-  for (const v of Object.values(data.target_with_params)) for (const k of Object.keys(v ?? {})) passed.add(k);
+  for (const k of perUserKeys(data.target_with_params)) passed.add(k);
   for (const k of passed) if (!cc.references.has(k)) out.push({ code: 'unused-param', severity: 'info', message: `"${k}" is passed but no node references it` });
   const targeted = new Set<string>();
   const dupes = new Set<string>();
   for (const t of data.target) (targeted.has(t) ? dupes.add(t) : targeted.add(t));
   for (const t of dupes) out.push({ code: 'duplicate-target', severity: 'warning', target: t, message: `target "${t}" appears more than once: the platform may message this user twice` });
-  for (const k of Object.keys(data.target_with_params))
+  for (const k of usersWithValues(data.target_with_params))
     if (!targeted.has(k)) out.push({ code: 'untargeted-params', severity: 'warning', target: k, message: `target_with_params has values for "${k}", who is not in target` });
   return out;
 }

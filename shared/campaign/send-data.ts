@@ -2,13 +2,16 @@
  * The values a send passes (the Campaign Execute body minus apptoken and id) and the preview-only
  * profiles, plus the value resolution rule of the platform with provenance.
  */
+import { NO_VALUE, ownValue, type PerUserValues } from './per-user';
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 
 export interface SendData {
   target_by: string;
   target: string[];
   params: Record<string, unknown>;
-  target_with_params: Record<string, Record<string, unknown>>;
+  /** Per-user values: keyed objects as on the wire, or columns from a table import (see per-user.ts). */
+  target_with_params: PerUserValues;
 }
 
 /** Profile attributes per target id: stand-ins for what the platform stores (preview only). */
@@ -28,8 +31,8 @@ export function resolveValue(
   data: SendData,
   profiles: Profiles | undefined,
 ): { value: unknown; source: ValueSource } {
-  const own = data.target_with_params[user];
-  if (own && has.call(own, name)) return { value: own[name], source: 'target_with_params' };
+  const own = ownValue(data.target_with_params, user, name);
+  if (own !== NO_VALUE) return { value: own, source: 'target_with_params' };
   if (has.call(data.params, name)) return { value: data.params[name], source: 'params' };
   const profile = profiles?.[user];
   if (profile && has.call(profile, name)) return { value: profile[name], source: 'profile' };

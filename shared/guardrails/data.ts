@@ -1,6 +1,7 @@
 /** Data-against-template guardrails: campaign-level checks of what is passed against what the nodes reference. */
 import type { Profiles, SendData } from '../campaign/send-data';
 import type { RawFinding } from './types';
+import { perUserKeys, usersWithKey } from '../campaign/per-user';
 
 /** What the templates reference, per node (attribute names in first-seen order). */
 export interface TemplateReferences {
@@ -9,9 +10,7 @@ export interface TemplateReferences {
 }
 
 function passedKeys(data: SendData): { params: Set<string>; perUser: Set<string> } {
-  const perUser = new Set<string>();
-  for (const v of Object.values(data.target_with_params)) for (const k of Object.keys(v ?? {})) perUser.add(k);
-  return { params: new Set(Object.keys(data.params)), perUser };
+  return { params: new Set(Object.keys(data.params)), perUser: perUserKeys(data.target_with_params) };
 }
 
 /** Every attribute name any profile carries. */
@@ -47,7 +46,7 @@ export function checkData(nodes: readonly TemplateReferences[], data: SendData, 
     if (!used.has(k)) out.push({ code: 'data-unused-column', message: `"${k}" is passed (${params.has(k) ? 'params' : 'per-user column'}) but no node uses it` });
   for (const k of perUser)
     if (params.has(k)) {
-      const users = Object.entries(data.target_with_params).filter(([, v]) => v && Object.prototype.hasOwnProperty.call(v, k)).length;
+      const users = usersWithKey(data.target_with_params, k);
       out.push({ code: 'data-shadowed-param', message: `per-user column "${k}" shadows the global param "${k}" for ${users} user${users === 1 ? '' : 's'}` });
     }
   return out;

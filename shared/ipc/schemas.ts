@@ -3,11 +3,23 @@ import { z } from 'zod';
 
 export const jsonRecord = z.record(z.string(), z.unknown());
 
+/** Per-user values as columns (shared/campaign/per-user.ts): one row of cells per id. */
+export const paramColumnsSchema = z
+  .strictObject({
+    kind: z.literal('columns'),
+    columns: z.array(z.string()),
+    at: z.array(z.number().int().min(0)),
+    ids: z.array(z.string()),
+    rows: z.array(z.array(z.string())),
+  })
+  .refine((v) => v.at.length === v.columns.length, { message: 'at must give one position per column', path: ['at'] })
+  .refine((v) => v.rows.length === v.ids.length, { message: 'rows must hold one row per id', path: ['rows'] });
+
 export const sendDataSchema = z.strictObject({
   target_by: z.string().min(1),
   target: z.array(z.string()),
   params: jsonRecord,
-  target_with_params: z.record(z.string(), jsonRecord),
+  target_with_params: z.union([paramColumnsSchema, z.record(z.string(), jsonRecord)]),
 });
 
 export const diagnosticSchema = z.object({

@@ -6,6 +6,7 @@
  */
 import type { SendData } from '../campaign/send-data';
 import type { ExecuteBody } from './request';
+import { valuesFor } from '../campaign/per-user';
 
 /** Send options the person sets in the preview; each is shown there before anything is sent. */
 export interface SendOptions {
@@ -116,11 +117,7 @@ export function planSend(input: PlanInput): SendPlan {
   const batches: PlannedBatch[] = [];
   for (let start = 0, i = 0; start < data.target.length; start += batchSize, i++) {
     const targets = data.target.slice(start, start + batchSize);
-    let twp: Record<string, Record<string, unknown>> | undefined;
-    for (const t of targets) {
-      const v = data.target_with_params[t];
-      if (v && Object.keys(v).length > 0) (twp ??= {})[t] = v;
-    }
+    const twp = valuesFor(data.target_with_params, targets);
     batches.push({ i, targets, ...(twp ? { twp } : {}), xid: userXid ?? externalMessageId(input.sendId, i) });
   }
   return {

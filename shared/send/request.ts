@@ -3,6 +3,7 @@
  * CLI's `request` command and the real send, so what is previewed is what is sent.
  */
 import type { SendData } from '../campaign/send-data';
+import { valuesFor } from '../campaign/per-user';
 
 /** An execute body without its secret: the host adds `apptoken` at the last moment before the call. */
 export interface ExecuteBody {
@@ -28,16 +29,8 @@ export function buildExecuteBodies(campaignId: string, data: SendData, batchSize
     const target = data.target.slice(i, i + batchSize);
     const body: ExecuteBody = { id: campaignId, target_by: data.target_by, target };
     if (hasParams) body.params = data.params;
-    const twp: Record<string, Record<string, unknown>> = {};
-    let any = false;
-    for (const t of target) {
-      const v = data.target_with_params[t];
-      if (v && Object.keys(v).length > 0) {
-        twp[t] = v;
-        any = true;
-      }
-    }
-    if (any) body.target_with_params = twp;
+    const twp = valuesFor(data.target_with_params, target);
+    if (twp) body.target_with_params = twp;
     Object.assign(body, extra);
     bodies.push(body);
     if (data.target.length === 0) break;

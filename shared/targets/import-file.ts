@@ -4,6 +4,7 @@
  * targets (which also checks the ids against the kind target_by implies). Used by the CLI's --targets.
  */
 import type { Diagnostic } from '../diagnostics';
+import type { PerUserValues } from '../campaign/per-user';
 import { decodeText } from './decode';
 import { parseJsonRows } from './json-rows';
 import { buildTargets, defaultMapping } from './mapping';
@@ -14,7 +15,7 @@ export interface ImportedTargets {
   table: Table;
   mapping?: ColumnMapping;
   target: string[];
-  targetWithParams: Record<string, Record<string, unknown>>;
+  targetWithParams: PerUserValues;
   diagnostics: Diagnostic[];
 }
 

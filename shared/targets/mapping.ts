@@ -4,13 +4,13 @@
  * users that actually get a value.
  */
 import type { Diagnostic } from '../diagnostics';
+import type { ParamColumns, PerUserValues } from '../campaign/per-user';
 import type { ColumnMapping, ParamType, RowsDiagnostic, Table } from './types';
 import { parseJson, toPlain } from './json';
 import { idKind, validateIds } from './ids';
+import { IdSet } from './id-set';
 import { rowLabel, rowPlace, spreadsheetRow } from './place';
 import { DiagnosticSink, clip, isBlankCode, listWithMore, plural, setOwn } from './text';
-
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Normalises a column name for matching against `target_by`: `User ID` ~ `user_id`. */
 export function normalizeColumnName(name: string): string {
@@ -75,43 +75,15 @@ export interface BuildTargetsOptions {
 /** The send data a table yields, plus where each target came from. */
 export interface BuiltTargets {
   target: string[];
-  targetWithParams: Record<string, Record<string, unknown>>;
+  /**
+   * Columns (one row per target, in target order) when every param column is a string column and
+   * empty cells mean "no value" — the usual CSV case; keyed objects when values are typed or empty
+   * means empty.
+   */
+  targetWithParams: PerUserValues;
   /** Index into `table.rows` of each entry of `target`. */
   sourceRows: number[];
   diagnostics: Diagnostic[];
-}
-
-/**
- * Per-user param objects are built by a constructor rather than `{}`: V8's slack tracking then gives
- * them room for all their properties inline, which halves the cost of building 100,000 of them.
- * The prototype is `Object.prototype`, so they are plain objects to every consumer.
- */
-const ParamBag = function ParamBag() {} as unknown as new () => Record<string, unknown>;
-(ParamBag as unknown as { prototype: object }).prototype = Object.prototype;
-
-/**
- * The param object of a row whose columns are all strings (the usual case), or undefined when every
- * cell is empty. One store per column position rather than one store in a loop: each position then
- * always writes the same key into the same hidden class, so V8 keeps that store monomorphic, where a
- * single store seeing every key goes megamorphic and costs several times more per cell.
- */
-function stringBag(row: string[], k: string[], ix: number[], n: number): Record<string, unknown> | undefined {
-  let own: Record<string, unknown> | undefined;
-  let c: string | undefined;
-  if (n > 0 && (c = row[ix[0] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[0] as string] = c;
-  if (n > 1 && (c = row[ix[1] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[1] as string] = c;
-  if (n > 2 && (c = row[ix[2] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[2] as string] = c;
-  if (n > 3 && (c = row[ix[3] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[3] as string] = c;
-  if (n > 4 && (c = row[ix[4] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[4] as string] = c;
-  if (n > 5 && (c = row[ix[5] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[5] as string] = c;
-  if (n > 6 && (c = row[ix[6] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[6] as string] = c;
-  if (n > 7 && (c = row[ix[7] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[7] as string] = c;
-  if (n > 8 && (c = row[ix[8] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[8] as string] = c;
-  if (n > 9 && (c = row[ix[9] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[9] as string] = c;
-  if (n > 10 && (c = row[ix[10] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[10] as string] = c;
-  if (n > 11 && (c = row[ix[11] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[11] as string] = c;
-  for (let p = 12; p < n; p++) if ((c = row[ix[p] as number]) !== undefined && c !== '') (own ??= new ParamBag())[k[p] as string] = c;
-  return own;
 }
 
 type Converter = (cell: string) => { ok: true; value: unknown } | { ok: false; why: string };
@@ -162,10 +134,11 @@ function findColumn(table: Table, name: string, role: string, sink: DiagnosticSi
 export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTargetsOptions = {}): BuiltTargets {
   const at = opts.file ? { file: opts.file } : {};
   const sink = new DiagnosticSink();
-  const target: string[] = [];
+  let target: string[] = [];
   const sourceRows: number[] = [];
-  const targetWithParams: Record<string, Record<string, unknown>> = {};
-  const done = () => ({ target, targetWithParams, sourceRows, diagnostics: sink.finish() });
+  const keyed: Record<string, Record<string, unknown>> = {};
+  let columns: ParamColumns | undefined;
+  const done = () => ({ target, targetWithParams: columns ?? keyed, sourceRows, diagnostics: sink.finish() });
 
   const idIdx = findColumn(table, mapping.idColumn, 'id', sink, at);
   if (idIdx === -1) return done();
@@ -190,14 +163,18 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
   const idType = table.columnTypes?.[mapping.idColumn];
   const plain = !emptyMeansEmpty && !protoKeys && convs.every((c) => c === undefined);
 
-  // Duplicates are found in targetWithParams itself (one lookup, and the id is hashed once for
-  // both); only ids without any value go into the `bare` Set. First rows of duplicates are looked
-  // up afterwards, only when there are any.
-  const bare = new Set<string>();
+  // String columns are read from the table's own rows: no object per user and no keyed object of
+  // every id. Only when a row is left out do the kept rows need an array of their own.
+  const rows = table.rows;
+  sourceRows.length = rows.length;
+  let keptRows: string[][] | undefined;
+  let kept = 0;
+  // The kept ids, in order, are `target`; the first rows of duplicated ids are looked up
+  // afterwards, only when there are any.
+  const seen = new IdSet(rows.length);
   const dupeRows: number[] = [];
   const trimmed: number[] = [];
   let blankRows = 0;
-  const rows = table.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as string[];
     let id = row[idIdx] ?? '';
@@ -207,6 +184,7 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
       id = t;
     }
     if (id === '') {
+      if (plain) keptRows ??= rows.slice(0, kept);
       if (row.every((c) => c.trim() === '')) {
         blankRows++;
         continue;
@@ -214,14 +192,19 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
       sink.add({ code: 'empty-id', severity: 'error', message: `${capital(rowLabel(table, r))} has no id in column ${clip(mapping.idColumn)}; the row was left out.`, column: mapping.idColumn, ...rowPlace(table, r), ...at });
       continue;
     }
-    if (hasOwn.call(targetWithParams, id) || (bare.size > 0 && bare.has(id))) {
+    if (!seen.add(id)) {
+      if (plain) keptRows ??= rows.slice(0, kept);
       dupeRows.push(r);
+      continue;
+    }
+    sourceRows[kept++] = r;
+    if (plain) {
+      keptRows?.push(row);
       continue;
     }
     let own: Record<string, unknown> | undefined;
     let failed: { p: number; why: string }[] | undefined;
-    if (plain) own = stringBag(row, keys, idxs, nParams);
-    else for (let p = 0; p < nParams; p++) {
+    for (let p = 0; p < nParams; p++) {
       const cell = row[idxs[p] as number] ?? '';
       let value: unknown = cell;
       if (cell === '') {
@@ -237,16 +220,14 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
           value = c.value;
         }
       }
-      own ??= new ParamBag();
+      own ??= {};
       if (protoKeys) setOwn(own, keys[p] as string, value);
       else own[keys[p] as string] = value;
     }
-    target.push(id);
-    sourceRows.push(r);
     if (own) {
-      if (id === '__proto__') setOwn(targetWithParams, id, own);
-      else targetWithParams[id] = own;
-    } else bare.add(id);
+      if (id === '__proto__') setOwn(keyed, id, own);
+      else keyed[id] = own;
+    }
     if (failed) {
       for (const f of failed) {
         const key = keys[f.p] as string;
@@ -255,6 +236,9 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
       }
     }
   }
+  target = seen.toArray();
+  sourceRows.length = kept;
+  if (plain) columns = { kind: 'columns', columns: keys, at: idxs, ids: target, rows: keptRows ?? rows };
 
   if (idType && idType !== 'string' && target.length > 0) {
     sink.add({ code: 'id-not-string', severity: 'warning', message: `Ids in column ${clip(mapping.idColumn)} were JSON ${idType === 'number' ? 'numbers' : 'values'}, not strings; their literal text is used (e.g. ${clip(target[0] as string)}).`, column: mapping.idColumn, ...at });

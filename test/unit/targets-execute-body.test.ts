@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildTargets, executeBodyToTable, parseExecuteBody } from '../../shared/targets';
 import { codes, fixtureText, withCode } from '../fixtures/targets/helpers';
+import { toRecord } from '../../shared/campaign/per-user';
 
 const PROMO_TWP = { user_1: { promo_code: 'PLAY50X' }, user_2: { promo_code: 'PLAY75Y' }, user_3: { promo_code: 'PLAY100Z' } };
 
@@ -88,14 +89,14 @@ describe('executeBodyToTable', () => {
     ]);
     const built = buildTargets(table, mapping);
     expect(built.target).toEqual(body.target);
-    expect(built.targetWithParams).toEqual(body.target_with_params);
+    expect(toRecord(built.targetWithParams)).toEqual(body.target_with_params);
   });
 
   test('numbers, booleans and nested values survive the table round trip', () => {
     const twp = { a: { n: 1.5, b: true, o: { x: [1] }, s: 'x' }, b: { n: 2, m: 'str', mixed: 1 }, c: { mixed: 'one' } };
     const { table, mapping } = executeBodyToTable({ target_by: 'email', target: ['a', 'b', 'c'], target_with_params: twp });
     expect(table.columns[0]).toBe('email');
-    expect(buildTargets(table, mapping).targetWithParams).toEqual(twp);
+    expect(toRecord(buildTargets(table, mapping).targetWithParams)).toEqual(twp);
   });
 
   test('per-user values for ids not in target are reported, not turned into rows', () => {

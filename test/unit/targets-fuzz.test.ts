@@ -4,6 +4,7 @@
 import { describe, test } from 'vitest';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../shared/diagnostics';
+import { toRecord } from '../../shared/campaign/per-user';
 import {
   buildTargets,
   decodeText,
@@ -50,7 +51,7 @@ function wellFormedTable(t: Table): void {
   const ids = new Set(built.target);
   check(ids.size === built.target.length, 'unique targets');
   check(!ids.has(''), 'no empty id');
-  for (const k of Object.keys(built.targetWithParams)) check(ids.has(k), 'params only for targets');
+  for (const k of Object.keys(toRecord(built.targetWithParams))) check(ids.has(k), 'params only for targets');
   wellFormedDiagnostics(built.diagnostics);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { buildTargets, decodeText, defaultMapping, parseJsonRows, parseTable } from '../../shared/targets';
 import type { RowsDiagnostic } from '../../shared/targets';
 import { codes, fixtureBytes, fixtureText, withCode } from '../fixtures/targets/helpers';
+import { toRecord } from '../../shared/campaign/per-user';
 
 const load = (name: string) => parseTable(decodeText(fixtureBytes(name)).text, { file: name });
 
@@ -37,8 +38,8 @@ describe('buildTargets', () => {
     const t = load('ids-preserved.csv');
     const r = buildTargets(t, { idColumn: 'user_id', paramColumns: ['balance'] });
     expect(r.target).toEqual(['00123', '1e5', '+353850123456', '0x1F', '007']);
-    expect(r.targetWithParams['00123']).toEqual({ balance: '10' });
-    expect(r.targetWithParams['1e5']).toEqual({ balance: '20' });
+    expect(toRecord(r.targetWithParams)['00123']).toEqual({ balance: '10' });
+    expect(toRecord(r.targetWithParams)['1e5']).toEqual({ balance: '20' });
   });
 
   test('spaces around an id are removed with one warning naming the row', () => {
@@ -52,7 +53,7 @@ describe('buildTargets', () => {
     const t = load('duplicate-ids.csv');
     const r = buildTargets(t, { idColumn: 'user_id', paramColumns: ['promo_code'] }, { file: 'duplicate-ids.csv' });
     expect(r.target).toEqual(['u1', 'u2', 'u3']);
-    expect(r.targetWithParams.u1).toEqual({ promo_code: 'A' });
+    expect(toRecord(r.targetWithParams).u1).toEqual({ promo_code: 'A' });
     const d = withCode(r.diagnostics, 'duplicate-id') as RowsDiagnostic[];
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ severity: 'warning', target: 'u1', row: 4, rows: [4, 6], file: 'duplicate-ids.csv' });
@@ -71,27 +72,27 @@ describe('buildTargets', () => {
   test('an empty cell gives that user no value, so the global param applies', () => {
     const t = parseTable('user_id,promo_code,amount\nu1,A,\nu2,,5\n');
     const r = buildTargets(t, { idColumn: 'user_id', paramColumns: ['promo_code', 'amount'] });
-    expect(r.targetWithParams).toEqual({ u1: { promo_code: 'A' }, u2: { amount: '5' } });
+    expect(toRecord(r.targetWithParams)).toEqual({ u1: { promo_code: 'A' }, u2: { amount: '5' } });
   });
 
   test('with emptyMeansEmpty an empty cell sends an empty value', () => {
     const t = parseTable('user_id,promo_code,amount\nu1,A,\nu2,,5\n');
     const r = buildTargets(t, { idColumn: 'user_id', paramColumns: ['promo_code', 'amount'], emptyMeansEmpty: true });
-    expect(r.targetWithParams).toEqual({ u1: { promo_code: 'A', amount: '' }, u2: { promo_code: '', amount: '5' } });
+    expect(toRecord(r.targetWithParams)).toEqual({ u1: { promo_code: 'A', amount: '' }, u2: { promo_code: '', amount: '5' } });
   });
 
   test('a user with no values gets no target_with_params entry', () => {
     const r = buildTargets(parseTable('user_id,code\nu1,\nu2,B\n'), { idColumn: 'user_id', paramColumns: ['code'] });
     expect(r.target).toEqual(['u1', 'u2']);
-    expect(Object.keys(r.targetWithParams)).toEqual(['u2']);
+    expect(Object.keys(toRecord(r.targetWithParams))).toEqual(['u2']);
   });
 
   test('typed columns convert; a bad number is an error at its row and column with the text', () => {
     const t = parseTable('user_id,amount,vip,meta\nu1,5,yes,{"a":1}\nu2,"12,5",no,[1]\nu3,1e3,maybe,{bad\n');
     const r = buildTargets(t, { idColumn: 'user_id', paramColumns: ['amount', 'vip', 'meta'], types: { amount: 'number', vip: 'boolean', meta: 'json' } });
-    expect(r.targetWithParams.u1).toEqual({ amount: 5, vip: true, meta: { a: 1 } });
-    expect(r.targetWithParams.u2).toEqual({ vip: false, meta: [1] });
-    expect(r.targetWithParams.u3).toEqual({ amount: 1000 });
+    expect(toRecord(r.targetWithParams).u1).toEqual({ amount: 5, vip: true, meta: { a: 1 } });
+    expect(toRecord(r.targetWithParams).u2).toEqual({ vip: false, meta: [1] });
+    expect(toRecord(r.targetWithParams).u3).toEqual({ amount: 1000 });
     const bad = withCode(r.diagnostics, 'bad-value');
     expect(bad.map((d) => [d.row, d.column])).toEqual([
       [3, 'amount'],
@@ -118,16 +119,16 @@ describe('buildTargets', () => {
     const t = parseTable('user_id,__proto__,constructor\n__proto__,x,y\nconstructor,z,w\n');
     const r = buildTargets(t, { idColumn: 'user_id', paramColumns: ['__proto__', 'constructor'] });
     expect(r.target).toEqual(['__proto__', 'constructor']);
-    expect(Object.keys(r.targetWithParams)).toEqual(['__proto__', 'constructor']);
-    expect(Object.getPrototypeOf(r.targetWithParams)).toBe(Object.prototype);
-    expect(Object.getOwnPropertyDescriptor(r.targetWithParams, '__proto__')?.value).toEqual(JSON.parse('{"__proto__":"x","constructor":"y"}'));
+    expect(Object.keys(toRecord(r.targetWithParams))).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(toRecord(r.targetWithParams))).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(toRecord(r.targetWithParams), '__proto__')?.value).toEqual(JSON.parse('{"__proto__":"x","constructor":"y"}'));
   });
 
   test('per-user param objects are plain objects', () => {
     const r = buildTargets(parseTable('user_id,code\nu1,A\n'), { idColumn: 'user_id', paramColumns: ['code'] });
-    expect(Object.getPrototypeOf(r.targetWithParams.u1)).toBe(Object.prototype);
-    expect(r.targetWithParams.u1?.constructor).toBe(Object);
-    expect(JSON.stringify(r.targetWithParams)).toBe('{"u1":{"code":"A"}}');
+    expect(Object.getPrototypeOf(toRecord(r.targetWithParams).u1)).toBe(Object.prototype);
+    expect(toRecord(r.targetWithParams).u1?.constructor).toBe(Object);
+    expect(JSON.stringify(toRecord(r.targetWithParams))).toBe('{"u1":{"code":"A"}}');
   });
 
   test('JSON number ids are used as their literal text with a warning', () => {
@@ -141,7 +142,7 @@ describe('buildTargets', () => {
   test('JSON rows give back numbers, booleans and nested values through their column types', () => {
     const t = parseJsonRows(fixtureText('rows.json'));
     const r = buildTargets(t, defaultMapping(t, 'user_id').mapping);
-    expect(r.targetWithParams).toEqual({
+    expect(toRecord(r.targetWithParams)).toEqual({
       u1: { promo_code: 'PLAY50X', amount: 5, vip: true, extra: { tier: 'gold' } },
       u2: { promo_code: 'PLAY75Y', amount: 7.5, vip: false },
       u3: { promo_code: 'PLAY100Z', amount: 10, vip: true, extra: null },

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildTargets, defaultMapping, detectPaste, executeBodyToTable, parsePaste } from '../../shared/targets';
 import { fixtureText } from '../fixtures/targets/helpers';
+import { toRecord } from '../../shared/campaign/per-user';
 
 describe('detectPaste', () => {
   test.each([
@@ -39,7 +40,7 @@ describe('parsePaste', () => {
     });
     for (const r of results) {
       expect(r.target).toEqual(['user_1', 'user_2', 'user_3']);
-      expect(r.targetWithParams).toEqual(expected);
+      expect(toRecord(r.targetWithParams)).toEqual(expected);
     }
   });
 

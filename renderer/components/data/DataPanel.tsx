@@ -8,6 +8,7 @@ import { ProfilesTab } from './ProfilesTab';
 import { TargetsTab } from './TargetsTab';
 import { fileInput, isEditableTarget } from './download';
 import './data.css';
+import { usersWithValues } from '../../../shared/campaign/per-user';
 
 type Tab = 'targets' | 'params' | 'profiles';
 const TABS: { id: Tab; label: string }[] = [
@@ -84,7 +85,7 @@ export function DataPanel({ data }: { data: SendData | undefined }) {
 
   if (!file || !campaign) return null;
   const shown = data ?? { ...EMPTY, target_by: campaign.target_by };
-  const perUser = Object.keys(shown.target_with_params).length;
+  const perUser = usersWithValues(shown.target_with_params).length;
   return (
     <section className="data-panel" aria-label="Data" data-testid="data-panel">
       <div className="data-bar">

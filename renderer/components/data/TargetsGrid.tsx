@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SendData } from '../../../shared/campaign/send-data';
+import { isParamColumns, ownValues, perUserKeys } from '../../../shared/campaign/per-user';
 
 const ROW = 20;
 /** Per-user columns are collected from the first users only: enough to show, cheap at 100,000. */
@@ -14,10 +15,13 @@ function cellText(v: unknown): string {
 /** The targets and their per-user values in a small virtualised grid (every target, rendered on demand). */
 export function TargetsGrid({ data }: { data: SendData }) {
   const keys = useMemo(() => {
+    const twp = data.target_with_params;
+    // A table import's columns are known up front; keyed objects are sampled.
+    if (isParamColumns(twp)) return [...perUserKeys(twp)];
     const seen = new Set<string>();
     const n = Math.min(data.target.length, SCAN);
     for (let i = 0; i < n; i++) {
-      const own = data.target_with_params[data.target[i] as string];
+      const own = ownValues(twp, data.target[i] as string);
       if (own) for (const k of Object.keys(own)) seen.add(k);
     }
     return [...seen];
@@ -37,7 +41,7 @@ export function TargetsGrid({ data }: { data: SendData }) {
       <div style={{ height: v.getTotalSize(), position: 'relative' }}>
         {v.getVirtualItems().map((item) => {
           const id = data.target[item.index] as string;
-          const own = data.target_with_params[id];
+          const own = ownValues(data.target_with_params, id);
           return (
             <div key={item.key} className="tgrid-row" role="row" data-testid={`target-row-${item.index}`} style={{ gridTemplateColumns: cols, transform: `translateY(${item.start}px)`, height: ROW }}>
               <span className="tgrid-num">{item.index + 1}</span>

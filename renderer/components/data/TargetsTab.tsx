@@ -8,6 +8,7 @@ import { DataDiagnostics } from './DataDiagnostics';
 import { MappingControls } from './MappingControls';
 import { TargetsGrid } from './TargetsGrid';
 import { downloadText } from './download';
+import { toRecord } from '../../../shared/campaign/per-user';
 
 /** target_by kinds offered; the campaign's own and the current one are added when different. */
 const TARGET_BY = ['user_id', 'email', 'mobile_number', 'external_id', 'device_id', 'profile_id'];
@@ -31,7 +32,7 @@ export function TargetsTab({ campaign, campaignId, defaultTargetBy, data }: { ca
   const exportCsv = async () => {
     try {
       const text = imported ? await imported.job.csv() : (() => {
-        const t = executeBodyToTable({ target_by: data.target_by, target: data.target, target_with_params: data.target_with_params }).table;
+        const t = executeBodyToTable({ target_by: data.target_by, target: data.target, target_with_params: toRecord(data.target_with_params) }).table;
         return toCsv(t.columns, t.rows);
       })();
       const name = imported?.fromFile ? imported.source.replace(/\.[^.]+$/, '') + '.csv' : `${stem(campaign)}-targets.csv`;

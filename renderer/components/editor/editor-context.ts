@@ -5,6 +5,7 @@ import { useRenders } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { useWorkspace } from '../../stores/workspace';
 import type { EditorContext } from './twig-providers';
+import { perUserKeys } from '../../../shared/campaign/per-user';
 
 export const editorContext: EditorContext = {
   attributes() {
@@ -12,7 +13,7 @@ export const editorContext: EditorContext = {
     const out = new Map<string, string>();
     const add = (name: string, from: string) => out.has(name) || out.set(name, from);
     for (const k of Object.keys(data?.params ?? {})) add(k, 'param');
-    for (const row of Object.values(data?.target_with_params ?? {})) for (const k of Object.keys(row ?? {})) add(k, 'per-user column');
+    if (data) for (const k of perUserKeys(data.target_with_params)) add(k, 'per-user column');
     for (const p of Object.values(getProfiles())) for (const k of Object.keys(p ?? {})) add(k, 'profile');
     for (const refs of Object.values(useRenders.getState().references)) for (const k of refs) add(k, 'used in a template');
     return [...out].map(([name, from]) => ({ name, from }));
