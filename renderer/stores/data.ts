@@ -52,6 +52,8 @@ export interface PendingImport {
   phase: ImportPhase;
   rows?: number;
   bytes?: number;
+  /** Fraction of the text parsed so far (0–1), while a big table parses. */
+  fraction?: number;
   /** Progress messages received so far (the e2e test checks the bar was fed). */
   progressEvents: number;
   startedAt: number;
@@ -181,10 +183,10 @@ export const useData = create<DataState>((set, get) => ({
     const pending: PendingImport = { campaign, purpose, source: input.file, fromFile, job, phase: 'decode', progressEvents: 0, startedAt: performance.now() };
     set({ pending, notice: undefined });
     const mine = () => get().pending?.job === job;
-    const onProgress = (p: { phase: ImportPhase; rows?: number; bytes?: number }) => {
+    const onProgress = (p: { phase: ImportPhase; rows?: number; bytes?: number; fraction?: number }) => {
       const cur = get().pending;
       if (!cur || cur.job !== job) return;
-      set({ pending: { ...cur, phase: p.phase, progressEvents: cur.progressEvents + 1, ...(p.rows !== undefined ? { rows: p.rows } : {}), ...(p.bytes !== undefined ? { bytes: p.bytes } : {}) } });
+      set({ pending: { ...cur, phase: p.phase, progressEvents: cur.progressEvents + 1, ...(p.rows !== undefined ? { rows: p.rows } : {}), ...(p.bytes !== undefined ? { bytes: p.bytes } : {}), ...(p.fraction !== undefined ? { fraction: p.fraction } : {}) } });
     };
     try {
       if (purpose === 'profiles') {

@@ -70,7 +70,8 @@ export interface ParsedProfilesResult {
 }
 
 export type ImportReply =
-  | { type: 'progress'; seq: number; phase: ImportPhase; rows?: number; bytes?: number }
+  /** `fraction`: how much of the text the parse has read (0–1), sent while a big table parses. */
+  | { type: 'progress'; seq: number; phase: ImportPhase; rows?: number; bytes?: number; fraction?: number }
   | { type: 'parsed'; seq: number; result: ParsedImport }
   | { type: 'profiles'; seq: number; result: ParsedProfilesResult }
   | { type: 'built'; seq: number; built: BuiltData; mapping: ColumnMapping }

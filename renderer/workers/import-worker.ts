@@ -101,7 +101,7 @@ function parse(req: Extract<ImportRequest, { type: 'parse' }>): ParsedImport {
     };
   } else {
     // Papaparse runs in slices here (texts over 1 MB), so the dialog counts rows while a big file parses.
-    const onProgress = (rows: number) => post({ type: 'progress', seq, phase: 'parse', rows });
+    const onProgress = (rows: number, fraction: number) => post({ type: 'progress', seq, phase: 'parse', rows, fraction });
     table = kind === 'json-rows' ? parseJsonRows(decoded.text, { file }) : parseTable(decoded.text, { file, onProgress });
   }
   diagnostics.push(...table.diagnostics);

@@ -161,7 +161,8 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
   const emptyMeansEmpty = mapping.emptyMeansEmpty === true;
   const protoKeys = keys.includes('__proto__');
   const idType = table.columnTypes?.[mapping.idColumn];
-  const plain = !emptyMeansEmpty && !protoKeys && convs.every((c) => c === undefined);
+  // Columns name params by position, so any column name (even `__proto__`) is safe in them.
+  const plain = !emptyMeansEmpty && convs.every((c) => c === undefined);
 
   // String columns are read from the table's own rows: no object per user and no keyed object of
   // every id. Only when a row is left out do the kept rows need an array of their own.
@@ -238,7 +239,7 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
   }
   target = seen.toArray();
   sourceRows.length = kept;
-  if (plain) columns = { kind: 'columns', columns: keys, at: idxs, ids: target, rows: keptRows ?? rows };
+  if (plain) columns = paramColumns(keys, idxs, target, keptRows ?? rows, table.columns.length);
 
   if (idType && idType !== 'string' && target.length > 0) {
     sink.add({ code: 'id-not-string', severity: 'warning', message: `Ids in column ${clip(mapping.idColumn)} were JSON ${idType === 'number' ? 'numbers' : 'values'}, not strings; their literal text is used (e.g. ${clip(target[0] as string)}).`, column: mapping.idColumn, ...at });
@@ -254,6 +255,24 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
     for (const d of validateIds(opts.targetBy, target, { ...at, ...(rowsOf ? { rows: rowsOf } : { label: (i) => rowLabel(table, sourceRows[i] as number) }) })) sink.add(d);
   }
   return done();
+}
+
+/**
+ * The columns shape over the kept rows. When every column is the id or a param the rows are used as
+ * they are; otherwise they are cut down to the param cells, so unmapped columns (which the user
+ * chose not to send) do not travel with the send data to the UI, the host or a saved draft.
+ */
+function paramColumns(keys: string[], idxs: number[], ids: string[], rows: string[][], width: number): ParamColumns {
+  if (keys.length + 1 >= width) return { kind: 'columns', columns: keys, at: idxs, ids, rows };
+  const n = keys.length;
+  const cut = new Array<string[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as string[];
+    const out = new Array<string>(n);
+    for (let p = 0; p < n; p++) out[p] = row[idxs[p] as number] as string;
+    cut[r] = out;
+  }
+  return { kind: 'columns', columns: keys, at: keys.map((_, p) => p), ids, rows: cut };
 }
 
 /** Every row of each duplicated id, first (kept) row first. */

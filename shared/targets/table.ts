@@ -18,10 +18,11 @@ export interface ParseTableOptions {
   /** Force a delimiter instead of detecting it. */
   delimiter?: Delimiter;
   /**
-   * Called with the number of records parsed so far while a text over 1 MB is parsed (after each of
-   * up to 8 slices), for a progress bar. Without it the text is parsed in one call, which is faster.
+   * Called with the number of records parsed so far and the fraction of the text read (0–1) while a
+   * text over 1 MB is parsed (after each of up to 8 slices), for a progress bar. Without it the text
+   * is parsed in one call, which is faster.
    */
-  onProgress?: (rowsParsed: number) => void;
+  onProgress?: (rowsParsed: number, fraction: number) => void;
 }
 
 /**
@@ -42,7 +43,7 @@ interface PapaOutput {
  * concatenated, error rows and offsets are made absolute, and errors papaparse raised for the
  * incomplete last record of a slice are dropped (that record is parsed again with the next slice).
  */
-function parseInSlices(text: string, config: Papa.ParseConfig<string[]>, onProgress: (rows: number) => void): PapaOutput {
+function parseInSlices(text: string, config: Papa.ParseConfig<string[]>, onProgress: (rows: number, fraction: number) => void): PapaOutput {
   const data: string[][] = [];
   const errors: Papa.ParseError[] = [];
   let base = 0; // offset of this slice's text (its carried-over partial record included)
@@ -60,7 +61,7 @@ function parseInSlices(text: string, config: Papa.ParseConfig<string[]>, onProgr
       }
       for (let i = 0; i < rows.length; i++) data.push(rows[i] as string[]);
       base = r.meta.cursor;
-      onProgress(data.length);
+      onProgress(data.length, Math.min(1, r.meta.cursor / text.length));
     },
     complete: () => undefined,
   });

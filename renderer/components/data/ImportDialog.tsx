@@ -14,6 +14,27 @@ function kindText(r: ParsedImport): string {
   return KIND_NAMES[r.kind];
 }
 
+/**
+ * Where the bar stands: parsing is most of an import, so it spans 5–85 % and moves with the share
+ * of the text read; decoding comes before it, mapping and building after.
+ */
+export function progressValue(p: Pick<PendingImport, 'phase' | 'fraction'>): number {
+  switch (p.phase) {
+    case 'decode':
+      return 0.02;
+    case 'parse':
+      return 0.05 + 0.8 * (p.fraction ?? 0);
+    case 'map':
+      return 0.88;
+    case 'build':
+      return 0.92;
+    case 'profiles':
+      return 0.5;
+    case 'done':
+      return 1;
+  }
+}
+
 /** The paste box (before an import) and the import's progress, then its preview with Apply / Cancel. */
 export function ImportDialog({ campaign, campaignId, pasting, onClosePaste }: { campaign: string; campaignId: string; pasting: boolean; onClosePaste(): void }) {
   const pending = useData((s) => (s.pending?.campaign === campaign ? s.pending : undefined));
@@ -62,7 +83,7 @@ function Pending({ pending, campaignId, onCancel, onApply }: { pending: PendingI
       <h2 id="import-title">{title}</h2>
       {!done && !pending.error && (
         <div className="import-progress" data-testid="import-progress" data-phase={pending.phase}>
-          <progress aria-label="Import progress" max={4} value={{ decode: 0.5, parse: 1, map: 2.5, build: 3, profiles: 2, done: 4 }[pending.phase]} />
+          <progress aria-label="Import progress" max={1} value={progressValue(pending)} data-testid="import-progress-bar" />
           <span>
             {PHASES[pending.phase]}
             {pending.bytes !== undefined && ` ${(pending.bytes / 1048576).toFixed(1)} MB`}

@@ -1,0 +1,170 @@
+// Per-user values in their two shapes (keyed objects and columns from a table import) must mean the
+// same thing to everything that reads them: rendering, send bodies, counts, exports, IPC.
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import {
+  NO_VALUE,
+  isParamColumns,
+  ownValue,
+  ownValues,
+  perUserKeys,
+  toRecord,
+  usersWithKey,
+  usersWithValues,
+  valuesFor,
+  type ParamColumns,
+  type PerUserValues,
+} from '../../shared/campaign/per-user';
+import { resolveValue, type SendData } from '../../shared/campaign/send-data';
+import { buildTargets, defaultMapping, parseTable } from '../../shared/targets';
+import { IdSet } from '../../shared/targets/id-set';
+import { buildExecuteBodies } from '../../shared/send/request';
+import { sendDataSchema } from '../../shared/ipc/schemas';
+
+/** The keyed shape the platform documents, built the obvious way from a header and rows. */
+function keyedFrom(columns: string[], rows: string[][]): { target: string[]; keyed: Record<string, Record<string, unknown>> } {
+  const target: string[] = [];
+  const keyed: Record<string, Record<string, unknown>> = {};
+  for (const row of rows) {
+    const id = (row[0] as string).trim();
+    if (id === '' || target.includes(id)) continue;
+    target.push(id);
+    for (let c = 1; c < columns.length; c++) {
+      if (row[c] === '') continue;
+      if (!Object.prototype.hasOwnProperty.call(keyed, id)) Object.defineProperty(keyed, id, { value: {}, enumerable: true, writable: true, configurable: true });
+      const own = keyed[id]!;
+      Object.defineProperty(own, columns[c]!, { value: row[c], enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return { target, keyed };
+}
+
+function csv(columns: string[], rows: string[][]): string {
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return [columns, ...rows].map((r) => r.map(q).join(',')).join('\n') + '\n';
+}
+
+const cell = fc.oneof(fc.constant(''), fc.constantFrom('a', 'b', 'x y', '0', '00123', '__proto__'), fc.string({ maxLength: 4 }).filter((s) => s.trim() === s));
+const idCell = fc.oneof(fc.constantFrom('u1', 'u2', 'u3', '__proto__', 'constructor', 'kind', ''), fc.string({ minLength: 1, maxLength: 4 }).filter((s) => s.trim() === s && s !== ''));
+
+describe('per-user values as columns', () => {
+  test('a string table import yields columns that read exactly like the keyed object', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { maxLength: 12 }), fc.array(idCell, { maxLength: 12 }), (nParams, cells, ids) => {
+        const columns = ['user_id', 'p1', 'p2', 'kind', '__proto__'].slice(0, nParams + 1);
+        const rows = cells.slice(0, ids.length).map((r, i) => [ids[i] as string, ...r.slice(0, nParams)]);
+        if (rows.length === 0) return;
+        const table = parseTable(csv(columns, rows), { file: 'p.csv' });
+        const built = buildTargets(table, defaultMapping(table, 'user_id').mapping, {});
+        const { target, keyed } = keyedFrom(columns, rows);
+        expect(built.target).toEqual(target);
+        const twp = built.targetWithParams;
+        expect(isParamColumns(twp)).toBe(true);
+        expect(toRecord(twp)).toEqual(keyed);
+        expect(JSON.stringify(toRecord(twp))).toBe(JSON.stringify(keyed));
+        // Same users; a keyed object lists integer-like ids first (JavaScript's key order), columns keep row order.
+        expect(usersWithValues(twp).sort()).toEqual(Object.keys(keyed).sort());
+        expect([...perUserKeys(twp)].sort()).toEqual([...perUserKeys(keyed)].sort());
+        for (const t of [...target, 'nobody']) {
+          expect(ownValues(twp, t)).toEqual(ownValues(keyed, t));
+          for (const k of [...columns, 'nothing']) {
+            expect(ownValue(twp, t, k)).toEqual(ownValue(keyed, t, k));
+            expect(usersWithKey(twp, k)).toBe(usersWithKey(keyed, k));
+          }
+        }
+        expect(valuesFor(twp, target)).toEqual(valuesFor(keyed, target));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('an empty cell is no value: params and then the profile apply, as with the keyed object', () => {
+    const table = parseTable('user_id,code,name\nu1,A,\nu2,,Bea\n');
+    const built = buildTargets(table, defaultMapping(table, 'user_id').mapping);
+    const data: SendData = { target_by: 'user_id', target: built.target, params: { name: 'friend' }, target_with_params: built.targetWithParams };
+    expect(resolveValue('code', 'u1', data, undefined)).toEqual({ value: 'A', source: 'target_with_params' });
+    expect(resolveValue('name', 'u1', data, undefined)).toEqual({ value: 'friend', source: 'params' });
+    expect(resolveValue('code', 'u2', data, { u2: { code: 'P' } })).toEqual({ value: 'P', source: 'profile' });
+    expect(resolveValue('name', 'u2', data, undefined)).toEqual({ value: 'Bea', source: 'target_with_params' });
+    expect(ownValue(built.targetWithParams, 'u2', 'code')).toBe(NO_VALUE);
+  });
+
+  test('send bodies from columns equal the bodies from the keyed object, batch by batch', () => {
+    const lines = ['user_id,code,tier'];
+    for (let i = 0; i < 25; i++) lines.push(`u${i},${i % 3 ? `C${i}` : ''},${i % 5 ? 'gold' : ''}`);
+    const table = parseTable(lines.join('\n'));
+    const built = buildTargets(table, defaultMapping(table, 'user_id').mapping);
+    const columns: SendData = { target_by: 'user_id', target: built.target, params: { p: 1 }, target_with_params: built.targetWithParams };
+    const keyed: SendData = { ...columns, target_with_params: toRecord(built.targetWithParams) };
+    expect(buildExecuteBodies('c1', columns, 7)).toEqual(buildExecuteBodies('c1', keyed, 7));
+    expect(buildExecuteBodies('c1', columns, 7)[0]!.target_with_params).toEqual({ u1: { code: 'C1', tier: 'gold' }, u2: { code: 'C2', tier: 'gold' }, u3: { tier: 'gold' }, u4: { code: 'C4', tier: 'gold' }, u5: { code: 'C5' }, u6: { tier: 'gold' } });
+  });
+
+  test('unmapped columns are not carried: rows are cut down to the mapped params', () => {
+    const table = parseTable('user_id,code,secret_note,tier\nu1,A,do not send,gold\nu2,B,internal,silver\n');
+    const built = buildTargets(table, { idColumn: 'user_id', paramColumns: ['code', 'tier'] });
+    const twp = built.targetWithParams as ParamColumns;
+    expect(JSON.stringify(twp)).not.toContain('do not send');
+    expect(twp.rows).toEqual([
+      ['A', 'gold'],
+      ['B', 'silver'],
+    ]);
+    expect(toRecord(twp)).toEqual({ u1: { code: 'A', tier: 'gold' }, u2: { code: 'B', tier: 'silver' } });
+  });
+
+  test('rows left out (duplicates, empty ids) do not shift the values of later users', () => {
+    const table = parseTable('user_id,code\nu1,A\nu1,DUP\n,orphan\nu2,B\n');
+    const built = buildTargets(table, defaultMapping(table, 'user_id').mapping);
+    expect(built.target).toEqual(['u1', 'u2']);
+    expect(toRecord(built.targetWithParams)).toEqual({ u1: { code: 'A' }, u2: { code: 'B' } });
+    expect(built.diagnostics.map((d) => d.code).sort()).toEqual(['duplicate-id', 'empty-id']);
+  });
+
+  test('typed columns and "empty means empty" keep the keyed shape', () => {
+    const table = parseTable('user_id,amount,code\nu1,5,\n');
+    expect(isParamColumns(buildTargets(table, { idColumn: 'user_id', paramColumns: ['amount', 'code'], types: { amount: 'number' } }).targetWithParams)).toBe(false);
+    const eme = buildTargets(table, { idColumn: 'user_id', paramColumns: ['amount', 'code'], emptyMeansEmpty: true }).targetWithParams;
+    expect(eme).toEqual({ u1: { amount: '5', code: '' } });
+  });
+
+  test('columns survive JSON (the browser host IPC) and the send-data schema checks their shape', () => {
+    const table = parseTable('user_id,code\nu1,A\nu2,B\n');
+    const built = buildTargets(table, defaultMapping(table, 'user_id').mapping);
+    const data = { target_by: 'user_id', target: built.target, params: {}, target_with_params: built.targetWithParams };
+    const wire = JSON.parse(JSON.stringify(data)) as SendData;
+    expect(sendDataSchema.safeParse(wire).success).toBe(true);
+    expect(ownValue(wire.target_with_params, 'u2', 'code')).toBe('B');
+    const broken = { ...wire, target_with_params: { ...(wire.target_with_params as ParamColumns), ids: ['u1'] } };
+    const r = sendDataSchema.safeParse(broken);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.some((i) => i.path.join('.') === 'target_with_params.rows' || i.message.includes('one row per id'))).toBe(true);
+    // A keyed object whose user is called "kind" is still the keyed shape.
+    const keyed: PerUserValues = { kind: { code: 'K' } };
+    expect(isParamColumns(keyed)).toBe(false);
+    expect(sendDataSchema.safeParse({ ...wire, target_with_params: keyed }).success).toBe(true);
+  });
+});
+
+describe('IdSet', () => {
+  test('agrees with Set on membership and first-seen order, also past its expected size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 3 }), fc.constantFrom('a', 'b', '', '__proto__')), { maxLength: 200 }), fc.integer({ min: 0, max: 50 }), (ids, expected) => {
+        const set = new IdSet(expected);
+        const ref = new Set<string>();
+        for (const id of ids) expect(set.add(id)).toBe(ref.size !== ref.add(id).size);
+        expect(set.size).toBe(ref.size);
+        expect(set.toArray()).toEqual([...ref]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('holds 100,000 ids with no false duplicates', () => {
+    const set = new IdSet(1000);
+    let added = 0;
+    for (let i = 0; i < 100_000; i++) if (set.add(`u${String(i).padStart(7, '0')}`)) added++;
+    expect(added).toBe(100_000);
+    expect(set.add('u0054321')).toBe(false);
+    expect(set.size).toBe(100_000);
+  });
+});
