@@ -2,7 +2,7 @@
 // Render benchmark: a full scan (render + diagnostics of every user × node) of 100,000 users × 3 nodes
 // (SMS, a ~10 KB email, web push) through Preflight's pipeline, as a ratio to bare nunjucks rendering
 // the same templates, precompiled once, with the same per-user contexts. One run, one process.
-//   node scripts/bench-render.mjs [--users N]
+//   node scripts/bench-render.mjs [--users N] [--rounds N]
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -68,27 +68,48 @@ const envText = new nunjucks.Environment(null, { autoescape: false });
 const envHtml = new nunjucks.Environment(null, { autoescape: true });
 const fields = campaign.nodes.flatMap((n) => Object.entries(n.content).map(([k, v]) => new nunjucks.Template(v, k === 'html' ? envHtml : envText, undefined, true)));
 const contexts = target.map((id) => ({ ...data.params, ...profiles[id], ...twp[id], user_id: id }));
-let t0 = performance.now();
+// Rounds alternate which side goes first; each side's figure is its median over the rounds.
+const roundsArg = process.argv.indexOf('--rounds');
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 3;
 let bytesBare = 0;
-for (const ctx of contexts) for (const t of fields) bytesBare += t.render(ctx).length;
-const bare = performance.now() - t0;
-sample();
-
-// Preflight: compile once, then render + diagnostics per user × node (values resolved with provenance).
-t0 = performance.now();
-const compiled = compileCampaign(campaign);
 let bytesOurs = 0;
 let diagnostics = 0;
-for (const id of target) for (const n of compiled.nodes) {
-  const r = renderNode(n, id, data, profiles);
-  for (const k in r.fields) bytesOurs += r.fields[k].length;
-  diagnostics += r.diagnostics.length;
+function timeBare() {
+  globalThis.gc?.();
+  const t0 = performance.now();
+  bytesBare = 0;
+  for (const ctx of contexts) for (const t of fields) bytesBare += t.render(ctx).length;
+  sample();
+  return performance.now() - t0;
 }
-const ours = performance.now() - t0;
-sample();
+// Preflight: compile once, then render + diagnostics per user × node (values resolved with provenance).
+function timeOurs() {
+  globalThis.gc?.();
+  const t0 = performance.now();
+  const compiled = compileCampaign(campaign);
+  bytesOurs = 0;
+  diagnostics = 0;
+  for (const id of target) for (const n of compiled.nodes) {
+    const r = renderNode(n, id, data, profiles);
+    for (const k in r.fields) bytesOurs += r.fields[k].length;
+    diagnostics += r.diagnostics.length;
+  }
+  sample();
+  return performance.now() - t0;
+}
+const bareMs = [];
+const oursMs = [];
+for (let i = 0; i < ROUNDS; i++) {
+  if (i % 2 === 0) { bareMs.push(timeBare()); oursMs.push(timeOurs()); }
+  else { oursMs.push(timeOurs()); bareMs.push(timeBare()); }
+}
 clearInterval(sampler);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const bare = median(bareMs);
+const ours = median(oursMs);
+const ratios = oursMs.map((t, i) => bareMs[i] / t);
 
 const renders = USERS * campaign.nodes.length;
 const ratio = bare / ours;
-console.log(`render: ${USERS} users × 3 nodes (${renders} renders, ${diagnostics} diagnostics), preflight ${(ours / 1000).toFixed(2)} s (${Math.round(renders / (ours / 1000))}/s) vs bare nunjucks ${(bare / 1000).toFixed(2)} s = ${ratio.toFixed(2)}x bare throughput, peak RSS ${Math.round(peak / 1048576)} MB`);
+console.log(`render: ${USERS} users × 3 nodes (${renders} renders, ${diagnostics} diagnostics), median of ${ROUNDS} rounds: preflight ${(ours / 1000).toFixed(2)} s (${Math.round(renders / (ours / 1000))}/s) vs bare nunjucks ${(bare / 1000).toFixed(2)} s = ${ratio.toFixed(2)}x bare throughput (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x), peak RSS ${Math.round(peak / 1048576)} MB`);
 if (bytesOurs === 0 || bytesBare === 0) throw new Error('nothing rendered');

@@ -94,6 +94,30 @@ function rowValues(v: ParamColumns, r: number): Record<string, unknown> | undefi
   return out;
 }
 
+/**
+ * One user's values as a lookup by name (returning `NO_VALUE` when missing), for reading several
+ * names of the same user: the user is found once, not once per name (100,000 users × every
+ * referenced name when a campaign is scanned).
+ */
+export function userReader(v: PerUserValues, user: string): (name: string) => unknown {
+  if (isParamColumns(v)) {
+    const ix = indexOf(v);
+    const r = ix.row.get(user);
+    if (r === undefined) return noValues;
+    const row = v.rows[r] as string[];
+    return (name) => {
+      const c = ix.col.get(name);
+      const cell = c === undefined ? undefined : row[v.at[c] as number];
+      return cell === '' || cell === undefined ? NO_VALUE : cell;
+    };
+  }
+  const own = hasOwn.call(v, user) ? v[user] : undefined;
+  if (!own) return noValues;
+  return (name) => (hasOwn.call(own, name) ? own[name] : NO_VALUE);
+}
+
+const noValues = (): typeof NO_VALUE => NO_VALUE;
+
 /** A user's values as the platform's object, or undefined when the user has none. */
 export function ownValues(v: PerUserValues, user: string): Record<string, unknown> | undefined {
   if (isParamColumns(v)) {

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics';
 import { compileTemplate, type CompiledTemplate } from '../render/engine';
 import { smsMetrics, checkFromName, type SmsMetrics } from '../channels/sms';
 import { templateFields, type Campaign, type CampaignNode, type Channel } from './model';
-import { resolveValue, isEmptyValue, type Profiles, type SendData, type ValueSource } from './send-data';
+import { resolverFor, isEmptyValue, type Profiles, type SendData, type ValueSource } from './send-data';
 import { perUserKeys, usersWithValues } from './per-user';
 
 export interface CompiledField {
@@ -83,8 +83,9 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
   const sources: Record<string, ValueSource> = {};
   const diagnostics: Diagnostic[] = [];
   const node = cn.node.key;
+  const resolve = resolverFor(target, data, profiles);
   for (const name of cn.references) {
-    const { value, source } = resolveValue(name, target, data, profiles);
+    const { value, source } = resolve(name);
     // A value nobody supplies prints as the empty string; left undefined so Twig's `is defined`,
     // `??` and `default` see it as missing, as they do on the platform.
     if (source !== 'empty') vars[name] = value;

@@ -2,7 +2,7 @@
  * The values a send passes (the Campaign Execute body minus apptoken and id) and the preview-only
  * profiles, plus the value resolution rule of the platform with provenance.
  */
-import { NO_VALUE, ownValue, type PerUserValues } from './per-user';
+import { NO_VALUE, userReader, type PerUserValues } from './per-user';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 
@@ -31,12 +31,21 @@ export function resolveValue(
   data: SendData,
   profiles: Profiles | undefined,
 ): { value: unknown; source: ValueSource } {
-  const own = ownValue(data.target_with_params, user, name);
-  if (own !== NO_VALUE) return { value: own, source: 'target_with_params' };
-  if (has.call(data.params, name)) return { value: data.params[name], source: 'params' };
-  const profile = profiles?.[user];
-  if (profile && has.call(profile, name)) return { value: profile[name], source: 'profile' };
-  return { value: '', source: 'empty' };
+  return resolverFor(user, data, profiles)(name);
+}
+
+/** `resolveValue` for one user and many names: the user's own values and profile are found once. */
+export function resolverFor(user: string, data: SendData, profiles: Profiles | undefined): (name: string) => { value: unknown; source: ValueSource } {
+  const own = userReader(data.target_with_params, user);
+  const params = data.params;
+  const profile = profiles && has.call(profiles, user) ? profiles[user] : undefined;
+  return (name) => {
+    const v = own(name);
+    if (v !== NO_VALUE) return { value: v, source: 'target_with_params' };
+    if (has.call(params, name)) return { value: params[name], source: 'params' };
+    if (profile && has.call(profile, name)) return { value: profile[name], source: 'profile' };
+    return { value: '', source: 'empty' };
+  };
 }
 
 /** True for a value that prints as nothing (the platform's "empty"). */
