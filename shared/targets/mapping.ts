@@ -1,7 +1,8 @@
 /**
  * Table + column mapping → `target` and `target_with_params`. This is the hot path at 100,000 rows:
- * one pass, a Map for duplicates, no per-cell regex for string columns, objects created only for
- * users that actually get a value.
+ * one pass, a presized hash table for duplicates, and for string columns no per-cell work at all
+ * (per-user values stay in the table's rows as columns, see shared/campaign/per-user.ts); typed
+ * columns get objects only for users that actually get a value.
  */
 import type { Diagnostic } from '../diagnostics';
 import type { ParamColumns, PerUserValues } from '../campaign/per-user';
