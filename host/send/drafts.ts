@@ -8,7 +8,7 @@ import { redacted, toCurl } from '../../shared/send/request';
 import { journalLine, planRecord } from '../../shared/send/journal';
 import { planFacts } from '../../shared/send/views';
 import type { EnvironmentConfig } from '../../shared/environments';
-import { ownValues } from '../../shared/campaign/per-user';
+import { hasUser, ownValues } from '../../shared/campaign/per-user';
 
 export interface Draft {
   plan: SendPlan;
@@ -49,7 +49,8 @@ export function testSendData(data: SendData, qaUsers: string[]): { data: SendDat
   const modelValues = model !== undefined ? ownValues(data.target_with_params, model) : undefined;
   const twp: Record<string, Record<string, unknown>> = {};
   for (const q of qaUsers) {
-    const own = ownValues(data.target_with_params, q) ?? modelValues;
+    // A QA user with an entry of their own keeps exactly those values, even none.
+    const own = hasUser(data.target_with_params, q) ? ownValues(data.target_with_params, q) : modelValues;
     if (own) twp[q] = own;
   }
   return {

@@ -118,6 +118,11 @@ export function userReader(v: PerUserValues, user: string): (name: string) => un
 
 const noValues = (): typeof NO_VALUE => NO_VALUE;
 
+/** True when the values have an entry for `user` (a key of the keyed object; a row of the columns). */
+export function hasUser(v: PerUserValues, user: string): boolean {
+  return isParamColumns(v) ? indexOf(v).row.has(user) : hasOwn.call(v, user);
+}
+
 /** A user's values as the platform's object, or undefined when the user has none. */
 export function ownValues(v: PerUserValues, user: string): Record<string, unknown> | undefined {
   if (isParamColumns(v)) {

@@ -20,6 +20,7 @@ import { buildTargets, defaultMapping, parseTable } from '../../shared/targets';
 import { IdSet } from '../../shared/targets/id-set';
 import { buildExecuteBodies } from '../../shared/send/request';
 import { sendDataSchema } from '../../shared/ipc/schemas';
+import { testSendData } from '../../host/send/drafts';
 
 /** The keyed shape the platform documents, built the obvious way from a header and rows. */
 function keyedFrom(columns: string[], rows: string[][]): { target: string[]; keyed: Record<string, Record<string, unknown>> } {
@@ -142,6 +143,20 @@ describe('per-user values as columns', () => {
     const keyed: PerUserValues = { kind: { code: 'K' } };
     expect(isParamColumns(keyed)).toBe(false);
     expect(sendDataSchema.safeParse({ ...wire, target_with_params: keyed }).success).toBe(true);
+  });
+});
+
+describe('test sends from either shape', () => {
+  test('QA users get the first target\'s values unless they have an entry of their own, even an empty one', () => {
+    const table = parseTable('user_id,code\nu1,A\nqa_2,\nu3,C\n');
+    const built = buildTargets(table, defaultMapping(table, 'user_id').mapping);
+    const columns: SendData = { target_by: 'user_id', target: built.target, params: {}, target_with_params: built.targetWithParams };
+    const keyed: SendData = { ...columns, target_with_params: { u1: { code: 'A' }, qa_2: {}, u3: { code: 'C' } } };
+    for (const data of [columns, keyed]) {
+      const t = testSendData(data, ['qa_1', 'qa_2', 'u3']);
+      expect(t.data.target).toEqual(['qa_1', 'qa_2', 'u3']);
+      expect(t.data.target_with_params).toEqual({ qa_1: { code: 'A' }, u3: { code: 'C' } });
+    }
   });
 });
 
