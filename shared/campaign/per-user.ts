@@ -10,7 +10,7 @@
  *   IPC boundaries as plain data.
  *
  * Everything reads per-user values through the functions below, so both shapes behave the same; the
- * platform's shape is built only where a body goes on the wire (`toRecord`, `ownValues` per batch).
+ * platform's shape is built only where a body goes on the wire (`valuesFor` per batch, `toRecord`).
  * A columns object is treated as immutable: lookups are indexed once per object.
  */
 
@@ -57,7 +57,7 @@ function indexOf(v: ParamColumns): ColumnIndex {
   let ix = indexes.get(v);
   if (!ix) {
     const row = new Map<string, number>();
-    // First row of an id wins, as the first key of a JSON object would.
+    // The first row of an id wins, as buildTargets keeps the first row of a duplicated id.
     for (let i = 0; i < v.ids.length; i++) if (!row.has(v.ids[i] as string)) row.set(v.ids[i] as string, i);
     const col = new Map<string, number>();
     for (let c = 0; c < v.columns.length; c++) col.set(v.columns[c] as string, c);
