@@ -1,26 +1,15 @@
 #!/usr/bin/env node
 // Render benchmark: a full scan (render + diagnostics of every user × node) of 100,000 users × 3 nodes
 // (SMS, a ~10 KB email, web push) through Preflight's pipeline, as a ratio to bare nunjucks rendering
-// the same templates, precompiled once, with the same per-user contexts. One run, one process.
+// the same templates, precompiled once, with the same per-user contexts, in alternating rounds
+// compared by medians. One process.
 //   node scripts/bench-render.mjs [--users N] [--rounds N]
-import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import nunjucks from 'nunjucks';
+import { compareInRounds, importShared, numberArg, peakRss } from './bench-kit.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const usersArg = process.argv.indexOf('--users');
-const USERS = usersArg > 0 ? Number(process.argv[usersArg + 1]) : 100_000;
-
-mkdirSync(join(root, '.cache'), { recursive: true });
-const out = join(root, '.cache', 'bench-render.mjs');
-await build({
-  stdin: { contents: "export { compileCampaign, renderNode } from './shared/campaign/render';", resolveDir: root, loader: 'ts' },
-  bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-});
-const { compileCampaign, renderNode } = await import(pathToFileURL(out).href);
+const USERS = numberArg('users', 100_000);
+const ROUNDS = numberArg('rounds', 3);
+const { compileCampaign, renderNode } = await importShared('bench-render', "export { compileCampaign, renderNode } from './shared/campaign/render';");
 
 // ~10 KB of email HTML with placeholders, a condition and a loop over a list param.
 const row = '<tr><td style="padding:8px;font-family:Arial,sans-serif;font-size:14px;color:#333333">{{ p.name }}</td><td align="right" style="padding:8px">{{ p.price }}</td></tr>';
@@ -59,57 +48,39 @@ const data = {
   target_with_params: twp,
 };
 
-let peak = 0;
-const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
-const sampler = setInterval(sample, 50);
+const rss = peakRss(50);
 
 // Bare nunjucks: the same template strings, compiled once, rendered with ready-made contexts.
 const envText = new nunjucks.Environment(null, { autoescape: false });
 const envHtml = new nunjucks.Environment(null, { autoescape: true });
 const fields = campaign.nodes.flatMap((n) => Object.entries(n.content).map(([k, v]) => new nunjucks.Template(v, k === 'html' ? envHtml : envText, undefined, true)));
 const contexts = target.map((id) => ({ ...data.params, ...profiles[id], ...twp[id], user_id: id }));
-// Rounds alternate which side goes first; each side's figure is its median over the rounds.
-const roundsArg = process.argv.indexOf('--rounds');
-const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 3;
 let bytesBare = 0;
 let bytesOurs = 0;
 let diagnostics = 0;
-function timeBare() {
-  globalThis.gc?.();
-  const t0 = performance.now();
-  bytesBare = 0;
-  for (const ctx of contexts) for (const t of fields) bytesBare += t.render(ctx).length;
-  sample();
-  return performance.now() - t0;
-}
-// Preflight: compile once, then render + diagnostics per user × node (values resolved with provenance).
-function timeOurs() {
-  globalThis.gc?.();
-  const t0 = performance.now();
-  const compiled = compileCampaign(campaign);
-  bytesOurs = 0;
-  diagnostics = 0;
-  for (const id of target) for (const n of compiled.nodes) {
-    const r = renderNode(n, id, data, profiles);
-    for (const k in r.fields) bytesOurs += r.fields[k].length;
-    diagnostics += r.diagnostics.length;
-  }
-  sample();
-  return performance.now() - t0;
-}
-const bareMs = [];
-const oursMs = [];
-for (let i = 0; i < ROUNDS; i++) {
-  if (i % 2 === 0) { bareMs.push(timeBare()); oursMs.push(timeOurs()); }
-  else { oursMs.push(timeOurs()); bareMs.push(timeBare()); }
-}
-clearInterval(sampler);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const bare = median(bareMs);
-const ours = median(oursMs);
-const ratios = oursMs.map((t, i) => bareMs[i] / t);
+const r = compareInRounds(
+  ROUNDS,
+  () => {
+    bytesBare = 0;
+    for (const ctx of contexts) for (const t of fields) bytesBare += t.render(ctx).length;
+    rss.sample();
+  },
+  // Preflight: compile once, then render + diagnostics per user × node (values resolved with provenance).
+  () => {
+    const compiled = compileCampaign(campaign);
+    bytesOurs = 0;
+    diagnostics = 0;
+    for (const id of target) for (const n of compiled.nodes) {
+      const out = renderNode(n, id, data, profiles);
+      for (const k in out.fields) bytesOurs += out.fields[k].length;
+      diagnostics += out.diagnostics.length;
+    }
+    rss.sample();
+  },
+);
+const peak = rss.stop();
 
 const renders = USERS * campaign.nodes.length;
-const ratio = bare / ours;
-console.log(`render: ${USERS} users × 3 nodes (${renders} renders, ${diagnostics} diagnostics), median of ${ROUNDS} rounds: preflight ${(ours / 1000).toFixed(2)} s (${Math.round(renders / (ours / 1000))}/s) vs bare nunjucks ${(bare / 1000).toFixed(2)} s = ${ratio.toFixed(2)}x bare throughput (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x), peak RSS ${Math.round(peak / 1048576)} MB`);
+const ratio = r.bare / r.ours;
+console.log(`render: ${USERS} users × 3 nodes (${renders} renders, ${diagnostics} diagnostics), median of ${ROUNDS} rounds: preflight ${(r.ours / 1000).toFixed(2)} s (${Math.round(renders / (r.ours / 1000))}/s) vs bare nunjucks ${(r.bare / 1000).toFixed(2)} s = ${ratio.toFixed(2)}x bare throughput (rounds ${(1 / r.spread[1]).toFixed(2)}–${(1 / r.spread[0]).toFixed(2)}x), peak RSS ${peak} MB`);
 if (bytesOurs === 0 || bytesBare === 0) throw new Error('nothing rendered');
