@@ -12,6 +12,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { effectiveWebPreferences } from './window-options';
 import { insecurePdfWindowPreferences, pdfPageOptions, pdfRequestAllowed, PDF_LOAD_TIMEOUT_MS, PDF_PARTITION } from './pdf-options';
 
 /** The report files being printed now (an export started while another runs gets its own). */
@@ -64,7 +65,7 @@ export async function renderHtmlToPdf(html: string, o: { countryCode?: string } 
         spellcheck: false,
       },
     });
-    const effective = (win.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null }).getLastWebPreferences?.();
+    const effective = effectiveWebPreferences(win.webContents);
     const problems = effective ? insecurePdfWindowPreferences(effective) : [];
     if (problems.length > 0) throw new Error(`refusing to render the PDF in a window with insecure settings: ${problems.join('; ')}`);
 

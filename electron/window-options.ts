@@ -16,6 +16,11 @@ export const REQUIRED_WEB_PREFERENCES = {
   webviewTag: false,
 } as const;
 
+/** A window's effective settings via Electron's untyped `getLastWebPreferences()`, or null without it. */
+export function effectiveWebPreferences(webContents: unknown): Record<string, unknown> | null {
+  return (webContents as { getLastWebPreferences?: () => Record<string, unknown> | null }).getLastWebPreferences?.() ?? null;
+}
+
 /** Lists every required setting a window's preferences break; empty when all hold. */
 export function insecureWebPreferences(prefs: Record<string, unknown>): string[] {
   const problems: string[] = [];

@@ -5,7 +5,7 @@
 import { BrowserWindow, screen, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { navigationDecision, windowOpenDecision } from './guards';
-import { insecureWebPreferences } from './window-options';
+import { effectiveWebPreferences, insecureWebPreferences } from './window-options';
 import { parseWindowState, restoreBounds, MIN_SIZE, type WindowState } from './window-state';
 import { readJson, writeJson } from './json-file';
 
@@ -70,8 +70,7 @@ export function createMainWindow(o: { preloadDir: string; dataDir: string; appUr
       spellcheck: false,
     },
   });
-  // getLastWebPreferences is Electron's (untyped) read-back of the effective settings.
-  const effective = (win.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null }).getLastWebPreferences?.();
+  const effective = effectiveWebPreferences(win.webContents);
   const problems = effective ? insecureWebPreferences(effective) : [];
   if (problems.length > 0) {
     win.destroy();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SendData } from '../../../shared/campaign/send-data';
 import { useCampaignEntry, useData, useHistoryDepth } from '../../stores/data';
 import { useSelectedCampaign } from '../../stores/workspace';
+import { FileImportButton } from './FileImportButton';
 import { ImportDialog } from './ImportDialog';
 import { ParamsTab } from './ParamsTab';
 import { ProfilesTab } from './ProfilesTab';
@@ -101,19 +102,9 @@ export function DataPanel({ data }: { data: SendData | undefined }) {
         </div>
         <span className="spacer" />
         <button onClick={() => setPasting(true)} data-testid="paste-data" title="Or paste anywhere outside an editor">Paste data…</button>
-        <label className="file-button" title="Or drop a file onto the window">
+        <FileImportButton testId="import-file" title="Or drop a file onto the window" onInput={(input) => void startImport(file, input, 'targets', true)}>
           Import file…
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,.json"
-            data-testid="import-file"
-            onChange={async (e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void startImport(file, await fileInput(f), 'targets', true);
-            }}
-          />
-        </label>
+        </FileImportButton>
         <button onClick={() => undo(file)} disabled={depth === 0} data-testid="undo-import" title={depth ? `Go back to the data before ${last ?? 'the last import'}` : 'Nothing to undo'}>
           Undo import
         </button>

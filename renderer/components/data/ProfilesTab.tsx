@@ -1,5 +1,5 @@
 import { useData, useProfiles } from '../../stores/data';
-import { fileInput } from './download';
+import { FileImportButton } from './FileImportButton';
 
 /** Profiles for preview (stand-ins for the platform's stored attributes), kept apart from send data. */
 export function ProfilesTab({ campaign }: { campaign: string }) {
@@ -17,19 +17,9 @@ export function ProfilesTab({ campaign }: { campaign: string }) {
         <span className="muted">{source ? <>from <code>{source}</code></> : 'from the workspace profiles/ folder'}</span>
         {attrs.size > 0 && <span className="muted small">attributes: {[...attrs].slice(0, 12).join(', ')}{attrs.size > 12 ? '…' : ''}</span>}
         <span className="spacer" />
-        <label className="file-button">
+        <FileImportButton testId="import-profiles" onInput={(input) => void startImport(campaign, input, 'profiles', true)}>
           Import profiles…
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,.json"
-            data-testid="import-profiles"
-            onChange={async (e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void startImport(campaign, await fileInput(f), 'profiles', true);
-            }}
-          />
-        </label>
+        </FileImportButton>
         {source && <button onClick={reset}>Use workspace profiles</button>}
       </div>
       <p className="muted small">Profiles are for preview only. Values passed in a send (params, per-user params) are never written into them, as on the platform.</p>

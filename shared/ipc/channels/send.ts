@@ -69,17 +69,21 @@ export const countsSchema = z.object({ acknowledged: z.number(), failed: z.numbe
 
 const planEnvironmentSchema = z.object({ id: z.string(), name: z.string(), baseUrl: z.string(), production: z.boolean() });
 
-export const sendSummarySchema = z.object({
-  sendId: z.string(),
+/** What a draft and a journaled send both say about their plan. */
+const planFactsSchema = z.object({
   kind: z.enum(['send', 'test', 'resend']),
   parentSendId: z.string().optional(),
-  createdAt: z.string(),
   environment: planEnvironmentSchema,
   campaignId: z.string(),
   targetBy: z.string(),
   recipients: z.number(),
   batchCount: z.number(),
   batchSize: z.number(),
+});
+
+export const sendSummarySchema = planFactsSchema.extend({
+  sendId: z.string(),
+  createdAt: z.string(),
   status: z.enum(['running', 'completed', 'cancelled', 'interrupted']),
   batchCounts: countsSchema,
   targetCounts: countsSchema,
@@ -95,16 +99,8 @@ export const sendDetailSchema = sendSummarySchema.extend({
 });
 export type SendDetail = z.infer<typeof sendDetailSchema>;
 
-export const draftSchema = z.object({
+export const draftSchema = planFactsSchema.extend({
   draftId: z.string(),
-  kind: z.enum(['send', 'test', 'resend']),
-  parentSendId: z.string().optional(),
-  environment: planEnvironmentSchema,
-  campaignId: z.string(),
-  targetBy: z.string(),
-  recipients: z.number(),
-  batchCount: z.number(),
-  batchSize: z.number(),
   concurrency: z.number(),
   ratePerSecond: z.number(),
   options: sendOptionsSchema,
