@@ -31,7 +31,7 @@ export type PerUserValues = Record<string, Record<string, unknown>> | ParamColum
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** Returned by `ownValue` when the user has no value of that name. */
+/** Returned by `ownValue` and `userReader` when the user has no value of that name. */
 export const NO_VALUE: unique symbol = Symbol('no per-user value');
 
 /**
@@ -67,18 +67,9 @@ function indexOf(v: ParamColumns): ColumnIndex {
   return ix;
 }
 
-/** One user's value of one attribute, or `NO_VALUE`. The per-render hot path: no objects built. */
+/** One user's value of one attribute, or `NO_VALUE` (for many names of one user, `userReader`). */
 export function ownValue(v: PerUserValues, user: string, name: string): unknown {
-  if (isParamColumns(v)) {
-    const ix = indexOf(v);
-    const r = ix.row.get(user);
-    const c = ix.col.get(name);
-    if (r === undefined || c === undefined) return NO_VALUE;
-    const cell = (v.rows[r] as string[])[v.at[c] as number];
-    return cell === '' || cell === undefined ? NO_VALUE : cell;
-  }
-  const own = hasOwn.call(v, user) ? v[user] : undefined;
-  return own && hasOwn.call(own, name) ? own[name] : NO_VALUE;
+  return userReader(v, user)(name);
 }
 
 function cellOf(v: ParamColumns, r: number, c: number): string {
@@ -149,7 +140,7 @@ function eachRowWithValues(v: ParamColumns, fn: (id: string, r: number) => void)
 }
 
 /** Calls `fn` for every user with at least one value, in order, with that user's values. */
-export function forEachUserValues(v: PerUserValues, fn: (user: string, values: Record<string, unknown>) => void): void {
+function forEachUserValues(v: PerUserValues, fn: (user: string, values: Record<string, unknown>) => void): void {
   if (isParamColumns(v)) {
     eachRowWithValues(v, (id, r) => fn(id, rowValues(v, r) as Record<string, unknown>));
     return;

@@ -18,7 +18,7 @@ function kindText(r: ParsedImport): string {
  * Where the bar stands: parsing is most of an import, so it spans 5–85 % and moves with the share
  * of the text read; decoding comes before it, mapping and building after.
  */
-export function progressValue(p: Pick<PendingImport, 'phase' | 'fraction'>): number {
+function progressValue(p: Pick<PendingImport, 'phase' | 'fraction'>): number {
   switch (p.phase) {
     case 'decode':
       return 0.02;
