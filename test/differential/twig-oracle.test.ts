@@ -20,7 +20,10 @@ import { compileTemplate } from '../../shared/render/engine';
 
 const PHP_SCRIPT = join(__dirname, 'twig-render.php');
 const RUNS = Number(process.env.DIFF_RUNS ?? 300);
-const SEED = process.env.DIFF_SEED ? Number(process.env.DIFF_SEED) : Date.now() % 2 ** 31;
+// Local runs explore a fresh seed each time; CI replays a fixed one (the seed that found the Markup
+// comparison bug), so whether a change lands never depends on a newly generated case.
+const CI_SEED = 638355913;
+const SEED = process.env.DIFF_SEED ? Number(process.env.DIFF_SEED) : process.env.CI ? CI_SEED : Date.now() % 2 ** 31;
 
 function phpTwigAvailable(): string | null {
   const r = spawnSync('php', ['-r', 'require "/usr/share/php/Twig/autoload.php"; echo \\Twig\\Environment::VERSION;'], { encoding: 'utf8' });

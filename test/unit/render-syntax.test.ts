@@ -29,6 +29,12 @@ describe('truthiness like PHP', () => {
 
 describe('operators', () => {
   it('concatenates with ~ converting numbers and booleans', () => expect(render('{{ "a" ~ 1 ~ true ~ null ~ 1.50 }}')).toBe('a111.5'));
+  it('compares a captured block as PHP compares a Twig\\Markup object (found by the differential test)', () => {
+    // Greater than any array, true against booleans and null, its text against strings (as PHP Twig 3.5 prints).
+    const src = "{% set m %}0{% endset %}{{ m == false ? 'T' : 'F' }}{{ m == null ? 'T' : 'F' }}{{ m < [] ? 'T' : 'F' }}{{ m > [] ? 'T' : 'F' }}{{ [] < m ? 'T' : 'F' }}{{ m == '0' ? 'T' : 'F' }}{{ m == true ? 'T' : 'F' }}";
+    expect(render(src)).toBe('FFFTTTT');
+    expect(render(src, {}, true)).toBe('FFFTTTT');
+  });
   it('adds numeric strings as numbers', () => expect(render('{{ "5" + 1 }} {{ "1.5" + 1 }}')).toBe('6 2.5'));
   it('fails to render non-numeric string arithmetic (PHP 8 TypeError)', () => {
     const r = compileTemplate('{{ "abc" + 1 }}', { autoescape: false }).render({});

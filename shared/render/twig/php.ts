@@ -153,9 +153,16 @@ const cmp = (a: number | string, b: number | string): number => (a < b ? -1 : a 
 
 /** PHP 8's `<=>` (loose comparison), which Twig uses for ==, !=, <, >, <=, >=, `in` and sort. */
 export function compare(a: unknown, b: unknown): number {
-  // Markup is a PHP object: compared with a number it converts to 1; with strings, by its text.
-  if (a instanceof Markup) a = typeof b === 'number' ? 1 : a.s;
-  if (b instanceof Markup) b = typeof a === 'number' ? 1 : b.s;
+  // Markup is a PHP object: greater than any array, true against a bool or null, 1 against a
+  // number, and its text against a string.
+  if (a instanceof Markup) {
+    if (isArray(b)) return 1;
+    a = typeof b === 'number' ? 1 : typeof b === 'boolean' || b === null || b === undefined ? true : a.s;
+  }
+  if (b instanceof Markup) {
+    if (isArray(a)) return -1;
+    b = typeof a === 'number' ? 1 : typeof a === 'boolean' || a === null || a === undefined ? true : b.s;
+  }
   if (a === undefined) a = null;
   if (b === undefined) b = null;
   const ta = typeof a;
