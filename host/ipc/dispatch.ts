@@ -2,9 +2,19 @@
  * Validates and dispatches one incoming IPC message. Both transports (Electron ipcMain and the
  * browser host) call this, so validation and error shapes are identical on both paths.
  */
-import { channels, isChannelName, type ChannelArgs, type ChannelName, type ChannelResult, type IpcReply } from '../../shared/ipc/contract';
+import { channels, isChannelName, type ChannelArgs, type ChannelName, type ChannelResult, type IpcError, type IpcReply } from '../../shared/ipc/contract';
 
 export type Handlers = { [C in ChannelName]: (args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
+
+/** A handler's refusal with its own error code (any other exception is a plain `failed`). */
+export class HandlerError extends Error {
+  constructor(
+    readonly ipcCode: IpcError['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }) {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(arguments)', message: i.message }));
@@ -25,6 +35,6 @@ export async function dispatch(handlers: Handlers, channel: unknown, args: unkno
     if (!checked.success) return { ok: false, error: { code: 'failed', message: `${channel} produced a result outside its contract`, issues: issuesOf(checked.error) } };
     return { ok: true, value: checked.data };
   } catch (e) {
-    return { ok: false, error: { code: 'failed', message: e instanceof Error ? e.message : String(e) } };
+    return { ok: false, error: { code: e instanceof HandlerError ? e.ipcCode : 'failed', message: e instanceof Error ? e.message : String(e) } };
   }
 }

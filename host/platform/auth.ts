@@ -63,13 +63,20 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/** How a request goes out when not through fetch (the send path's host/send/wire.ts, which knows whether any byte was written). */
+export type PostTransport = (url: string, r: { headers: Record<string, string>; body: string; timeoutMs: number }) => Promise<{ status: number; retryAfter: string | null; text: string }>;
+
 /**
  * POSTs a JSON body with the credentials merged in at the last moment (the one place a secret meets
  * a request) and returns the reply with every secret scrubbed from its text. Network failures and
- * timeouts reject with fetch's error; callers classify them (the send path and the platform client
- * treat them differently).
+ * timeouts reject with the transport's error; callers classify them (the send path and the platform
+ * client treat them differently).
  */
-export async function postWithAuth(url: string, auth: RequestAuth, body: Record<string, unknown>, timeoutMs: number): Promise<{ status: number; retryAfter: string | null; text: string }> {
+export async function postWithAuth(url: string, auth: RequestAuth, body: Record<string, unknown>, timeoutMs: number, transport?: PostTransport): Promise<{ status: number; retryAfter: string | null; text: string }> {
+  if (transport) {
+    const r = await transport(url, { headers: { accept: 'application/json', 'content-type': 'application/json', ...auth.headers }, body: JSON.stringify({ ...auth.bodyFields, ...body }), timeoutMs });
+    return { ...r, text: scrubSecrets(r.text, auth.secrets) };
+  }
   const res = await fetch(url, {
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/json', ...auth.headers },

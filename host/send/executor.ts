@@ -9,6 +9,7 @@ import type { JournalRecord } from '../../shared/send/journal';
 import type { RequestAuth } from '../platform/auth';
 import { attemptOnce, executeUrl, scrub } from './attempt';
 import type { JournalWriter } from './journal-writer';
+import type { Agents } from './wire';
 
 export interface RunOptions {
   plan: SendPlan;
@@ -25,6 +26,8 @@ export interface RunOptions {
   /** Called after each record is durable (the live view and progress events). */
   onRecord?: (r: JournalRecord) => void;
   sleep?: (ms: number) => Promise<void>;
+  /** Keep-alive connections for the execute calls. */
+  agents?: Agents;
 }
 
 export interface RunOutcome {
@@ -76,8 +79,9 @@ export async function runBatches(o: RunOptions): Promise<RunOutcome> {
         return;
       }
       await o.limiter?.take();
-      await record({ t: 'sending', at: now(), i, attempt });
-      const r = await attemptOnce(url, body, auth, timeoutMs);
+      // The `sending` record is durable before the first byte leaves; it is written once the
+      // connection is up, so a crash leaves as little as possible between the two.
+      const r = await attemptOnce(url, body, auth, timeoutMs, { beforeWrite: () => record({ t: 'sending', at: now(), i, attempt }), agents: o.agents });
       const d = decide(r.outcome, attempt, retry, { canRefresh: !refreshed && auth.refresh !== undefined });
       const http = r.outcome.kind === 'response' ? r.outcome.status : null;
       const reason = scrub(d.reason, auth.secrets);

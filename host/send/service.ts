@@ -79,5 +79,12 @@ export async function createSending(ctx: ServiceContext): Promise<{ handlers: Pi
       };
     },
   };
-  return { handlers, manager, close: () => receiver.close() };
+  return {
+    handlers,
+    manager,
+    close: async () => {
+      manager.close();
+      await receiver.close();
+    },
+  };
 }

@@ -44,9 +44,12 @@ export type ChannelResult<C extends ChannelName> = z.output<ChannelMap[C]['resul
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
-/** A typed error crossing the boundary (never a stack trace). */
+/**
+ * A typed error crossing the boundary (never a stack trace). `already-running`: another request is
+ * changing the same send right now (started, resumed, cancelled, skipped or re-sent); nothing was done.
+ */
 export const ipcErrorSchema = z.object({
-  code: z.enum(['invalid-channel', 'invalid-arguments', 'forbidden', 'failed']),
+  code: z.enum(['invalid-channel', 'invalid-arguments', 'forbidden', 'failed', 'already-running']),
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

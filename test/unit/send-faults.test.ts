@@ -145,8 +145,9 @@ describe('cancel, resume and re-send', () => {
     expect(d.batches.map((b) => b.state)).toEqual(['acknowledged', 'unknown', 'acknowledged']);
     expect(() => manager.prepareResend(d.sendId, [0])).toThrow(/only failed or unknown/);
     const draft = manager.prepareResend(d.sendId, [1]);
-    expect(draft).toMatchObject({ kind: 'resend', parentSendId: d.sendId, recipients: 2 });
-    const id = await manager.start(draft.draftId, { environmentId: 'sandbox', campaignId: 'C1', recipients: 2 });
+    // An unknown batch may have reached the platform: the re-send says so and needs the typed confirmation.
+    expect(draft).toMatchObject({ kind: 'resend', parentSendId: d.sendId, recipients: 2, mayReceiveTwice: { batches: [1], recipients: 2 }, typeToConfirm: ['C1', 'Sandbox'] });
+    const id = await manager.start(draft.draftId, { environmentId: 'sandbox', campaignId: 'C1', recipients: 2, typed: 'C1' });
     await manager.waitFor(id);
     expect(received().filter((t) => t === 'c' || t === 'd')).toEqual(['c', 'd']);
     expect(manager.exportTargets(d.sendId, [1]).csv).toBe('user_id\r\nc\r\nd\r\n');

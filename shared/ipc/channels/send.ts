@@ -113,6 +113,8 @@ export const draftSchema = planFactsSchema.extend({
   typeToConfirm: z.array(z.string()).optional(),
   /** Test sends: whose per-user values the QA users get. */
   note: z.string().optional(),
+  /** Re-sends of unknown batches: the platform may have acted on them, so these recipients may receive the message twice. */
+  mayReceiveTwice: z.object({ batches: z.array(z.number()), recipients: z.number() }).optional(),
 });
 export type SendDraft = z.infer<typeof draftSchema>;
 
