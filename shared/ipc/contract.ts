@@ -14,7 +14,6 @@ import { platformChannels } from './channels/platform';
 import { dataChannels } from './channels/data';
 
 export * from './schemas';
-export { sendResultSchema, batchResultSchema, type SendResult } from './channels/send';
 export { sandboxCallSchema, type SandboxCall } from './channels/sandbox';
 
 /** Every request/response channel: name → { args, result }. */

@@ -63,12 +63,12 @@ test('a malformed IPC message from the page gets a typed error and the app keeps
   await page.goto(host.url);
   await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();
   const reply = await page.evaluate(async (token) => {
-    const res = await fetch('/ipc/send.execute', { method: 'POST', headers: { 'x-preflight-token': token }, body: JSON.stringify({ environmentId: 5 }) });
+    const res = await fetch('/ipc/send.prepare', { method: 'POST', headers: { 'x-preflight-token': token }, body: JSON.stringify({ environmentId: 5 }) });
     return res.json();
   }, host.token);
   expect(reply.ok).toBe(false);
   expect(reply.error.code).toBe('invalid-arguments');
-  expect(reply.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['environmentId', 'campaignId', 'data', 'confirmation']));
+  expect(reply.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['environmentId', 'campaignId', 'data']));
   const unknown = await page.evaluate(async (token) => (await fetch('/ipc/no.such', { method: 'POST', headers: { 'x-preflight-token': token }, body: '{}' })).json(), host.token);
   expect(unknown.error.code).toBe('invalid-channel');
   // Still alive: a valid call answers.

@@ -6,26 +6,6 @@
 import { z } from 'zod';
 import { environmentSchema, jsonRecord, sendDataSchema } from '../schemas';
 
-/** The one-shot `send.execute` result (kept for the CLI and scripts). */
-export const batchResultSchema = z.object({
-  index: z.number(),
-  targets: z.number(),
-  status: z.enum(['acknowledged', 'failed', 'unknown']),
-  httpStatus: z.number().nullable(),
-  response: z.unknown(),
-  durationMs: z.number(),
-  error: z.string().optional(),
-});
-
-export const sendResultSchema = z.object({
-  sendId: z.string(),
-  environment: z.string(),
-  campaignId: z.string(),
-  recipients: z.number(),
-  batches: z.array(batchResultSchema),
-});
-export type SendResult = z.infer<typeof sendResultSchema>;
-
 /** An environment as the UI sees it: its settings, whether a token is stored — never the token. */
 export const environmentViewSchema = environmentSchema.extend({
   region: z.enum(['eu', 'us', 'custom', 'sandbox']),
@@ -61,6 +41,10 @@ export const batchRowSchema = z.object({
   reason: z.string().optional(),
   interrupted: z.boolean().optional(),
   skipped: z.boolean().optional(),
+  /** The re-send these batches went out again as. */
+  resentAs: z.string().optional(),
+  /** Sent by two overlapping runs: its users may have received the message twice. */
+  repeated: z.boolean().optional(),
   xid: z.string(),
 });
 export type BatchRow = z.infer<typeof batchRowSchema>;
@@ -83,7 +67,14 @@ const planFactsSchema = z.object({
 
 export const sendSummarySchema = planFactsSchema.extend({
   sendId: z.string(),
+  /** When the send was planned (its preview opened). */
   createdAt: z.string(),
+  /** When it was confirmed and went out; absent only for a journal cut before its confirmation. */
+  startedAt: z.string().optional(),
+  /** When its last run ended. */
+  finishedAt: z.string().optional(),
+  /** The journal records two runs at once: reported in `problems`, never resumed or re-sent. */
+  overlapping: z.boolean().optional(),
   status: z.enum(['running', 'completed', 'cancelled', 'interrupted']),
   batchCounts: countsSchema,
   targetCounts: countsSchema,
@@ -92,6 +83,26 @@ export const sendSummarySchema = planFactsSchema.extend({
   override: z.object({ reason: z.string(), errors: z.array(z.string()) }).optional(),
 });
 export type SendSummary = z.infer<typeof sendSummarySchema>;
+
+/** What delivery follow-up knows about the users of each unknown batch (shared/send/unknown-evidence.ts). */
+export const unknownFollowUpSchema = z.object({
+  checkedAt: z.string(),
+  receiverUrl: z.string(),
+  /** Why the platform's delivery errors are missing from the finding, when they are. */
+  platformProblem: z.string().optional(),
+  batches: z.array(
+    z.object({
+      index: z.number(),
+      targets: z.number(),
+      delivered: z.number(),
+      clicked: z.number(),
+      errors: z.array(z.object({ message: z.string(), users: z.number() })),
+      verdict: z.enum(['acted', 'no-evidence']),
+      summary: z.string(),
+    }),
+  ),
+});
+export type UnknownFollowUpView = z.infer<typeof unknownFollowUpSchema>;
 
 export const sendDetailSchema = sendSummarySchema.extend({
   options: sendOptionsSchema,
@@ -143,17 +154,6 @@ export const sendChannels = {
     args: z.strictObject({ id: z.string().min(1), token: z.string().min(1).max(4096).optional(), file: z.string().min(1).optional() }),
     result: z.object({ hasToken: z.boolean() }),
   },
-  'send.execute': {
-    args: z.strictObject({
-      environmentId: z.string().min(1),
-      campaignId: z.string().min(1),
-      data: sendDataSchema,
-      batchSize: z.number().int().min(1).max(10_000).optional(),
-      /** What the person confirmed: must match the environment, campaign and recipient count. */
-      confirmation: z.strictObject({ environmentId: z.string(), campaignId: z.string(), recipients: z.number().int() }),
-    }),
-    result: sendResultSchema,
-  },
   'send.prepare': {
     args: z.strictObject({
       environmentId: z.string().min(1),
@@ -186,6 +186,8 @@ export const sendChannels = {
   'send.batchTargets': { args: z.strictObject({ sendId: sendIdArg, index: z.number().int().min(0) }), result: z.array(z.string()) },
   /** The users of some batches as a target list (CSV: id column and per-user value columns). */
   'send.exportTargets': { args: z.strictObject({ sendId: sendIdArg, batches: z.array(z.number().int().min(0)).min(1) }), result: z.object({ csv: z.string(), count: z.number() }) },
+  /** For unknown batches: webhook events and platform delivery errors of their users, to decide about a re-send. */
+  'send.unknownFollowUp': { args: z.strictObject({ sendId: sendIdArg }), result: unknownFollowUpSchema },
   'send.deliveries': {
     args: z.strictObject({ sendId: sendIdArg }),
     result: z.object({ receiverUrl: z.string(), rows: z.array(z.object({ user: z.string(), batch: z.number(), deliveredAt: z.string().optional(), clickedAt: z.string().optional() })) }),
