@@ -42,7 +42,7 @@ test('the promo journey renders per user and node, and Send delivers the documen
   await expect(dialog).toContainText('Campaign_ID');
   await dialog.getByTestId('confirm-send').click();
   await expect(page.getByTestId('send-result')).toContainText('1 of 1 batch accepted');
-  await expect(page.getByTestId('send-result').getByTestId('batch-0')).toContainText('acknowledged');
+  await expect(page.getByTestId('send-result').getByTestId('batch-0').getByTestId('batch-status')).toHaveText('Accepted');
 
   const calls = await host.ipc<{ body: unknown }[]>('sandbox.calls', {});
   expect(calls.ok).toBe(true);

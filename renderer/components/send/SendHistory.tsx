@@ -51,7 +51,8 @@ export function SendHistory() {
           <tbody>
             {rows.map((s) => (
               <tr key={s.sendId} className={detail?.sendId === s.sendId ? 'selected' : ''} onClick={() => void call('send.status', { sendId: s.sendId }).then(setDetail, (e: Error) => setError(e.message))} data-testid={`history-${s.sendId}`}>
-                <td>{new Date(s.createdAt).toLocaleString()}</td>
+                {/* When it went out (its confirmation), not when its preview was opened. */}
+                <td><time dateTime={s.startedAt ?? s.createdAt}>{new Date(s.startedAt ?? s.createdAt).toLocaleString()}</time></td>
                 <td>{s.environment.name}{s.environment.production ? ' (prod)' : ''}</td>
                 <td><code>{s.campaignId}</code></td>
                 <td>{s.kind}</td>
