@@ -26,7 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs a copied command in sh as a person's terminal would, and returns the argv curl received. */
 function runCopied(command: string): string[] {
   rmSync(join(dir, 'argv'), { force: true });
-  execFileSync('sh', ['-c', command], { env: { PATH: `${dir}:/usr/bin:/bin`, XP_APP_TOKEN: 'SECRET-TOKEN', HOME: dir }, encoding: 'utf8' });
+  execFileSync('sh', ['-c', command], { cwd: dir, env: { PATH: `${dir}:/usr/bin:/bin`, XP_APP_TOKEN: 'SECRET-TOKEN', HOME: dir }, encoding: 'utf8' });
   return readFileSync(join(dir, 'argv'), 'utf8').split('\0').slice(0, -1);
 }
 
@@ -42,7 +42,7 @@ describe('the copied curl command', () => {
   for (const raw of hostile) {
     it(`passes a base URL like ${raw.replace('MARKER', '…')} to curl as one word and runs nothing`, () => {
       const baseUrl = raw.replace('MARKER', marker);
-      const [body] = buildExecuteBodies('Campaign_ID', { target_by: 'user_id', target: ['u1'], params: { note: "it's $(touch x) `y`" }, target_with_params: {} });
+      const [body] = buildExecuteBodies('Campaign_ID', { target_by: 'user_id', target: ['u1'], params: { note: `it's $(touch ${marker}) \`touch ${marker}\`` }, target_with_params: {} });
       const argv = runCopied(toCurl(baseUrl, body!));
       expect(existsSync(marker)).toBe(false);
       expect(argv).toEqual([
