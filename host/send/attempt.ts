@@ -4,7 +4,8 @@
  */
 import type { AttemptOutcome } from '../../shared/send/policy';
 import { classifyNetworkError } from '../../shared/send/policy';
-import { postWithAuth, scrubSecrets, type RequestAuth } from '../platform/auth';
+import { scrubSecrets } from '../../shared/secrets/scrub';
+import { postWithAuth, type RequestAuth } from '../platform/auth';
 
 export interface AttemptResult {
   outcome: AttemptOutcome;
@@ -13,7 +14,7 @@ export interface AttemptResult {
   response: unknown;
 }
 
-/** Replaces every secret in a string (a reply or an error may echo the request). */
+/** Replaces every representation of every secret in a string (a reply or an error may echo the request). */
 export const scrub = scrubSecrets;
 
 /** Execute endpoint of an environment's base URL. */

@@ -7,6 +7,7 @@ import { bodyOf, type SendPlan } from '../../shared/send/plan';
 import { decide, DEFAULT_RETRY, type RetryConfig } from '../../shared/send/policy';
 import type { JournalRecord } from '../../shared/send/journal';
 import type { RequestAuth } from '../platform/auth';
+import { checkDestination } from '../platform/destination';
 import { attemptOnce, executeUrl, scrub } from './attempt';
 import type { JournalWriter } from './journal-writer';
 
@@ -71,6 +72,8 @@ export async function runBatches(o: RunOptions): Promise<RunOutcome> {
       let auth: RequestAuth;
       try {
         auth = await o.credentials();
+        // The plan's URL must be where these credentials were given for (a stale plan, a changed environment).
+        checkDestination(auth, url);
       } catch (e) {
         await record({ t: 'result', at: now(), i, state: 'failed', http: null, response: null, durationMs: 0, attempts: attempt - 1, reason: `not sent: ${(e as Error).message}` });
         return;

@@ -12,6 +12,8 @@ import { redacted, toCurl } from '../../shared/send/request';
 import { detailOf, historyCsv, needsAttention, summaryOf, targetListCsv } from '../../shared/send/views';
 import type { EnvironmentConfig } from '../../shared/environments';
 import { credentialsFor } from '../platform/auth';
+import { checkDestination } from '../platform/destination';
+import { executeUrl } from './attempt';
 import type { SecretStore } from '../secrets';
 import { resolveBaseUrl, type EnvironmentStore } from '../environments/store';
 import { draftView, makeDraft, testSendData, typeToConfirm, type Draft } from './drafts';
@@ -77,11 +79,19 @@ export class SendManager {
     return { ...config, baseUrl: resolveBaseUrl(config, this.o.sandbox.url) };
   }
 
-  /** Resolves credentials once up front (a clear error before any plan is written), registering sandbox tokens. */
-  private async checkCredentials(config: EnvironmentConfig) {
-    const auth = await credentialsFor(this.authEnvironment(config), this.o.secrets).catch((e: Error) => {
-      throw new Error(`${e.message}; nothing was sent`);
-    });
+  /**
+   * Resolves credentials once up front (a clear error before any plan is written): they must exist
+   * for the environment's current destination, and the plan must go there. Registers sandbox tokens.
+   */
+  private async checkCredentials(config: EnvironmentConfig, planBaseUrl: string) {
+    const auth = await credentialsFor(this.authEnvironment(config), this.o.secrets)
+      .then((a) => {
+        checkDestination(a, executeUrl(planBaseUrl));
+        return a;
+      })
+      .catch((e: Error) => {
+        throw new Error(`${e.message}; nothing was sent`);
+      });
     if (config.region === 'sandbox' && auth.bodyFields.apptoken) this.o.sandbox.allowToken(auth.bodyFields.apptoken, config.id);
   }
 
@@ -139,7 +149,7 @@ export class SendManager {
     this.checkConfirmation(d.plan, d.plan.recipients, confirmation, d.plan.kind === 'test');
     const reason = overrideReason?.trim();
     if (d.blocking.length > 0 && !reason) throw new Error(`the send has ${d.blocking.length} blocking error${d.blocking.length === 1 ? '' : 's'}: state a reason to send anyway; nothing was sent`);
-    await this.checkCredentials(d.config);
+    await this.checkCredentials(d.config, d.plan.environment.baseUrl);
     const plan = d.plan;
     this.drafts.delete(draftId);
     const confirmRecord: JournalRecord = {
@@ -171,7 +181,7 @@ export class SendManager {
     if (config.region === 'sandbox') a.plan.environment = { ...a.plan.environment, baseUrl: env.baseUrl };
     else if (env.baseUrl !== a.plan.environment.baseUrl)
       throw new Error(`${env.name} now points at ${env.baseUrl}, but this send was planned for ${a.plan.environment.baseUrl}; nothing was sent`);
-    await this.checkCredentials(config);
+    await this.checkCredentials(config, a.plan.environment.baseUrl);
     const writer = await JournalWriter.reopen(this.journals.pathOf(sendId));
     // Requests in flight when the app stopped are written down as unknown, so the journal alone tells the story.
     for (const b of a.batches.filter((x) => x.interrupted))
