@@ -3,8 +3,8 @@
  * the origin (scheme, host and port) of the environment it was given for, to the auth mode it
  * serves and, for a client secret, to its client id. A secret is handed out only for a matching
  * binding, and a request carrying it leaves only for that origin (host/platform/auth.ts).
- * Changing an environment's region, base URL origin or client id therefore drops its secrets: the
- * person enters them again for the new destination.
+ * Changing an environment's region or base URL origin therefore drops its secrets: the person
+ * enters them again for the new destination.
  */
 import { REGION_BASE_URLS } from '../environments';
 
@@ -69,10 +69,11 @@ export function destinationLabel(origin: string): string {
 
 /**
  * The secrets a settings change leaves without a destination: every secret when the origin changes
- * (region or base URL), the client secret when the OAuth client id changes. Switching the auth
- * mode drops nothing: each secret is bound to its own mode and never used in the other's place.
+ * (region or base URL). Switching the auth mode drops nothing: each secret is bound to its own mode
+ * and never used in the other's place. A client secret is bound to its client id too, so after a
+ * change of client id it is not handed out (until the id is changed back or a new secret entered).
  */
 export function secretsDroppedBy(before: BindableEnvironment | undefined, after: BindableEnvironment): SecretKind[] {
-  if (!before) return [];
-  return SECRET_KINDS.filter((k) => !sameBinding(bindingFor(before, k), bindingFor(after, k)));
+  if (!before || environmentOrigin(before) === environmentOrigin(after)) return [];
+  return [...SECRET_KINDS];
 }
