@@ -35,7 +35,9 @@ export function environmentHandlers(o: EnvironmentHandlerOptions): Pick<Handlers
   const adopt = async (e: EnvironmentConfig) => {
     for (const kind of SECRET_KINDS) await secrets.adopt(refOf(e.id, kind), bindingFor(e, kind));
   };
-  const adopted = Promise.all(store.list().map(adopt));
+  const adopted = Promise.all(
+    store.list().map((e) => adopt(e).catch((err: Error) => console.warn(`preflight: the stored secrets of "${e.id}" could not be read: ${err.message}`))),
+  );
   const has = async (e: EnvironmentConfig, kind: SecretKind) => (await secrets.get(refOf(e.id, kind), bindingFor(e, kind)).catch(() => undefined)) !== undefined;
   const view = async (e: EnvironmentConfig) => ({
     id: e.id,
@@ -87,9 +89,12 @@ export function environmentHandlers(o: EnvironmentHandlerOptions): Pick<Handlers
       const before = store.get(next.id);
       const variables = SECRET_KINDS.map((k) => refOf(next.id, k)).filter((r) => secrets.hasVariable?.(r)).map(variableFor);
       await ask(environmentSaveConfirmation(before, next, variables), 'environment not saved');
+      // What was stored for the old destination, to tell the person what they must enter again.
+      const held = before ? await Promise.all(SECRET_KINDS.map((k) => has(before, k))) : [];
       const saved = await store.save(next);
-      const dropped = secretsDroppedBy(before, saved);
-      if (dropped.length) await secrets.drop(saved.id, dropped);
+      const gone = secretsDroppedBy(before, saved);
+      if (gone.length) await secrets.drop(saved.id, gone);
+      const dropped = gone.filter((k) => held[SECRET_KINDS.indexOf(k)]);
       if (!before) await adopt(saved);
       return { ...(await view(saved)), ...(dropped.length ? { droppedSecrets: dropped } : {}) };
     },

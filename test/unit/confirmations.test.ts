@@ -102,7 +102,7 @@ describe('environment handlers with the person answering', () => {
     // Pointed elsewhere, the variable's token is not used again this run.
     answers.push(true);
     const moved = await h['environments.save']({ environment: { id: 'stage', name: 'Staging', region: 'custom', baseUrl: 'https://stage.example', production: false } });
-    expect(moved).toMatchObject({ hasToken: false, droppedSecrets: ['apptoken', 'oauth-client-secret'] });
+    expect(moved).toMatchObject({ hasToken: false, droppedSecrets: ['apptoken'] });
     const back = await h['environments.save']({ environment: { id: 'stage', name: 'Staging', region: 'sandbox', baseUrl: 'http://127.0.0.1/', production: false } });
     expect(back.hasToken).toBe(false);
   });
