@@ -117,7 +117,7 @@ export class EncryptedFileSecretStore extends EnvSecretStore {
     try {
       const stored = JSON.parse(text) as StoredFile;
       if (stored.v === 1 && typeof stored.value === 'string' && stored.binding && typeof stored.binding.origin === 'string')
-        this.entries.set(`${ref.environmentId}\n${ref.kind}`, { value: stored.value, binding: stored.binding });
+        this.remember(ref, stored.value, stored.binding);
     } catch {
       // Not ours: leave it.
     }

@@ -41,7 +41,7 @@ const ALL_KINDS: readonly SecretKind[] = ['apptoken', 'oauth-client-secret'];
 
 /** Secrets held in memory for the run. */
 export class MemorySecretStore implements SecretStore {
-  protected readonly entries = new Map<string, { value: string; binding: SecretBinding }>();
+  private readonly entries = new Map<string, { value: string; binding: SecretBinding }>();
 
   async get(ref: SecretRef, binding: SecretBinding) {
     const e = this.entries.get(keyOf(ref));
@@ -62,6 +62,10 @@ export class MemorySecretStore implements SecretStore {
   /** True when an entry exists for the ref, whatever its binding (the entry then decides alone). */
   protected holds(ref: SecretRef) {
     return this.entries.has(keyOf(ref));
+  }
+  /** Keeps a secret read from elsewhere (a stored file) in memory, as if set this run. */
+  protected remember(ref: SecretRef, value: string, binding: SecretBinding) {
+    this.entries.set(keyOf(ref), { value, binding: { ...binding } });
   }
 }
 

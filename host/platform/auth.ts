@@ -40,7 +40,7 @@ export interface AuthEnvironment {
 
 /** Why a stored secret is not handed out: none stored, or one given for another destination. */
 function missing(what: string, env: AuthEnvironment): Error {
-  return new Error(`no ${what} is stored for environment "${env.name}" and ${destinationLabel(environmentOrigin(env))}`);
+  return new Error(`no ${what} is stored for environment "${env.name}" at ${destinationLabel(environmentOrigin(env))}`);
 }
 
 /** Resolves the credentials of an environment, or throws a plain-language error when none are stored for its destination. */

@@ -32,23 +32,6 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   return m ? replaceAll(text, m) : text;
 }
 
-/** Deep copy of a JSON-like value with every string scrubbed (keys included). */
-export function scrubValue<T>(value: T, secrets: readonly string[]): T {
-  const m = matcherFor(secrets);
-  if (!m) return value;
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return replaceAll(v, m);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') {
-      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-      for (const [k, x] of Object.entries(v)) out[replaceAll(k, m)] = walk(x);
-      return Object.setPrototypeOf(out, Object.prototype);
-    }
-    return v;
-  };
-  return walk(value) as T;
-}
-
 /**
  * One way to write part of a character: a literal text, a JSON `\uXXXX` of one UTF-16 unit or a
  * JSON short escape (each after one or more backslashes: nested strings add some), or one `%XX` byte.
