@@ -14,9 +14,6 @@ export interface AttemptResult {
   response: unknown;
 }
 
-/** Replaces every representation of every secret in a string (a reply or an error may echo the request). */
-export const scrub = scrubSecrets;
-
 /** Execute endpoint of an environment's base URL. */
 export function executeUrl(baseUrl: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/api/external/execute/campaign`;
@@ -42,7 +39,7 @@ export async function attemptOnce(url: string, body: Record<string, unknown>, au
     const err = e as Error & { cause?: { code?: string; message?: string } };
     const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
     const code = timedOut ? 'TIMEOUT' : (err.cause?.code ?? err.name);
-    const message = scrub(timedOut ? `no reply within ${timeoutMs} ms` : `${err.cause?.message ?? err.message}${err.cause?.code ? ` (${err.cause.code})` : ''}`, auth.secrets);
+    const message = scrubSecrets(timedOut ? `no reply within ${timeoutMs} ms` : `${err.cause?.message ?? err.message}${err.cause?.code ? ` (${err.cause.code})` : ''}`, auth.secrets);
     const kind = timedOut ? 'lost' : classifyNetworkError(err.cause?.code);
     return { outcome: { kind, code, message }, durationMs: took(), response: null };
   }

@@ -8,7 +8,8 @@ import { decide, DEFAULT_RETRY, type RetryConfig } from '../../shared/send/polic
 import type { JournalRecord } from '../../shared/send/journal';
 import type { RequestAuth } from '../platform/auth';
 import { checkDestination } from '../platform/destination';
-import { attemptOnce, executeUrl, scrub } from './attempt';
+import { scrubSecrets } from '../../shared/secrets/scrub';
+import { attemptOnce, executeUrl } from './attempt';
 import type { JournalWriter } from './journal-writer';
 
 export interface RunOptions {
@@ -83,7 +84,7 @@ export async function runBatches(o: RunOptions): Promise<RunOutcome> {
       const r = await attemptOnce(url, body, auth, timeoutMs);
       const d = decide(r.outcome, attempt, retry, { canRefresh: !refreshed && auth.refresh !== undefined });
       const http = r.outcome.kind === 'response' ? r.outcome.status : null;
-      const reason = scrub(d.reason, auth.secrets);
+      const reason = scrubSecrets(d.reason, auth.secrets);
       if (d.action === 'settle') {
         void record({ t: 'result', at: now(), i, state: d.state, http, response: r.response, durationMs: r.durationMs, attempts: attempt, reason });
         return;
