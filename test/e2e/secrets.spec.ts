@@ -4,10 +4,11 @@
  * page can open but neither read nor answer — and a token stored in the browser host lives in its
  * memory only. The test confirms through that page the way a person would: open it, click.
  */
-import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, type TestHost } from './host';
+import { answerOnPage } from './confirm-helpers';
 
 const TOKEN = 'prod-app-token/5e9c+1d7a=f0b2';
 let host: TestHost;
@@ -20,21 +21,6 @@ test.afterEach(async () => {
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
-/** Opens the confirmation page from the app's banner in a tab of its own, as a person would, and answers. */
-async function answerOnPage(page: Page, context: BrowserContext, question: string, button: string | RegExp) {
-  const link = page.getByTestId('confirmation-banner').getByTestId('confirmation-link');
-  await expect(page.getByTestId('confirmation-banner')).toContainText(question);
-  const href = (await link.getAttribute('href'))!;
-  expect(new URL(href).origin).toBe(new URL(host.confirmUrl).origin);
-  const confirmTab = await context.newPage();
-  await confirmTab.goto(href);
-  await expect(confirmTab.locator('section h2')).toHaveText(question);
-  await confirmTab.getByRole('button', { name: button }).click();
-  await expect(confirmTab.locator('body')).toContainText(/Confirmed|Declined/);
-  await confirmTab.close();
-  await expect(page.getByTestId('confirmation-banner')).toHaveCount(0);
 }
 
 test('a new production environment and its token are kept only after the person confirms them on the host\'s own page, which the app\'s page can neither read nor answer', async ({ page, context }) => {
@@ -84,28 +70,28 @@ test('a new production environment and its token are kept only after the person 
   expect(attack).toEqual({ read: 'blocked', handle: 'none' });
   expect((await host.ipc<{ id: string }[]>('environments.list')).value!.map((e) => e.id)).toEqual(['sandbox']);
 
-  await answerOnPage(page, context, 'Create environment "Production" sending to https://prod.example.test?', 'Create it');
+  await answerOnPage(host, page, context, 'Create environment "Production" sending to https://prod.example.test?', 'Create it');
   await expect(envs.getByRole('status')).toHaveText('Saved Production.');
   await expect(envs.getByTestId('env-prod')).toContainText('no token');
 
   // The token: typed once, confirmed on the page, never shown again.
   await envs.getByTestId('secret-input-apptoken').fill(TOKEN);
   await envs.getByTestId('secret-store-apptoken').click();
-  await answerOnPage(page, context, 'Store a new app token for "Production"?', 'Store the app token');
+  await answerOnPage(host, page, context, 'Store a new app token for "Production"?', 'Store the app token');
   await expect(envs.getByTestId('env-prod')).toContainText('token ✓');
   await expect(envs.getByTestId('secret-input-apptoken')).toHaveValue('');
 
   // Pointing it elsewhere is asked too; declined, nothing changes.
   await envs.getByTestId('env-base-url').fill('https://elsewhere.example.test');
   await envs.getByTestId('env-save').click();
-  await answerOnPage(page, context, 'Point environment "Production" at https://elsewhere.example.test?', 'Decline');
+  await answerOnPage(host, page, context, 'Point environment "Production" at https://elsewhere.example.test?', 'Decline');
   await expect(envs.getByRole('status')).toHaveText('environment not saved: it was not confirmed');
   const prod = (await host.ipc<{ id: string; baseUrl: string; hasToken: boolean }[]>('environments.list')).value!.find((e) => e.id === 'prod');
   expect(prod).toMatchObject({ baseUrl: 'https://prod.example.test/api', hasToken: true });
 
   // Confirmed, the token given for the old host is dropped.
   await envs.getByTestId('env-save').click();
-  await answerOnPage(page, context, 'Point environment "Production" at https://elsewhere.example.test?', 'Change the destination');
+  await answerOnPage(host, page, context, 'Point environment "Production" at https://elsewhere.example.test?', 'Change the destination');
   await expect(envs.getByRole('status')).toContainText('Its destination changed, so its stored app token was dropped: enter it again.');
   await expect(envs.getByTestId('env-prod')).toContainText('no token');
 
