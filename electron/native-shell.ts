@@ -5,8 +5,8 @@
  * see external-links.ts). Implements host/app-service.ts `NativeShell`.
  */
 import { app, dialog, shell, type BrowserWindow } from 'electron';
-import { writeFile } from 'node:fs/promises';
 import type { NativeShell } from '../host/app-service';
+import { writeFileAtomically } from '../host/atomic-write';
 import { openExternalAfterConfirm, type ExternalOutcome } from './external-links';
 import { renderHtmlToPdf } from './pdf-export';
 import { pdfSaveDialogOptions } from './pdf-options';
@@ -49,7 +49,7 @@ export function createNativeShell(o: NativeShellOptions): NativeShell {
       const r = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
       if (r.canceled || !r.filePath) return { status: 'cancelled' };
       // The path comes from the person's own choice in the native dialog, never from the renderer.
-      await writeFile(r.filePath, args.content, 'utf8');
+      await writeFileAtomically(r.filePath, args.content);
       return { status: 'saved', path: r.filePath };
     },
     async savePdfDialog(args) {
@@ -59,7 +59,7 @@ export function createNativeShell(o: NativeShellOptions): NativeShell {
       if (r.canceled || !r.filePath) return { status: 'cancelled' };
       const pdf = await renderHtmlToPdf(args.html, { countryCode: app.getLocaleCountryCode() });
       // As for saveFile: the path is the person's own choice in the native dialog.
-      await writeFile(r.filePath, pdf);
+      await writeFileAtomically(r.filePath, pdf);
       return { status: 'saved', path: r.filePath, bytes: pdf.length };
     },
     rendererReady: () => o.rendererReady(),

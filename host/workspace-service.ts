@@ -29,7 +29,10 @@ export function workspaceHandlers(ctx: ServiceContext, ref: WorkspaceRef = { dir
     },
     'workspace.current': async () => readWorkspace(ref.dir),
     'workspace.readFile': async ({ path }) => ({ path, text: await readWorkspaceText(ref.dir, path) }),
-    'workspace.writeFile': async ({ path, text, expected }) => ({ path, ...(await writeWorkspaceText(ref.dir, path, text, expected)) }),
+    'workspace.writeFile': async ({ path, text, expected }) => {
+      const { absolutePath: _real, ...r } = await writeWorkspaceText(ref.dir, path, text, expected);
+      return { path, ...r };
+    },
     close: () => stopWatching(),
   };
 }

@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { WorkspaceSnapshot } from '../shared/ipc/contract';
 import type { Diagnostic } from '../shared/diagnostics';
+import { WorkspacePathError, resolveInWorkspace } from './workspace-paths';
 
 const FOLDERS = {
   campaigns: ['.yaml', '.yml', '.json'],
@@ -27,9 +28,10 @@ async function readFolder(dir: string, folder: keyof typeof FOLDERS, diagnostics
   }
   for (const name of names) {
     if (!FOLDERS[folder].some((ext) => name.toLowerCase().endsWith(ext))) continue;
-    const full = join(dir, folder, name);
     const path = `${folder}/${name}`;
     try {
+      // Real paths only: a file (or folder) linked to a place outside the workspace is not read.
+      const full = await resolveInWorkspace(dir, path);
       const s = await stat(full);
       if (!s.isFile()) continue;
       if (s.size > MAX_FILE_BYTES) {
@@ -38,6 +40,10 @@ async function readFolder(dir: string, folder: keyof typeof FOLDERS, diagnostics
       }
       out.push({ path, text: await readFile(full, 'utf8') });
     } catch (e) {
+      if (e instanceof WorkspacePathError) {
+        diagnostics.push({ code: 'file-outside-workspace', severity: 'error', file: path, message: `${e.message}; it was not read` });
+        continue;
+      }
       diagnostics.push({ code: 'file-unreadable', severity: 'error', file: path, message: `${path} could not be read: ${(e as Error).message}` });
     }
   }

@@ -25,6 +25,9 @@ export async function dispatch(handlers: Handlers, channel: unknown, args: unkno
     if (!checked.success) return { ok: false, error: { code: 'failed', message: `${channel} produced a result outside its contract`, issues: issuesOf(checked.error) } };
     return { ok: true, value: checked.data };
   } catch (e) {
-    return { ok: false, error: { code: 'failed', message: e instanceof Error ? e.message : String(e) } };
+    // A refusal the main side decided (a path outside the workspace, a folder it was not given) is
+    // `forbidden`; anything else a handler throws is `failed`.
+    const code = e instanceof Error && (e as { code?: unknown }).code === 'forbidden' ? 'forbidden' : 'failed';
+    return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } };
   }
 }
