@@ -10,12 +10,10 @@ import { writeFileAtomically } from '../host/atomic-write';
 import { openExternalAfterConfirm, type ExternalOutcome } from './external-links';
 import { renderHtmlToPdf } from './pdf-export';
 import { pdfSaveDialogOptions } from './pdf-options';
-import type { RecentWorkspace } from './recent-workspaces';
 
 export interface NativeShellOptions {
   window: () => BrowserWindow | undefined;
   dataDir: string;
-  recent: () => readonly RecentWorkspace[];
   rendererReady: () => number;
 }
 
@@ -25,9 +23,6 @@ export function createNativeShell(o: NativeShellOptions): NativeShell {
       const error = await shell.openPath(o.dataDir);
       if (error) throw new Error(`the data folder ${o.dataDir} could not be shown: ${error}`);
       return { status: 'done', path: o.dataDir };
-    },
-    async recentWorkspaces() {
-      return { status: 'done', items: o.recent().map((r) => ({ ...r })) };
     },
     async openWorkspaceDialog() {
       const options = { title: 'Open Workspace', buttonLabel: 'Open', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };

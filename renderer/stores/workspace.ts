@@ -68,7 +68,8 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
         const settings = await readSettings();
         set({ status: 'loaded', snapshot, model, settings, drafts: {}, conflict: undefined, selected: model.campaigns.find((c) => c.campaign)?.file ?? model.campaigns[0]?.file });
       } catch (e) {
-        set({ status: 'error', error: (e as Error).message });
+        // A refused or failed open (e.g. a folder the main side was not given) keeps what is open.
+        set({ status: get().snapshot ? 'loaded' : 'error', error: (e as Error).message });
       }
     },
     select(file) {
