@@ -53,7 +53,8 @@ export function dataHandlers(ref: WorkspaceRef): Pick<Handlers, 'data.mappings' 
     'data.saveMapping': ({ source, mapping }) => {
       const job = queue.then(async () => {
         const { mappings } = await readMappings(ref.dir);
-        const files: Record<string, ColumnMapping> = {};
+        // Keyed by file names the renderer sends: no prototype, so a name like `__proto__` stays a key.
+        const files: Record<string, ColumnMapping> = Object.create(null);
         for (const k of Object.keys(mappings).sort()) if (k !== source && hasOwn.call(mappings, k)) files[k] = mappings[k] as ColumnMapping;
         if (mapping) files[source] = mapping as ColumnMapping;
         await writeFileAtomically(await mappingsPath(ref.dir), JSON.stringify({ version: 1, files }, null, 2) + '\n');
