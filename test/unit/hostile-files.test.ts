@@ -1,0 +1,104 @@
+/**
+ * No file can hang or crash a load: hostile or careless campaign, request, params and target files
+ * give a located error (CLI: exit 2, never a stack trace), and one bad file never stops the others.
+ * Time is not asserted here; the many-keys parse is measured by `npm run bench` (bench-campaign-load).
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCampaign, MAX_CAMPAIGN_BYTES } from '../../shared/campaign/load';
+import { interpretWorkspace } from '../../shared/workspace/model';
+import { main } from '../../cli/src/main';
+
+const dir = mkdtempSync(join(tmpdir(), 'preflight-hostile-'));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+const good = 'name: Good\nid: "G1"\ntype: single-stage\nnodes:\n  - key: sms\n    channel: sms\n    content:\n      from: "Promo"\n      text: "Hi {{first_name}}"\n';
+
+/** "Billion laughs": nine levels of nine aliases each, 9^9 nodes once expanded. */
+function aliasBomb(): string {
+  const lines = ['name: Bomb', 'id: "B1"', 'type: single-stage', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 9; i++) {
+    const name = String.fromCharCode(97 + i);
+    const prev = String.fromCharCode(96 + i);
+    lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+  }
+  lines.push('nodes: []');
+  return lines.join('\n') + '\n';
+}
+
+describe('campaign files that would hang or crash a load', () => {
+  it('a YAML alias bomb is a located error, not an exception', () => {
+    const r = loadCampaign('campaigns/bomb.yaml', aliasBomb());
+    expect(r.campaign).toBeUndefined();
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'campaign-aliases', severity: 'error', file: 'campaigns/bomb.yaml', line: 5 })]);
+    expect(r.diagnostics[0]!.message).toMatch(/alias/);
+  });
+
+  it('one alias bomb in the workspace never stops the other campaigns from loading', () => {
+    const model = interpretWorkspace({
+      dir: '/w', name: 'w', requests: [], targets: [], profiles: [], diagnostics: [],
+      campaigns: [
+        { path: 'campaigns/bomb.yaml', text: aliasBomb() },
+        { path: 'campaigns/good.yaml', text: good },
+      ],
+    });
+    expect(model.campaigns.map((c) => [c.file, !!c.campaign])).toEqual([['campaigns/bomb.yaml', false], ['campaigns/good.yaml', true]]);
+  });
+
+  it('preflight check on an alias bomb exits 2 naming the file and line, without a stack trace', () => {
+    const p = file('bomb.yaml', aliasBomb());
+    const r = spawnSync(join('node_modules', '.bin', 'preflight'), ['check', p], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${p}, line 5`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a few aliases (shared text between nodes) still load', () => {
+    const text = 'name: Shared\nid: "S1"\ntype: multistage\nnodes:\n  - key: a\n    channel: sms\n    content: &c\n      from: "Promo"\n      text: "Hi"\n  - key: b\n    channel: sms\n    content: *c\n';
+    expect(loadCampaign('campaigns/shared.yaml', text).campaign?.nodes).toHaveLength(2);
+  });
+
+  it('a campaign file over the size limit is refused with its size, before parsing', () => {
+    const text = good + `# ${'x'.repeat(MAX_CAMPAIGN_BYTES)}\n`;
+    const r = loadCampaign('campaigns/huge.yaml', text);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'campaign-too-large', severity: 'error', file: 'campaigns/huge.yaml', line: 1 })]);
+  });
+
+  it('YAML nested 100,000 levels deep is a located error, not a stack overflow', () => {
+    const r = loadCampaign('campaigns/deep.yaml', `name: Deep\nnodes: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    expect(r.campaign).toBeUndefined();
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'campaign-nesting', severity: 'error', file: 'campaigns/deep.yaml', line: 2, column: 72 })]);
+  });
+
+  it('brackets in comments, quotes and block scalars do not count as nesting', () => {
+    const text = good.replace('text: "Hi {{first_name}}"', `text: "${'['.repeat(200)}"`) + `# ${'{'.repeat(200)}\n`;
+    expect(loadCampaign('campaigns/brackets.yaml', text).campaign).toBeDefined();
+  });
+
+  it('a duplicated key is still an error at its own line (the linear duplicate check)', () => {
+    const r = loadCampaign('campaigns/dup.yaml', good.replace('type: single-stage\n', 'type: single-stage\nname: Again\n'));
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'campaign-syntax', line: 4, message: expect.stringMatching(/unique/) })]);
+  });
+
+  it('20,000 unknown keys give one readable error, not a 20,000-key message', () => {
+    let text = good;
+    for (let i = 0; i < 20_000; i++) text += `k${i}: v\n`;
+    const r = loadCampaign('campaigns/many.yaml', text);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]!.message.length).toBeLessThan(400);
+    expect(r.diagnostics[0]!.message).toMatch(/unknown keys "k0", "k1", .* and 19995 more/);
+  });
+});
