@@ -13,6 +13,7 @@ import { readTargetsFile } from './targets';
 import type { CliArgs } from './args';
 import type { Table } from '../../shared/targets/types';
 import { InputError } from './errors';
+import { parseJsonText } from '../../shared/json-limits';
 
 export { InputError };
 
@@ -36,12 +37,9 @@ function failOn(ds: Diagnostic[]) {
 
 function parseParams(spec: string): Record<string, unknown> {
   const [label, text] = spec.startsWith('@') ? [spec.slice(1), readText(spec.slice(1))] : ['--params', spec];
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${label}: not valid JSON (${(e as Error).message})`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new InputError(`${label}: not valid JSON at line ${parsed.line}, column ${parsed.column} (${parsed.message})`);
+  const v = parsed.value;
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw new InputError(`${label}: params must be a JSON object`);
   return v as Record<string, unknown>;
 }

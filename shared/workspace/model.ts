@@ -7,6 +7,7 @@ import type { WorkspaceSnapshot } from '../ipc/contract';
 import { loadCampaign, type LoadedCampaign } from '../campaign/load';
 import type { Profiles, SendData } from '../campaign/send-data';
 import { parseProfiles } from '../targets/profiles';
+import { parseJsonText } from '../json-limits';
 
 export interface WorkspaceCampaign extends LoadedCampaign {
   /** The saved request body for this campaign (`requests/<same name>.json`), if any. */
@@ -23,12 +24,9 @@ const stem = (path: string) => path.replace(/^.*\//, '').replace(/\.[^.]+$/, '')
 
 /** Reads a saved execute body (apptoken already absent) as send data, with located errors. */
 export function parseRequestFile(file: string, text: string, fallbackTargetBy: string): { data?: SendData; diagnostics: Diagnostic[] } {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (e) {
-    return { diagnostics: [{ code: 'request-syntax', severity: 'error', file, message: `${file} is not valid JSON: ${(e as Error).message}` }] };
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { diagnostics: [{ code: 'request-syntax', severity: 'error', file, line: parsed.line, column: parsed.column, message: `not usable JSON: ${parsed.message}` }] };
+  const body = parsed.value;
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { diagnostics: [{ code: 'request-shape', severity: 'error', file, message: `${file} must hold a JSON object (a Campaign Execute body)` }] };
   const b = body as Record<string, unknown>;
   const diagnostics: Diagnostic[] = [];

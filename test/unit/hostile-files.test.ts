@@ -11,6 +11,10 @@ import { join } from 'node:path';
 import { loadCampaign, MAX_CAMPAIGN_BYTES } from '../../shared/campaign/load';
 import { interpretWorkspace } from '../../shared/workspace/model';
 import { main } from '../../cli/src/main';
+import { createServices } from '../../host/services';
+import { dispatch } from '../../host/ipc/dispatch';
+import { MemorySecretStore } from '../../host/secrets';
+import { cpSync } from 'node:fs';
 
 const dir = mkdtempSync(join(tmpdir(), 'preflight-hostile-'));
 const file = (name: string, text: string) => {
@@ -100,5 +104,57 @@ describe('campaign files that would hang or crash a load', () => {
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0]!.message.length).toBeLessThan(400);
     expect(r.diagnostics[0]!.message).toMatch(/unknown keys "k0", "k1", .* and 19995 more/);
+  });
+});
+
+const deepJson = (n: number) => '['.repeat(n) + ']'.repeat(n);
+
+describe('JSON nested 100,000 levels deep', () => {
+  it('preflight request --request exits 2 naming the file, line and column, without a stack trace', async () => {
+    const p = file('deep-request.json', `{"target": ["u1"],\n "params": {"x": ${deepJson(100_000)}}}`);
+    const r = await run('request', join('examples', 'campaigns/promo-journey.yaml'), '--request', p);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${p}, line 2, column`);
+    expect(r.stderr).toMatch(/nested more than 100 levels/);
+  });
+
+  it('preflight request --params (inline and @file) exits 2 with the place', async () => {
+    const inline = await run('request', join('examples', 'campaigns/promo-journey.yaml'), '--params', `{"x": ${deepJson(100_000)}}`);
+    expect(inline.code).toBe(2);
+    expect(inline.stderr).toMatch(/--params: not valid JSON at line 1, column 106 \(.*nested more than 100 levels/);
+    const p = file('deep-params.json', `{"x": ${deepJson(100_000)}}`);
+    const fromFile = await run('request', join('examples', 'campaigns/promo-journey.yaml'), '--params', `@${p}`);
+    expect(fromFile.code).toBe(2);
+    expect(fromFile.stderr).toContain(`${p}: not valid JSON at line 1, column 106`);
+  });
+
+  it('brackets inside JSON strings (escaped quotes too) are text, not nesting', async () => {
+    const r = await run('request', join('examples', 'campaigns/gate-update.yaml'), '--request', join('examples', 'requests/gate-update.json'), '--params', JSON.stringify({ note: `say \"${'['.repeat(300)}` }));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0].params.note).toBe(`say "${'['.repeat(300)}`);
+  });
+
+  it('a saved request nested too deep is a located error; the campaign still loads', () => {
+    const model = interpretWorkspace({
+      dir: '/w', name: 'w', targets: [], profiles: [], diagnostics: [],
+      campaigns: [{ path: 'campaigns/good.yaml', text: good }],
+      requests: [{ path: 'requests/good.json', text: `{"target": ["u1"], "params": {"x": ${deepJson(100_000)}}}` }],
+    });
+    expect(model.campaigns[0]!.campaign).toBeDefined();
+    expect(model.diagnostics).toContainEqual(expect.objectContaining({ code: 'request-syntax', file: 'requests/good.json', line: 1, column: 134 }));
+  });
+
+  it('an IPC call nested 100,000 levels deep is refused as invalid arguments, and the host keeps answering', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'preflight-deep-ipc-'));
+    cpSync(join('examples'), join(base, 'ws'), { recursive: true });
+    const s = await createServices({ host: 'browser', version: 'test', workspaceDir: join(base, 'ws'), dataDir: join(base, 'data'), secrets: new MemorySecretStore(), emit: () => undefined });
+    try {
+      const args = JSON.parse(`{"id": "C1", "set": {"messages.9.sms_text": ${deepJson(100_000)}}}`);
+      const r = await dispatch(s.handlers, 'sandbox.platform.setCampaign', args);
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: expect.stringMatching(/nested more than 100 levels/) } });
+      expect(await dispatch(s.handlers, 'workspace.current', {})).toMatchObject({ ok: true });
+    } finally {
+      await s.close();
+    }
   });
 });
