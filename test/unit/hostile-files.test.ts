@@ -158,3 +158,29 @@ describe('JSON nested 100,000 levels deep', () => {
     }
   });
 });
+
+describe('careless target files', () => {
+  const campaign = join('examples', 'campaigns/promo-journey.yaml');
+
+  it('a CSV with only a header: check reports "no targets" as an error and exits 1', async () => {
+    const p = file('header-only.csv', 'user_id,promo_code\n');
+    const r = await run('check', campaign, '--targets', p);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error no-targets ×1: there are no targets/);
+  });
+
+  it('request on a header-only CSV still prints the body, names the error and exits 1', async () => {
+    const p = file('header-only-2.csv', 'user_id\n');
+    const r = await run('request', campaign, '--targets', p);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)[0].target).toEqual([]);
+    expect(r.stderr).toMatch(/error no-targets: there are no targets/);
+  });
+
+  it('the app path (the campaign checks the render worker shows) reports the same error', async () => {
+    const { compileCampaign, dataDiagnostics } = await import('../../shared/campaign/render');
+    const loaded = loadCampaign('campaigns/good.yaml', good);
+    const ds = dataDiagnostics(compileCampaign(loaded.campaign!), { target_by: 'user_id', target: [], params: {}, target_with_params: {} });
+    expect(ds).toContainEqual(expect.objectContaining({ code: 'no-targets', severity: 'error' }));
+  });
+});
