@@ -9,6 +9,7 @@ import type { Campaign } from '../../shared/campaign/model';
 import type { Profiles, SendData } from '../../shared/campaign/send-data';
 import { parseRequestFile } from '../../shared/workspace/model';
 import { parseProfiles } from '../../shared/targets/profiles';
+import { validateIds } from '../../shared/targets/ids';
 import { readTargetsFile } from './targets';
 import type { CliArgs } from './args';
 import type { Table } from '../../shared/targets/types';
@@ -54,6 +55,8 @@ export function readInputs(args: CliArgs, campaign: Campaign): { data: SendData;
     failOn(r.diagnostics);
     diagnostics.push(...r.diagnostics);
     Object.assign(data, r.data, args.targetBy ? { target_by: args.targetBy } : {});
+    // The body's ids get the same checks the app's data panel runs on a body (shared/targets/ids.ts).
+    diagnostics.push(...validateIds(data.target_by, data.target, { file: args.request, label: (i) => `target[${i}]` }));
   }
   if (args.targets) {
     const t = readTargetsFile(args.targets, data.target_by, args.idColumn);

@@ -184,3 +184,37 @@ describe('careless target files', () => {
     expect(ds).toContainEqual(expect.objectContaining({ code: 'no-targets', severity: 'error' }));
   });
 });
+
+describe('ids with characters nobody can see', () => {
+  it('a CSV import warns per id, naming the row and the character', async () => {
+    const { parseTable } = await import('../../shared/targets/table');
+    const { buildTargets } = await import('../../shared/targets/mapping');
+    const t = parseTable('user_id,code\nu1,A\nu\u200b2,B\nu3,C\n"u\n4",D\nu\u202e5,E\n', { file: 'targets.csv' });
+    const r = buildTargets(t, { idColumn: 'user_id', paramColumns: ['code'] }, { file: 'targets.csv', targetBy: 'user_id' });
+    const msgs = r.diagnostics.filter((d) => d.code === 'id-invisible-character').map((d) => d.message);
+    expect(msgs).toHaveLength(3);
+    expect(msgs[0]).toMatch(/^row 3: id contains U\+200B ZERO WIDTH SPACE/);
+    expect(msgs[1]).toMatch(/^row 5: id contains U\+000A LINE FEED/);
+    // The quoted cell with a line break is one spreadsheet row, so u\u202e5 is on row 6.
+    expect(msgs[2]).toMatch(/^row 6: id contains U\+202E RIGHT-TO-LEFT OVERRIDE \("u<U\+202E>5"\)/);
+  });
+
+  it('the CLI warns the same way for --targets and --request (target[i] in a body)', async () => {
+    const csv = file('zw.csv', 'user_id\nu1\nu\u200b2\n');
+    const fromCsv = await run('check', join('examples', 'campaigns/promo-journey.yaml'), '--targets', csv);
+    expect(fromCsv.stdout).toMatch(/warning id-invisible-character ×1: row 3: id contains U\+200B ZERO WIDTH SPACE/);
+    const body = file('zw.json', JSON.stringify({ target: ['u1', 'a\u2066b'] }));
+    const fromBody = await run('check', join('examples', 'campaigns/promo-journey.yaml'), '--request', body);
+    expect(fromBody.stdout).toMatch(/warning id-invisible-character ×1: target\[1\]: id contains U\+2066 LEFT-TO-RIGHT ISOLATE/);
+  });
+
+  it('the app checks a body\'s ids with the same rule and words (the data panel\'s id warnings)', async () => {
+    const { validateIds } = await import('../../shared/targets/ids');
+    expect(validateIds('user_id', ['u1', 'a\u2066b'], { label: (i) => `target[${i}]` })[0]?.message).toMatch(/^target\[1\]: id contains U\+2066 LEFT-TO-RIGHT ISOLATE/);
+  });
+
+  it('ordinary ids, accents and emoji included, pass without a warning', async () => {
+    const { validateIds } = await import('../../shared/targets/ids');
+    expect(validateIds('user_id', ['u1', 'Zoë', 'user-😀', '李小龍', 'o\u0301'])).toEqual([]);
+  });
+});
