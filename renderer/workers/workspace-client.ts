@@ -1,14 +1,16 @@
 /**
  * The UI side of the workspace worker: one worker for the app, requests matched by sequence number.
- * Where workers cannot start (a test environment without them), the snapshot is interpreted here.
+ * Campaign files are loaded in the worker; the data files are read here (workspace-protocol.ts says
+ * why). Where workers cannot start (a test environment without them), everything runs here.
  */
 import type { WorkspaceSnapshot } from '../../shared/ipc/contract';
-import { interpretWorkspace, type WorkspaceModel } from '../../shared/workspace/model';
+import type { LoadedCampaign } from '../../shared/campaign/load';
+import { interpretWorkspace, loadCampaignFiles, type WorkspaceModel } from '../../shared/workspace/model';
 import type { WorkspaceReply, WorkspaceRequest } from './workspace-protocol';
 
 let worker: Worker | undefined;
 let seq = 0;
-const pending = new Map<number, { ok(m: WorkspaceModel): void; fail(e: Error): void }>();
+const pending = new Map<number, { ok(m: LoadedCampaign[]): void; fail(e: Error): void }>();
 
 function getWorker(): Worker | undefined {
   if (worker || typeof Worker === 'undefined') return worker;
@@ -18,7 +20,7 @@ function getWorker(): Worker | undefined {
     if (!p) return;
     pending.delete(e.data.seq);
     if ('error' in e.data) p.fail(new Error(e.data.error));
-    else p.ok(e.data.model);
+    else p.ok(e.data.loaded);
   };
   worker.onerror = (e) => {
     e.preventDefault();
@@ -32,13 +34,18 @@ function getWorker(): Worker | undefined {
   return worker;
 }
 
-/** The workspace model of a snapshot, interpreted in the workspace worker. */
-export function interpretInWorker(snapshot: WorkspaceSnapshot): Promise<WorkspaceModel> {
+/** Loads campaign files in the workspace worker. */
+function loadInWorker(files: { path: string; text: string }[]): Promise<LoadedCampaign[]> {
   const w = getWorker();
-  if (!w) return Promise.resolve(interpretWorkspace(snapshot));
+  if (!w) return Promise.resolve(loadCampaignFiles(files));
   const n = ++seq;
   return new Promise((ok, fail) => {
     pending.set(n, { ok, fail });
-    w.postMessage({ seq: n, snapshot } satisfies WorkspaceRequest);
+    w.postMessage({ seq: n, files } satisfies WorkspaceRequest);
   });
+}
+
+/** The workspace model of a snapshot: its campaign files loaded in the workspace worker. */
+export async function interpretInWorker(snapshot: WorkspaceSnapshot): Promise<WorkspaceModel> {
+  return interpretWorkspace(snapshot, await loadInWorker(snapshot.campaigns));
 }
