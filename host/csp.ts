@@ -22,15 +22,15 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * The workers' own policy (render and import). The Twig engine compiles templates to closures (no `eval`, no
+ * The workers' own policy (render, import and workspace). The Twig engine compiles templates to closures (no `eval`, no
  * `new Function`), so the worker needs no more than the documents: scripts from 'self', and no
  * network at all — templates and values never leave it.
  */
 export const WORKER_POLICY = ["default-src 'none'", "script-src 'self'", "connect-src 'none'"].join('; ');
 
-/** True for a built worker's file (Vite names them `render-worker-<hash>.js`, `import-worker-<hash>.js`). */
+/** True for a built worker's file (Vite names them `render-worker-<hash>.js`, `import-worker-<hash>.js`, `workspace-worker-<hash>.js`). */
 export function isWorkerFile(path: string): boolean {
-  return /(^|\/)(render|import)-worker-[\w-]+\.js$/.test(path);
+  return /(^|\/)(render|import|workspace)-worker-[\w-]+\.js$/.test(path);
 }
 
 /** Security headers for one file of the built renderer, by path: the same on both hosts. */

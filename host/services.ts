@@ -17,6 +17,7 @@ import { createSending, SANDBOX_ENVIRONMENT_ID } from './send/service';
 import { workspaceHandlers, type WorkspaceRef } from './workspace-service';
 import { dataHandlers } from './data-service';
 import { setSandboxSecret } from './secrets';
+import { WorkspaceAccess } from './workspace-access';
 
 export type { ServiceOptions } from './context';
 export { SANDBOX_ENVIRONMENT_ID } from './send/service';
@@ -24,6 +25,7 @@ export { SANDBOX_ENVIRONMENT_ID } from './send/service';
 export interface Services {
   handlers: Handlers;
   sandbox: Sandbox;
+  workspaceAccess: WorkspaceAccess;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,10 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     recordFile: join(o.dataDir, 'sandbox', 'calls.jsonl'),
     onCall: (call) => o.emit('sandbox.call', call),
   });
-  const ctx: ServiceContext = { ...o, sandbox };
+  const workspaceAccess = o.workspaceAccess ?? new WorkspaceAccess({ recentFile: join(o.dataDir, 'recent-workspaces.json') });
+  // The folder the app was started with is the person's own choice (command line, sample, last used).
+  workspaceAccess.grant(o.workspaceDir);
+  const ctx: ServiceContext = { ...o, sandbox, workspaceAccess };
   const ref: WorkspaceRef = { dir: o.workspaceDir };
   const { close: closeWorkspace, ...workspace } = workspaceHandlers(ctx, ref);
   const sending = await createSending(ctx);
@@ -57,6 +62,7 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
   return {
     handlers,
     sandbox,
+    workspaceAccess,
     close: async () => {
       closeWorkspace();
       await sending.close();
