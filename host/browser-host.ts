@@ -4,21 +4,23 @@
  * it as a query parameter because EventSource cannot set headers. Requests naming another Host are
  * refused, so a web page cannot reach the handlers through DNS rebinding.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../shared/ipc/contract';
 import { dispatch, type Handlers } from './ipc/dispatch';
-import { securityHeaders } from './csp';
+import { bodyLimitFor } from './ipc/body-limits';
+import { readJsonBody } from './http/body';
+import { createSafeServer, decodePath, sendJson } from './http/safe-server';
+import { readStaticFile } from './http/static-files';
 
 export interface BrowserHostOptions {
   port?: number;
   rendererDir: string;
   handlers: Handlers;
   token?: string;
-  maxBodyBytes?: number;
+  /** Body limit per channel (default: host/ipc/body-limits.ts). */
+  bodyLimit?: (channel: string) => number;
 }
 
 export interface BrowserHost {
@@ -29,19 +31,6 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-};
-
 function sameToken(given: string | undefined | null, token: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
@@ -49,52 +38,39 @@ function sameToken(given: string | undefined | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function json(res: ServerResponse, status: number, payload: unknown) {
-  const text = JSON.stringify(payload);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
-}
+/** The typed IPC error every refusal of this transport answers with. */
+const ipcError = (code: 'invalid-arguments' | 'forbidden' | 'failed', message: string) => ({ ok: false, error: { code, message } });
 
-async function readJson(req: IncomingMessage, limit: number): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > limit) return { ok: false, message: `request body over ${limit} bytes` };
-    chunks.push(c as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return { ok: true, value: {} };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, message: `request body is not JSON: ${(e as Error).message}` };
-  }
+function errorBody(status: number, message: string) {
+  return ipcError(status === 403 ? 'forbidden' : status >= 500 ? 'failed' : 'invalid-arguments', message);
 }
 
 /** Starts the browser host on 127.0.0.1 and resolves once it accepts connections. */
 export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHost> {
   const token = o.token ?? randomBytes(24).toString('base64url');
-  const limit = o.maxBodyBytes ?? 256 * 1024 * 1024;
+  const limitOf = o.bodyLimit ?? bodyLimitFor;
   const streams = new Set<ServerResponse>();
   let port = 0;
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const server = createSafeServer(async (req, res, url) => {
     const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return json(res, 403, { ok: false, error: { code: 'forbidden', message: 'wrong Host header' } });
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendJson(res, 403, ipcError('forbidden', 'wrong Host header'));
 
     if (url.pathname.startsWith('/ipc/')) {
-      if (req.method !== 'POST') return json(res, 405, { ok: false, error: { code: 'forbidden', message: 'IPC calls are POST' } });
-      if (!sameToken(req.headers['x-preflight-token'] as string | undefined, token)) return json(res, 403, { ok: false, error: { code: 'forbidden', message: 'missing or wrong token' } });
-      const body = await readJson(req, limit);
-      if (!body.ok) return json(res, 400, { ok: false, error: { code: 'invalid-arguments', message: body.message } });
-      const reply = await dispatch(o.handlers, decodeURIComponent(url.pathname.slice(5)), body.value);
-      return json(res, 200, reply);
+      if (req.method !== 'POST') return sendJson(res, 405, ipcError('forbidden', 'IPC calls are POST'));
+      if (!sameToken(req.headers['x-preflight-token'] as string | undefined, token)) return sendJson(res, 403, ipcError('forbidden', 'missing or wrong token'));
+      const channel = decodePath(url.pathname.slice(5));
+      if (channel === undefined) return sendJson(res, 400, ipcError('invalid-arguments', 'malformed channel name'));
+      const limit = limitOf(channel);
+      const body = await readJsonBody(req, limit);
+      if (body.kind === 'aborted') return;
+      if (body.kind === 'too-large') return sendJson(res, 413, ipcError('invalid-arguments', `request body over ${limit} bytes for ${channel.slice(0, 100)}`));
+      if (body.kind === 'invalid') return sendJson(res, 400, ipcError('invalid-arguments', body.message));
+      return sendJson(res, 200, await dispatch(o.handlers, channel, body.value));
     }
 
     if (url.pathname === '/events') {
-      if (!sameToken(url.searchParams.get('token'), token)) return json(res, 403, { ok: false, error: { code: 'forbidden', message: 'missing or wrong token' } });
+      if (!sameToken(url.searchParams.get('token'), token)) return sendJson(res, 403, ipcError('forbidden', 'missing or wrong token'));
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
@@ -102,19 +78,12 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
       return;
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { ok: false, error: { code: 'forbidden', message: 'method not allowed' } });
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const full = normalize(join(o.rendererDir, rel));
-    if (!full.startsWith(normalize(o.rendererDir) + sep)) return json(res, 403, { ok: false, error: { code: 'forbidden', message: 'outside the app' } });
-    try {
-      const data = await readFile(full);
-      const headers: Record<string, string> = { 'content-type': TYPES[extname(full)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...securityHeaders(rel) };
-      res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : data);
-    } catch {
-      json(res, 404, { ok: false, error: { code: 'failed', message: `not found: ${url.pathname}` } });
-    }
-  });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, ipcError('forbidden', 'method not allowed'));
+    const file = await readStaticFile(o.rendererDir, url.pathname);
+    if (file.status !== 200) return sendJson(res, file.status, ipcError(file.status === 403 ? 'forbidden' : file.status === 400 ? 'invalid-arguments' : 'failed', file.message));
+    res.writeHead(200, file.headers);
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }, { errorBody });
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
