@@ -49,7 +49,9 @@ function parseUrl(req: IncomingMessage): URL | undefined {
   if (!raw.startsWith('/')) return undefined;
   try {
     // Prefixed, not resolved against a base: "//etc/passwd" must stay a path, not become a host.
-    return new URL(`http://127.0.0.1${raw}`);
+    const url = new URL(`http://127.0.0.1${raw}`);
+    // A path no handler could decode (`/%zz`) is malformed for all of them.
+    return decodePath(url.pathname) === undefined ? undefined : url;
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 /**
  * The browser host as a running process: requests that used to kill it (a malformed path, a client
- * resetting mid-upload, a 200 MB body) get an answer or are dropped, and the host keeps answering.
+ * resetting mid-upload, a 200 MB body) get an answer or are dropped, and the host keeps answering;
+ * the sign-in link works once and becomes an HttpOnly cookie, and calls from other origins are refused.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -123,5 +124,99 @@ describe('request bodies are limited per channel before they are buffered', () =
     const ordinary = await fetch(`${host.origin}/ipc/environments.list`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
     expect(ordinary.status).toBe(413);
     expect(await ordinary.json()).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: expect.stringContaining('environments.list') } });
+  });
+});
+
+/** Reads the next sign-in link the host prints after a line on its stdin. */
+async function newSignInLink(h: HostProcess): Promise<string> {
+  const before = h.stdout().length;
+  h.child.stdin!.write('\n');
+  for (;;) {
+    const m = /Preflight sign-in link: (\S+)/.exec(h.stdout().slice(before));
+    if (m) return m[1]!;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('signing in to the browser host', () => {
+  it('the printed code works once: it becomes an HttpOnly, SameSite=Strict cookie and a redirect to a clean URL; used again it is refused', async () => {
+    const fresh = await startHostProcess(bundle, dir);
+    try {
+      const link = new URL(fresh.readyUrl);
+      expect(link.searchParams.get('code')).toMatch(/^[\w-]{20,}$/);
+      expect(link.searchParams.has('token')).toBe(false);
+      const first = await fetch(fresh.readyUrl, { redirect: 'manual' });
+      expect(first.status).toBe(303);
+      expect(first.headers.get('location')).toBe('/');
+      expect(first.headers.get('referrer-policy')).toBe('no-referrer');
+      const cookie = first.headers.get('set-cookie')!;
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Strict/i);
+      expect(cookie).toMatch(/Path=\//);
+      const again = await fetch(fresh.readyUrl, { redirect: 'manual' });
+      expect(again.status).toBe(403);
+      expect(again.headers.get('set-cookie')).toBeNull();
+      expect(await again.text()).toMatch(/already used/);
+      // The cookie the first visit got opens the app.
+      const page = await fetch(`${fresh.origin}/`, { headers: { cookie: cookie.split(';')[0]! } });
+      expect(page.status).toBe(200);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
+  it('a line on the host\'s stdin prints a new single-use sign-in link (the first was used or the browser was closed)', async () => {
+    const link = await newSignInLink(host);
+    expect(link).not.toBe(host.readyUrl);
+    const second = await signIn(host, link);
+    expect((await fetch(`${host.origin}/ipc/environments.list`, { method: 'POST', headers: { ...second.headers, 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+    expect((await fetch(link, { redirect: 'manual' })).status).toBe(403);
+  });
+
+  it('IPC calls need the session cookie: none, a wrong one, or the old token header are refused', async () => {
+    const call = (headers: Record<string, string>) => fetch(`${host.origin}/ipc/environments.list`, { method: 'POST', headers: { 'content-type': 'application/json', origin: host.origin, ...headers }, body: '{}' });
+    expect((await call({})).status).toBe(403);
+    const [name, value] = auth.cookie!.split('=');
+    expect((await call({ cookie: `${name}=${'x'.repeat(value!.length)}` })).status).toBe(403);
+    expect((await call({ 'x-preflight-token': new URL(host.readyUrl).searchParams.get('code')! })).status).toBe(403);
+    expect((await call({ cookie: auth.cookie! })).status).toBe(200);
+  });
+
+  it('a request with the cookie but a foreign Origin (or none) is refused before anything runs', async () => {
+    const call = (origin: string | undefined) =>
+      fetch(`${host.origin}/ipc/sandbox.reset`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: auth.cookie!, ...(origin ? { origin } : {}) }, body: '{}' });
+    for (const origin of ['https://evil.example', 'null', `http://127.0.0.1:${host.port + 1}`, `http://127.0.0.1.evil.example:${host.port}`, undefined]) {
+      const res = await call(origin);
+      expect(res.status, String(origin)).toBe(403);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    // A page of another site fetching with the cookie is also marked so by the browser.
+    const crossSite = await fetch(`${host.origin}/ipc/sandbox.reset`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: auth.cookie!, origin: host.origin, 'sec-fetch-site': 'cross-site' }, body: '{}' });
+    expect(crossSite.status).toBe(403);
+    expect((await call(host.origin)).status).toBe(200);
+  });
+
+  it('the event stream needs the cookie too', async () => {
+    const refused = await fetch(`${host.origin}/events`);
+    expect(refused.status).toBe(403);
+    const ctl = new AbortController();
+    const ok = await fetch(`${host.origin}/events`, { headers: { cookie: auth.cookie! }, signal: ctl.signal });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('text/event-stream');
+    ctl.abort();
+  });
+
+  it('documents are sent with Referrer-Policy: no-referrer and frame-ancestors \'none\'; without the cookie the app is not served', async () => {
+    const doc = await fetch(`${host.origin}/`, { headers: { cookie: auth.cookie! } });
+    expect(doc.status).toBe(200);
+    expect(doc.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(doc.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(doc.headers.get('x-frame-options')).toBe('DENY');
+    const signedOut = await fetch(`${host.origin}/`);
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(signedOut.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(await signedOut.text()).toMatch(/sign-in link/);
+    expect((await fetch(`${host.origin}/assets/app.js`)).status).toBe(401);
   });
 });
