@@ -5,10 +5,10 @@
  * the platform's envelope. Paths it does not handle go to `platformRoutes`.
  */
 import type { Server, ServerResponse } from 'node:http';
-import { appendFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { SandboxCall } from '../../shared/ipc/contract';
 import { faultConfigSchema, type FaultConfig } from '../../shared/ipc/channels/sandbox';
+import { appendPrivate } from '../data-dir';
 import { readJsonBody } from '../http/body';
 import { createSafeServer, sendJson } from '../http/safe-server';
 import { envelope } from './envelope';
@@ -67,7 +67,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const record = (path: string, status: number, body: unknown, response: unknown, environmentId?: string, fault?: string) => {
     const call: SandboxCall = { seq: ++seq, at: new Date().toISOString(), path, status, body: mask(body), response, ...(environmentId ? { environmentId } : {}), ...(fault && fault !== 'ok' ? { fault } : {}) };
     // Written before the reply leaves: a call the client saw acknowledged is always in the record.
-    if (options.recordFile) appendFileSync(options.recordFile, JSON.stringify(call) + '\n');
+    if (options.recordFile) appendPrivate(options.recordFile, JSON.stringify(call) + '\n');
     if (keep) calls.push(call);
     options.onCall?.(call);
   };

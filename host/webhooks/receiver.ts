@@ -12,9 +12,10 @@
  */
 import type { Server } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { appendPrivate, ensurePrivateDir } from '../data-dir';
 import { readJsonBody } from '../http/body';
 import { createSafeServer, sendJson } from '../http/safe-server';
 
@@ -64,7 +65,7 @@ export async function startWebhookReceiver(o: { dataDir: string; port?: number; 
   const limit = o.maxBodyBytes ?? WEBHOOK_BODY_LIMIT;
   let port = 0;
   const dir = join(o.dataDir, 'webhooks');
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const file = join(dir, 'events.jsonl');
   const byXid = new Map<string, WebhookEvent[]>();
   const index = (e: WebhookEvent) => {
@@ -106,7 +107,7 @@ export async function startWebhookReceiver(o: { dataDir: string; port?: number; 
     }
     const receivedAt = new Date().toISOString();
     const events = (list as Omit<WebhookEvent, 'receivedAt'>[]).map((e) => ({ event: e.event, time: e.time, properties: e.properties, receivedAt }));
-    appendFileSync(file, events.map((e) => JSON.stringify(e) + '\n').join(''));
+    appendPrivate(file, events.map((e) => JSON.stringify(e) + '\n').join(''));
     events.forEach(index);
     o.onEvents?.(events);
     reply(200, { ok: true, received: events.length });
