@@ -4,7 +4,8 @@ import { call } from '../../api/client';
 import { useSend } from '../../stores/send';
 import { BatchTable } from './BatchTable';
 import { DeliveriesPanel } from './DeliveriesPanel';
-import { download, plural } from './format';
+import { plural } from './format';
+import { downloadText } from '../data/download';
 
 /**
  * One send's exact account: per batch status, HTTP status, response and duration; and what the
@@ -52,7 +53,7 @@ export function SendDetailView({ detail, headingLevel = 2 }: { detail: SendDetai
       <BatchTable batches={detail.batches} selected={selected} onSelect={(i, on) => setSelected((s) => { const n = new Set(s); if (on) n.add(i); else n.delete(i); return n; })} />
       <div className="actions left">
         <button disabled={running || chosen.length === 0} onClick={() => void act(() => prepareResend(detail.sendId, chosen))} data-testid="resend-selected">Re-send selected…</button>
-        <button disabled={chosen.length === 0} onClick={() => void act(async () => { const r = await call('send.exportTargets', { sendId: detail.sendId, batches: chosen }); download(`${detail.sendId}-targets.csv`, r.csv); setNote(`Exported ${plural(r.count, 'user')} as a target list.`); })} data-testid="export-selected">Export users…</button>
+        <button disabled={chosen.length === 0} onClick={() => void act(async () => { const r = await call('send.exportTargets', { sendId: detail.sendId, batches: chosen }); downloadText(`${detail.sendId}-targets.csv`, r.csv, 'text/csv'); setNote(`Exported ${plural(r.count, 'user')} as a target list.`); })} data-testid="export-selected">Export users…</button>
         <button
           disabled={chosen.length === 0 || !chosen.every((i) => detail.batches[i]?.state === 'unknown')}
           onClick={() => void act(async () => {
