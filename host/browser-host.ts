@@ -13,7 +13,7 @@ import { dispatch, type Handlers } from './ipc/dispatch';
 import { bodyLimitFor } from './ipc/body-limits';
 import { BrowserSessions } from './browser-session';
 import { DOCUMENT_HEADERS } from './csp';
-import { readJsonBody } from './http/body';
+import { hasUnreadBody, readJsonBody } from './http/body';
 import { createSafeServer, decodePath, sendJson } from './http/safe-server';
 import { readStaticFile } from './http/static-files';
 
@@ -109,7 +109,8 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     if (!s.isSignedIn(req.headers.cookie)) return page(res, 401, 'Not signed in', `<p>If you have just opened a sign-in link, <a href="/">continue to Preflight</a>.</p>${HOW_TO_SIGN_IN}`);
     const file = await readStaticFile(o.rendererDir, url.pathname);
     if (file.status !== 200) return sendJson(res, file.status, errorBody(file.status, file.message));
-    res.writeHead(200, file.headers);
+    // A GET that came with a body (nobody sends one) does not get its bytes read.
+    res.writeHead(200, hasUnreadBody(req) ? { ...file.headers, connection: 'close' } : file.headers);
     res.end(req.method === 'HEAD' ? undefined : file.body);
   };
 
