@@ -14,6 +14,7 @@ import type { Profiles, SendData, ValueSource } from '../../shared/campaign/send
 import type { NodeRender } from '../../shared/campaign/render';
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { GuardrailSettings } from '../../shared/guardrails/types';
+import type { EmailTallySummary } from '../../shared/guardrails/email-tally';
 
 /** Bits of a user's severity in a scan. */
 export const SEV_INFO = 1;
@@ -75,4 +76,6 @@ export interface ScanCounts {
   /** Users with at least one attribute that resolves to empty (legacy personalisation would not send them). */
   notPersonalised: number;
   notPersonalisedSamples: string[];
+  /** Email QA over all users, by email node: findings with their user counts, links with their rendered variants. */
+  emailQa?: EmailTallySummary;
 }

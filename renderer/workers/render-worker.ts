@@ -11,6 +11,7 @@ import { applyLevels, checkData, checkLongestSms, longestValues, renderFindings,
 import { provenanceOf } from './provenance';
 import { SEV_BLOCKING, SEV_ERROR, SEV_INFO, SEV_WARNING, type RowFilter, type WorkerReply, type WorkerRequest } from './render-protocol';
 import { ownValues } from '../../shared/campaign/per-user';
+import { EmailTally } from '../../shared/guardrails/email-tally';
 
 interface Loaded {
   gen: number;
@@ -74,6 +75,8 @@ function scan(l: Loaded) {
   // personalisation mode they would not be sent at all, so the send preview blocks on them there.
   let notPersonalised = 0;
   const notPersonalisedSamples: string[] = [];
+  // Per email node: on how many users each compatibility and link finding occurs, and the distinct rendered URLs.
+  const emailTally = new EmailTally();
   const step = () => {
     if (token !== scanToken || loaded !== l) return post({ type: 'scan-cancelled', gen: l.gen, done: i });
     const sliceEnd = performance.now() + SLICE_MS;
@@ -82,7 +85,10 @@ function scan(l: Loaded) {
       let bits = 0;
       let empty = false;
       for (let n = 0; n < l.compiled.nodes.length; n++) {
-        const ds = renderCell(l, targets[i]!, n).diagnostics;
+        const r = renderCell(l, targets[i]!, n);
+        const ds = r.diagnostics;
+        const cn = l.compiled.nodes[n]!.node;
+        if (cn.channel === 'email') emailTally.add(cn.key, cn.content.html ?? '', r.fields.html ?? '', ds);
         bits |= severityBits(ds);
         for (const d of ds)
           if (d.code === 'empty-value' && !empty) {
@@ -111,7 +117,7 @@ function scan(l: Loaded) {
       if (b & SEV_WARNING) withWarnings++;
       if (b & SEV_BLOCKING) blocking++;
     }
-    post({ type: 'scan-done', gen: l.gen, severity: severity.slice(), withErrors, withWarnings, blocking, blockingSamples: samples, notPersonalised, notPersonalisedSamples, ms: Math.round(performance.now() - started) });
+    post({ type: 'scan-done', gen: l.gen, severity: severity.slice(), withErrors, withWarnings, blocking, blockingSamples: samples, notPersonalised, notPersonalisedSamples, emailQa: emailTally.summary(), ms: Math.round(performance.now() - started) });
   };
   step();
 }
