@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import { emailUrls } from './compat';
+import { clipUrl } from './links';
 
 /** The checks whose findings are tallied across users. */
 export const TALLIED_CHECK = /^email-(client|link)-/;
@@ -59,7 +60,8 @@ export interface NodeEmailTally {
 /** The scan's email QA, by node key. */
 export type EmailTallySummary = Record<string, NodeEmailTally>;
 
-interface TemplateLink {
+/** A link or image URL of a template, with the pattern of the URLs it renders to. */
+export interface TemplateLink {
   kind: 'link' | 'image';
   template: string;
   personalised: boolean;
@@ -71,6 +73,16 @@ interface TemplateLink {
 const TWIG = /(\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\})/;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+function compile(kind: 'link' | 'image', template: string): TemplateLink {
+  const parts = template.split(TWIG);
+  const personalised = parts.length > 1;
+  const literals = parts.filter((_, i) => i % 2 === 0);
+  return { kind, template, personalised, pattern: personalised ? new RegExp(`^${literals.map(escapeRe).join('[\\s\\S]*?')}$`) : undefined, literal: literals.join('').length };
+}
+
+// Static URLs first, then the most specific patterns: `{{ url }}` alone matches anything.
+const specificFirst = (links: TemplateLink[]) => links.sort((a, b) => Number(a.personalised) - Number(b.personalised) || b.literal - a.literal);
+
 /** The links and images of a template's HTML, each with a pattern for the URLs it renders to. */
 export function templateLinks(templateHtml: string): TemplateLink[] {
   const out: TemplateLink[] = [];
@@ -79,19 +91,39 @@ export function templateLinks(templateHtml: string): TemplateLink[] {
     const id = `${u.kind} ${u.url}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const parts = u.url.split(TWIG);
-    const personalised = parts.length > 1;
-    const literals = parts.filter((_, i) => i % 2 === 0);
-    out.push({
-      kind: u.kind,
-      template: u.url,
-      personalised,
-      pattern: personalised ? new RegExp(`^${literals.map(escapeRe).join('[\\s\\S]*?')}$`) : undefined,
-      literal: literals.join('').length,
-    });
+    out.push(compile(u.kind, u.url));
   }
-  // Static URLs first, then the most specific patterns: `{{ url }}` alone matches anything.
-  return out.sort((a, b) => Number(a.personalised) - Number(b.personalised) || b.literal - a.literal);
+  return specificFirst(out);
+}
+
+/** The template links of a scan's summary (to key one user's findings as the scan did). */
+export function summaryLinks(t: NodeEmailTally): TemplateLink[] {
+  return specificFirst(t.links.map((l) => compile(l.kind, l.template)));
+}
+
+const matchTemplate = (links: readonly TemplateLink[], kind: 'link' | 'image', url: string) => links.find((l) => l.kind === kind && (l.pattern ? l.pattern.test(url) : l.template === url));
+
+/**
+ * Keys one user's findings as the scan counts them: a link finding quotes that user's URL, so it is
+ * counted under the URL of the template it came from (`/orders/{{ order_id }}`), and the line
+ * numbers are left out (see findingKey). Returns the key and the message with the template URL.
+ */
+export function findingKeyer(links: readonly TemplateLink[], html: string): (d: Pick<Diagnostic, 'code' | 'message'>) => { key: string; message: string } {
+  const quoted = new Map<string, string>();
+  for (const u of emailUrls(html)) {
+    const t = matchTemplate(links, u.kind, u.url);
+    if (t && t.template !== u.url) quoted.set(`"${clipUrl(u.url)}"`, `"${clipUrl(t.template)}"`);
+  }
+  return (d) => {
+    let message = d.message;
+    if (d.code.startsWith('email-link-'))
+      for (const [from, to] of quoted)
+        if (message.includes(from)) {
+          message = message.replace(from, () => to);
+          break;
+        }
+    return { key: findingKey({ code: d.code, message }), message };
+  };
 }
 
 interface NodeState {
@@ -114,18 +146,19 @@ export class EmailTally {
     }
     st.users++;
     const keys = new Set<string>();
+    const keyOf = findingKeyer(st.links, html);
     for (const d of findings) {
       if (!TALLIED_CHECK.test(d.code)) continue;
-      const key = findingKey(d);
+      const { key, message } = keyOf(d);
       if (keys.has(key)) continue;
       keys.add(key);
       const f = st.findings.get(key);
       if (f) f.users++;
-      else st.findings.set(key, { key, code: d.code, severity: d.severity, message: d.message, users: 1 });
+      else st.findings.set(key, { key, code: d.code, severity: d.severity, message, users: 1 });
     }
     const counted = new Set<string>();
     for (const u of emailUrls(html)) {
-      const t = st.links.find((l) => l.kind === u.kind && (l.pattern ? l.pattern.test(u.url) : l.template === u.url));
+      const t = matchTemplate(st.links, u.kind, u.url);
       const id = `${u.kind} ${t?.template ?? u.url}`;
       let r = st.rendered.get(id);
       if (!r) st.rendered.set(id, (r = { kind: u.kind, template: t?.template ?? u.url, personalised: !!t?.personalised, users: 0, variants: new Map(), more: false }));

@@ -125,7 +125,9 @@ export function repeatedTrackingParams(url: string, expected: readonly string[] 
 }
 
 const isWeb = (url: string) => /^https?:\/\//i.test(url.trim());
-const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** A URL as the link findings quote it (long ones clipped). */
+export const clipUrl = (s: string, n = 120): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const clip = clipUrl;
 
 /** Checks the links and images of one rendered email (its HTML), for one user and node. */
 export function checkLinks(html: string, where: { node?: string; target?: string } = {}, options: LinkCheckOptions = {}): RawFinding[] {

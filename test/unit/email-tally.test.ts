@@ -43,3 +43,19 @@ describe('email QA over all users', () => {
     expect(links.map((l) => l.template)).toEqual(['https://b.ie/', '{{ link }}']);
   });
 });
+
+describe('link findings over all users', () => {
+  it('a link finding that quotes each user\'s own URL is counted once under its template URL', () => {
+    const t = new EmailTally();
+    const tpl = '<a href="https://shop.brand.ie/orders/{{ id }}?utm_source=x">Track</a>';
+    for (const id of ['A1', 'A2', 'A3']) {
+      const html = `<a href="https://shop.brand.ie/orders/${id}?utm_source=x">Track</a>`;
+      const r = { node: 'email', target: id, channel: 'email', fields: { subject: 's', text: 't', html }, diagnostics: [] } as never;
+      t.add('email', tpl, html, renderFindings(r, { email: { trackingParams: ['utm_content'] } }));
+    }
+    const missing = t.summary().email!.findings.filter((f) => f.code === 'email-link-tracking');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ users: 3 });
+    expect(missing[0]!.message).toContain('"https://shop.brand.ie/orders/{{ id }}?utm_source=x"');
+  });
+});

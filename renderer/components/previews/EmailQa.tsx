@@ -1,14 +1,15 @@
 import type { NodeRender } from '../../../shared/campaign/render';
 import type { Diagnostic } from '../../../shared/diagnostics';
-import { findingKey, usersText, type NodeEmailTally } from '../../../shared/guardrails/email-tally';
+import { useMemo } from 'react';
+import { findingKeyer, summaryLinks, usersText, type NodeEmailTally } from '../../../shared/guardrails/email-tally';
 import { useRenders } from '../../stores/renders';
 
 const isCompat = (code: string) => code.startsWith('email-client-');
 const isLink = (code: string) => code.startsWith('email-link-');
 
 /** One finding with, once the full scan is done, on how many users it occurs. */
-function FindingItem({ d, tally }: { d: Pick<Diagnostic, 'code' | 'message' | 'severity'>; tally?: NodeEmailTally }) {
-  const users = tally?.findings.find((f) => f.key === findingKey(d))?.users;
+function FindingItem({ d, tally, keyOf }: { d: Pick<Diagnostic, 'code' | 'message' | 'severity'>; tally?: NodeEmailTally; keyOf?: (d: Pick<Diagnostic, 'code' | 'message'>) => { key: string } }) {
+  const users = keyOf && tally?.findings.find((f) => f.key === keyOf(d).key)?.users;
   return (
     <li className={d.severity} data-testid="qa-finding" data-code={d.code}>
       {d.message}
@@ -25,7 +26,10 @@ function FindingItem({ d, tally }: { d: Pick<Diagnostic, 'code' | 'message' | 's
 export function EmailQa({ render }: { render: NodeRender }) {
   const tally = useRenders((s) => (s.scan.status === 'done' ? s.scan.emailQa?.[render.node] : undefined));
   const mine = render.diagnostics;
-  const myKeys = new Set(mine.map(findingKey));
+  const html = render.fields.html ?? '';
+  // Keyed as the scan counted them: a link finding under its template URL, without line numbers.
+  const keyOf = useMemo(() => (tally ? findingKeyer(summaryLinks(tally), html) : undefined), [tally, html]);
+  const myKeys = new Set(keyOf ? mine.map((d) => keyOf(d).key) : []);
   const others = (test: (code: string) => boolean) => (tally?.findings ?? []).filter((f) => test(f.code) && !myKeys.has(f.key));
   const compat = mine.filter((d) => isCompat(d.code));
   const links = mine.filter((d) => isLink(d.code));
@@ -36,11 +40,11 @@ export function EmailQa({ render }: { render: NodeRender }) {
       <details className="qa-section" data-testid="qa-compat" open={compat.length > 0}>
         <summary>Compatibility ({compat.length})</summary>
         {compat.length === 0 && <p className="muted small">No HTML or CSS this user's email uses is unsupported by the checked clients.</p>}
-        <ul>{compat.map((d, i) => <FindingItem key={i} d={d} tally={tally} />)}</ul>
+        <ul>{compat.map((d, i) => <FindingItem key={i} d={d} tally={tally} keyOf={keyOf} />)}</ul>
         {otherCompat.length > 0 && (
           <>
             <p className="small">Only in other users' emails:</p>
-            <ul data-testid="qa-compat-others">{otherCompat.map((f) => <FindingItem key={f.key} d={f} tally={tally} />)}</ul>
+            <ul data-testid="qa-compat-others">{otherCompat.map((f) => <FindingItem key={f.key} d={f} tally={tally} keyOf={() => f} />)}</ul>
           </>
         )}
         {!tally && <p className="muted small">Run the full scan to see on how many users each finding occurs.</p>}
@@ -48,11 +52,11 @@ export function EmailQa({ render }: { render: NodeRender }) {
       <details className="qa-section" data-testid="qa-links" open={links.length > 0}>
         <summary>Links ({links.length})</summary>
         {links.length === 0 && <p className="muted small">No problem found in this user's links and images.</p>}
-        <ul>{links.map((d, i) => <FindingItem key={i} d={d} tally={tally} />)}</ul>
+        <ul>{links.map((d, i) => <FindingItem key={i} d={d} tally={tally} keyOf={keyOf} />)}</ul>
         {otherLinks.length > 0 && (
           <>
             <p className="small">Only in other users' emails:</p>
-            <ul>{otherLinks.map((f) => <FindingItem key={f.key} d={f} tally={tally} />)}</ul>
+            <ul>{otherLinks.map((f) => <FindingItem key={f.key} d={f} tally={tally} keyOf={() => f} />)}</ul>
           </>
         )}
         {tally && tally.links.length > 0 && (
