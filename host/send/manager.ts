@@ -114,13 +114,13 @@ export class SendManager {
   }
 
   /** Plans a send or a test send for the preview. */
-  prepare(a: { environmentId: string; campaignId: string; data: SendData; kind?: 'send' | 'test'; options?: SendOptions; batchSize?: number; blocking?: string[] }) {
+  prepare(a: { environmentId: string; campaignId: string; data: SendData; kind?: 'send' | 'test'; options?: SendOptions; batchSize?: number; blocking?: string[]; proofParam?: string }) {
     const { config, env } = this.environment(a.environmentId);
     let data = a.data;
     let note: string | undefined;
     if (a.kind === 'test') {
       if (config.qaUsers.length === 0) throw new Error(`no QA users are saved for "${config.name}": add them under Environments first`);
-      ({ data, note } = testSendData(a.data, config.qaUsers));
+      ({ data, note } = testSendData(a.data, config.qaUsers, a.proofParam));
     }
     const kind: SendKind = a.kind ?? 'send';
     return this.keepDraft(makeDraft({ sendId: newSendId(), kind, environment: env, config, campaignId: a.campaignId, data, batchSize: a.batchSize ?? config.batchSize, options: a.options ?? {}, blocking: a.blocking ?? [], note }));

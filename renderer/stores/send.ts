@@ -9,6 +9,7 @@ import type { EnvironmentView, SendDetail, SendDraft, SendSummary } from '../../
 import type { SendData } from '../../shared/campaign/send-data';
 import { api, call, IpcCallError } from '../api/client';
 import { useRenders } from './renders';
+import { DEFAULT_PROOF_PARAM } from '../../shared/send/proof';
 
 /** What the Send button asks for: a campaign's data, to an environment. */
 export interface SendRequest {
@@ -33,6 +34,9 @@ interface SendState {
   environments: EnvironmentView[];
   request?: SendRequest;
   options: SendOptionsInput;
+  /** The param a test send carries to label itself as a proof (shared/send/proof.ts). */
+  proofParam: string;
+  setProofParam(name: string): void;
   draft?: SendDraft;
   preparing: boolean;
   busy: boolean;
@@ -142,6 +146,8 @@ export const useSend = create<SendState>((set, get) => {
   return {
     environments: [],
     options: NO_OPTIONS,
+    proofParam: DEFAULT_PROOF_PARAM,
+    setProofParam: (name) => set({ proofParam: name }),
     preparing: false,
     busy: false,
     historyOpen: false,
@@ -180,7 +186,7 @@ export const useSend = create<SendState>((set, get) => {
       if (!r) return;
       set({ busy: true, error: undefined });
       try {
-        const draft = await call('send.prepare', { environmentId: r.environmentId, campaignId: r.campaignId, data: r.data, kind: 'test', options: optionsArg(get().options), blocking: blockingFor(r) });
+        const draft = await call('send.prepare', { environmentId: r.environmentId, campaignId: r.campaignId, data: r.data, kind: 'test', proofParam: get().proofParam, options: optionsArg(get().options), blocking: blockingFor(r) });
         const { sendId } = await call('send.start', {
           draftId: draft.draftId,
           confirmation: { environmentId: draft.environment.id, campaignId: draft.campaignId, recipients: draft.recipients },

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { dataRecord, environmentSchema, jsonRecord, sendDataSchema } from '../schemas';
 import { unavailableSchema } from './app';
+import { PROOF_PARAM_NAME } from '../../send/proof';
 
 /** Which secret of an environment: its app token or its OAuth client secret. */
 export const secretKindSchema = z.enum(['apptoken', 'oauth-client-secret']);
@@ -186,6 +187,8 @@ export const sendChannels = {
       campaignId: z.string().min(1),
       data: sendDataSchema,
       kind: z.enum(['send', 'test']).optional(),
+      /** A test send's proof param (shared/send/proof.ts; `is_proof` when absent). Ignored for a real send. */
+      proofParam: z.string().regex(PROOF_PARAM_NAME).optional(),
       options: sendOptionsSchema.optional(),
       batchSize: z.number().int().min(1).max(10_000).optional(),
       /** Error diagnostics from the render engine for this data. */
