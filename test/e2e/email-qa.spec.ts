@@ -71,3 +71,49 @@ test('the Checks dialog names the bundled caniemail data, and expected tracking 
   await page.getByTestId('qa-links').locator('summary').click();
   await expect(page.getByTestId('qa-links').getByTestId('qa-finding').filter({ hasText: 'lacks the tracking parameter "utm_content"' }).first()).toContainText('100% of users');
 });
+
+test('a test send labels itself as a proof with the param the user names; the real send does not carry it', async ({ page }) => {
+  // Own host: the sandbox environment's token comes from the host's environment only.
+  await host.stop();
+  host = await startHost({ env: { XP_APP_TOKEN_STAGE: 'stage-token-proof-4d2a' } });
+  await page.goto(host.url);
+  await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();
+  await page.getByTestId('open-environments').click();
+  const envs = page.getByTestId('environments-dialog');
+  await envs.getByTestId('env-new').click();
+  await envs.getByTestId('env-id').fill('stage');
+  await envs.getByTestId('env-name').fill('Staging');
+  await envs.getByTestId('env-region').selectOption('sandbox');
+  await envs.getByTestId('env-qa-users').fill('qa_anna');
+  await envs.getByTestId('env-save').click();
+  await expect(envs.getByTestId('env-stage')).toContainText('token ✓');
+  await envs.getByTestId('env-close').click();
+
+  await page.getByTestId('campaign-campaigns/order-confirmation.yaml').click();
+  await expect(page.getByTestId('scan-status')).toHaveAttribute('data-scan', 'done', { timeout: 60_000 });
+  await page.getByTestId('send-button').click();
+  const dialog = page.getByTestId('send-dialog');
+  await dialog.getByTestId('send-environment').selectOption('stage');
+  await expect(dialog.getByTestId('confirm-recipients')).toHaveText('3');
+  // The proof param is shown by its name; a name the template cannot use is refused before sending.
+  await expect(dialog.getByTestId('proof-param')).toHaveValue('is_proof');
+  await dialog.getByTestId('proof-param').fill('is proof');
+  await expect(dialog.getByTestId('proof-param-problem')).toContainText('"is proof" is not a plain name');
+  await expect(dialog.getByTestId('test-send')).toBeDisabled();
+  await dialog.getByTestId('proof-param').fill('proof_send');
+  await dialog.getByTestId('test-send').click();
+  await expect(dialog.getByTestId('test-send-result')).toContainText('1 of 1 batch accepted');
+  let calls = (await host.ipc<{ body: { target: string[]; params: Record<string, unknown> } }[]>('sandbox.calls')).value!;
+  expect(calls).toHaveLength(1);
+  expect(calls[0]!.body.target).toEqual(['qa_anna']);
+  expect(calls[0]!.body.params).toMatchObject({ proof_send: 'true', delivery_date: 'Friday 14 March' });
+  await host.ipc('sandbox.reset');
+
+  await dialog.getByTestId('confirm-send').click();
+  await expect(page.getByTestId('send-result')).toContainText('1 of 1 batch accepted');
+  calls = (await host.ipc<typeof calls>('sandbox.calls')).value!;
+  expect(calls).toHaveLength(1);
+  expect(calls[0]!.body.target).toEqual(['user_1', 'user_2', 'user_3']);
+  expect(calls[0]!.body.params).not.toHaveProperty('proof_send');
+  expect(calls[0]!.body.params).not.toHaveProperty('is_proof');
+});
