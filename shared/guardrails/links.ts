@@ -129,6 +129,54 @@ const isWeb = (url: string) => /^https?:\/\//i.test(url.trim());
 export const clipUrl = (s: string, n = 120): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const clip = clipUrl;
 
+/** One finding of a URL, without its place: the message is `${head} (line N) ${tail}`. */
+interface UrlFinding {
+  code: RawFinding['code'];
+  head: string;
+  tail: string;
+}
+
+/** URL findings remembered (the same URL recurs in most users' emails); cleared when full. */
+const MAX_URLS = 20_000;
+const urlMemo = new Map<string, UrlFinding[]>();
+
+/** The findings of one URL of an email (pure: memoised by everything it depends on). */
+function urlFindings(kind: 'link' | 'image', url: string, https: boolean, expected: readonly string[]): UrlFinding[] {
+  const memoKey = `${kind}\u0000${https ? 1 : 0}\u0000${expected.join(',')}\u0000${url}`;
+  const known = urlMemo.get(memoKey);
+  if (known) return known;
+  const out: UrlFinding[] = [];
+  // Empty, unrendered, `#`, javascript: and test hosts are reported by the older checks (links only).
+  const theirs = kind === 'link' ? !!(unrenderedLinkReason(url) || placeholderLinkReason(url)) : url.trim() === '';
+  if (theirs) return remember(memoKey, out);
+  const what = kind === 'link' ? 'link' : 'image';
+  const head = `${what} "${clip(url)}"`;
+  const invalid = invalidUrlReason(url);
+  if (invalid) out.push({ code: 'email-link-invalid', head, tail: `has ${invalid}` });
+  else {
+    if (https && /^http:/i.test(url.trim()))
+      out.push({ code: 'email-link-insecure', head, tail: `uses http: in an https email: ${kind === 'image' ? 'clients show it as insecure or block it' : 'it opens unencrypted and may be flagged'}` });
+    const contact = contactLinkReason(url);
+    if (contact) out.push({ code: 'email-link-contact', head, tail: `has ${contact}` });
+    if (kind === 'link' && isWeb(url)) {
+      const repeated = repeatedTrackingParams(url, expected);
+      if (repeated.length) out.push({ code: 'email-link-tracking', head, tail: `repeats ${repeated.map((r) => `"${r}"`).join(', ')}: analytics keeps one of the values` });
+      if (expected.length) {
+        const have = new Set(queryKeys(url).map((k) => k.toLowerCase()));
+        const missing = expected.filter((e) => !have.has(e.toLowerCase()));
+        if (missing.length) out.push({ code: 'email-link-tracking', head, tail: `lacks the tracking parameter${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}` });
+      }
+    }
+  }
+  return remember(memoKey, out);
+}
+
+function remember(key: string, findings: UrlFinding[]): UrlFinding[] {
+  if (urlMemo.size >= MAX_URLS) urlMemo.clear();
+  urlMemo.set(key, findings);
+  return findings;
+}
+
 /** Checks the links and images of one rendered email (its HTML), for one user and node. */
 export function checkLinks(html: string, where: { node?: string; target?: string } = {}, options: LinkCheckOptions = {}): RawFinding[] {
   if (!html) return [];
@@ -142,28 +190,7 @@ export function checkLinks(html: string, where: { node?: string; target?: string
     const key = `${u.kind} ${url}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    // Empty, unrendered, `#`, javascript: and test hosts are reported by the older checks (links only).
-    if (u.kind === 'link' && (unrenderedLinkReason(url) || placeholderLinkReason(url))) continue;
-    if (u.kind === 'image' && url.trim() === '') continue;
-    const what = u.kind === 'link' ? 'link' : 'image';
-    const place = { ...where, field: 'html', line: u.line };
-    const invalid = invalidUrlReason(url);
-    if (invalid) {
-      out.push({ code: 'email-link-invalid', ...place, message: `${what} "${clip(url)}" (line ${u.line}) has ${invalid}` });
-      continue;
-    }
-    if (https && /^http:/i.test(url.trim()))
-      out.push({ code: 'email-link-insecure', ...place, message: `${what} "${clip(url)}" (line ${u.line}) uses http: in an https email: ${u.kind === 'image' ? 'clients show it as insecure or block it' : 'it opens unencrypted and may be flagged'}` });
-    const contact = contactLinkReason(url);
-    if (contact) out.push({ code: 'email-link-contact', ...place, message: `${what} "${clip(url)}" (line ${u.line}) has ${contact}` });
-    if (u.kind !== 'link' || !isWeb(url)) continue;
-    const repeated = repeatedTrackingParams(url, expected);
-    if (repeated.length) out.push({ code: 'email-link-tracking', ...place, message: `link "${clip(url)}" (line ${u.line}) repeats ${repeated.map((r) => `"${r}"`).join(', ')}: analytics keeps one of the values` });
-    if (expected.length) {
-      const have = new Set(queryKeys(url).map((k) => k.toLowerCase()));
-      const missing = expected.filter((e) => !have.has(e.toLowerCase()));
-      if (missing.length) out.push({ code: 'email-link-tracking', ...place, message: `link "${clip(url)}" (line ${u.line}) lacks the tracking parameter${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}` });
-    }
+    for (const f of urlFindings(u.kind, url, https, expected)) out.push({ code: f.code, ...where, field: 'html', line: u.line, message: `${f.head} (line ${u.line}) ${f.tail}` });
   }
   return out;
 }
