@@ -13,6 +13,8 @@ export interface ServiceOptions {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** Fixed sandbox port (tests); a free port otherwise. */
   sandboxPort?: number;
+  /** The send check's worker-thread bundle (dist/…/verdict-worker.mjs); without it big checks run sliced on the main thread. */
+  verdictWorker?: string;
   /** The desktop shell's dialogs, data folder and recent list (Electron only; absent in the browser host). */
   native?: NativeShell;
 }

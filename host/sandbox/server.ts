@@ -9,6 +9,7 @@ import { appendFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { SandboxCall } from '../../shared/ipc/contract';
 import { faultConfigSchema, type FaultConfig } from '../../shared/ipc/channels/sandbox';
+import { EXECUTE_PATH } from '../../shared/send/request';
 import { envelope } from './envelope';
 import { handleExecute } from './execute-route';
 import { platformRoutes, platformAfterExecute } from './platform-routes';
@@ -44,7 +45,6 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export const EXECUTE_PATH = '/api/external/execute/campaign';
 
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolveBody, reject) => {

@@ -6,24 +6,16 @@
  */
 import type { Diagnostic } from '../../shared/diagnostics';
 import { decodeText } from '../../shared/targets/decode';
-import { parseTable } from '../../shared/targets/table';
-import { parseJsonRows } from '../../shared/targets/json-rows';
-import { buildTargets, defaultMapping } from '../../shared/targets/mapping';
-import { parseExecuteBody } from '../../shared/targets/execute-body';
-import { executeBodyToTable } from '../../shared/targets/body-table';
-import { parseCurl } from '../../shared/targets/curl';
-import { detectPaste, type PasteKind } from '../../shared/targets/paste';
+import { buildFromTable, readImport } from '../../shared/targets/import';
 import { parseProfiles } from '../../shared/targets/profiles';
 import { toCsv } from '../../shared/targets/csv-export';
-import type { ColumnMapping, ExecuteBodyData, Table } from '../../shared/targets/types';
-import type { BuiltData, ImportInput, ImportPhase, ImportReply, ImportRequest, ParsedImport } from './import-protocol';
+import type { Table } from '../../shared/targets/types';
+import type { ImportInput, ImportPhase, ImportReply, ImportRequest, ParsedImport } from './import-protocol';
 
 const post = (m: ImportReply) => (self as unknown as Worker).postMessage(m);
 
 /** The table of this job, kept for remap and export. */
 let kept: { table: Table; file: string } | undefined;
-
-const BODY_KEYS = new Set(['id', 'target_by', 'target', 'params', 'target_with_params', 'apptoken']);
 
 function countLines(text: string): number {
   let n = 0;
@@ -40,95 +32,35 @@ function readText(input: ImportInput, seq: number, timings: Partial<Record<Impor
   return { text: d.text, encoding: d.encoding, diagnostics: d.diagnostics };
 }
 
-/** What the text is: a file's extension decides JSON; otherwise its first characters (as a paste). */
-function kindOf(text: string, file: string): PasteKind {
-  const k = detectPaste(text);
-  if (/\.json$/i.test(file) && k === 'table') return 'json-rows';
-  return k;
-}
-
-/** True when a remembered mapping fits the table (every column it names exists). */
-function fits(m: ColumnMapping | undefined, table: Table): m is ColumnMapping {
-  return !!m && table.columns.includes(m.idColumn) && m.paramColumns.every((c) => table.columns.includes(c));
-}
-
-function build(table: Table, mapping: ColumnMapping, file: string, targetBy: string): BuiltData {
-  const b = buildTargets(table, mapping, { file, targetBy });
-  return { target: b.target, target_with_params: b.targetWithParams, diagnostics: b.diagnostics };
-}
-
+/** Decodes, then reads the import with the one dispatcher the CLI uses too (shared/targets/import.ts). */
 function parse(req: Extract<ImportRequest, { type: 'parse' }>): ParsedImport {
   const { seq, input } = req;
   const file = input.file;
   const timings: Partial<Record<ImportPhase, number>> = {};
   const decoded = readText(input, seq, timings);
-  const diagnostics: Diagnostic[] = [...decoded.diagnostics];
-  const kind = kindOf(decoded.text, file);
-  post({ type: 'progress', seq, phase: 'parse', rows: 0 });
+  let phase: 'parse' | 'map' | 'build' | undefined;
   let t0 = performance.now();
-  let table: Table;
-  let mapping: ColumnMapping | undefined;
-  let remembered = false;
-  let targetBy = req.targetBy;
-  const out: Partial<ParsedImport> = {};
-  if (kind === 'execute-body' || kind === 'curl') {
-    let body: ExecuteBodyData | undefined;
-    if (kind === 'curl') {
-      const c = parseCurl(decoded.text, { file });
-      diagnostics.push(...c.diagnostics);
-      body = c.body;
-      out.curl = { ...(c.url !== undefined ? { url: c.url } : {}), ...(c.baseUrl !== undefined ? { baseUrl: c.baseUrl } : {}), ...(c.method ? { method: c.method } : {}) };
-      if (c.apptoken !== undefined || c.apptokenVariable !== undefined || c.authorization !== undefined) {
-        out.secret = { ...(c.apptoken !== undefined ? { token: c.apptoken } : {}), ...(c.apptokenVariable ? { variable: c.apptokenVariable } : {}), ...(c.authorization ? { authorization: true } : {}) };
-      }
-    } else {
-      const r = parseExecuteBody(decoded.text, { file });
-      diagnostics.push(...r.diagnostics);
-      body = r.body;
-      if (r.apptoken !== undefined || r.apptokenVariable !== undefined) out.secret = { ...(r.apptoken !== undefined ? { token: r.apptoken } : {}), ...(r.apptokenVariable ? { variable: r.apptokenVariable } : {}) };
-    }
-    body ??= {};
-    if (typeof body.target_by === 'string' && body.target_by) targetBy = body.target_by;
-    const bt = executeBodyToTable(body, { file });
-    table = bt.table;
-    mapping = bt.mapping;
-    out.body = {
-      ...(typeof body.id === 'string' ? { id: body.id } : {}),
-      ...(typeof body.target_by === 'string' ? { target_by: body.target_by } : {}),
-      ...(body.params && typeof body.params === 'object' ? { params: body.params } : {}),
-      hasTargetWithParams: !!body.target_with_params,
-      extraKeys: Object.keys(body).filter((k) => !BODY_KEYS.has(k)),
-    };
-  } else {
+  const r = readImport(decoded.text, {
+    file,
+    targetBy: req.targetBy,
+    ...(req.mapping ? { mapping: req.mapping } : {}),
     // Papaparse runs in slices here (texts over 1 MB), so the dialog counts rows while a big file parses.
-    const onProgress = (rows: number, fraction: number) => post({ type: 'progress', seq, phase: 'parse', rows, fraction });
-    table = kind === 'json-rows' ? parseJsonRows(decoded.text, { file }) : parseTable(decoded.text, { file, onProgress });
-  }
-  diagnostics.push(...table.diagnostics);
-  timings.parse = performance.now() - t0;
-  post({ type: 'progress', seq, phase: 'map', rows: table.rows.length });
-  if (!mapping) {
-    if (fits(req.mapping, table)) {
-      mapping = req.mapping;
-      remembered = true;
-    } else if (table.columns.length > 0) {
-      const m = defaultMapping(table, targetBy);
-      diagnostics.push(...m.diagnostics);
-      mapping = m.mapping;
-    }
-  }
+    onParseProgress: (rows, fraction) => post({ type: 'progress', seq, phase: 'parse', rows, fraction }),
+    onPhase: (next, rows) => {
+      const now = performance.now();
+      if (phase === 'parse' || phase === 'build') timings[phase] = now - t0;
+      phase = next;
+      t0 = now;
+      post({ type: 'progress', seq, phase: next, rows: rows ?? 0 });
+    },
+  });
+  if (phase === 'parse' || phase === 'build') timings[phase] = performance.now() - t0;
+  const table = r.table;
   kept = { table, file };
-  let built: BuiltData | undefined;
-  if (mapping && table.columns.length > 0) {
-    post({ type: 'progress', seq, phase: 'build', rows: table.rows.length });
-    t0 = performance.now();
-    built = build(table, mapping, file, targetBy);
-    timings.build = performance.now() - t0;
-  }
   post({ type: 'progress', seq, phase: 'done', rows: table.rows.length });
+  const { table: _t, diagnostics, ...rest } = r;
   return {
-    ...out,
-    kind,
+    ...rest,
     file,
     ...(decoded.encoding ? { encoding: decoded.encoding } : {}),
     columns: table.columns,
@@ -136,10 +68,7 @@ function parse(req: Extract<ImportRequest, { type: 'parse' }>): ParsedImport {
     format: table.format,
     delimiter: table.delimiter,
     ...(table.columnTypes ? { columnTypes: table.columnTypes } : {}),
-    ...(mapping ? { mapping } : {}),
-    ...(remembered ? { rememberedMapping: true } : {}),
-    ...(built ? { built } : {}),
-    diagnostics,
+    diagnostics: [...decoded.diagnostics, ...diagnostics],
     timings,
   };
 }
@@ -161,7 +90,7 @@ function handle(req: ImportRequest): void {
     }
     case 'remap': {
       if (!kept) throw new Error('this import has no table any more; import the file again');
-      post({ type: 'built', seq: req.seq, built: build(kept.table, req.mapping, kept.file, req.targetBy), mapping: req.mapping });
+      post({ type: 'built', seq: req.seq, built: buildFromTable(kept.table, req.mapping, kept.file, req.targetBy), mapping: req.mapping });
       return;
     }
     case 'csv': {

@@ -1,9 +1,15 @@
 /**
- * Builds Campaign Execute request bodies from send data: the same code serves the send preview, the
- * CLI's `request` command and the real send, so what is previewed is what is sent.
+ * Execute bodies on their way out: the wire form with the token, the masked form shown and copied,
+ * and the curl command. The bodies themselves are built in one place, `bodyFor` (shared/send/plan.ts).
  */
-import type { SendData } from '../campaign/send-data';
-import { valuesFor } from '../campaign/per-user';
+
+/** The platform's Campaign Execute method, under an environment's base URL. */
+export const EXECUTE_PATH = '/api/external/execute/campaign';
+
+/** The Campaign Execute URL of an environment's base URL. */
+export function executeUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${EXECUTE_PATH}`;
+}
 
 /** An execute body without its secret: the host adds `apptoken` at the last moment before the call. */
 export interface ExecuteBody {
@@ -13,29 +19,6 @@ export interface ExecuteBody {
   params?: Record<string, unknown>;
   target_with_params?: Record<string, Record<string, unknown>>;
   [extra: string]: unknown;
-}
-
-export const DEFAULT_BATCH_SIZE = 500;
-
-/**
- * Splits the targets into batches; each batch carries all `params` and only its own users'
- * `target_with_params`. Key order follows the source document's example bodies.
- */
-export function buildExecuteBodies(campaignId: string, data: SendData, batchSize = DEFAULT_BATCH_SIZE, extra: Record<string, unknown> = {}): ExecuteBody[] {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batch size must be a positive integer, got ${batchSize}`);
-  const bodies: ExecuteBody[] = [];
-  const hasParams = Object.keys(data.params).length > 0;
-  for (let i = 0; i < data.target.length || (i === 0 && data.target.length === 0); i += batchSize) {
-    const target = data.target.slice(i, i + batchSize);
-    const body: ExecuteBody = { id: campaignId, target_by: data.target_by, target };
-    if (hasParams) body.params = data.params;
-    const twp = valuesFor(data.target_with_params, target);
-    if (twp) body.target_with_params = twp;
-    Object.assign(body, extra);
-    bodies.push(body);
-    if (data.target.length === 0) break;
-  }
-  return bodies;
 }
 
 /** The body as it goes on the wire, with the token first like the platform's own examples. */
@@ -48,6 +31,11 @@ export function redacted(body: ExecuteBody): Record<string, unknown> {
   return { apptoken: '***', ...body };
 }
 
+/** The bytes a send posts for this body, with the token masked (`preflight request --format wire`). */
+export function wireText(body: ExecuteBody): string {
+  return JSON.stringify(redacted(body));
+}
+
 /** A curl command for a body; the token is referenced as `$XP_APP_TOKEN`, never inlined. */
 export function toCurl(baseUrl: string, body: ExecuteBody): string {
   const rest = JSON.stringify(body, null, 2).slice(1); // drop the opening brace: the token line goes first
@@ -55,7 +43,7 @@ export function toCurl(baseUrl: string, body: ExecuteBody): string {
   const json = `{\n  "apptoken": "'"$XP_APP_TOKEN"'",${quoted === '}' ? '\n}' : quoted}`;
   return [
     `curl --request POST \\`,
-    `  --url ${baseUrl.replace(/\/+$/, '')}/api/external/execute/campaign \\`,
+    `  --url ${executeUrl(baseUrl)} \\`,
     `  --header 'Accept: application/json' \\`,
     `  --header 'Content-Type: application/json' \\`,
     `  --data '${json}'`,
