@@ -169,6 +169,8 @@ if (!app.requestSingleInstanceLock()) {
       dataDir,
       secrets: new SafeStorageSecretStore(join(dataDir, 'secrets')),
       emit,
+      // Bundled beside main.cjs by scripts/build.mjs: big send checks run there, off the main process's event loop.
+      verdictWorker: join(__dirname, 'verdict-worker.mjs'),
       native: createNativeShell({ window: () => win, dataDir, recent: () => recent, rendererReady: () => commands.markReady() }),
     });
     const handlers = withRecentWorkspaces(services.handlers);
