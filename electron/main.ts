@@ -14,10 +14,10 @@ import { createServices, type Services } from '../host/services';
 import { securityHeaders } from '../host/csp';
 import { guardSender } from './ipc-guard';
 import { permissionDecision } from './permissions';
-import { SafeStorageSecretStore } from './secret-store';
+import { createSecretStore } from './secret-store';
 import { createMainWindow, hardenWebContents } from './window';
 import { installMenu } from './menu';
-import { createNativeShell, openLinkExternally, explainUnsupported } from './native-shell';
+import { createNativeShell, openLinkExternally, explainUnsupported, confirmNatively } from './native-shell';
 import { CommandQueue } from './command-queue';
 import { classifyOpenedPath, pathsFromArgv } from './open-with';
 import { addRecent, parseRecent, type RecentWorkspace } from './recent-workspaces';
@@ -167,11 +167,12 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       workspaceDir: launchWorkspace ?? process.env.PREFLIGHT_WORKSPACE ?? recent[0]?.path ?? join(root, 'examples'),
       dataDir,
-      secrets: new SafeStorageSecretStore(join(dataDir, 'secrets')),
+      secrets: createSecretStore(join(dataDir, 'secrets')),
       emit,
       // Bundled beside main.cjs by scripts/build.mjs: big send checks run there, off the main process's event loop.
       verdictWorker: join(__dirname, 'verdict-worker.mjs'),
       native: createNativeShell({ window: () => win, dataDir, recent: () => recent, rendererReady: () => commands.markReady() }),
+      confirm: (request) => confirmNatively(request, win),
     });
     const handlers = withRecentWorkspaces(services.handlers);
     for (const channel of Object.keys(channels) as ChannelName[]) {

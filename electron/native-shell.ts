@@ -5,8 +5,10 @@
  * see external-links.ts). Implements host/app-service.ts `NativeShell`.
  */
 import { app, dialog, shell, type BrowserWindow } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { NativeShell } from '../host/app-service';
+import type { ConfirmRequest } from '../host/confirm';
+import { confirmDialogOptions, confirmed, MAX_SECRET_FILE_BYTES, secretFileDialogOptions } from './confirm-dialog';
 import { openExternalAfterConfirm, type ExternalOutcome } from './external-links';
 import { renderHtmlToPdf } from './pdf-export';
 import { pdfSaveDialogOptions } from './pdf-options';
@@ -63,7 +65,24 @@ export function createNativeShell(o: NativeShellOptions): NativeShell {
       return { status: 'saved', path: r.filePath, bytes: pdf.length };
     },
     rendererReady: () => o.rendererReady(),
+    async chooseSecretFile(args) {
+      const options = secretFileDialogOptions(args);
+      const w = o.window();
+      const r = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+      const path = r.filePaths[0];
+      if (r.canceled || !path) return { status: 'cancelled' };
+      // The person chose this path in the native dialog; it is read here and never leaves the main side.
+      if ((await stat(path)).size > MAX_SECRET_FILE_BYTES) throw new Error(`the chosen file is larger than ${MAX_SECRET_FILE_BYTES / 1024} KB; a token file holds the token alone`);
+      return { status: 'chosen', text: await readFile(path, 'utf8') };
+    },
   };
+}
+
+/** Asks the person in a native message box (host/confirm.ts decides when and what). */
+export async function confirmNatively(request: ConfirmRequest, parent: BrowserWindow | undefined): Promise<boolean> {
+  const options = confirmDialogOptions(request);
+  const r = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  return confirmed(r.response);
 }
 
 /** Asks before opening an http(s) link in the system browser. The only caller of `shell.openExternal`. */

@@ -20,6 +20,8 @@ export interface NativeShell {
   savePdfDialog(args: ChannelArgs<'dialog.savePdf'>): Promise<Result<'dialog.savePdf'>>;
   /** The renderer is subscribed to `app.command`: send what was held; returns how many. */
   rendererReady(): number;
+  /** Native open dialog for the file holding a secret; the main side reads it (the path never reaches the renderer). */
+  chooseSecretFile(o: { title: string; message: string }): Promise<{ status: 'chosen'; text: string } | { status: 'cancelled' }>;
 }
 
 /** The answer of a native-only channel under the browser host. */

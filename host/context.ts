@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../shared/ipc/contract';
 import type { Sandbox } from './sandbox/server';
 import type { SecretStore } from './secrets';
 import type { NativeShell } from './app-service';
+import type { Confirm } from './confirm';
 
 export interface ServiceOptions {
   host: 'electron' | 'browser';
@@ -17,6 +18,8 @@ export interface ServiceOptions {
   verdictWorker?: string;
   /** The desktop shell's dialogs, data folder and recent list (Electron only; absent in the browser host). */
   native?: NativeShell;
+  /** Asks the person to confirm a change of destination or a new secret, where the renderer cannot answer for them. */
+  confirm?: Confirm;
 }
 
 export interface ServiceContext extends ServiceOptions {

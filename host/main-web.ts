@@ -5,12 +5,15 @@
  *   --workspace DIR   workspace folder (default: the sample workspace in examples/)
  *   --data-dir DIR    app data folder (default: the platform's app-data location)
  *   --open            open the system browser at the URL
+ * It also prints `Confirmation page: <url>`: where the person confirms changes of destination and
+ * new secrets (host/confirm-page.ts), since the browser host has no native dialog.
  */
 import { spawn } from 'node:child_process';
 import { resolve, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from './services';
 import { startBrowserHost, type BrowserHost } from './browser-host';
+import { startConfirmationPage } from './confirm-page';
 import { EnvSecretStore } from './secrets';
 import { defaultDataDir } from './paths';
 
@@ -45,6 +48,7 @@ async function main() {
   }
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
   let host: BrowserHost | undefined;
+  const confirmations = await startConfirmationPage({ onChange: (e) => host?.emit('app.confirmation', e) });
   const services = await createServices({
     host: 'browser',
     version: process.env.npm_package_version ?? '0.1.0',
@@ -54,8 +58,10 @@ async function main() {
     emit: (event, payload) => host?.emit(event, payload),
     // Bundled beside this file by scripts/build.mjs: big send checks run there, off the host's event loop.
     verdictWorker: fileURLToPath(new URL('./verdict-worker.mjs', import.meta.url)),
+    confirm: confirmations.confirm,
   });
   host = await startBrowserHost({ port: args.port, rendererDir: join(root, 'dist', 'renderer'), handlers: services.handlers });
+  console.log(`Confirmation page: ${confirmations.url}`);
   console.log(`Preflight ready at ${host.url}`);
   if (args.open) openBrowser(host.url);
 
@@ -64,6 +70,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     await host?.close();
+    await confirmations.close();
     await services.close();
     console.log(`Preflight stopped (${signal})`);
     process.exit(0);

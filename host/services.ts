@@ -16,6 +16,7 @@ import { sandboxHandlers } from './sandbox/service';
 import { createSending, SANDBOX_ENVIRONMENT_ID } from './send/service';
 import { workspaceHandlers, type WorkspaceRef } from './workspace-service';
 import { dataHandlers } from './data-service';
+import { setSandboxSecret } from './secrets';
 
 export type { ServiceOptions } from './context';
 export { SANDBOX_ENVIRONMENT_ID } from './send/service';
@@ -30,7 +31,8 @@ export interface Services {
 export async function createServices(o: ServiceOptions): Promise<Services> {
   mkdirSync(o.dataDir, { recursive: true });
   const sandboxToken = randomBytes(24).toString('hex');
-  await o.secrets.set(SANDBOX_ENVIRONMENT_ID, sandboxToken);
+  // The built-in sandbox's token lives for this run only, bound to the running sandbox.
+  await setSandboxSecret(o.secrets, SANDBOX_ENVIRONMENT_ID, 'apptoken', sandboxToken);
   mkdirSync(join(o.dataDir, 'sandbox'), { recursive: true });
   const sandbox = await startSandbox({
     port: o.sandboxPort,

@@ -4,7 +4,9 @@
  */
 import type { AttemptOutcome } from '../../shared/send/policy';
 import { classifyNetworkError } from '../../shared/send/policy';
-import { postWithAuth, scrubSecrets, type RequestAuth } from '../platform/auth';
+import { scrubSecrets } from '../../shared/secrets/scrub';
+import { postWithAuth, type RequestAuth } from '../platform/auth';
+import { SecretDestinationError } from '../platform/destination';
 import { BeforeWriteError, postJson, type Agents } from './wire';
 
 export interface AttemptResult {
@@ -13,9 +15,6 @@ export interface AttemptResult {
   /** The platform's reply (parsed JSON, or the raw text), secrets scrubbed; null without a reply. */
   response: unknown;
 }
-
-/** Replaces every secret in a string (a reply or an error may echo the request). */
-export const scrub = scrubSecrets;
 
 export { executeUrl } from '../../shared/send/request';
 
@@ -46,9 +45,11 @@ export async function attemptOnce(url: string, body: Record<string, unknown>, au
     return { outcome: { kind: 'response', status: res.status, retryAfter: res.retryAfter, body: response, parsed }, durationMs: took(), response };
   } catch (e) {
     if (e instanceof BeforeWriteError) throw e.reason;
+    // A secret aimed at the wrong origin never leaves: stop, rather than classify it as a network outcome.
+    if (e instanceof SecretDestinationError) throw e;
     const err = e as Error & { code?: string; notWritten?: boolean; cause?: { code?: string; message?: string } };
     const code = err.code ?? err.cause?.code ?? err.name;
-    const message = scrub(`${err.cause?.message ?? err.message}${code && code !== 'TIMEOUT' && !err.message.includes(code) ? ` (${code})` : ''}`, auth.secrets);
+    const message = scrubSecrets(`${err.cause?.message ?? err.message}${code && code !== 'TIMEOUT' && !err.message.includes(code) ? ` (${code})` : ''}`, auth.secrets);
     // Provably unsent (refused, unresolvable, or failed before any byte was written) is retried; anything else may have reached the platform.
     const kind = err.notWritten === true ? 'not-sent' : classifyNetworkError(code);
     return { outcome: { kind, code, message }, durationMs: took(), response: null };

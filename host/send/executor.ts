@@ -7,7 +7,9 @@ import { bodyOf, type SendPlan } from '../../shared/send/plan';
 import { decide, DEFAULT_RETRY, type RetryConfig } from '../../shared/send/policy';
 import type { JournalRecord } from '../../shared/send/journal';
 import type { RequestAuth } from '../platform/auth';
-import { attemptOnce, executeUrl, scrub } from './attempt';
+import { checkDestination } from '../platform/destination';
+import { scrubSecrets } from '../../shared/secrets/scrub';
+import { attemptOnce, executeUrl } from './attempt';
 import type { JournalWriter } from './journal-writer';
 import type { Agents } from './wire';
 
@@ -74,6 +76,8 @@ export async function runBatches(o: RunOptions): Promise<RunOutcome> {
       let auth: RequestAuth;
       try {
         auth = await o.credentials();
+        // The plan's URL must be where these credentials were given for (a stale plan, a changed environment).
+        checkDestination(auth, url);
       } catch (e) {
         await record({ t: 'result', at: now(), i, state: 'failed', http: null, response: null, durationMs: 0, attempts: attempt - 1, reason: `not sent: ${(e as Error).message}` });
         return;
@@ -84,7 +88,7 @@ export async function runBatches(o: RunOptions): Promise<RunOutcome> {
       const r = await attemptOnce(url, body, auth, timeoutMs, { beforeWrite: () => record({ t: 'sending', at: now(), i, attempt }), agents: o.agents });
       const d = decide(r.outcome, attempt, retry, { canRefresh: !refreshed && auth.refresh !== undefined });
       const http = r.outcome.kind === 'response' ? r.outcome.status : null;
-      const reason = scrub(d.reason, auth.secrets);
+      const reason = scrubSecrets(d.reason, auth.secrets);
       if (d.action === 'settle') {
         void record({ t: 'result', at: now(), i, state: d.state, http, response: r.response, durationMs: r.durationMs, attempts: attempt, reason });
         return;

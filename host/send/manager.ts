@@ -17,6 +17,8 @@ import { redacted, toCurl } from '../../shared/send/request';
 import { detailOf, historyCsv, needsAttention, summaryOf, targetListCsv } from '../../shared/send/views';
 import type { EnvironmentConfig } from '../../shared/environments';
 import { credentialsFor } from '../platform/auth';
+import { checkDestination } from '../platform/destination';
+import { executeUrl } from './attempt';
 import type { SecretStore } from '../secrets';
 import { resolveBaseUrl, type EnvironmentStore } from '../environments/store';
 import { draftView, makeDraft, testSendData, typeToConfirm, type Draft } from './drafts';
@@ -113,11 +115,19 @@ export class SendManager {
     return { ...config, baseUrl: resolveBaseUrl(config, this.o.sandbox.url) };
   }
 
-  /** Resolves credentials once up front (a clear error before any plan is written), registering sandbox tokens. */
-  private async checkCredentials(config: EnvironmentConfig) {
-    const auth = await credentialsFor(this.authEnvironment(config), this.o.secrets).catch((e: Error) => {
-      throw new Error(`${e.message}; nothing was sent`);
-    });
+  /**
+   * Resolves credentials once up front (a clear error before any plan is written): they must exist
+   * for the environment's current destination, and the plan must go there. Registers sandbox tokens.
+   */
+  private async checkCredentials(config: EnvironmentConfig, planBaseUrl: string) {
+    const auth = await credentialsFor(this.authEnvironment(config), this.o.secrets)
+      .then((a) => {
+        checkDestination(a, executeUrl(planBaseUrl));
+        return a;
+      })
+      .catch((e: Error) => {
+        throw new Error(`${e.message}; nothing was sent`);
+      });
     if (config.region === 'sandbox' && auth.bodyFields.apptoken) this.o.sandbox.allowToken(auth.bodyFields.apptoken, config.id);
   }
 
@@ -238,7 +248,7 @@ export class SendManager {
         if (this.running.has(parentId)) throw new SendBusyError(`send ${parentId} is running: re-send its batches once it has finished; nothing was sent`);
         this.checkResendable(this.account(parentId), d.resendOf ?? []);
       }
-      await this.checkCredentials(d.config);
+      await this.checkCredentials(d.config, d.plan.environment.baseUrl);
       const plan = d.plan;
       this.drafts.delete(draftId);
       // The parent records the re-send before the re-send exists, so its batches can never be re-sent twice.
@@ -291,15 +301,16 @@ export class SendManager {
       this.checkConfirmation(a.plan, recipients, confirmation, { skipTyping: a.plan.kind === 'test' });
       const { config, env } = this.environment(a.plan.environment.id);
       // The sandbox listens on a new port each run; a real environment must still point where the send was planned.
-      if (config.region !== 'sandbox' && env.baseUrl !== a.plan.environment.baseUrl)
+      if (config.region === 'sandbox') a.plan.environment = { ...a.plan.environment, baseUrl: env.baseUrl };
+      else if (env.baseUrl !== a.plan.environment.baseUrl)
         throw new Error(`${env.name} now points at ${env.baseUrl}, but this send was planned for ${a.plan.environment.baseUrl}; nothing was sent`);
-      await this.checkCredentials(config);
+      await this.checkCredentials(config, a.plan.environment.baseUrl);
       const writer = await JournalWriter.reopen(this.journals.pathOf(sendId));
       // Requests in flight when the app stopped are written down as unknown, so the journal alone tells the story.
       for (const b of a.batches.filter((x) => x.interrupted))
         await writer.append({ t: 'result', at: new Date().toISOString(), i: b.index, state: 'unknown', http: null, response: null, durationMs: 0, attempts: b.attempts, reason: b.reason ?? 'in flight when the app stopped' });
       // Not running here and holding the lock: an earlier run without an end record stopped with the app.
-      const resume: JournalRecord = { t: 'resume', at: new Date().toISOString(), batches: todo, baseUrl: env.baseUrl, ...(a.runOpen ? { recovered: true } : {}) };
+      const resume: JournalRecord = { t: 'resume', at: new Date().toISOString(), batches: todo, baseUrl: a.plan.environment.baseUrl, ...(a.runOpen ? { recovered: true } : {}) };
       await writer.append(resume);
       applyJournalRecord(a, resume, 0);
       this.run(a, writer, todo, config);

@@ -19,7 +19,7 @@ import { unknownFollowUp } from './unknown-follow-up';
 export { SANDBOX_ENVIRONMENT_ID };
 
 type SendHandlerNames =
-  | 'environments.list' | 'environments.save' | 'environments.remove' | 'environments.setToken'
+  | 'environments.list' | 'environments.save' | 'environments.remove' | 'environments.setToken' | 'environments.chooseTokenFile'
   | 'send.prepare' | 'send.prepareResend' | 'send.body' | 'send.start' | 'send.cancel' | 'send.status'
   | 'send.history' | 'send.historyCsv' | 'send.resume' | 'send.skip' | 'send.batchTargets' | 'send.exportTargets' | 'send.deliveries' | 'send.unknownFollowUp';
 
@@ -42,7 +42,7 @@ export async function createSending(ctx: ServiceContext, workspace: WorkspaceRef
   ctx.sandbox.setWebhookUrl(receiver.url);
 
   const handlers: Pick<Handlers, SendHandlerNames> = {
-    ...environmentHandlers(environments, ctx.secrets, ctx.sandbox.url),
+    ...environmentHandlers({ store: environments, secrets: ctx.secrets, sandboxUrl: ctx.sandbox.url, confirm: ctx.confirm, native: ctx.native }),
     'send.prepare': async (a) => manager.prepare(a),
     'send.prepareResend': async ({ sendId, batches }) => manager.prepareResend(sendId, batches),
     'send.body': async ({ draftId, index }) => manager.body(draftId, index),

@@ -2,7 +2,8 @@
  * The typed process boundary: every channel with a zod schema for its arguments and its result,
  * and every event the main side pushes. Channel groups live in ./channels (one file per domain);
  * this file joins them. The preload, the Electron registration, the browser-host transport and the
- * renderer's API type are all derived from the joined map.
+ * renderer's API type are all derived from the joined map. What each channel lets a caller do
+ * (read, edit the workspace, secrets, send, sandbox control…) is in ./capabilities.ts.
  */
 import { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
@@ -14,6 +15,7 @@ import { platformChannels } from './channels/platform';
 import { dataChannels } from './channels/data';
 
 export * from './schemas';
+export { CAPABILITIES, channelCapabilities, type Capability, type ChannelCapability } from './capabilities';
 export { sandboxCallSchema, type SandboxCall } from './channels/sandbox';
 
 /** Every request/response channel: name → { args, result }. */

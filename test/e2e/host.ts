@@ -14,6 +14,8 @@ export interface TestHost {
   token: string;
   workspace: string;
   dataDir: string;
+  /** The host's confirmation page (another origin), where a person confirms changes of destination and new secrets. */
+  confirmUrl: string;
   /** Calls a channel over the real transport, as the renderer does. */
   ipc<T = unknown>(channel: string, args?: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }>;
   stop(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startHost(opts: { env?: Record<string, string> } = {}): Pr
     child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
     child.on('exit', (code) => fail(new Error(`browser host exited with ${code}:\n${output}`)));
   });
+  const confirmUrl = /Confirmation page: (\S+)/.exec(output)?.[1] ?? '';
   const u = new URL(url);
   const token = u.searchParams.get('token')!;
   return {
@@ -53,6 +56,7 @@ export async function startHost(opts: { env?: Record<string, string> } = {}): Pr
     token,
     workspace,
     dataDir,
+    confirmUrl,
     async ipc(channel, args = {}) {
       const res = await fetch(`${u.origin}/ipc/${channel}`, { method: 'POST', headers: { 'x-preflight-token': token, 'content-type': 'application/json' }, body: JSON.stringify(args) });
       return res.json();

@@ -9,6 +9,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, type TestHost } from './host';
+import { answerOnPage } from './confirm-helpers';
 
 let host: TestHost;
 test.beforeEach(async () => {
@@ -124,10 +125,15 @@ test('History\'s "When" is when the send went out, not when its preview opened',
   await expect(page.getByTestId(`history-${sendId}`).locator('td').first()).toHaveText(shown);
 });
 
-test('a batch that never left (connection refused on every attempt) is not headed "Sent"', async ({ page }) => {
-  // Nothing listens on port 9 of this machine: every attempt is refused before anything is written.
-  await host.ipc('environments.save', { environment: { id: 'dead', name: 'Dead host', region: 'custom', baseUrl: 'https://127.0.0.1:9', production: false, batchSize: 500 } });
+test('a batch that never left (connection refused on every attempt) is not headed "Sent"', async ({ page, context }) => {
   await page.goto(host.url);
+  await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();
+  // Nothing listens on port 9 of this machine: every attempt is refused before anything is written.
+  // A new destination is kept only once the person confirms it on the host's own page.
+  const saving = host.ipc('environments.save', { environment: { id: 'dead', name: 'Dead host', region: 'custom', baseUrl: 'https://127.0.0.1:9', production: false, batchSize: 500 } });
+  await answerOnPage(host, page, context, 'Create environment "Dead host" sending to https://127.0.0.1:9?', 'Create it');
+  expect((await saving).ok).toBe(true);
+  await page.reload();
   await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();
   await page.getByTestId('campaign-campaigns/promo-journey.yaml').click();
   await page.getByTestId('send-button').click();

@@ -7,7 +7,7 @@
  * Prints one JSON line {mode, ms, batches, maxRssMb}.
  */
 import { EnvironmentStore, sandboxDefaults } from '../../host/environments/store';
-import { MemorySecretStore } from '../../host/secrets';
+import { MemorySecretStore, setSandboxSecret } from '../../host/secrets';
 import { SendManager } from '../../host/send/manager';
 import { bodyOf, planSend } from '../../shared/send/plan';
 import type { SendData } from '../../shared/campaign/send-data';
@@ -43,7 +43,7 @@ async function main() {
     const environments = new EnvironmentStore(dataDir);
     await environments.save({ ...sandboxDefaults(), batchSize, concurrency, ratePerSecond: 1000 });
     const secrets = new MemorySecretStore();
-    await secrets.set('sandbox', token);
+    await setSandboxSecret(secrets, 'sandbox', 'apptoken', token);
     const workspace = join(dataDir, 'workspace');
     const campaignFile = writeSendCampaign(workspace, 'BENCH', { text: 'Your {{ promo_name }} code is {{ promo_code }}.' });
     const manager = new SendManager({ dataDir, workspace: () => workspace, environments, secrets, sandbox: { url, allowToken: () => {} } });

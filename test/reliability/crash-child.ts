@@ -5,7 +5,7 @@
  * Prints `started <sendId>` once the plan is durable.
  */
 import { EnvironmentStore, sandboxDefaults } from '../../host/environments/store';
-import { MemorySecretStore } from '../../host/secrets';
+import { MemorySecretStore, setSandboxSecret } from '../../host/secrets';
 import { SendManager } from '../../host/send/manager';
 import { join } from 'node:path';
 import { writeSendCampaign } from '../fixtures/send-workspace';
@@ -16,7 +16,7 @@ async function main() {
   const environments = new EnvironmentStore(dataDir);
   await environments.save({ ...sandboxDefaults(), ratePerSecond: 1000, concurrency: 3 });
   const secrets = new MemorySecretStore();
-  await secrets.set('sandbox', token);
+  await setSandboxSecret(secrets, 'sandbox', 'apptoken', token);
   const workspace = join(dataDir, 'workspace');
   const campaignFile = writeSendCampaign(workspace, 'CRASH', { text: 'Your code {{ code }} for {{ promo }}.' });
   const manager = new SendManager({ dataDir, workspace: () => workspace, environments, secrets, sandbox: { url: sandboxUrl, allowToken: () => {} }, timeoutMs: 5000 });

@@ -21,6 +21,7 @@ const fakeShell = (): NativeShell & { saved: string[]; printed: string[] } => {
     saveFileDialog: async (a) => (saved.push(a.content), { status: 'saved', path: `/reports/${a.suggestedName}` }),
     savePdfDialog: async (a) => (printed.push(a.html), { status: 'saved', path: `/reports/${a.suggestedName}`, bytes: 1234 }),
     rendererReady: () => 2,
+    chooseSecretFile: async () => ({ status: 'cancelled' }),
   };
 };
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { startSandbox, type Sandbox } from '../../host/sandbox/server';
 import { EnvironmentStore } from '../../host/environments/store';
-import { MemorySecretStore } from '../../host/secrets';
+import { MemorySecretStore, setSandboxSecret } from '../../host/secrets';
 import { SendManager } from '../../host/send/manager';
 import type { FaultKind } from '../../shared/ipc/channels/sandbox';
 import { writeSendCampaign } from '../fixtures/send-workspace';
@@ -39,7 +39,7 @@ beforeAll(async () => {
     },
   });
   const secrets = new MemorySecretStore();
-  await secrets.set('sandbox', TOKEN);
+  await setSandboxSecret(secrets, 'sandbox', 'apptoken', TOKEN);
   manager = new SendManager({ dataDir: dir, workspace: () => ws, environments: new EnvironmentStore(dir), secrets, sandbox, timeoutMs: 300, retry });
 });
 afterAll(async () => {
@@ -106,7 +106,7 @@ describe('fault matrix: each injected fault ends the batch as the policy says', 
       });
     });
     const secrets = new MemorySecretStore();
-    await secrets.set('sandbox', TOKEN);
+    await setSandboxSecret(secrets, 'sandbox', 'apptoken', TOKEN);
     const closed = new SendManager({ dataDir: dir, workspace: () => ws, environments: new EnvironmentStore(dir), secrets, sandbox: { url: `http://127.0.0.1:${port}`, allowToken: () => {} }, timeoutMs: 300, retry });
     const draft = await closed.prepare({ environmentId: 'sandbox', campaignFile: C1, data: { target_by: 'user_id', target: ['u1'], params: {}, target_with_params: {} } });
     const id = await closed.start(draft.draftId, { environmentId: 'sandbox', campaignId: 'C1', recipients: 1 });

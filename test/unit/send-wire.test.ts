@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EnvironmentStore } from '../../host/environments/store';
 import { MemorySecretStore } from '../../host/secrets';
+import { bindingFor } from '../../shared/secrets/binding';
 import { SendManager } from '../../host/send/manager';
 import { writeSendCampaign } from '../fixtures/send-workspace';
 import { NotWrittenError, postJson } from '../../host/send/wire';
@@ -44,7 +45,7 @@ describe('what counts as never sent', () => {
     const environments = new EnvironmentStore(join(dir, 'tls'));
     await environments.save({ id: 'stall', name: 'Stalling', region: 'custom', baseUrl: `https://127.0.0.1:${port}`, production: false, authMode: 'apptoken', legacyPersonalisation: false, batchSize: 500, concurrency: 1, ratePerSecond: 100, qaUsers: [] });
     const secrets = new MemorySecretStore();
-    await secrets.set('stall', 'stall-token');
+    await secrets.set({ environmentId: 'stall', kind: 'apptoken' }, 'stall-token', bindingFor({ region: 'custom', baseUrl: `https://127.0.0.1:${port}` }, 'apptoken'));
     const manager = new SendManager({ dataDir: join(dir, 'tls'), workspace: () => join(dir, 'tls'), environments, secrets, sandbox: { url: 'http://127.0.0.1:1', allowToken: () => {} }, timeoutMs: 150, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 1000 } });
     const d = await manager.prepare({ environmentId: 'stall', campaignFile: writeSendCampaign(join(dir, 'tls'), 'C1'), data: { target_by: 'user_id', target: ['u1'], params: {}, target_with_params: {} } });
     const id = await manager.start(d.draftId, { environmentId: 'stall', campaignId: 'C1', recipients: 1 });

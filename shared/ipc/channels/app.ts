@@ -97,7 +97,21 @@ export const appCommandSchema = z.object({
 });
 export type AppCommand = z.infer<typeof appCommandSchema>;
 
-/** Commands from the native shell (application menu, dock, "open with", file drops) for the renderer to carry out. */
+/**
+ * The browser host asks the person on its own confirmation page (another origin the renderer
+ * cannot read or answer for, host/confirm-page.ts); the renderer only shows where that page is.
+ */
+export const confirmationEventSchema = z.object({
+  id: z.string(),
+  state: z.enum(['pending', 'answered']),
+  /** The question, as the page asks it. */
+  title: z.string(),
+  /** The confirmation page (no secret in it: the page's one-time codes never leave its origin). */
+  url: z.string(),
+});
+
+/** Commands from the native shell (application menu, dock, "open with", file drops) for the renderer to carry out; confirmations waiting on the browser host's page. */
 export const appEvents = {
   'app.command': appCommandSchema,
+  'app.confirmation': confirmationEventSchema,
 } as const;

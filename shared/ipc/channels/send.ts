@@ -7,6 +7,12 @@ import { z } from 'zod';
 import { environmentSchema, jsonRecord, sendDataSchema } from '../schemas';
 import { SEND_ID_RE } from '../../send/send-id';
 import { sendVerdictSchema } from '../../pipeline/verdict';
+import { unavailableSchema } from './app';
+
+/** Which secret of an environment: its app token or its OAuth client secret. */
+export const secretKindSchema = z.enum(['apptoken', 'oauth-client-secret']);
+/** Whether each secret is stored for the environment's destination, after a change. */
+const secretsStoredSchema = z.object({ hasToken: z.boolean(), hasSecret: z.boolean() });
 
 /** An environment as the UI sees it: its settings, whether a token is stored — never the token. */
 export const environmentViewSchema = environmentSchema.extend({
@@ -18,8 +24,12 @@ export const environmentViewSchema = environmentSchema.extend({
   concurrency: z.number(),
   ratePerSecond: z.number(),
   qaUsers: z.array(z.string()),
+  /** True when an OAuth client secret is stored for its destination (the secret itself never crosses the boundary). */
+  hasSecret: z.boolean(),
   /** The environment variable the browser host and CLI read its token from. */
   tokenVariable: z.string(),
+  /** The environment variable they read its OAuth client secret from. */
+  secretVariable: z.string(),
 });
 export type EnvironmentView = z.infer<typeof environmentViewSchema>;
 
@@ -153,12 +163,27 @@ const sendIdArg = z.string().regex(SEND_ID_RE, 'a send id');
 
 export const sendChannels = {
   'environments.list': { args: z.strictObject({}), result: z.array(environmentViewSchema) },
-  'environments.save': { args: z.strictObject({ environment: jsonRecord }), result: environmentViewSchema },
+  /**
+   * Saves an environment. A new one, or a new origin (region or base URL), is confirmed by the
+   * person through the main side first (the built-in sandbox excepted); a new origin or client id
+   * drops the secrets given for the old one (`droppedSecrets`).
+   */
+  'environments.save': { args: z.strictObject({ environment: jsonRecord }), result: environmentViewSchema.extend({ droppedSecrets: z.array(secretKindSchema).optional() }) },
+  /** Removes an environment and deletes its secrets. */
   'environments.remove': { args: z.strictObject({ id: z.string().min(1) }), result: z.object({ removed: z.boolean() }) },
-  /** Stores an environment's token (or names a file it is read from); the token never comes back. */
+  /**
+   * Stores a secret the person typed (write-only: it never comes back), bound to the environment's
+   * current destination, after the person confirmed it through the main side (sandbox excepted).
+   * There is no way to name a file here: see `environments.chooseTokenFile`.
+   */
   'environments.setToken': {
-    args: z.strictObject({ id: z.string().min(1), token: z.string().min(1).max(4096).optional(), file: z.string().min(1).optional() }),
-    result: z.object({ hasToken: z.boolean() }),
+    args: z.strictObject({ id: z.string().min(1), token: z.string().min(1).max(4096), secret: secretKindSchema.optional() }),
+    result: secretsStoredSchema,
+  },
+  /** Desktop app: the person picks the file holding the secret in a native dialog; the main side reads it. The browser host answers `unavailable` (it reads `XP_APP_TOKEN_<ID>_FILE`). */
+  'environments.chooseTokenFile': {
+    args: z.strictObject({ id: z.string().min(1), secret: secretKindSchema.optional() }),
+    result: z.discriminatedUnion('status', [secretsStoredSchema.extend({ status: z.literal('stored') }), z.object({ status: z.literal('cancelled') }), unavailableSchema]),
   },
   'send.prepare': {
     /**
