@@ -45,7 +45,7 @@ export function sendVerdict(campaignDiagnostics: readonly Diagnostic[], scan: Om
   const legacy = o.legacyPersonalisation === true;
   const reasons: string[] = [];
   const errors = campaignDiagnostics.filter((d) => d.severity === 'error');
-  for (const d of errors) reasons.push(`${d.node && !d.message.startsWith(d.node) ? `${d.node}: ` : ''}${d.message}${formatPlace(d) ? ` (${formatPlace(d)})` : ''}`);
+  for (const d of errors) reasons.push(`${d.message}${formatPlace(d) ? ` (${formatPlace(d)})` : ''}`);
   if (scan.withErrors > 0) {
     reasons.push(`${plural(scan.withErrors, 'user has', 'users have')} errors or blocking findings${scan.withErrors > LISTED ? ` (the first ${Math.min(LISTED, scan.errorSamples.length)} below; filter the matrix to "Users with errors" for all)` : ''}`);
     reasons.push(...scan.errorSamples.slice(0, LISTED));
