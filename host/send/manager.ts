@@ -95,10 +95,10 @@ export class SendManager {
    * from the cache when nothing it depends on changed. `data` is asked for only when it must run.
    */
   private async verdictFor(sources: CheckSources, config: EnvironmentConfig, dKey: string, data: () => SendData): Promise<SendVerdict> {
-    const key = `${sources.key}|${config.legacyPersonalisation}|${config.name}|${dKey}`;
+    const key = `${sources.key}|${config.legacyPersonalisation}|${dKey}`;
     const hit = this.verdictCache.get(key);
     if (hit) return hit;
-    const verdict = await this.verdicts.run({ campaign: sources.campaign, data: data(), profiles: sources.profiles, settings: sources.settings, legacyPersonalisation: config.legacyPersonalisation, environmentName: config.name });
+    const verdict = await this.verdicts.run({ campaign: sources.campaign, data: data(), profiles: sources.profiles, settings: sources.settings, legacyPersonalisation: config.legacyPersonalisation });
     this.verdictCache.set(key, verdict);
     while (this.verdictCache.size > 8) this.verdictCache.delete(this.verdictCache.keys().next().value!);
     return verdict;

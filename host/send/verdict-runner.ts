@@ -10,10 +10,8 @@ import { Worker } from 'node:worker_threads';
 import type { EvaluationInput } from '../../shared/pipeline/evaluation';
 import { createEvaluation, evaluate, ScanAccumulator, scanUsers, sendVerdict, type SendVerdict } from '../../shared/pipeline';
 
-/** What one verdict needs: the pipeline's input and the environment's name for its reasons. */
-export interface VerdictJob extends EvaluationInput {
-  environmentName?: string;
-}
+/** What one verdict needs: the pipeline's input. */
+export type VerdictJob = EvaluationInput;
 
 /** What the worker thread answers. */
 export type VerdictReply = { verdict: SendVerdict } | { error: string };
@@ -42,7 +40,7 @@ export class VerdictRunner {
     const cells = job.data.target.length * job.campaign.nodes.length;
     if (cells <= (this.o.inlineCells ?? 20_000)) {
       this.lastMode = 'inline';
-      return evaluate(job, { environmentName: job.environmentName }).verdict;
+      return evaluate(job).verdict;
     }
     if (this.workerFile) {
       this.lastMode = 'worker';
@@ -85,5 +83,5 @@ async function sliced(job: VerdictJob, sliceMs: number): Promise<SendVerdict> {
     i = scanUsers(ev, acc, i, () => performance.now() > end);
     if (i < job.data.target.length) await new Promise((r) => setImmediate(r));
   }
-  return sendVerdict(campaignDiagnostics, acc.result(), { legacyPersonalisation: ev.legacyPersonalisation, environmentName: job.environmentName });
+  return sendVerdict(campaignDiagnostics, acc.result(), { legacyPersonalisation: ev.legacyPersonalisation });
 }

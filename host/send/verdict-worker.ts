@@ -10,7 +10,7 @@ import type { VerdictJob, VerdictReply } from './verdict-runner';
 const job = workerData as VerdictJob;
 let reply: VerdictReply;
 try {
-  reply = { verdict: evaluate(job, { environmentName: job.environmentName }).verdict };
+  reply = { verdict: evaluate(job).verdict };
 } catch (e) {
   reply = { error: e instanceof Error ? e.message : String(e) };
 }

@@ -27,9 +27,9 @@ export interface Evaluated {
  * Runs the whole pipeline at once (the CLI, and the host for small sends). `onCell` sees every
  * render, in target order then node order.
  */
-export function evaluate(input: EvaluationInput, o: { environmentName?: string; onCell?: (r: NodeRender) => void } = {}): Evaluated {
+export function evaluate(input: EvaluationInput, o: { onCell?: (r: NodeRender) => void } = {}): Evaluated {
   const evaluation = createEvaluation(input);
   const campaignDiagnostics = evaluation.campaignDiagnostics();
   const scan = scanAll(evaluation, o.onCell);
-  return { evaluation, campaignDiagnostics, scan, verdict: sendVerdict(campaignDiagnostics, scan, { legacyPersonalisation: evaluation.legacyPersonalisation, environmentName: o.environmentName }) };
+  return { evaluation, campaignDiagnostics, scan, verdict: sendVerdict(campaignDiagnostics, scan, { legacyPersonalisation: evaluation.legacyPersonalisation }) };
 }

@@ -37,11 +37,8 @@ const LISTED = 5;
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-/**
- * The verdict of a finished scan. `environmentName` names a legacy-mode environment in its reason
- * (the host knows it; the app's header and the CLI say "this environment").
- */
-export function sendVerdict(campaignDiagnostics: readonly Diagnostic[], scan: Omit<ScanResult, 'severity'>, o: { legacyPersonalisation?: boolean; environmentName?: string } = {}): SendVerdict {
+/** The verdict of a finished scan (under the environment's legacy personalisation mode, when it runs one). */
+export function sendVerdict(campaignDiagnostics: readonly Diagnostic[], scan: Omit<ScanResult, 'severity'>, o: { legacyPersonalisation?: boolean } = {}): SendVerdict {
   const legacy = o.legacyPersonalisation === true;
   const reasons: string[] = [];
   const errors = campaignDiagnostics.filter((d) => d.severity === 'error');
@@ -51,7 +48,7 @@ export function sendVerdict(campaignDiagnostics: readonly Diagnostic[], scan: Om
     reasons.push(...scan.errorSamples.slice(0, LISTED));
   }
   if (legacy && scan.notPersonalised > 0) {
-    reasons.push(`${o.environmentName ?? 'This environment'} runs legacy personalisation: ${scan.notPersonalised} user(s) have an attribute that resolves to empty and would not be sent`);
+    reasons.push(`The environment runs legacy personalisation: ${scan.notPersonalised} user(s) have an attribute that resolves to empty and would not be sent`);
     reasons.push(...scan.emptySamples.slice(0, LISTED));
   }
   return {

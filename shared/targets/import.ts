@@ -177,12 +177,13 @@ export function sendDataOf(r: Pick<ReadImport, 'kind' | 'built' | 'body'>, curre
 
 /**
  * Reads a saved execute body (a workspace's `requests/*.json`, the CLI's `--request`) as send data,
- * with the body parser's located diagnostics. A token in a workspace file is a warning: tokens
- * belong in the secret store.
+ * with the body parser's located diagnostics. Its `id` is not used (the campaign file names the
+ * campaign); a real token in a workspace file is a warning: tokens belong in the secret store.
  */
 export function readRequest(file: string, text: string, fallbackTargetBy: string): { data?: SendData; diagnostics: Diagnostic[] } {
   const r = parseExecuteBody(text, { file });
-  const diagnostics = r.diagnostics.filter((d) => d.code !== 'apptoken-found' && d.code !== 'missing-target');
+  // A saved request's id and token are not used (the campaign file names the campaign; the secret store holds the token): only a real token is worth a word.
+  const diagnostics = r.diagnostics.filter((d) => d.code !== 'missing-target' && d.path !== 'id' && d.path !== 'apptoken');
   if (r.apptoken !== undefined) diagnostics.push({ code: 'request-token', severity: 'warning', file, path: 'apptoken', message: `${file} contains an apptoken: tokens belong in the secret store, not the workspace; it is ignored` });
   if (diagnostics.some((d) => d.severity === 'error' && (d.code === 'syntax' || d.code === 'not-object'))) return { diagnostics };
   return { data: sendDataOf({ kind: 'execute-body', built: { target: r.body.target ?? [], target_with_params: r.body.target_with_params ?? {}, diagnostics: [] }, body: r.body }, undefined, fallbackTargetBy), diagnostics };

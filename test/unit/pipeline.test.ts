@@ -29,15 +29,15 @@ describe('the evaluation pipeline', () => {
     expect(verdict.reasons).toHaveLength(6);
   });
 
-  it('nothing blocks a clean campaign; empty values block only in legacy personalisation mode, naming the environment', () => {
+  it('nothing blocks a clean campaign; empty values block only in legacy personalisation mode', () => {
     const clean = evaluate({ campaign: email('https://shop.example.ie/track/{{ order_id }}'), data: users(6) });
     expect(clean.verdict).toMatchObject({ blocked: false, reasons: [], notPersonalised: 2, withErrors: 0 });
     expect(verdictLines(clean.verdict)[0]).toBe('Send not blocked: 6 users × 1 node(s) checked, 2 users with warnings');
-    const legacy = evaluate({ campaign: email('https://shop.example.ie/track/{{ order_id }}'), data: users(6), legacyPersonalisation: true }, { environmentName: 'Old project' });
+    const legacy = evaluate({ campaign: email('https://shop.example.ie/track/{{ order_id }}'), data: users(6), legacyPersonalisation: true });
     expect(legacy.scan.severity[0]! & SEV_EMPTY).toBe(SEV_EMPTY);
     expect(legacy.verdict).toMatchObject({ blocked: true, withErrors: 0, notPersonalised: 2, legacyPersonalisation: true });
     expect(legacy.verdict.reasons).toEqual([
-      'Old project runs legacy personalisation: 2 user(s) have an attribute that resolves to empty and would not be sent',
+      'The environment runs legacy personalisation: 2 user(s) have an attribute that resolves to empty and would not be sent',
       'u0 · email: "first_name" is empty for u0: in legacy personalisation mode this message would not be sent',
       'u3 · email: "first_name" is empty for u3: in legacy personalisation mode this message would not be sent',
     ]);

@@ -105,7 +105,7 @@ describe('the host decides what blocks a send', () => {
       const r = await call('send.start', { draftId: d.draftId, confirmation: confirmation('LEGACY', 1) });
       expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('the send check changed since the preview') } });
       const again = await value(call<SendDraft>('send.prepare', { environmentId: 'sandbox', campaignFile: file, data: data(['l1']) }));
-      expect(again.blocking[0]).toBe('Sandbox runs legacy personalisation: 1 user(s) have an attribute that resolves to empty and would not be sent');
+      expect(again.blocking[0]).toBe('The environment runs legacy personalisation: 1 user(s) have an attribute that resolves to empty and would not be sent');
     } finally {
       await value(call('environments.save', { environment: { id: 'sandbox', name: 'Sandbox', region: 'sandbox', baseUrl: 'http://127.0.0.1/', production: false, ratePerSecond: 1000 } }));
     }
@@ -143,11 +143,11 @@ describe('big send checks run in a worker thread', () => {
     await build({ entryPoints: ['host/send/verdict-worker.ts'], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
     const campaign: Campaign = { name: 'Big', id: 'BIG', type: 'single-stage', target_by: 'user_id', nodes: [{ key: 'sms', channel: 'sms', content: { from: 'Shop', text: 'Hi {{ first_name }}, code {{ code }}' } }] };
     const target = Array.from({ length: 30_000 }, (_, i) => `u${i}`);
-    const job = { campaign, data: { target_by: 'user_id', target, params: {}, target_with_params: Object.fromEntries(target.map((t, i) => [t, i % 7 ? { code: `C${i}` } : {}])) }, legacyPersonalisation: true, environmentName: 'Old' };
+    const job = { campaign, data: { target_by: 'user_id', target, params: {}, target_with_params: Object.fromEntries(target.map((t, i) => [t, i % 7 ? { code: `C${i}` } : {}])) }, legacyPersonalisation: true };
     const runner = new VerdictRunner({ workerFile: out, inlineCells: 1000 });
     const verdict = await runner.run(job);
     expect(runner.lastMode).toBe('worker');
-    expect(verdict).toEqual(evaluate(job, { environmentName: 'Old' }).verdict);
+    expect(verdict).toEqual(evaluate(job).verdict);
     expect(verdict).toMatchObject({ blocked: true, users: 30_000, notPersonalised: 30_000 });
     const sliced = new VerdictRunner({ inlineCells: 1000 });
     expect(await sliced.run(job)).toEqual(verdict);
