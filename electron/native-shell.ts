@@ -5,19 +5,18 @@
  * see external-links.ts). Implements host/app-service.ts `NativeShell`.
  */
 import { app, dialog, shell, type BrowserWindow } from 'electron';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { NativeShell } from '../host/app-service';
 import type { ConfirmRequest } from '../host/confirm';
+import { writeFileAtomically } from '../host/atomic-write';
 import { confirmDialogOptions, confirmed, MAX_SECRET_FILE_BYTES, secretFileDialogOptions } from './confirm-dialog';
 import { openExternalAfterConfirm, type ExternalOutcome } from './external-links';
 import { renderHtmlToPdf } from './pdf-export';
 import { pdfSaveDialogOptions } from './pdf-options';
-import type { RecentWorkspace } from './recent-workspaces';
 
 export interface NativeShellOptions {
   window: () => BrowserWindow | undefined;
   dataDir: string;
-  recent: () => readonly RecentWorkspace[];
   rendererReady: () => number;
 }
 
@@ -27,9 +26,6 @@ export function createNativeShell(o: NativeShellOptions): NativeShell {
       const error = await shell.openPath(o.dataDir);
       if (error) throw new Error(`the data folder ${o.dataDir} could not be shown: ${error}`);
       return { status: 'done', path: o.dataDir };
-    },
-    async recentWorkspaces() {
-      return { status: 'done', items: o.recent().map((r) => ({ ...r })) };
     },
     async openWorkspaceDialog() {
       const options = { title: 'Open Workspace', buttonLabel: 'Open', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
@@ -51,7 +47,7 @@ export function createNativeShell(o: NativeShellOptions): NativeShell {
       const r = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
       if (r.canceled || !r.filePath) return { status: 'cancelled' };
       // The path comes from the person's own choice in the native dialog, never from the renderer.
-      await writeFile(r.filePath, args.content, 'utf8');
+      await writeFileAtomically(r.filePath, args.content);
       return { status: 'saved', path: r.filePath };
     },
     async savePdfDialog(args) {
@@ -61,7 +57,7 @@ export function createNativeShell(o: NativeShellOptions): NativeShell {
       if (r.canceled || !r.filePath) return { status: 'cancelled' };
       const pdf = await renderHtmlToPdf(args.html, { countryCode: app.getLocaleCountryCode() });
       // As for saveFile: the path is the person's own choice in the native dialog.
-      await writeFile(r.filePath, pdf);
+      await writeFileAtomically(r.filePath, pdf);
       return { status: 'saved', path: r.filePath, bytes: pdf.length };
     },
     rendererReady: () => o.rendererReady(),

@@ -12,10 +12,12 @@ import type { Profiles, SendData } from '../../shared/campaign/send-data';
 import { readRequest, sendDataOf } from '../../shared/targets/import';
 import { parseGuardrailSettings, type GuardrailSettings } from '../../shared/guardrails/types';
 import { parseProfiles } from '../../shared/targets/profiles';
+import { validateIds } from '../../shared/targets/ids';
 import { readTargetsFile } from './targets';
 import type { CliArgs } from './args';
 import type { Table } from '../../shared/targets/types';
 import { InputError } from './errors';
+import { parseJsonText } from '../../shared/json-limits';
 
 export { InputError };
 
@@ -37,15 +39,12 @@ function failOn(ds: Diagnostic[]) {
   if (e) throw new InputError(formatPlace(e) && !e.message.startsWith(e.file ?? '\u0000') ? `${formatPlace(e)}: ${e.message}` : e.message);
 }
 
-/** A JSON object given inline or as @FILE (--params, --extra). */
+/** A JSON object given inline or as @FILE (--params, --extra), read under the one JSON nesting limit. */
 export function parseJsonObject(spec: string, option = '--params'): Record<string, unknown> {
   const [label, text] = spec.startsWith('@') ? [spec.slice(1), readText(spec.slice(1))] : [option, spec];
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${label}: not valid JSON (${(e as Error).message})`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new InputError(`${label}: not valid JSON at line ${parsed.line}, column ${parsed.column} (${parsed.message})`);
+  const v = parsed.value;
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw new InputError(`${label}: ${option.slice(2)} must be a JSON object`);
   return v as Record<string, unknown>;
 }
@@ -80,6 +79,8 @@ export function readInputs(args: CliArgs, campaign: Campaign): { data: SendData;
     failOn(r.diagnostics);
     diagnostics.push(...r.diagnostics);
     Object.assign(data, r.data, args.targetBy ? { target_by: args.targetBy } : {});
+    // The body's ids get the same checks the app's data panel runs on a body (shared/targets/ids.ts).
+    diagnostics.push(...validateIds(data.target_by, data.target, { file: args.request, label: (i) => `target[${i}]` }));
   }
   if (args.targets) {
     const t = readTargetsFile(args.targets, data.target_by, args.idColumn);

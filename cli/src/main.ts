@@ -10,6 +10,7 @@ import { formatPlace } from '../../shared/diagnostics';
 import { loadCampaign } from '../../shared/campaign/load';
 import type { NodeRender } from '../../shared/campaign/render';
 import { evaluate, verdictLines } from '../../shared/pipeline';
+import { noTargetsDiagnostic } from '../../shared/pipeline/campaign-checks';
 import { bodiesOf, checkSendInput, DEFAULT_BATCH_SIZE, planProblemsMessage, planSend, requestBody, type SendOptions } from '../../shared/send/plan';
 import { redacted, wireText } from '../../shared/send/request';
 import { newSendId } from '../../shared/send/send-id';
@@ -93,6 +94,13 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
     if (args.command === 'request') {
       // The plan and bodies of the send itself (shared/send/plan.ts): refused where the host would refuse it.
       const options = sendOptions(args);
+      const none = noTargetsDiagnostic(data);
+      if (none) {
+        // A body that names nobody is printed (it is what the data says) but is an error: exit 1.
+        out.stdout(JSON.stringify([redacted(requestBody(campaign.id, data, options))], null, 2) + '\n');
+        out.stderr(`${none.severity} ${none.code}: ${none.message}\n`);
+        return 1;
+      }
       const batchSize = args.batchSize ?? DEFAULT_BATCH_SIZE;
       const problems = checkSendInput(campaign.id, data, batchSize, options);
       if (problems.length) throw new InputError(planProblemsMessage(problems));

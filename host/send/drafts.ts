@@ -65,7 +65,8 @@ export function draftView(d: Draft) {
 export function testSendData(data: SendData, qaUsers: string[]): { data: SendData; note: string } {
   const model = data.target[0];
   const modelValues = model !== undefined ? ownValues(data.target_with_params, model) : undefined;
-  const twp: Record<string, Record<string, unknown>> = {};
+  // Keyed by user ids (user text): no prototype, so an id such as `__proto__` stays a key.
+  const twp: Record<string, Record<string, unknown>> = Object.create(null);
   for (const q of qaUsers) {
     // A QA user with an entry of their own keeps exactly those values, even none.
     const own = hasUser(data.target_with_params, q) ? ownValues(data.target_with_params, q) : modelValues;

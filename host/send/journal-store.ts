@@ -3,9 +3,10 @@
  * finding sends the app was interrupted in. Reads are cached by file size and time, so the history
  * view does not re-parse every journal on each look.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { replayJournal, type ReplayResult } from '../../shared/send/journal';
+import { ensurePrivateDir } from '../data-dir';
 
 import { SEND_ID_RE } from '../../shared/send/send-id';
 
@@ -14,7 +15,7 @@ export { SEND_ID_RE, newSendId } from '../../shared/send/send-id';
 export class JournalStore {
   private readonly cache = new Map<string, { key: string; result: ReplayResult }>();
   constructor(readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
   }
 
   pathOf(sendId: string): string {

@@ -1,6 +1,6 @@
 /**
  * Campaign-level checks of the evaluation pipeline: what is wrong with the campaign and its data as
- * a whole rather than for one user — compile errors, per-user values nobody is targeted for,
+ * a whole rather than for one user — data that names nobody, compile errors, per-user values nobody is targeted for,
  * repeated ids, the data-against-template guardrails and the longest SMS the data can produce.
  */
 import type { CompiledCampaign } from '../campaign/render';
@@ -13,12 +13,23 @@ import { duplicateDiagnostics, findDuplicates } from '../targets/duplicates';
 import { clip, listWithMore } from '../targets/text';
 
 /**
+ * The error for send data that names nobody: a send would go nowhere (a target file with only its
+ * header, a body with `"target": []`). One rule for the app's checks, `preflight check` and
+ * `preflight request`.
+ */
+export function noTargetsDiagnostic(data: SendData): Diagnostic | undefined {
+  return data.target.length === 0 ? { code: 'no-targets', severity: 'error', message: 'there are no targets: the data names no users, so nothing would be sent' } : undefined;
+}
+
+/**
  * Every campaign-level diagnostic, in a stable order: compile diagnostics per node, then data
  * checks, then guardrails under the team's levels. (The render engine's old `unused-param` is the
  * `data-unused-column` guardrail now, whose level the team sets.)
  */
 export function campaignChecks(cc: CompiledCampaign, data: SendData, profiles: Profiles, settings: GuardrailSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const none = noTargetsDiagnostic(data);
+  if (none) out.push(none);
   for (const n of cc.nodes) out.push(...n.diagnostics);
   // Imports keep the first of repeated ids already; data that arrives another way is checked here too.
   for (const { indexes: _, ...d } of duplicateDiagnostics(findDuplicates(data.target), { label: (i) => `target[${i}]`, place: (i) => ({ path: `target[${i}]` }) })) out.push(d);

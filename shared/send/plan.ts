@@ -170,7 +170,8 @@ export function bodyFor(p: BodyParts): ExecuteBody {
   if (p.twp) body.target_with_params = p.twp;
   if (p.options.time !== undefined) body.time = p.options.time.trim();
   if (p.options.targetExistingOnly !== undefined) body.target_existing_only = p.options.targetExistingOnly ? 1 : 0;
-  for (const [k, v] of Object.entries(p.options.extra ?? {})) if (!(RESERVED_KEYS as readonly string[]).includes(k)) body[k] = v;
+  // Defined, not assigned: an extra key named `__proto__` is data, not the body's prototype.
+  for (const [k, v] of Object.entries(p.options.extra ?? {})) if (!(RESERVED_KEYS as readonly string[]).includes(k)) Object.defineProperty(body, k, { value: v, enumerable: true, writable: true, configurable: true });
   return body;
 }
 
@@ -198,13 +199,14 @@ export function requestBody(campaignId: string, data: SendData, options: SendOpt
 /** The send data of some batches of a plan (for a re-send or a target-list export). */
 export function dataOfBatches(plan: SendPlan, indexes: number[]): SendData {
   const target: string[] = [];
-  const target_with_params: Record<string, Record<string, unknown>> = {};
+  // Keyed by user ids: no prototype, and only own entries are read (an id may be `constructor`).
+  const target_with_params: Record<string, Record<string, unknown>> = Object.create(null);
   for (const i of indexes) {
     const b = plan.batches[i];
     if (!b) continue;
     for (const t of b.targets) {
       target.push(t);
-      const v = b.twp?.[t];
+      const v = b.twp && Object.prototype.hasOwnProperty.call(b.twp, t) ? b.twp[t] : undefined;
       if (v) target_with_params[t] = v;
     }
   }

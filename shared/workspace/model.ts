@@ -34,21 +34,30 @@ export function workspaceProfiles(files: readonly { path: string; text: string }
   return { profiles, diagnostics };
 }
 
-/** Builds the workspace model from the files read by the host. */
-export function interpretWorkspace(snapshot: WorkspaceSnapshot): WorkspaceModel {
+/** Loads every campaign file of a snapshot (the YAML parse: the part the renderer runs in a worker). */
+export function loadCampaignFiles(files: readonly { path: string; text: string }[]): LoadedCampaign[] {
+  return files.map((f) => loadCampaign(f.path, f.text));
+}
+
+/**
+ * Builds the workspace model from the files read by the host. `loaded` are the snapshot's campaign
+ * files already loaded (`loadCampaignFiles`, e.g. in the renderer's workspace worker); the data
+ * files (saved requests, profiles) are read here, where their values are used.
+ */
+export function interpretWorkspace(snapshot: WorkspaceSnapshot, loaded: readonly LoadedCampaign[] = loadCampaignFiles(snapshot.campaigns)): WorkspaceModel {
   const diagnostics: Diagnostic[] = [...snapshot.diagnostics];
   const { profiles, diagnostics: profileDiagnostics } = workspaceProfiles(snapshot.profiles);
   diagnostics.push(...profileDiagnostics);
   const requests = new Map(snapshot.requests.map((r) => [stem(r.path), r]));
-  const campaigns = snapshot.campaigns.map((f): WorkspaceCampaign => {
-    const loaded: WorkspaceCampaign = loadCampaign(f.path, f.text);
-    const req = requests.get(stem(f.path));
+  const campaigns = loaded.map((l): WorkspaceCampaign => {
+    const c: WorkspaceCampaign = { ...l };
+    const req = requests.get(stem(l.file));
     if (req) {
-      const r = readRequest(req.path, req.text, loaded.campaign?.target_by ?? 'user_id');
+      const r = readRequest(req.path, req.text, c.campaign?.target_by ?? 'user_id');
       diagnostics.push(...r.diagnostics);
-      if (r.data) loaded.request = { file: req.path, data: r.data };
+      if (r.data) c.request = { file: req.path, data: r.data };
     }
-    return loaded;
+    return c;
   });
   return { campaigns, profiles, diagnostics };
 }

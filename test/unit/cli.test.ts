@@ -201,8 +201,8 @@ describe('preflight check and request run the app\'s pipeline', () => {
   });
 
   it('request refuses what the host would refuse to plan, with the host\'s words', async () => {
-    const r = await run('request', ex('campaigns/gate-update.yaml'));
+    const r = await run('request', ex('campaigns/gate-update.yaml'), '--request', ex('requests/gate-update.json'), '--time', 'tomorrow');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('the send cannot be planned: target: there are no targets to send to');
+    expect(r.stderr).toContain('the send cannot be planned: time: schedule time "tomorrow" is not like');
   });
 });

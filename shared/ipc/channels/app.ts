@@ -36,7 +36,10 @@ export const appChannels = {
     args: z.strictObject({}),
     result: z.discriminatedUnion('status', [z.object({ status: z.literal('done'), path: z.string() }), unavailableSchema]),
   },
-  /** Workspaces opened recently, newest first (also listed in the File ▸ Open Recent menu). */
+  /**
+   * Workspaces opened recently, newest first, as the main side keeps them in the data folder (both
+   * hosts; the desktop app also lists them in File ▸ Open Recent). `workspace.open` accepts these.
+   */
   'app.recentWorkspaces': {
     args: z.strictObject({}),
     result: z.discriminatedUnion('status', [z.object({ status: z.literal('done'), items: z.array(z.object({ path: z.string(), name: z.string() })) }), unavailableSchema]),

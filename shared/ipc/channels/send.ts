@@ -4,7 +4,7 @@
  * the confirmation against the draft.
  */
 import { z } from 'zod';
-import { environmentSchema, jsonRecord, sendDataSchema } from '../schemas';
+import { dataRecord, environmentSchema, jsonRecord, sendDataSchema } from '../schemas';
 import { SEND_ID_RE } from '../../send/send-id';
 import { sendVerdictSchema } from '../../pipeline/verdict';
 import { unavailableSchema } from './app';
@@ -36,7 +36,8 @@ export type EnvironmentView = z.infer<typeof environmentViewSchema>;
 export const sendOptionsSchema = z.strictObject({
   time: z.string().min(1).optional(),
   targetExistingOnly: z.boolean().optional(),
-  extra: jsonRecord.optional(),
+  /** Other top-level body keys; kept exactly as given (shared/ipc/schemas.ts `dataRecord`). */
+  extra: dataRecord.optional(),
 });
 
 export const batchStateSchema = z.enum(['never-sent', 'sending', 'acknowledged', 'failed', 'unknown']);
