@@ -4,20 +4,15 @@
  * it — the preview, the real send, a resume and a re-send all go through `bodyOf`, so what is
  * previewed is what is sent.
  */
+import type { z } from 'zod';
 import type { SendData } from '../campaign/send-data';
+import type { sendOptionsSchema } from '../ipc/channels/send';
 import type { ExecuteBody } from './request';
 import { valuesFor } from '../campaign/per-user';
 import { findDuplicates, repeatIndexes } from '../targets/duplicates';
 
-/** Send options the person sets in the preview; each is shown there before anything is sent. */
-export interface SendOptions {
-  /** Schedule instead of sending now, e.g. `2026-01-01 12:00 UTC` or a unix timestamp. */
-  time?: string;
-  /** `true` sends `target_existing_only: 1` (skip unknown ids), `false` sends `0` (create profiles). Unset: the platform's default. */
-  targetExistingOnly?: boolean;
-  /** Other campaign-model properties to override for this call (e.g. `payload_add`). */
-  extra?: Record<string, unknown>;
-}
+/** Send options the person sets in the preview; each is shown there before anything is sent (the schema in shared/ipc/channels/send.ts). */
+export type SendOptions = z.infer<typeof sendOptionsSchema>;
 
 /** What kind of send a plan is: a normal send, a test send to QA users, or a re-send of another send's batches. */
 export type SendKind = 'send' | 'test' | 'resend';
