@@ -152,5 +152,15 @@ describe('big send checks run in a worker thread', () => {
     const sliced = new VerdictRunner({ inlineCells: 1000 });
     expect(await sliced.run(job)).toEqual(verdict);
     expect(sliced.lastMode).toBe('sliced');
+
+    // Columns from a table import, profiles and an id named __proto__ cross to the worker in chunks and arrive whole.
+    const ids = ['__proto__', ...target.slice(1)];
+    const columns = { kind: 'columns' as const, columns: ['code'], at: [1], ids, rows: ids.map((t, i) => [t, i % 5 ? `C${i}` : '']) };
+    const profiles = Object.fromEntries(ids.filter((_, i) => i % 3).map((t) => [t, { first_name: 'Ann' }]));
+    const tabled = { campaign, data: { target_by: 'user_id', target: ids, params: {}, target_with_params: columns }, profiles, settings: {} };
+    const fromColumns = await runner.run(tabled);
+    expect(runner.lastMode).toBe('worker');
+    expect(fromColumns).toEqual(evaluate(tabled).verdict);
+    expect(fromColumns.withWarnings).toBeGreaterThan(0);
   });
 });
