@@ -110,6 +110,8 @@ test('a test send labels itself as a proof with the param the user names; the re
   await host.ipc('sandbox.reset');
 
   await dialog.getByTestId('confirm-send').click();
+  // The result view showed the test send until now: wait for the real send's.
+  await expect(page.getByTestId('send-result')).not.toContainText('(test send)');
   await expect(page.getByTestId('send-result')).toContainText('1 of 1 batch accepted');
   calls = (await host.ipc<typeof calls>('sandbox.calls')).value!;
   expect(calls).toHaveLength(1);
