@@ -70,7 +70,7 @@ export interface TagUrl {
 /** Per distinct piece: its features (all of them; the client set filters later), its URL, its newlines. */
 interface PieceInfo {
   hits: Hit[];
-  /** A number for pieces with hits, unique over the process (the shape key of an email names them). */
+  /** For pieces with hits: the number of their list of hits (the shape key of an email names them); 0 for none. */
   id: number;
   url?: TagUrl;
   newlines: number;
@@ -78,6 +78,25 @@ interface PieceInfo {
 const NO_HITS: Hit[] = [];
 const NEWLINE: PieceInfo = { hits: NO_HITS, id: 0, newlines: 1 };
 let nextId = 1;
+
+/**
+ * Pieces with the same features on the same lines share an id, so a personalised tag (each user's
+ * own `href`) keeps the email's shape. An id always stands for one list of hits (ids are never
+ * reused), so forgetting the table when full only costs new ids.
+ */
+const MAX_HIT_LISTS = 20_000;
+const hitIds = new Map<string, number>();
+function hitsId(hits: readonly Hit[]): number {
+  let key = '';
+  for (const h of hits) key += `${h.title}\u0000${h.line}\u0001`;
+  let id = hitIds.get(key);
+  if (id === undefined) {
+    id = nextId++;
+    if (hitIds.size >= MAX_HIT_LISTS) hitIds.clear();
+    hitIds.set(key, id);
+  }
+  return id;
+}
 
 /** Pieces remembered; past this many distinct pieces the memory starts over (personalised tags can make every piece new). */
 const MAX_PIECES = 20_000;
@@ -89,7 +108,7 @@ function pieceInfo(p: string): PieceInfo {
   if (!info) {
     const tag = parseTag(p);
     const hits = tagHits(detectors, tag);
-    info = { hits: hits.length ? hits : NO_HITS, id: hits.length ? nextId++ : 0, newlines: newlines(p) };
+    info = { hits: hits.length ? hits : NO_HITS, id: hits.length ? hitsId(hits) : 0, newlines: newlines(p) };
     if (tag.kind === 'tag' && (tag.name === 'a' || tag.name === 'area')) {
       const href = attr(tag, 'href');
       if (href !== undefined) info.url = { kind: 'link', url: href };
