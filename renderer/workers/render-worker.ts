@@ -7,7 +7,7 @@ import { compileCampaign, dataDiagnostics, renderNode, type CompiledCampaign, ty
 import { resolveValue, type Profiles, type SendData } from '../../shared/campaign/send-data';
 import { smsMetrics } from '../../shared/channels/sms';
 import type { Diagnostic } from '../../shared/diagnostics';
-import { applyLevels, checkData, checkLongestSms, longestValues, renderFindings, type GuardrailSettings } from '../../shared/guardrails';
+import { applyLevels, checkData, checkLongestSms, longestValues, renderChecked, type GuardrailSettings } from '../../shared/guardrails';
 import { provenanceOf } from './provenance';
 import { SEV_BLOCKING, SEV_ERROR, SEV_INFO, SEV_WARNING, type RowFilter, type WorkerReply, type WorkerRequest } from './render-protocol';
 import { ownValues } from '../../shared/campaign/per-user';
@@ -33,10 +33,7 @@ const post = (m: WorkerReply, transfer: Transferable[] = []) => (self as unknown
 
 /** Engine diagnostics plus guardrail findings for one cell. */
 function renderCell(l: Loaded, target: string, nodeIndex: number): NodeRender {
-  const r = renderNode(l.compiled.nodes[nodeIndex]!, target, l.data, l.profiles);
-  const findings = renderFindings(r, l.settings);
-  if (findings.length) r.diagnostics = [...r.diagnostics, ...findings];
-  return r;
+  return renderChecked(l.compiled.nodes[nodeIndex]!, target, l.data, l.profiles, l.settings);
 }
 
 function campaignDiagnostics(l: Loaded): Diagnostic[] {

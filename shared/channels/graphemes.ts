@@ -30,26 +30,35 @@ const cache = new Map<string, readonly number[]>();
 const complexAt = (text: string, i: number) => (SMS_UNIT[text.charCodeAt(i)]! & COMPLEX) !== 0;
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 
-/** Calls `fn(index, length)` for each grapheme of `text` in order (CR LF as two). */
-export function forEachGrapheme(text: string, fn: (index: number, length: number) => void): void {
+/**
+ * Walks the graphemes of `text` in order (CR LF as two): `fn(index, length, count)` gets either one
+ * grapheme (`count` 1) or a run of `count === length` graphemes of one code unit each, so plain
+ * text costs one call per run rather than one per character.
+ */
+export function forEachGrapheme(text: string, fn: (index: number, length: number, count: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    // `i` is always a boundary. A simple unit followed by a simple unit (or the end) is a grapheme.
-    if (!complexAt(text, i) && (i + 1 === n || !complexAt(text, i + 1))) {
-      fn(i, 1);
-      i++;
-      continue;
+    // `i` is always a boundary. Simple units up to the last one before a complex unit are graphemes.
+    let j = i;
+    while (j < n && !complexAt(text, j)) j++;
+    if (j === n) {
+      fn(i, n - i, n - i);
+      return;
     }
-    let j = i + 1;
-    while (j < n && (complexAt(text, j - 1) || complexAt(text, j))) j++;
-    segmentRun(text, i, j, fn);
-    i = j;
+    if (j - 1 > i) fn(i, j - 1 - i, j - 1 - i);
+    // A run that needs the segmenter: from the simple unit before the complex one (it may take a
+    // combining mark) to the first boundary between two simple units.
+    const from = j > i ? j - 1 : i;
+    let to = j + 1;
+    while (to < n && (complexAt(text, to - 1) || complexAt(text, to))) to++;
+    segmentRun(text, from, to, fn);
+    i = to;
   }
 }
 
 /** Segments `text[from, to)`, which starts and ends at boundaries. */
-function segmentRun(text: string, from: number, to: number, fn: (index: number, length: number) => void): void {
+function segmentRun(text: string, from: number, to: number, fn: (index: number, length: number, count: number) => void): void {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   if (to - from <= CACHEABLE) {
     const key = text.slice(from, to);
@@ -62,7 +71,7 @@ function segmentRun(text: string, from: number, to: number, fn: (index: number, 
     }
     let at = from;
     for (const len of lengths) {
-      fn(at, len);
+      fn(at, len, 1);
       at += len;
     }
     return;
@@ -76,7 +85,7 @@ function segmentRun(text: string, from: number, to: number, fn: (index: number, 
     for (const s of segmenter.segment(text.slice(start, end))) {
       const next = start + s.index + s.segment.length;
       if (next >= end && end < to) break; // the window may have cut this one short
-      fn(start + s.index, s.segment.length);
+      fn(start + s.index, s.segment.length, 1);
       done = next;
     }
     if (done === start) size *= 2; // one grapheme longer than the window
@@ -85,4 +94,20 @@ function segmentRun(text: string, from: number, to: number, fn: (index: number, 
       size = WINDOW;
     }
   }
+}
+
+/** Code points in `text` (what `[...text].length` counts, without building the array). */
+export function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }

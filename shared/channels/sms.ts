@@ -20,7 +20,7 @@
  * (graphemes.ts). The calculator is super-linear (4.4 s for 20 KB, 41 s for 40 KB), so it stays in
  * the tests as the oracle and nothing runs it at run time.
  */
-import { forEachGrapheme } from './graphemes';
+import { codePointLength, forEachGrapheme } from './graphemes';
 import { COMPLEX, NOT_GSM, SMS_UNIT } from './sms-alphabet';
 
 export interface SmsMetrics {
@@ -93,7 +93,9 @@ function measure(text: string, cuts: number[] | undefined): SmsMetrics {
     segments = cap === Infinity ? 1 : Math.ceil(n / cap);
     if (cuts) for (let at = cap; at < n; at += cap) cuts.push(at);
   }
-  return { encoding: 'UCS-2', characters, units: n, segments, nonGsm: nonGsmChars(text) };
+  let first = 0;
+  while (!(SMS_UNIT[text.charCodeAt(first)]! & NOT_GSM)) first++;
+  return { encoding: 'UCS-2', characters, units: n, segments, nonGsm: nonGsmChars(text, first) };
 }
 
 /** Parts of 153 septets for a GSM-7 text; an extension character's two septets stay together. */
@@ -119,37 +121,43 @@ function packGraphemes(text: string, cap: number, cuts: number[] | undefined): {
   let characters = 0;
   let parts = 1;
   let fill = 0;
-  const place = (pos: number, len: number) => {
-    characters++;
+  const cut = (at: number) => {
+    parts++;
+    cuts?.push(at);
+  };
+  forEachGrapheme(text, (pos, len, count) => {
+    characters += count;
     if (fill + len <= cap) {
       fill += len;
       return;
     }
-    if (fill > 0) {
-      parts++;
-      cuts?.push(pos);
-      fill = 0;
+    if (count > 1) {
+      // A run of one-unit characters: fill this part, then whole parts, then the rest.
+      let at = pos + cap - fill;
+      cut(at);
+      while (pos + len - at > cap) cut((at += cap));
+      fill = pos + len - at;
+      return;
     }
-    // Longer than a part: cut every `cap` code units, one unit earlier where that would split a pair.
+    if (fill > 0) cut(pos);
+    // One character longer than a part: cut every `cap` units, one earlier where that would split a pair.
     let at = pos;
     const end = pos + len;
     while (end - at > cap) {
-      let cut = at + cap;
-      if (isHigh(text.charCodeAt(cut - 1)) && isLow(text.charCodeAt(cut))) cut--;
-      parts++;
-      cuts?.push(cut);
-      at = cut;
+      let next = at + cap;
+      if (isHigh(text.charCodeAt(next - 1)) && isLow(text.charCodeAt(next))) next--;
+      cut(next);
+      at = next;
     }
     fill = end - at;
-  };
-  forEachGrapheme(text, place);
+  });
   return { characters, segments: parts };
 }
 
-/** The distinct characters (code points) of `text` outside GSM-7, in order of first appearance. */
-function nonGsmChars(text: string): string[] {
+/** The distinct characters (code points) of `text` outside GSM-7, in order of first appearance, from the first at `from`. */
+function nonGsmChars(text: string, from: number): string[] {
   const seen = new Set<string>();
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (!(SMS_UNIT[c]! & NOT_GSM)) continue;
     if (isHigh(c) && isLow(text.charCodeAt(i + 1))) {
@@ -162,6 +170,6 @@ function nonGsmChars(text: string): string[] {
 
 /** Checks a rendered SMS from name: 3 to 11 characters, letters and digits only (no spaces). */
 export function checkFromName(from: string): { length: boolean; chars: boolean } {
-  const n = [...from].length;
+  const n = codePointLength(from);
   return { length: n >= 3 && n <= 11, chars: /^[A-Za-z0-9]*$/.test(from) };
 }
