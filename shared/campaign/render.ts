@@ -81,7 +81,7 @@ export function hasTwigResidue(s: string): boolean {
 }
 
 /** Renders one node for one user, with the sources of every referenced attribute and per-render diagnostics. */
-export function renderNode(cn: CompiledNode, target: string, data: SendData, profiles?: Profiles, options: RenderOptions = {}): NodeRender {
+export function renderNode(cn: CompiledNode, target: string, data: SendData, profiles?: Profiles, options?: RenderOptions): NodeRender {
   const vars: Record<string, unknown> = {};
   const sources: Record<string, ValueSource> = {};
   const diagnostics: Diagnostic[] = [];
@@ -95,7 +95,7 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
     sources[name] = source;
     if (source === 'empty' || isEmptyValue(value)) {
       diagnostics.push(
-        options.legacyPersonalisation
+        options?.legacyPersonalisation
           ? { code: 'not-personalised', severity: 'error', node, target, message: `"${name}" is empty for ${target}: in legacy personalisation mode this message would not be sent` }
           : { code: 'empty-value', severity: 'warning', node, target, message: `"${name}" resolves to empty for ${target}` },
       );

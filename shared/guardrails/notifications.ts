@@ -3,17 +3,16 @@ import type { RawFinding } from './types';
 import { codePointLength } from '../channels/graphemes';
 import { limitsFor } from './webpush-limits';
 
-/** Messages by channel, field and length: the same few recur for every user of a scan. */
-const messages = new Map<string, string | null>();
+/** Messages by channel, field and length (up to 1,000): the same few recur for every user of a scan. */
+const messages = { webpush: { title: [] as (string | null)[], body: [] as (string | null)[] }, push: { title: [] as (string | null)[], body: [] as (string | null)[] } };
 
 function lengthMessage(channel: 'webpush' | 'push', field: 'title' | 'body', n: number): string | null {
-  const key = `${channel} ${field} ${n}`;
-  let m = messages.get(key);
+  const known = messages[channel][field];
+  let m = known[n];
   if (m === undefined) {
     const cut = limitsFor(channel).filter((l) => n > l[field]);
     m = cut.length ? `${field} has ${n} characters: cut on ${cut.map((l) => `${l.label} (~${l[field]})`).join(', ')}` : null;
-    if (messages.size >= 1024) messages.clear();
-    messages.set(key, m);
+    if (n < 1000) known[n] = m;
   }
   return m;
 }

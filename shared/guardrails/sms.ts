@@ -9,7 +9,7 @@ export const MAX_SMS_SEGMENTS = 10;
 const ucs2Messages = new Map<string, string>();
 
 function ucs2Message(nonGsm: readonly string[]): string {
-  const key = nonGsm.join('\u0000');
+  const key = nonGsm.length === 1 ? nonGsm[0]! : nonGsm.join('\u0000');
   let m = ucs2Messages.get(key);
   if (m === undefined) {
     m = `${nonGsm.map((c) => `“${c}”`).join(' ')} force${nonGsm.length === 1 ? 's' : ''} UCS-2: 70 characters per segment instead of 160`;
