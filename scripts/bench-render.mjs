@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Render benchmark: a full scan of 100,000 users × 4 nodes (an SMS, a two-part UCS-2 SMS with an emoji,
 // a ~10 KB email, a web push) through Preflight's pipeline — render, provenance, engine diagnostics,
-// SMS metrics and guardrails: the cell the render worker computes (`renderChecked`) — as a ratio to
+// SMS metrics and guardrails: the cell the render worker computes (`createEvaluation(…).cell`,
+// shared/pipeline/evaluation.ts) — as a ratio to
 // bare nunjucks rendering the same templates, precompiled once, with the same per-user contexts.
 // One user in 1,000 overrides a param with 20 KB of text, so their two-part SMS becomes a 20 KB
 // message. Then a breakdown by stage, and one 20 KB SMS on its own.
@@ -108,18 +109,20 @@ async function child(side) {
       'bench-render',
       `export { compileCampaign, renderNode } from './shared/campaign/render';
        export { resolverFor } from './shared/campaign/send-data';
-       export { renderChecked } from './shared/guardrails';
+       export { createEvaluation } from './shared/pipeline/evaluation';
        export { smsMetrics } from './shared/channels/sms';`,
     );
     if (side === 'ours+nunjucks') await import('nunjucks');
     // Preflight: compile once, then the worker's cell per user × node.
     pass = () => {
-      const compiled = S.compileCampaign(campaign);
+      const ev = S.createEvaluation({ campaign, data, profiles });
+      const compiled = ev.compiled;
       let bytes = 0;
       let diagnostics = 0;
       const parts = {};
-      for (const id of target) for (const n of compiled.nodes) {
-        const out = S.renderChecked(n, id, data, profiles);
+      for (const id of target) for (let k = 0; k < compiled.nodes.length; k++) {
+        const n = compiled.nodes[k];
+        const out = ev.cell(id, k);
         for (const k in out.fields) bytes += out.fields[k].length;
         diagnostics += out.diagnostics.length;
         if (out.sms && n.node.key === 'sms_long') parts[out.sms.segments] = (parts[out.sms.segments] ?? 0) + 1;
@@ -145,7 +148,7 @@ async function child(side) {
 
 /**
  * Where the time goes: each stage alone, cumulative where a stage needs the one before (resolve;
- * resolve + render; renderNode = + diagnostics and SMS metrics; renderChecked = + guardrails), all
+ * resolve + render; renderNode = + diagnostics and SMS metrics; the evaluation's cell = + guardrails), all
  * warmed up first, then timed in 3 rounds in turn and compared by medians — one pass of each in a
  * row let the JIT state of one stage colour the next (a stage came out negative).
  */
@@ -153,6 +156,7 @@ function breakdown(S, data, profiles) {
   const target = data.target;
   let compiled;
   const tCompile = time(() => (compiled = S.compileCampaign(campaign)));
+  const ev = S.createEvaluation({ campaign, data, profiles }, compiled);
   const resolveAll = (render) => {
     for (const id of target) for (const n of compiled.nodes) {
       const resolve = S.resolverFor(id, data, profiles);
@@ -170,7 +174,7 @@ function breakdown(S, data, profiles) {
     resolve: () => resolveAll(false),
     rendered: () => resolveAll(true),
     node: () => { for (const id of target) for (const n of compiled.nodes) S.renderNode(n, id, data, profiles); },
-    checked: () => { for (const id of target) for (const n of compiled.nodes) S.renderChecked(n, id, data, profiles); },
+    checked: () => { for (const id of target) for (let k = 0; k < compiled.nodes.length; k++) ev.cell(id, k); },
     sms: () => { for (const t of smsTexts) S.smsMetrics(t); },
   };
   for (const fn of Object.values(stages)) fn(); // warm-up
@@ -178,11 +182,11 @@ function breakdown(S, data, profiles) {
   for (let i = 0; i < 3; i++) for (const [k, fn] of Object.entries(stages)) runs[k].push(time(fn));
   const t = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)]));
   // One 20 KB SMS (the old calculator took 4.4 s for one).
-  const big = S.compileCampaign({ ...campaign, nodes: [campaign.nodes[1]] }).nodes[0];
+  const big = S.createEvaluation({ campaign: { ...campaign, nodes: [campaign.nodes[1]] }, data, profiles });
   const bigUser = target.find((id) => data.target_with_params[id].terms);
   let m;
   const reps = 200;
-  const tBig = bigUser ? time(() => { for (let i = 0; i < reps; i++) m = S.renderChecked(big, bigUser, data, profiles).sms; }) / reps : 0;
+  const tBig = bigUser ? time(() => { for (let i = 0; i < reps; i++) m = big.cell(bigUser, 0).sms; }) / reps : 0;
   return { stages: { compile: tCompile, resolve: t.resolve, render: t.rendered - t.resolve, diagnostics: t.node - t.rendered, sms: t.sms, guardrails: t.checked - t.node, total: t.checked }, big: m && { ms: tBig, ...m, nonGsm: undefined } };
 }
 

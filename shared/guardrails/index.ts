@@ -1,6 +1,5 @@
 /** Guardrail checks (pure): per render and per campaign. See types.ts for levels and settings. */
-import { renderNode, type CompiledNode, type NodeRender, type RenderOptions } from '../campaign/render';
-import type { Profiles, SendData } from '../campaign/send-data';
+import type { NodeRender } from '../campaign/render';
 import { applyLevels, type GuardrailFinding, type GuardrailSettings, type RawFinding } from './types';
 import { checkEmail } from './email';
 import { checkSms } from './sms';
@@ -29,15 +28,4 @@ export function rawRenderFindings(r: NodeRender): RawFinding[] {
 /** The guardrail findings of one render under the team's levels. */
 export function renderFindings(r: NodeRender, settings?: GuardrailSettings): GuardrailFinding[] {
   return applyLevels(rawRenderFindings(r), settings);
-}
-
-/**
- * One cell of the preview and the full scan: the node rendered for one user with the engine's
- * diagnostics and the guardrail findings under the team's levels (what the render worker shows and
- * what the render benchmark times).
- */
-export function renderChecked(cn: CompiledNode, target: string, data: SendData, profiles: Profiles | undefined, settings?: GuardrailSettings, options?: RenderOptions): NodeRender {
-  const r = renderNode(cn, target, data, profiles, options);
-  for (const f of renderFindings(r, settings)) r.diagnostics.push(f);
-  return r;
 }
