@@ -285,7 +285,11 @@ class Compiler {
       c.pos = pos;
       const items = seq(c);
       const parent = c.locals;
-      const inner = Object.create(parent) as Record<string, unknown>;
+      // The loop's scope is a copy of the enclosing locals, not Object.create(parent): V8 turns an
+      // object into a prototype at a cost larger than a short loop itself, and a render does it anew
+      // every time (it was half the time of rendering the benchmark's email).
+      const inner = Object.create(null) as Record<string, unknown>;
+      for (const k in parent) inner[k] = parent[k];
       c.locals = inner;
       let iterated = false;
       if (isArray(items)) {
@@ -310,15 +314,12 @@ class Compiler {
           }
         }
       }
-      if (!iterated && els) {
-        delete inner.loop;
-        els(c);
-      }
+      if (!iterated && els) els(c);
       c.locals = parent;
       // Twig restores the context after a loop but keeps new values of variables that existed before it.
-      for (const k of Object.keys(inner)) {
+      for (const k in inner) {
         if (k === valueVar || k === keyVar || k === 'loop') continue;
-        if (k in parent || hasOwn.call(c.vars, k)) parent[k] = inner[k];
+        if (k in parent ? inner[k] !== parent[k] : hasOwn.call(c.vars, k)) parent[k] = inner[k];
       }
     };
   }
@@ -413,7 +414,9 @@ class Compiler {
         return {
           fn: (c) => (...args: unknown[]) => {
             const saved = c.locals;
-            const inner = Object.create(saved) as Record<string, unknown>;
+            // A copy rather than Object.create(saved), as for loops (see forLoop): called per element.
+            const inner = Object.create(null) as Record<string, unknown>;
+            for (const k in saved) inner[k] = saved[k];
             params.forEach((p, i) => { inner[p] = args[i]; });
             c.locals = inner;
             try { return body(c); } finally { c.locals = saved; }
