@@ -6,21 +6,27 @@
  *    autoescape strategy: literals, `raw`, `escape`, `nl2br`...), and
  *  - collects the free variables the template reads from its context (`references`), following
  *    Twig's scoping: `set` at top level persists, `for` bodies keep only writes to variables that
- *    existed before the loop, `with` restores everything.
+ *    existed before the loop, `with` restores everything, blocks and macros get scopes of their own.
+ * Blocks and macros are compiled once each, like the rest, into the template's block and macro tables.
  */
-import type { Arg, Expr, Stmt } from './ast';
+import type { Arg, Expr, MacroDef, Stmt, Template } from './ast';
+import { ArrayBuilder, arrayKey, entriesOf, valuesOf } from './arrays';
+import { displayBlock } from './blocks';
+import type { Callable } from './callable';
 import { TwigCompileError, TwigRuntimeError } from './errors';
-import { CORE_FUNCTIONS, FILTERS, FUNCTIONS, TESTS, TWIG_CORE_FILTERS, TWIG_CORE_TESTS, type Callable } from './filters';
+import { FILTERS, TWIG_CORE_FILTERS } from './filters';
+import { CORE_FUNCTIONS, FUNCTIONS, OTHER_TEMPLATE_FUNCTIONS, TESTS, TWIG_CORE_TESTS } from './functions';
+import { invokeMacro, type CompiledMacro } from './macros';
 import {
-  add, compare, div, neg, floorDiv, getAttr, hasAttr, isArray, keysOf, looseEquals, Markup, mod, mul, phpKey, pow, sub,
-  toNumber, toStr, truthy, type PhpMap,
+  add, compare, div, neg, floorDiv, getAttr, hasAttr, isArray, keysOf, looseEquals, Markup, mod, mul, pow, sub,
+  toNumber, toStr, truthy,
 } from './php';
 import { inOp, matchesOp, phpRange, sliceValue } from './values';
 import { escapeValue, type Ctx } from './runtime';
 
 export type E = (c: Ctx) => unknown;
 export type S = (c: Ctx) => void;
-interface CExpr {
+export interface CExpr {
   fn: E;
   /** Escaping strategies this expression's result is already safe for ('all' = any). */
   safe: readonly string[];
@@ -44,13 +50,23 @@ export interface CompileOutput {
   root: S;
   references: string[];
   errors: TwigCompileError[];
+  /** Located notes that do not stop rendering (random picks happen on the platform at send time). */
+  infos: { message: string; pos: number }[];
+  /** The template's blocks by name, for block('name'). */
+  blocks: Map<string, S>;
 }
 
-/** Compiles a parsed template. Compile errors for unknown or unsupported filters/tests/functions are collected, not thrown. */
-export function compileAst(body: Stmt[], autoescape: boolean): CompileOutput {
-  const c = new Compiler(body);
-  const root = c.block(body, autoescape ? 'html' : false);
-  return { root, references: c.references, errors: c.errors };
+/**
+ * Compiles a parsed template. Compile errors for unknown or unsupported filters/tests/functions are
+ * collected, not thrown. `globals` are visible everywhere, also in macros and under `with ... only`.
+ */
+export function compileAst(template: Template, autoescape: boolean, globals: Record<string, unknown> = {}): CompileOutput {
+  const strategy = autoescape ? 'html' : false;
+  const c = new Compiler(template, globals);
+  const root = c.block(template.body, strategy);
+  // Macros use the template's default strategy wherever they are defined (Twig compiles them as methods).
+  for (const def of template.macros.values()) c.macro(def, strategy);
+  return { root, references: c.references, errors: c.errors, infos: c.infos, blocks: c.blocks };
 }
 
 function collectAssigned(stmts: Stmt[], out: Set<string>, flags: { dynamicWith: boolean }): void {
@@ -69,25 +85,47 @@ function collectAssigned(stmts: Stmt[], out: Set<string>, flags: { dynamicWith: 
         if (s.else) collectAssigned(s.else, out, flags);
         break;
       case 'with': flags.dynamicWith = true; collectAssigned(s.body, out, flags); break;
-      case 'apply': case 'autoescape': collectAssigned(s.body, out, flags); break;
+      case 'apply': case 'autoescape': case 'block': collectAssigned(s.body, out, flags); break;
       default: break;
     }
   }
 }
 
+/** Names Twig gives a meaning of its own. */
+const SPECIAL_NAMES = new Set(['_self', '_context', '_charset']);
+
 class Compiler {
   readonly references: string[] = [];
   private readonly refSet = new Set<string>();
   readonly errors: TwigCompileError[] = [];
+  readonly infos: { message: string; pos: number }[] = [];
+  readonly blocks = new Map<string, S>();
+  readonly macros = new Map<string, CompiledMacro>();
   private scope: Scope = { names: new Set(), parent: null, isolated: false };
   /** Names that may be locals somewhere; the others are read straight from the caller's variables. */
   private readonly assigned = new Set<string>();
   private readonly dynamicWith: boolean;
 
-  constructor(body: Stmt[]) {
+  constructor(template: Template, private readonly globals: Record<string, unknown>) {
     const flags = { dynamicWith: false };
-    collectAssigned(body, this.assigned, flags);
+    collectAssigned(template.body, this.assigned, flags);
+    for (const m of template.macros.values()) {
+      for (const p of m.params) this.assigned.add(p.name);
+      this.assigned.add(m.variadic ?? 'varargs');
+      collectAssigned(m.body, this.assigned, flags);
+    }
     this.dynamicWith = flags.dynamicWith;
+  }
+
+  /** Compiles a macro definition into the macro table: its body sees only its parameters (and globals). */
+  macro(def: MacroDef, strategy: string | false): void {
+    const defaults = def.params.map((p) => (p.default ? this.expr(p.default, strategy).fn : null));
+    this.push(true);
+    for (const p of def.params) this.define(p.name);
+    this.define(def.variadic ?? 'varargs');
+    const body = this.block(def.body, strategy);
+    this.pop();
+    this.macros.set(def.name, { name: def.name, params: def.params.map((p) => p.name), defaults, variadic: def.variadic, body });
   }
 
   private fail(code: 'syntax' | 'unsupported-twig', message: string, pos: number): CExpr {
@@ -205,7 +243,7 @@ class Compiler {
         this.push(s.only);
         if (s.expr) {
           // Keys of a literal hash are locals inside; with any other expression, names read inside stay references.
-          if (s.expr.kind === 'hash') for (const p of s.expr.pairs) if (p.key.kind === 'const') this.define(phpKey(p.key.value));
+          if (s.expr.kind === 'hash') for (const p of s.expr.pairs) if (p.key.kind === 'const') this.define(String(arrayKey(p.key.value)));
         }
         const body = this.block(s.body, strategy);
         this.pop();
@@ -222,7 +260,7 @@ class Compiler {
             inner = Object.create(null) as Record<string, unknown>;
             c.vars = {};
           } else inner = Object.create(savedLocals) as Record<string, unknown>;
-          if (v) for (const k of Object.keys(v)) inner[k] = (v as PhpMap)[k];
+          if (v) for (const [k, x] of entriesOf(v as unknown[])) inner[String(k)] = x;
           c.locals = inner;
           try {
             body(c);
@@ -249,6 +287,15 @@ class Compiler {
         };
       }
       case 'autoescape': return this.block(s.body, s.strategy);
+      case 'block': {
+        // Compiled where it is defined, so it escapes with the strategy in force there (as Twig's escaper does).
+        this.push();
+        const body = this.block(s.body, strategy);
+        this.pop();
+        this.blocks.set(s.name, body);
+        const { name, pos } = s;
+        return (c) => { c.pos = pos; displayBlock(c, body, name); };
+      }
     }
   }
 
@@ -291,7 +338,7 @@ class Compiler {
       if (isArray(items)) {
         const list = Array.isArray(items);
         const keys = list ? null : keysOf(items);
-        const values = list ? items : Object.values(items);
+        const values = list ? items : valuesOf(items);
         const n = values.length;
         if (n > 0) {
           iterated = true;
@@ -328,7 +375,7 @@ class Compiler {
   expr(e: Expr, strategy: string | false): CExpr {
     switch (e.kind) {
       case 'const': { const v = e.value; return { fn: () => v, safe: ALL }; }
-      case 'name': return { fn: this.nameLookup(e.name), safe: NONE };
+      case 'name': return this.name(e);
       case 'array': {
         const items = e.items.map((i) => ({ f: this.expr(i.value, strategy).fn, spread: !!i.spread }));
         if (!items.some((i) => i.spread)) {
@@ -337,14 +384,14 @@ class Compiler {
         }
         return {
           fn: (c) => {
-            const out: unknown[] = [];
+            // PHP 8.1 `[...$a]`: integer keys are renumbered, string keys kept.
+            const out = new ArrayBuilder();
             for (const i of items) {
               const v = i.f(c);
-              if (!i.spread) out.push(v);
-              else if (isArray(v)) out.push(...(Array.isArray(v) ? v : Object.values(v)));
-              else throw new TwigRuntimeError('The spread operator only works on sequences and mappings.');
+              if (i.spread) out.spread(v);
+              else out.push(v);
             }
-            return out;
+            return out.finish();
           },
           safe: NONE,
         };
@@ -353,14 +400,13 @@ class Compiler {
         const pairs = e.pairs.map((p) => ({ k: this.expr(p.key, strategy).fn, v: this.expr(p.value, strategy).fn, spread: !!p.spread }));
         return {
           fn: (c) => {
-            const o: PhpMap = {};
+            // A PHP array literal: keys keep their insertion order, integer and string alike.
+            const out = new ArrayBuilder();
             for (const p of pairs) {
-              if (!p.spread) { o[phpKey(p.k(c))] = p.v(c); continue; }
-              const v = p.v(c);
-              if (!isArray(v)) throw new TwigRuntimeError('The spread operator only works on sequences and mappings.');
-              for (const k of Object.keys(v)) o[k] = (v as PhpMap)[k];
+              if (p.spread) out.spread(p.v(c));
+              else out.set(arrayKey(p.k(c)), p.v(c));
             }
-            return o;
+            return out.finish();
           },
           safe: NONE,
         };
@@ -422,6 +468,7 @@ class Compiler {
         };
       }
       case 'tmp': return { fn: (c) => c.tmp, safe: NONE };
+      case 'macro': return this.macroCall(e, strategy);
     }
   }
 
@@ -430,7 +477,28 @@ class Compiler {
     return false;
   }
 
+  /** A variable, a global, or one of Twig's special names. */
+  private name(e: Extract<Expr, { kind: 'name' }>): CExpr {
+    const name = e.name;
+    if (SPECIAL_NAMES.has(name) && !this.isLocal(name)) {
+      if (name === '_charset') return { fn: () => 'UTF-8', safe: NONE };
+      if (name === '_context') return { fn: this.contextArray(), safe: NONE };
+      return this.fail('unsupported-twig', '"_self" is the name the platform gives the template, which the preview cannot know; it does work to call this template\'s macros (_self.name()).', e.pos);
+    }
+    return { fn: this.nameLookup(name), safe: NONE };
+  }
+
   private nameLookup(name: string): E {
+    if (hasOwn.call(this.globals, name)) {
+      // Globals come after the variables, as Twig's mergeGlobals does, and stay visible in macros and `with ... only`.
+      const g = this.globals[name];
+      return (c) => {
+        const l = c.locals;
+        if (name in l) return l[name];
+        const v = c.vars;
+        return hasOwn.call(v, name) ? v[name] : g;
+      };
+    }
     this.reference(name);
     if (!this.dynamicWith && !this.assigned.has(name) && !this.isLocal(name)) {
       return (c) => { const v = c.vars; return hasOwn.call(v, name) ? v[name] : undefined; };
@@ -443,10 +511,23 @@ class Compiler {
     };
   }
 
-  /** Compiles `x is defined` for names and attribute chains (missing, not null, is "not defined"). */
+  /** `_context`: every variable in scope, then the globals. */
+  private contextArray(): E {
+    const globals = this.globals;
+    return (c) => {
+      const out = new ArrayBuilder();
+      for (const k of Object.keys(c.vars)) out.set(arrayKey(k), c.vars[k]);
+      for (const k in c.locals) out.set(arrayKey(k), c.locals[k]);
+      for (const k of Object.keys(globals)) if (!(k in c.locals) && !hasOwn.call(c.vars, k)) out.set(arrayKey(k), globals[k]);
+      return out.finish();
+    };
+  }
+
+  /** Compiles `x is defined` for names, attribute chains, macros, blocks and attribute() (missing, not null, is "not defined"). */
   private defined(e: Expr, strategy: string | false): E {
     if (e.kind === 'name') {
       const name = e.name;
+      if (hasOwn.call(this.globals, name) || (SPECIAL_NAMES.has(name) && name !== '_self')) return () => true;
       this.reference(name);
       return (c) => name in c.locals || hasOwn.call(c.vars, name);
     }
@@ -456,9 +537,62 @@ class Compiler {
       const attr = this.expr(e.attr, strategy).fn;
       return (c) => objDefined(c) && hasAttr(obj(c), attr(c));
     }
+    if (e.kind === 'macro') {
+      // Asks whether the macro exists; it is not called.
+      const macros = this.macros;
+      if (typeof e.name === 'string') { const n = e.name; return () => macros.has(n); }
+      const name = this.expr(e.name, strategy).fn;
+      return (c) => macros.has(toStr(name(c)));
+    }
+    if (e.kind === 'call' && (e.name === 'attribute' || e.name === 'block') && e.args.length >= 1 && !e.args.some((a) => a.spread)) {
+      const arg = (n: string, i: number) => e.args.find((a) => a.name === n) ?? e.args.filter((a) => a.name === undefined)[i];
+      if (e.name === 'block') {
+        if (arg('template', 1)) { this.fail('unsupported-twig', BLOCK_FROM_TEMPLATE, e.pos); return () => false; }
+        const name = this.expr(arg('name', 0)!.value, strategy).fn;
+        return (c) => c.blocks.has(toStr(name(c)));
+      }
+      const variable = arg('variable', 0);
+      const attribute = arg('attribute', 1);
+      if (variable && attribute) return this.defined({ kind: 'getattr', pos: e.pos, obj: variable.value, attr: attribute.value, bracket: false }, strategy);
+    }
     if (e.kind === 'const' || e.kind === 'array' || e.kind === 'hash') return () => true;
     this.fail('syntax', 'The "defined" test only works with simple variables.', e.pos);
     return () => false;
+  }
+
+  /** `m.name(args)`, `_self.name(args)` or an imported `name(args)`: the result is safe markup. */
+  private macroCall(e: Extract<Expr, { kind: 'macro' }>, strategy: string | false): CExpr {
+    const macros = this.macros;
+    const nameFn: E | null = typeof e.name === 'string' ? null : this.expr(e.name, strategy).fn;
+    const staticName = typeof e.name === 'string' ? e.name : '';
+    const parts = (e.args ?? []).map((a) => ({ f: this.expr(a.value, strategy).fn, name: a.name, spread: !!a.spread }));
+    const simple = parts.every((a) => a.name === undefined && !a.spread);
+    const pos = e.pos;
+    return {
+      fn: (c) => {
+        const name = nameFn ? toStr(nameFn(c)) : staticName;
+        let positional: unknown[];
+        let named: Map<string, unknown> | null = null;
+        if (simple) positional = parts.map((a) => a.f(c));
+        else {
+          positional = [];
+          named = new Map();
+          for (const a of parts) {
+            const v = a.f(c);
+            if (a.spread) {
+              if (!isArray(v)) throw new TwigRuntimeError('Argument unpacking ("...") only works on sequences and mappings.');
+              for (const [k, x] of entriesOf(v)) if (typeof k === 'number') positional.push(x); else named.set(k, x);
+            } else if (a.name !== undefined) named.set(a.name, v);
+            else positional.push(v);
+          }
+        }
+        const m = macros.get(name);
+        c.pos = pos;
+        if (!m) throw new TwigRuntimeError(`Macro "${name}" is not defined in this template.`);
+        return invokeMacro(c, m, positional, named);
+      },
+      safe: ALL,
+    };
   }
 
   private binary(e: Extract<Expr, { kind: 'binary' }>, strategy: string | false): CExpr {
@@ -510,7 +644,7 @@ class Compiler {
           if (typeof f !== 'function') throw new TwigRuntimeError(`The "has ${every ? 'every' : 'some'}" operator expects an arrow function.`);
           if (!isArray(seq)) return every;
           const ks = keysOf(seq);
-          const vs = Array.isArray(seq) ? seq : Object.values(seq);
+          const vs = valuesOf(seq);
           for (let i = 0; i < vs.length; i++) {
             const r = truthy((f as (...x: unknown[]) => unknown)(vs[i], ks[i]));
             if (every && !r) return false;
@@ -526,28 +660,82 @@ class Compiler {
     return { fn, safe: NONE };
   }
 
-  /** Resolves positional and named arguments against a callable's parameter names. */
-  private args(def: Callable, args: Arg[], strategy: string | false, what: string, pos: number): (E | undefined)[] | null {
-    const out: (E | undefined)[] = [];
+  /**
+   * Binds a call's arguments to the callable's parameters: positional, then named (snake_case, as
+   * Twig names them), then the declared defaults. A required parameter left out is a syntax error,
+   * as in Twig. With `...` unpacking the binding happens at render time. Null after a reported error.
+   */
+  private bind(def: Callable, args: Arg[], strategy: string | false, what: string, pos: number): ((c: Ctx) => unknown[]) | null {
+    const params = def.params;
+    const fixed = def.variadic ? params.length - 1 : params.length;
+    if (args.some((a) => a.spread)) return this.bindAtRuntime(def, args, strategy, what, pos);
+    const slots: (E | undefined)[] = [];
+    const rest: E[] = [];
     let named = false;
     for (const a of args) {
       const fn = this.expr(a.value, strategy).fn;
       if (a.name === undefined) {
         if (named) { this.fail('syntax', `Positional arguments cannot be used after named arguments for ${what}.`, a.value.pos); return null; }
-        if (!def.variadic && out.length >= def.params.length) { this.fail('syntax', `Too many arguments for ${what}.`, a.value.pos); return null; }
-        out.push(fn);
+        if (slots.length < fixed) slots.push(fn);
+        else if (def.variadic) rest.push(fn);
+        else { this.fail('syntax', `Too many arguments for ${what}.`, a.value.pos); return null; }
       } else {
         named = true;
-        const snake = a.name.replace(/[A-Z]/g, (m) => '_' + m.toLowerCase());
-        const idx = def.params.indexOf(snake);
-        if (idx < 0) { this.fail('syntax', `Unknown argument "${a.name}" for ${what}.`, a.value.pos); return null; }
-        if (out[idx]) { this.fail('syntax', `Argument "${a.name}" is defined twice for ${what}.`, a.value.pos); return null; }
-        while (out.length < idx) out.push(undefined);
-        out[idx] = fn;
+        const idx = params.findIndex((p) => p.name === snake(a.name!));
+        if (idx < 0 || idx >= fixed) { this.fail('syntax', `Unknown argument "${a.name}" for ${what}.`, a.value.pos); return null; }
+        if (slots[idx]) { this.fail('syntax', `Argument "${a.name}" is defined twice for ${what}.`, a.value.pos); return null; }
+        while (slots.length < idx) slots.push(undefined);
+        slots[idx] = fn;
       }
     }
-    void pos;
-    return out;
+    const fns: E[] = [];
+    for (let i = 0; i < fixed; i++) {
+      const given = slots[i];
+      if (given) { fns.push(given); continue; }
+      const p = params[i]!;
+      if (!('default' in p)) {
+        this.fail('syntax', `Value for argument "${p.name}" is required for ${what}.`, pos);
+        return null;
+      }
+      const d = p.default;
+      fns.push(() => d);
+    }
+    const all = fns.concat(rest);
+    const n = all.length;
+    if (n === 0) return () => [];
+    if (n === 1) { const a = all[0]!; return (c) => [a(c)]; }
+    return (c) => all.map((f) => f(c));
+  }
+
+  /** `fn(1, ...list, name: x)`: positional values come from the lists at render time. */
+  private bindAtRuntime(def: Callable, args: Arg[], strategy: string | false, what: string, pos: number): (c: Ctx) => unknown[] {
+    const params = def.params;
+    const fixed = def.variadic ? params.length - 1 : params.length;
+    const parts = args.map((a) => ({ f: this.expr(a.value, strategy).fn, name: a.name, spread: !!a.spread }));
+    return (c) => {
+      const positional: unknown[] = [];
+      const named = new Map<string, unknown>();
+      for (const a of parts) {
+        const v = a.f(c);
+        if (a.spread) {
+          if (!isArray(v)) throw new TwigRuntimeError('Argument unpacking ("...") only works on sequences and mappings.');
+          for (const [k, x] of entriesOf(v)) if (typeof k === 'number') positional.push(x); else named.set(snake(k), x);
+        } else if (a.name !== undefined) named.set(snake(a.name), v);
+        else positional.push(v);
+      }
+      const out: unknown[] = [];
+      for (let i = 0; i < fixed; i++) {
+        const p = params[i]!;
+        if (i < positional.length) out.push(positional[i]);
+        else if (named.has(p.name)) out.push(named.get(p.name));
+        else if ('default' in p) out.push(p.default);
+        else { c.pos = pos; throw new TwigRuntimeError(`Value for argument "${p.name}" is required for ${what}.`); }
+      }
+      for (const k of named.keys()) if (!params.some((p, i) => p.name === k && i < fixed)) { c.pos = pos; throw new TwigRuntimeError(`Unknown argument "${k}" for ${what}.`); }
+      // Extra positional values: the variadic parameter takes them; other callables ignore them, as PHP functions do.
+      if (def.variadic) out.push(...positional.slice(fixed));
+      return out;
+    };
   }
 
   private filter(e: Extract<Expr, { kind: 'filter' }>, strategy: string | false): CExpr {
@@ -558,8 +746,9 @@ class Compiler {
       return this.fail('syntax', `Unknown "${e.name}" filter.`, e.pos);
     }
     const input = this.expr(e.expr, strategy);
-    const args = this.args(def, e.args, strategy, `filter "${e.name}"`, e.pos);
+    const args = this.bind(def, e.args, strategy, `filter "${e.name}"`, e.pos);
     if (!args) return { fn: () => undefined, safe: NONE };
+    if (def.random) this.random(`The "${e.name}" filter`, e.pos);
     let inFn = input.fn;
     // Twig pre-escapes the input of nl2br/spaceless even when autoescape is off (EscaperNodeVisitor::preEscapeFilterNode).
     if (def.preEscape && !isSafeFor(input, 'html')) {
@@ -569,19 +758,13 @@ class Compiler {
     }
     let safe: readonly string[] = def.safe ?? NONE;
     if (e.name === 'escape' || e.name === 'e') {
-      const st = e.args[0];
+      const st = e.args.find((a) => a.name === 'strategy') ?? e.args.find((a) => a.name === undefined && !a.spread);
       safe = !st ? ['html'] : st.value.kind === 'const' ? [String(st.value.value)] : NONE;
     }
     if (e.name === 'raw') return { fn: inFn, safe: ALL };
     const f = def.fn;
-    const n = args.length;
-    if (n === 0) return { fn: (c) => f(c, inFn(c)), safe };
-    if (n === 1) {
-      const a0 = args[0] ?? (() => undefined);
-      return { fn: (c) => f(c, inFn(c), a0(c)), safe };
-    }
-    const fa = args.map((a) => a ?? (() => undefined));
-    return { fn: (c) => f(c, inFn(c), ...fa.map((a) => a(c))), safe };
+    if (def.params.length === 0 && !e.args.length) return { fn: (c) => f(c, inFn(c)), safe };
+    return { fn: (c) => f(c, inFn(c), ...args(c)), safe };
   }
 
   private test(e: Extract<Expr, { kind: 'test' }>, strategy: string | false): CExpr {
@@ -597,29 +780,43 @@ class Compiler {
       return this.fail('syntax', `Unknown "${e.name}" test.`, e.pos);
     }
     const v = this.expr(e.expr, strategy).fn;
-    const args = this.args(def, e.args, strategy, `test "${e.name}"`, e.pos);
+    const args = this.bind(def, e.args, strategy, `test "${e.name}"`, e.pos);
     if (!args) return { fn: () => false, safe: NONE };
     const f = def.fn;
-    const fa = args.map((a) => a ?? (() => undefined));
-    if (fa.length === 0) return { fn: neg ? (c) => !f(c, v(c)) : (c) => !!f(c, v(c)), safe: NONE };
-    const a0 = fa[0]!;
-    return { fn: neg ? (c) => !f(c, v(c), a0(c)) : (c) => !!f(c, v(c), a0(c)), safe: NONE };
+    if (def.params.length === 0) return { fn: neg ? (c) => !f(c, v(c)) : (c) => !!f(c, v(c)), safe: NONE };
+    return { fn: neg ? (c) => !f(c, v(c), ...args(c)) : (c) => !!f(c, v(c), ...args(c)), safe: NONE };
   }
 
   private call(e: Extract<Expr, { kind: 'call' }>, strategy: string | false): CExpr {
     const def = FUNCTIONS[e.name];
     if (!def) {
       e.args.forEach((a) => this.expr(a.value, strategy));
+      if (OTHER_TEMPLATE_FUNCTIONS.has(e.name)) return this.fail('unsupported-twig', `The "${e.name}" function needs another template: the platform renders one template per field, so there is none to ${e.name === 'parent' ? 'take the parent block from' : 'read'}.`, e.pos);
+      if (e.name === 'constant') return this.fail('unsupported-twig', 'The "constant" function reads PHP constants of the platform, which the preview engine cannot know.', e.pos);
       if (CORE_FUNCTIONS.has(e.name)) return this.fail('unsupported-twig', `The "${e.name}" function is not supported by the preview engine.`, e.pos);
       return this.fail('syntax', `Unknown "${e.name}" function.`, e.pos);
     }
-    const args = this.args(def, e.args, strategy, `function "${e.name}"`, e.pos);
+    if (e.name === 'block' && (e.args.length > 1 || e.args.some((a) => a.name === 'template' || a.spread))) return this.fail('unsupported-twig', BLOCK_FROM_TEMPLATE, e.pos);
+    const args = this.bind(def, e.args, strategy, `function "${e.name}"`, e.pos);
     if (!args) return { fn: () => undefined, safe: NONE };
+    if (def.random) this.random(`The "${e.name}" function`, e.pos);
     const f = def.fn;
-    const fa = args.map((a) => a ?? (() => undefined));
-    // Functions take no piped input: pass undefined as the "value" slot.
-    return { fn: (c) => f(c, ...fa.map((a) => a(c))), safe: def.safe ?? NONE };
+    const pos = e.pos;
+    // Functions take no piped input. block() sets the position so that an unknown block is located at the call.
+    if (e.name === 'block') return { fn: (c) => { c.pos = pos; return f(c, ...args(c)); }, safe: def.safe ?? NONE };
+    return { fn: (c) => f(c, ...args(c)), safe: def.safe ?? NONE };
   }
+
+  private random(what: string, pos: number): void {
+    this.infos.push({ message: `${what} picks at random when the platform sends: the preview shows one possible result (the same one for a user every time), not necessarily the one that will be sent.`, pos });
+  }
+}
+
+const BLOCK_FROM_TEMPLATE = 'block() with a template name needs another template: the platform renders one template per field, so there is none to read a block from.';
+
+/** Twig matches named arguments in snake_case (`preserveKeys` is `preserve_keys`). */
+function snake(name: string): string {
+  return name.replace(/[A-Z]/g, (m) => '_' + m.toLowerCase());
 }
 
 function isSafeFor(e: CExpr, strategy: string): boolean {
