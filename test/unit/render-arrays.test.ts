@@ -88,3 +88,9 @@ describe('globals and special names', () => {
     expect(render("{{ _charset }} {{ _context|keys|join(',') }} {% set z = 1 %}{{ _context|keys|join(',') }}", { b: 2 })).toBe('UTF-8 b b,z');
   });
 });
+
+describe('ranges', () => {
+  it('an end that is a string with a leading number counts as that number, as PHP 8 casts it ("3,00" is 3)', () => {
+    expect(render("{{ (0..'3,00')|join }} {{ range(1, '2 items')|join }} {{ (0..'x')|join }}")).toBe('0123 12 0');
+  });
+});

@@ -108,13 +108,16 @@ function finish(m: OrderedMap): unknown[] | OrderedMap {
  */
 export class ArrayBuilder {
   private readonly m: OrderedMap = new Map();
-  private next = 0;
+  /** PHP's next free element: one past the largest integer key so far (negative ones too), 0 before any. */
+  private next: number | null = null;
   push(v: unknown): void {
-    this.m.set(this.next++, v);
+    const k = this.next ?? 0;
+    this.m.set(k, v);
+    this.next = k + 1;
   }
   set(k: PhpKey, v: unknown): void {
     this.m.set(k, v);
-    if (typeof k === 'number' && k >= this.next) this.next = k + 1;
+    if (typeof k === 'number' && (this.next === null || k >= this.next)) this.next = k + 1;
   }
   spread(v: unknown): void {
     if (!isArray(v)) throw new TwigRuntimeError('The spread operator only works on sequences and mappings.');

@@ -69,6 +69,13 @@ function sortValues(v: PhpArray, cmp: (a: unknown, b: unknown) => number): unkno
 
 const nul = (v: unknown) => v === null || v === undefined;
 
+/** PHP's current() of a one-item slice: the item (null included), false when there is none. */
+function onlyItem(r: unknown): unknown {
+  if (typeof r === 'string') return r;
+  const vs = valuesOf(r as PhpArray);
+  return vs.length ? vs[0] : false;
+}
+
 /** Filters of Twig core implemented by this engine (name -> implementation). */
 export const FILTERS: Record<string, Callable> = {
   abs: {
@@ -96,11 +103,12 @@ export const FILTERS: Record<string, Callable> = {
         chunks.push(preserve !== false ? chunk : chunk.map(([, x], j) => [j, x]));
       }
       const last = chunks[chunks.length - 1];
-      if (!nul(fill) && last) {
-        // `$result[$last][] = $fill`: appended under the next integer key.
-        let next = 0;
-        for (const [k] of last) if (typeof k === 'number' && k >= next) next = k + 1;
-        while (last.length < n) last.push([next++, fill]);
+      if (!nul(fill) && last && last.length < n) {
+        // `$result[$last][] = $fill`: appended under PHP's next integer key.
+        const b = new ArrayBuilder();
+        for (const [k, x] of last) b.set(k, x);
+        for (let i = last.length; i < n; i++) b.push(fill);
+        return [...chunks.slice(0, -1).map(fromEntries), b.finish()];
       }
       return chunks.map(fromEntries);
     },
@@ -155,7 +163,7 @@ export const FILTERS: Record<string, Callable> = {
     doc: 'First item of a list or map, or first character of a string.',
     params: [],
     example: '{{ [1, 2]|first }}',
-    fn: (_c, v) => { const r = sliceValue(v, 0, 1, false); return typeof r === 'string' ? r : valuesOf(r as PhpArray)[0] ?? false; },
+    fn: (_c, v) => onlyItem(sliceValue(v, 0, 1, false)),
   },
   format: {
     doc: 'PHP sprintf: replaces %s, %d, %.2f… with the values.',
@@ -194,7 +202,7 @@ export const FILTERS: Record<string, Callable> = {
     doc: 'Last item of a list or map, or last character of a string.',
     params: [],
     example: '{{ [1, 2]|last }}',
-    fn: (_c, v) => { const r = sliceValue(v, -1, 1, false); return typeof r === 'string' ? r : valuesOf(r as PhpArray)[0] ?? false; },
+    fn: (_c, v) => onlyItem(sliceValue(v, -1, 1, false)),
   },
   length: {
     doc: 'Number of items, or of characters of a string.',

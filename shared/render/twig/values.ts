@@ -1,7 +1,7 @@
 /** Operators and helpers on collections and strings shared by the compiler and the filters (PHP semantics). */
 import { TwigRuntimeError } from './errors';
 import { entriesOf, fromEntries, valuesOf } from './arrays';
-import { compare, isArray, isNumericStr, Markup, numToStr, toStr, truthy } from './php';
+import { castNumber, compare, isArray, isNumericStr, Markup, numToStr, toStr, truthy } from './php';
 
 /** Twig's `in` (twig_in_filter): substring test on strings, loose membership on arrays. */
 export function inOp(value: unknown, seq: unknown): boolean {
@@ -70,7 +70,8 @@ export function phpRange(low: unknown, high: unknown, step: unknown): unknown[] 
     else for (let c = a; c >= b; c -= st) out.push(String.fromCharCode(c));
     return out;
   }
-  const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && isNumericStr(v) ? Number(v) : v === true ? 1 : 0);
+  // PHP 8.2 casts the other ends like (int)/(float) do: a leading number counts ("3,00" is 3), anything else is 0.
+  const num = (v: unknown) => castNumber(v);
   const a = num(low);
   const b = num(high);
   const out: number[] = [];
