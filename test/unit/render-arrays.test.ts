@@ -94,3 +94,12 @@ describe('ranges', () => {
     expect(render("{{ (0..'3,00')|join }} {{ range(1, '2 items')|join }} {{ (0..'x')|join }}")).toBe('0123 12 0');
   });
 });
+
+describe('first and last', () => {
+  it('return a null item itself, and false only when there is no item', () => {
+    expect(render("{{ [null, 1]|first|json_encode }} {{ [1, null]|last|json_encode }} {{ []|first|json_encode }} {{ {a: null}|first|json_encode }}")).toBe('null null false null');
+  });
+  it('after negative integer keys, PHP appends at the next key up (batch fills from there)', () => {
+    expect(render("{{ {(-2): 'x'}|batch(3, 'f')|first|keys|join(',') }}")).toBe('-2,-1,0');
+  });
+});
