@@ -398,6 +398,13 @@ class Compiler {
       }
       case 'hash': {
         const pairs = e.pairs.map((p) => ({ k: this.expr(p.key, strategy).fn, v: this.expr(p.value, strategy).fn, spread: !!p.spread }));
+        const names = e.pairs.map((p) => (p.key.kind === 'const' && !p.spread ? arrayKey(p.key.value) : null));
+        if (pairs.length && names.every((k) => typeof k === 'string') && new Set(names).size === names.length) {
+          // Distinct string keys only: a plain object lists them in insertion order too, and is cheaper to build.
+          const ks = names as string[];
+          const vs = pairs.map((p) => p.v);
+          return { fn: (c) => { const o: Record<string, unknown> = {}; for (let i = 0; i < ks.length; i++) o[ks[i]!] = vs[i]!(c); return o; }, safe: NONE };
+        }
         return {
           fn: (c) => {
             // A PHP array literal: keys keep their insertion order, integer and string alike.
@@ -665,10 +672,10 @@ class Compiler {
    * Twig names them), then the declared defaults. A required parameter left out is a syntax error,
    * as in Twig. With `...` unpacking the binding happens at render time. Null after a reported error.
    */
-  private bind(def: Callable, args: Arg[], strategy: string | false, what: string, pos: number): ((c: Ctx) => unknown[]) | null {
+  private bind(def: Callable, args: Arg[], strategy: string | false, what: string, pos: number): Bound | null {
     const params = def.params;
     const fixed = def.variadic ? params.length - 1 : params.length;
-    if (args.some((a) => a.spread)) return this.bindAtRuntime(def, args, strategy, what, pos);
+    if (args.some((a) => a.spread)) return { dynamic: this.bindAtRuntime(def, args, strategy, what, pos) };
     const slots: (E | undefined)[] = [];
     const rest: E[] = [];
     let named = false;
@@ -700,11 +707,7 @@ class Compiler {
       const d = p.default;
       fns.push(() => d);
     }
-    const all = fns.concat(rest);
-    const n = all.length;
-    if (n === 0) return () => [];
-    if (n === 1) { const a = all[0]!; return (c) => [a(c)]; }
-    return (c) => all.map((f) => f(c));
+    return { fixed: fns.concat(rest) };
   }
 
   /** `fn(1, ...list, name: x)`: positional values come from the lists at render time. */
@@ -763,8 +766,16 @@ class Compiler {
     }
     if (e.name === 'raw') return { fn: inFn, safe: ALL };
     const f = def.fn;
-    if (def.params.length === 0 && !e.args.length) return { fn: (c) => f(c, inFn(c)), safe };
-    return { fn: (c) => f(c, inFn(c), ...args(c)), safe };
+    // Fixed arities get closures of their own: the render loop allocates no argument arrays.
+    if ('dynamic' in args) { const d = args.dynamic; return { fn: (c) => f(c, inFn(c), ...d(c)), safe }; }
+    const a = args.fixed;
+    switch (a.length) {
+      case 0: return { fn: (c) => f(c, inFn(c)), safe };
+      case 1: { const a0 = a[0]!; return { fn: (c) => f(c, inFn(c), a0(c)), safe }; }
+      case 2: { const a0 = a[0]!, a1 = a[1]!; return { fn: (c) => f(c, inFn(c), a0(c), a1(c)), safe }; }
+      case 3: { const a0 = a[0]!, a1 = a[1]!, a2 = a[2]!; return { fn: (c) => f(c, inFn(c), a0(c), a1(c), a2(c)), safe }; }
+      default: return { fn: (c) => f(c, inFn(c), ...a.map((x) => x(c))), safe };
+    }
   }
 
   private test(e: Extract<Expr, { kind: 'test' }>, strategy: string | false): CExpr {
@@ -783,8 +794,15 @@ class Compiler {
     const args = this.bind(def, e.args, strategy, `test "${e.name}"`, e.pos);
     if (!args) return { fn: () => false, safe: NONE };
     const f = def.fn;
-    if (def.params.length === 0) return { fn: neg ? (c) => !f(c, v(c)) : (c) => !!f(c, v(c)), safe: NONE };
-    return { fn: neg ? (c) => !f(c, v(c), ...args(c)) : (c) => !!f(c, v(c), ...args(c)), safe: NONE };
+    let t: E;
+    if ('fixed' in args && args.fixed.length <= 1) {
+      const a0 = args.fixed[0];
+      t = a0 ? (c) => f(c, v(c), a0(c)) : (c) => f(c, v(c));
+    } else {
+      const all = argsOf(args);
+      t = (c) => f(c, v(c), ...all(c));
+    }
+    return { fn: neg ? (c) => !t(c) : (c) => !!t(c), safe: NONE };
   }
 
   private call(e: Extract<Expr, { kind: 'call' }>, strategy: string | false): CExpr {
@@ -802,14 +820,24 @@ class Compiler {
     if (def.random) this.random(`The "${e.name}" function`, e.pos);
     const f = def.fn;
     const pos = e.pos;
+    const all = argsOf(args);
     // Functions take no piped input. block() sets the position so that an unknown block is located at the call.
-    if (e.name === 'block') return { fn: (c) => { c.pos = pos; return f(c, ...args(c)); }, safe: def.safe ?? NONE };
-    return { fn: (c) => f(c, ...args(c)), safe: def.safe ?? NONE };
+    if (e.name === 'block') return { fn: (c) => { c.pos = pos; return f(c, ...all(c)); }, safe: def.safe ?? NONE };
+    return { fn: (c) => f(c, ...all(c)), safe: def.safe ?? NONE };
   }
 
   private random(what: string, pos: number): void {
     this.infos.push({ message: `${what} picks at random when the platform sends: the preview shows one possible result (the same one for a user every time), not necessarily the one that will be sent.`, pos });
   }
+}
+
+/** Bound arguments: closures per parameter, or (with `...` unpacking) a list made at render time. */
+type Bound = { fixed: E[] } | { dynamic: (c: Ctx) => unknown[] };
+
+function argsOf(b: Bound): (c: Ctx) => unknown[] {
+  if ('dynamic' in b) return b.dynamic;
+  const fs = b.fixed;
+  return fs.length === 0 ? () => [] : (c) => fs.map((f) => f(c));
 }
 
 const BLOCK_FROM_TEMPLATE = 'block() with a template name needs another template: the platform renders one template per field, so there is none to read a block from.';
