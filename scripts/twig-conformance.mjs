@@ -23,6 +23,9 @@ const upstream = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8'));
 const cases = [...JSON.parse(readFileSync(join(dir, 'base-cases.json'), 'utf8')), ...upstream.cases];
 const viaCli = process.argv.includes('--cli');
 const cliDir = viaCli ? mkdtempSync(join(tmpdir(), 'preflight-conformance-cli-')) : '';
+// Build the CLI once, then run its bundle per case (the `preflight` launcher would check the build each time).
+if (viaCli) execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--only=cli'], { stdio: 'inherit' });
+const CLI_RUN = `import(${JSON.stringify(pathToFileURL(join(root, 'dist/cli/preflight.mjs')).href)}).then(async (m) => { process.exitCode = await m.main(process.argv.slice(1)); })`;
 
 /** One case through `preflight render CAMPAIGN --request BODY --format json`. */
 function runCli(c) {
@@ -34,12 +37,14 @@ function runCli(c) {
   writeFileSync(join(cliDir, 'r.json'), JSON.stringify({ id: 'C', target_by: 'user_id', target: ['u'], params: c.data }));
   let out;
   try {
-    out = execFileSync(process.execPath, [join(root, 'node_modules/.bin/preflight'), 'render', join(cliDir, 'c.json'), '--request', join(cliDir, 'r.json'), '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    out = execFileSync(process.execPath, ['--input-type=module', '-e', CLI_RUN, 'render', join(cliDir, 'c.json'), '--request', join(cliDir, 'r.json'), '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     out = e.stdout;
   }
-  const r = JSON.parse(out).renders?.[0];
-  const errors = (r?.diagnostics ?? []).filter((d) => d.severity === 'error' && (d.code === 'syntax' || d.code === 'unsupported-twig' || d.code === 'render'));
+  const j = JSON.parse(out);
+  const r = j.renders?.[0];
+  // Compile-time problems are the campaign's diagnostics, render errors the render's.
+  const errors = [...(j.diagnostics ?? []), ...(r?.diagnostics ?? [])].filter((d) => d.severity === 'error' && (d.code === 'syntax' || d.code === 'unsupported-twig' || d.code === 'render'));
   if (c.exception) return { pass: errors.length > 0 };
   if (!r || errors.length) return { pass: false, error: errors.map((d) => d.message).join('; ') || 'no render' };
   const output = html ? r.fields.html : r.fields.body;

@@ -12,8 +12,11 @@ export function displayBlock(c: Ctx, body: (c: Ctx) => void, name: string): void
   if (c.depth >= MAX_DEPTH) throw new TwigRuntimeError(`Blocks and macros call each other more than ${MAX_DEPTH} levels deep: does "${name}" call itself without end?`);
   const saved = c.locals;
   c.depth++;
-  // A child scope: reads see every variable, writes land in the copy.
-  c.locals = Object.create(saved) as Record<string, unknown>;
+  // A copy of the locals (not Object.create(saved): V8 makes a prototype of `saved` at a cost larger
+  // than a small block); writes land in the copy.
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const k in saved) copy[k] = saved[k];
+  c.locals = copy;
   try {
     body(c);
   } finally {
