@@ -10,6 +10,7 @@ import { SettingsDialog } from './review/SettingsDialog';
 import { SendDialog } from './send/SendDialog';
 import { SendTopbar } from './send/SendTopbar';
 import { InterruptedBanner } from './send/InterruptedBanner';
+import { ConfirmationBanner } from './send/ConfirmationBanner';
 import { PlatformButton } from './platform/PlatformButton';
 
 /** The app frame: campaigns and the journey on the left, the selected campaign's review workspace on the right. */
@@ -51,6 +52,7 @@ export function App() {
         <CampaignView />
       </div>
       <SendDialog />
+      <ConfirmationBanner />
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </div>
   );
