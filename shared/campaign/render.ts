@@ -104,7 +104,8 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
   }
   const fields: Record<string, string> = {};
   for (const f of cn.fields) {
-    const r = f.template.render(vars);
+    // Seeded by the target: random()/shuffle show the same pick for a user in every preview, check and CLI run.
+    const r = f.template.render(vars, { seed: target });
     fields[f.name] = r.output;
     if (r.error) diagnostics.push({ code: r.error.code, severity: r.error.severity, message: r.error.message, node, field: f.name, target, line: r.error.line, column: r.error.column });
     if (hasTwigResidue(r.output)) diagnostics.push({ code: 'twig-residue', severity: 'warning', node, field: f.name, target, message: `the rendered ${f.name} still contains Twig markup` });
