@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { useWorkspace } from '../stores/workspace';
 import { useSend } from '../stores/send';
 import { useUi } from '../stores/ui';
@@ -12,7 +12,10 @@ import { SendTopbar } from './send/SendTopbar';
 import { InterruptedBanner } from './send/InterruptedBanner';
 import { PlatformButton } from './platform/PlatformButton';
 
-/** The app frame: campaigns and the journey on the left, the selected campaign's review workspace on the right. */
+/**
+ * The app frame: a skip link to the review matrix (the first Tab stop), the top bar, campaigns and
+ * the journey on the left, the selected campaign's review workspace on the right.
+ */
 export function App() {
   const status = useWorkspace((s) => s.status);
   const error = useWorkspace((s) => s.error);
@@ -35,6 +38,9 @@ export function App() {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#review-matrix" onClick={skipToMatrix}>
+        Skip to the review matrix
+      </a>
       <header className="topbar">
         <span className="brand">Preflight</span>
         <span className="workspace-name" data-testid="workspace-name">{name ? `Workspace: ${name}` : ''}</span>
@@ -54,4 +60,10 @@ export function App() {
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </div>
   );
+}
+
+/** Focus the matrix (or, with none on screen, the campaign's content) without touching the URL. */
+function skipToMatrix(e: MouseEvent) {
+  e.preventDefault();
+  (document.getElementById('review-matrix') ?? document.getElementById('main'))?.focus();
 }

@@ -233,7 +233,12 @@ export const useSend = create<SendState>((set, get) => {
     async show(sendId) {
       try {
         const detail = await call('send.status', { sendId });
-        if (get().sendId === sendId || get().sendId === undefined) set({ detail, sendId });
+        if (get().sendId === sendId || get().sendId === undefined) {
+          // The journal's account is authoritative: a send that ended before its last progress event
+          // reached this window (a fast sandbox) must not leave the dialog showing it as running.
+          const p = get().progress;
+          set({ detail, sendId, ...(p?.sendId === sendId && p.status === 'running' && detail.status !== 'running' ? { progress: { ...p, status: detail.status } } : {}) });
+        }
       } catch (e) {
         set({ error: (e as Error).message });
       }
