@@ -63,12 +63,14 @@ export async function editorReady(page: Page) {
 }
 
 /**
- * Runs axe-core on the page (or part of it) and fails with a readable list when any violation is
- * serious or critical: rule, impact, how many elements, and the first few selectors with axe's reason.
+ * Runs axe-core on the page and fails with a readable list when any violation is serious or
+ * critical: rule, impact, how many elements, and the first few selectors with axe's reason.
+ * `skipEditor` leaves the Monaco editor out: it is the same editor on every screen, checked with
+ * the matrix, and its large DOM makes each colour-contrast pass slow on a busy machine.
  */
-export async function expectNoSeriousA11yViolations(page: Page, screen: string, include?: string) {
+export async function expectNoSeriousA11yViolations(page: Page, screen: string, opts: { skipEditor?: boolean } = {}) {
   let builder = new AxeBuilder({ page });
-  if (include) builder = builder.include(include);
+  if (opts.skipEditor) builder = builder.exclude('.monaco-editor');
   const result = await builder.analyze();
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious.map(

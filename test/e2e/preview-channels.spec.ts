@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { startHost, type TestHost } from './host';
 import { openCampaign, writeWorkspace } from './workspace-helpers';
 
+// The README's preview screenshots are taken at the same size as its main one.
+test.use({ viewport: { width: 1440, height: 900 } });
+
 let host: TestHost;
 test.beforeEach(async () => {
   host = await startHost();
@@ -60,6 +63,8 @@ nodes:
 
 test('previews of every channel: SMS phone, email inbox and frame, web push and mobile push per platform (screenshots in docs/)', async ({ page }) => {
   await openCampaign(page, host.url, 'campaigns/promo-journey.yaml');
+  // The screenshots show the previews, not the first-start guide above them.
+  await page.getByTestId('start-here').getByRole('button', { name: 'Got it' }).click();
   await preview(page, 'user_3', 'sms');
   await page.getByTestId('provenance-toggle').check();
   await expect(page.getByTestId('sms-text').locator('[data-source="params"]').first()).toHaveText('Play-X-Get-Y');

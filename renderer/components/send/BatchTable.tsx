@@ -4,7 +4,8 @@ import { duration, STATE_LABEL } from './format';
 /** Per-batch account: state, HTTP status, the platform's response and the duration. */
 export function BatchTable({ batches, selected, onSelect }: { batches: BatchRow[]; selected?: Set<number>; onSelect?: (index: number, on: boolean) => void }) {
   return (
-    <div className="batch-table-wrap">
+    // A scrolling box: focusable and named so the keyboard can scroll it too.
+    <div className="batch-table-wrap" tabIndex={0} role="region" aria-label="Batches">
       <table className="batches">
         <thead>
           <tr>
