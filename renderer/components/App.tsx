@@ -20,6 +20,10 @@ export function App() {
   const status = useWorkspace((s) => s.status);
   const error = useWorkspace((s) => s.error);
   const name = useWorkspace((s) => s.snapshot?.name);
+  const dir = useWorkspace((s) => s.snapshot?.dir);
+  // The campaign view waits for the workspace's remembered view (which campaign, which panes): else
+  // it would first render, and send to the render worker, the default campaign it is about to leave.
+  const viewReady = useUi((s) => s.workspace) === dir;
   const open = useWorkspace((s) => s.open);
   const loadEnvironments = useSend((s) => s.loadEnvironments);
   const left = useUi((s) => s.panes.left);
@@ -54,7 +58,7 @@ export function App() {
       <div className="main" style={{ gridTemplateColumns: `${left}px 6px minmax(0, 1fr)` }}>
         <CampaignList />
         <Splitter orientation="vertical" label="Resize campaign list" size={left} min={160} max={480} onSize={(n) => setPane('left', n)} />
-        <CampaignView />
+        {viewReady ? <CampaignView /> : <main className="content" id="main" tabIndex={-1} />}
       </div>
       <SendDialog />
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}

@@ -89,14 +89,14 @@ export function CampaignDrawers({ campaignId, width }: { campaignId: string; wid
   const close = () => openDrawer(null);
   if (drawer === 'checks' && checks.length > 0)
     return (
-      <Drawer id={DRAWER_IDS.checks} title="Campaign checks" onClose={close} testId="checks-drawer" width={w}>
+      <Drawer key="checks" id={DRAWER_IDS.checks} title="Campaign checks" onClose={close} testId="checks-drawer" width={w}>
         <p className="small muted">Findings about the campaign and its data as a whole; findings for one user are on their cells.</p>
         <DiagnosticList diagnostics={checks} />
       </Drawer>
     );
   if (drawer === 'send' && send)
     return (
-      <Drawer id={DRAWER_IDS.send} title="Send result" onClose={close} testId="send-drawer" width={w}>
+      <Drawer key="send" id={DRAWER_IDS.send} title="Send result" onClose={close} testId="send-drawer" width={w}>
         <SendResultView detail={send} />
       </Drawer>
     );

@@ -8,21 +8,22 @@ import { useEffect, useRef, type ReactNode } from 'react';
  */
 export function Drawer({ id, title, onClose, testId, width, children }: { id: string; title: string; onClose(): void; testId: string; width: number; children: ReactNode }) {
   const ref = useRef<HTMLElement>(null);
-  const opener = useRef<Element | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    opener.current = document.activeElement;
-    // Focus moves in only when a person opened it from a control; a drawer that opens by itself
+    const active = document.activeElement;
+    // Focus moves in only when a person opened it from its button; a drawer that opens by itself
     // (a send that finished) leaves the focus where it was.
-    if (opener.current && opener.current !== document.body && opener.current.closest('[data-opens-drawer]')) ref.current?.focus({ preventScroll: true });
-    return () => {
-      const back = opener.current as HTMLElement | null;
-      if (back && back.isConnected && ref.current?.contains(document.activeElement)) back.focus({ preventScroll: true });
-    };
+    if (active instanceof HTMLElement && active.closest('[data-opens-drawer]')) {
+      opener.current = active;
+      ref.current?.focus({ preventScroll: true });
+    }
   }, []);
   const close = () => {
-    const back = opener.current as HTMLElement | null;
+    const focusInside = !!ref.current?.contains(document.activeElement);
     onClose();
-    if (back?.isConnected && back.closest('[data-opens-drawer]')) back.focus({ preventScroll: true });
+    // Back to the button that opened it, or (focus would otherwise fall to the page) to the matrix.
+    const back = opener.current?.isConnected ? opener.current : focusInside ? (document.getElementById('review-matrix') ?? document.getElementById('main')) : null;
+    back?.focus({ preventScroll: true });
   };
   return (
     <section
