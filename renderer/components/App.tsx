@@ -10,6 +10,7 @@ import { SettingsDialog } from './review/SettingsDialog';
 import { SendDialog } from './send/SendDialog';
 import { SendTopbar } from './send/SendTopbar';
 import { InterruptedBanner } from './send/InterruptedBanner';
+import { ConfirmationBanner } from './send/ConfirmationBanner';
 import { PlatformButton } from './platform/PlatformButton';
 
 /**
@@ -61,6 +62,7 @@ export function App() {
         {viewReady ? <CampaignView /> : <main className="content" id="main" tabIndex={-1} />}
       </div>
       <SendDialog />
+      <ConfirmationBanner />
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </div>
   );

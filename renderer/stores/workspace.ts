@@ -5,7 +5,8 @@
  */
 import { create } from 'zustand';
 import type { WorkspaceSnapshot } from '../../shared/ipc/contract';
-import { interpretWorkspace, type WorkspaceModel } from '../../shared/workspace/model';
+import type { WorkspaceModel } from '../../shared/workspace/model';
+import { interpretInWorker } from '../workers/workspace-client';
 import { parseGuardrailSettings, type GuardrailSettings } from '../../shared/guardrails/types';
 import { call } from '../api/client';
 
@@ -53,7 +54,7 @@ async function readSettings(): Promise<GuardrailSettings> {
 export const useWorkspace = create<WorkspaceState>((set, get) => {
   const reload = async () => {
     const snapshot = await call('workspace.current', {});
-    set({ snapshot, model: interpretWorkspace(snapshot) });
+    set({ snapshot, model: await interpretInWorker(snapshot) });
   };
   return {
     status: 'loading',
@@ -64,11 +65,13 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
       set({ status: 'loading', error: undefined });
       try {
         const snapshot = await call('workspace.open', dir ? { dir } : {});
-        const model = interpretWorkspace(snapshot);
+        // Parsed off the UI thread: a large or hostile campaign file never freezes the window.
+        const model = await interpretInWorker(snapshot);
         const settings = await readSettings();
         set({ status: 'loaded', snapshot, model, settings, drafts: {}, conflict: undefined, selected: model.campaigns.find((c) => c.campaign)?.file ?? model.campaigns[0]?.file });
       } catch (e) {
-        set({ status: 'error', error: (e as Error).message });
+        // A refused or failed open (e.g. a folder the main side was not given) keeps what is open.
+        set({ status: get().snapshot ? 'loaded' : 'error', error: (e as Error).message });
       }
     },
     select(file) {
