@@ -19,8 +19,8 @@ import { perUserKeys } from '../../shared/campaign/per-user';
 
 export type ReportFormat = 'html' | 'pdf';
 
-/** Export progress and outcome, the chosen format, and the host (PDF needs the desktop app). */
-export const useExportState = create<{ busy: boolean; message?: string; error?: string; format: ReportFormat; host?: 'electron' | 'browser' }>(() => ({ busy: false, format: 'html' }));
+/** Export progress and outcome (with the campaign file it is about), the chosen format, and the host (PDF needs the desktop app). */
+export const useExportState = create<{ busy: boolean; message?: string; error?: string; file?: string; format: ReportFormat; host?: 'electron' | 'browser' }>(() => ({ busy: false, format: 'html' }));
 
 /** Asks once which host runs the app (`app.info`), so the header can offer PDF only in the desktop app. */
 export function loadExportHost(): void {
@@ -35,7 +35,7 @@ export function useExportReport(file: string | undefined, campaign: Campaign | u
   return useCallback(async (format: ReportFormat = useExportState.getState().format) => {
     const data = getCampaignData(file);
     if (!file || !campaign || !data) return;
-    useExportState.setState({ busy: true, message: undefined, error: undefined });
+    useExportState.setState({ busy: true, message: undefined, error: undefined, file });
     try {
       await reviewSaved();
       const { review } = useReview.getState();

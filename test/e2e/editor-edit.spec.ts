@@ -57,6 +57,10 @@ test('hovering a placeholder shows the selected user\'s value and where it came 
   await page.getByTestId('cell-user_2-sms').click();
   const editor = page.getByTestId('campaign-editor');
   await expect(editor).toHaveAttribute('data-editor-ready', 'yes');
+  // The editor opens small (the matrix gets the screen): make it tall enough to show the SMS text's line.
+  await page.getByRole('separator', { name: 'Resize editor' }).focus();
+  await page.keyboard.press('Shift+ArrowUp');
+  await page.keyboard.press('Shift+ArrowUp');
   // Monaco shows hovers after the mouse moves over a token (two moves, as a person would).
   const token = editor.locator('.view-line span span', { hasText: /^first_name$/ }).first();
   await expect(token).toBeVisible();

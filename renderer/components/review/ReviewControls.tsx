@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useDecision, useReview } from '../../stores/review';
 
-/** Approve, flag (with a comment) or clear the review of one cell. Keys in the matrix: A approve, F flag, U clear. */
+/** Approve, flag (with a comment) or clear the review of one cell. Keys in the matrix: A approve, F flag, U clear; Enter comes here, Esc goes back. */
 export function ReviewControls({ target, node }: { target: string; node: string }) {
   const decision = useDecision(target, node);
   const setDecision = useReview((s) => s.setDecision);
@@ -18,7 +18,14 @@ export function ReviewControls({ target, node }: { target: string; node: string 
         placeholder="Comment (why it is flagged)"
         value={comment}
         onChange={(e) => setComment(e.target.value)}
-        onKeyDown={(e) => e.key === 'Enter' && comment.trim() && setDecision(target, node, 'flagged', comment.trim())}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && comment.trim()) setDecision(target, node, 'flagged', comment.trim());
+          // Back to the matrix, on the same cell (the comment is kept: leaving saves it as on blur).
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            document.getElementById('review-matrix')?.focus({ preventScroll: true });
+          }
+        }}
         onBlur={() => decision?.status === 'flagged' && comment.trim() !== (decision.comment ?? '') && setDecision(target, node, 'flagged', comment.trim() || undefined)}
         data-testid="review-comment"
       />
