@@ -46,9 +46,9 @@ describe('Electron fuses (set at packaging)', () => {
 
 describe('electron-builder.yml', () => {
   const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
-  it('builds a dmg, an NSIS installer, an AppImage and a deb, with app id, icons and the fuse hook', () => {
+  it('builds a dmg (with the zip macOS updates install from), an NSIS installer, an AppImage and a deb, with app id, icons and the fuse hook', () => {
     expect(config.appId).toBe('com.preflight.desktop');
-    expect(config.mac.target.map((t: { target: string }) => t.target)).toEqual(['dmg']);
+    expect(config.mac.target.map((t: { target: string }) => t.target)).toEqual(['dmg', 'zip']);
     expect(config.win.target.map((t: { target: string }) => t.target)).toEqual(['nsis']);
     expect(config.linux.target.map((t: { target: string }) => t.target)).toEqual(['AppImage', 'deb']);
     expect(config.afterPack).toBe('scripts/after-pack.cjs');
