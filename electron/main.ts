@@ -4,14 +4,13 @@
  * command-queue) and the behaviour in host/ and shared/ (the same services the browser host serves).
  */
 import { app, BrowserWindow, dialog, ipcMain, session, protocol } from 'electron';
-import { readFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
-import { join, normalize, resolve, sep, extname } from 'node:path';
+import { join, resolve } from 'node:path';
 import { channels, type ChannelName, type EventName, type EventPayload } from '../shared/ipc/contract';
 import type { AppCommand } from '../shared/ipc/channels/app';
 import { dispatch } from '../host/ipc/dispatch';
 import { createServices, type Services } from '../host/services';
-import { securityHeaders } from '../host/csp';
+import { readStaticFile } from '../host/http/static-files';
 import { guardSender } from './ipc-guard';
 import { permissionDecision } from './permissions';
 import { createSecretStore } from './secret-store';
@@ -27,7 +26,6 @@ const root = join(__dirname, '..', '..');
 const rendererDir = join(root, 'dist', 'renderer');
 /** The renderer is served from a privileged app:// scheme (not file://) so every file gets its CSP header. */
 const rendererUrl = 'app://preflight/index.html';
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf', '.json': 'application/json' };
 
 // Sandbox every renderer, whatever a window's own options say.
 app.enableSandbox();
@@ -133,14 +131,8 @@ if (!app.requestSingleInstanceLock()) {
     ses.setDevicePermissionHandler(() => false);
 
     protocol.handle('app', async (request) => {
-      const rel = decodeURIComponent(new URL(request.url).pathname).replace(/^\/+/, '') || 'index.html';
-      const full = normalize(join(rendererDir, rel));
-      if (!full.startsWith(rendererDir + sep)) return new Response('forbidden', { status: 403 });
-      try {
-        return new Response(await readFile(full), { headers: { 'content-type': MIME[extname(full)] ?? 'application/octet-stream', ...securityHeaders(rel) } });
-      } catch {
-        return new Response('not found', { status: 404 });
-      }
+      const file = await readStaticFile(rendererDir, new URL(request.url).pathname);
+      return file.status === 200 ? new Response(file.body, { headers: file.headers }) : new Response(file.message, { status: file.status });
     });
 
     services = await createServices({

@@ -4,9 +4,9 @@
  * Each domain contributes its handlers; this file starts the shared parts and joins them.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from './ipc/dispatch';
+import { ensurePrivateDir, tightenDataDir } from './data-dir';
 import type { ServiceContext, ServiceOptions } from './context';
 import { appHandlers } from './app-service';
 import { platformHandlers } from './platform/service';
@@ -31,11 +31,12 @@ export interface Services {
 
 /** Starts the sandbox, the webhook receiver and the send engine, and returns the handlers for every channel of the contract. */
 export async function createServices(o: ServiceOptions): Promise<Services> {
-  mkdirSync(o.dataDir, { recursive: true });
+  // Private before anything is written into it (customers' values land here).
+  tightenDataDir(o.dataDir);
   const sandboxToken = randomBytes(24).toString('hex');
   // The built-in sandbox's token lives for this run only, bound to the running sandbox.
   await setSandboxSecret(o.secrets, SANDBOX_ENVIRONMENT_ID, 'apptoken', sandboxToken);
-  mkdirSync(join(o.dataDir, 'sandbox'), { recursive: true });
+  ensurePrivateDir(join(o.dataDir, 'sandbox'));
   const sandbox = await startSandbox({
     port: o.sandboxPort,
     tokens: [sandboxToken],

@@ -3,9 +3,10 @@
  * crash mid-save leaves the old file or the new one, never half of each. The built-in sandbox is
  * always present; its base URL is the running sandbox's. Secrets are never stored here.
  */
-import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../atomic-write';
+import { ensurePrivateDir } from '../data-dir';
 import { environmentConfigSchema, REGION_BASE_URLS, type EnvironmentConfig } from '../../shared/environments';
 import { tokenVariable } from '../secrets';
 
@@ -55,7 +56,7 @@ export class EnvironmentStore {
   loadProblem?: string;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     this.file = join(dataDir, 'environments.json');
     this.envs = this.load();
   }

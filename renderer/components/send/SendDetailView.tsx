@@ -6,7 +6,8 @@ import { useSend } from '../../stores/send';
 import { BatchTable, selectable } from './BatchTable';
 import { DeliveriesPanel } from './DeliveriesPanel';
 import { UnknownFollowUp } from './UnknownFollowUp';
-import { download, plural } from './format';
+import { plural } from './format';
+import { downloadText } from '../data/download';
 
 /**
  * One send's exact account: per batch status, the platform's message, HTTP status and duration;
@@ -72,7 +73,7 @@ export function SendDetailView({ detail, headingLevel = 2 }: { detail: SendDetai
         <button disabled={running || chosen.length === 0 || preparing || pending !== undefined} onClick={() => void act('resend', () => prepareResend(detail.sendId, chosen))} data-testid="resend-selected">
           {chosen.length > 0 ? `Re-send ${plural(chosen.length, 'selected batch', 'selected batches')}…` : 'Re-send selected…'}
         </button>
-        <button disabled={chosen.length === 0 || pending !== undefined} onClick={() => void act('export', async () => { const r = await call('send.exportTargets', { sendId: detail.sendId, batches: chosen }); download(`${detail.sendId}-targets.csv`, r.csv); setNote(`Exported ${plural(r.count, 'user')} as a target list.`); })} data-testid="export-selected">Export users…</button>
+        <button disabled={chosen.length === 0 || pending !== undefined} onClick={() => void act('export', async () => { const r = await call('send.exportTargets', { sendId: detail.sendId, batches: chosen }); downloadText(`${detail.sendId}-targets.csv`, r.csv, 'text/csv'); setNote(`Exported ${plural(r.count, 'user')} as a target list.`); })} data-testid="export-selected">Export users…</button>
         <button
           disabled={chosen.length === 0 || !chosen.every((i) => detail.batches[i]?.state === 'unknown') || pending !== undefined}
           onClick={() => void act('skip', async () => {
