@@ -11,7 +11,7 @@ const MAC_CERT = ['CSC_LINK', 'CSC_KEY_PASSWORD', 'CSC_NAME'];
 const APPLE = ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID'];
 const WIN_CERT = ['WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD'];
 /** Every variable the plan decides about; anything else in the environment passes through. */
-const SIGNING = [...MAC_CERT, ...APPLE, ...WIN_CERT, 'GH_TOKEN', 'GITHUB_TOKEN'];
+export const SIGNING = [...MAC_CERT, ...APPLE, ...WIN_CERT, 'GH_TOKEN', 'GITHUB_TOKEN'];
 
 const present = (env, name) => typeof env[name] === 'string' && env[name].trim() !== '';
 
