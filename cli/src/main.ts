@@ -57,7 +57,8 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
       return 0;
     }
     const file = args.campaign!;
-    const loaded = loadCampaign(file, readText(file));
+    const text = readText(file);
+    const loaded = loadCampaign(file, text);
     if (!loaded.campaign) {
       for (const d of loaded.diagnostics) out.stderr(`${formatPlace(d)}: ${d.message}\n`);
       return 2;
@@ -79,7 +80,7 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
       out.stdout(JSON.stringify(bodies, null, 2) + '\n');
       return 0;
     }
-    const compiled = compileCampaign(campaign);
+    const compiled = compileCampaign(campaign, { file, text });
     const renders = renderAll(compiled, data, profiles, { legacyPersonalisation: args.legacy });
     const campaignDiags = [...inputDiags, ...dataDiagnostics(compiled, data)];
     const failed = [...campaignDiags, ...renders.flatMap((r) => r.diagnostics)].some((d) => d.severity === 'error');

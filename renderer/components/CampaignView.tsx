@@ -20,10 +20,10 @@ import { DataPanel } from './data/DataPanel';
 /** The selected campaign: header, data, campaign checks, the matrix (or side by side) over the editor, and the preview pane. */
 export function CampaignView() {
   const entry = useSelectedCampaign();
-  const { file, campaign, diagnostics: parseDiagnostics } = useEffectiveCampaign();
+  const { file, campaign, source, diagnostics: parseDiagnostics } = useEffectiveCampaign();
   const data = useCampaignData(entry?.file);
   const dataSource = useCampaignDataSource(entry?.file);
-  useRenderPipeline(campaign, data);
+  useRenderPipeline(campaign, data, source);
   const exportReport = useExportReport(file, campaign);
   useAppCommands(exportReport);
   const campaignDiagnostics = useRenders((s) => s.diagnostics);

@@ -140,8 +140,9 @@ function query(l: Loaded, filter: RowFilter, search: string): Int32Array | null 
 function handle(m: WorkerRequest) {
   if (m.type === 'load') {
     const started = performance.now();
-    const key = JSON.stringify(m.campaign);
-    if (compileCache?.key !== key) compileCache = { key, compiled: compileCampaign(m.campaign) };
+    // The file text is part of the key: it decides where template problems are placed.
+    const key = `${JSON.stringify(m.campaign)}\u0000${m.source?.file ?? ''}\u0000${m.source?.text ?? ''}`;
+    if (compileCache?.key !== key) compileCache = { key, compiled: compileCampaign(m.campaign, m.source) };
     scanToken++;
     loaded = { gen: m.gen, compiled: compileCache.compiled, data: m.data, profiles: m.profiles, settings: m.settings };
     const references = Object.fromEntries(loaded.compiled.nodes.map((n) => [n.node.key, n.references]));

@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import type { NodeRender } from '../../../shared/campaign/render';
+import { fieldFailure, type NodeRender } from '../../../shared/campaign/render';
+import { failureText } from '../previews/failure';
 import { useDecision } from '../../stores/review';
 
 /** One user × node: the rendered fields (clipped), SMS metrics, diagnostic badges and the review mark. */
@@ -19,14 +20,22 @@ export const MatrixCell = memo(function MatrixCell({ render, target, node, activ
         <span className="muted small">…</span>
       ) : (
         <>
-          {Object.entries(render.fields).map(([name, value]) => (
-            <div key={name} className="mfield">
-              <span className="field-name">{name}</span>
-              <span className="field-value" data-testid={`field-${name}`}>{value}</span>
-            </div>
-          ))}
+          {Object.entries(render.fields).map(([name, value]) => {
+            // A field that did not render is an error, never an empty message.
+            const failure = fieldFailure(render, name);
+            return (
+              <div key={name} className="mfield">
+                <span className="field-name">{name}</span>
+                {failure ? (
+                  <span className="field-value c-error" data-testid={`field-${name}`} title={failure.message}>⚠ {failureText(failure)}</span>
+                ) : (
+                  <span className="field-value" data-testid={`field-${name}`}>{value}</span>
+                )}
+              </div>
+            );
+          })}
           <div className="mfoot">
-            {render.sms && (
+            {render.sms && !render.failed?.includes('text') && (
               <span className="muted small" data-testid="sms-metrics">
                 {render.sms.characters} ch · {render.sms.encoding} · {render.sms.segments} seg
               </span>

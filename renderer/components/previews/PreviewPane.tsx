@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import type { Campaign } from '../../../shared/campaign/model';
+import { fieldFailure, type NodeRender } from '../../../shared/campaign/render';
+import { failureText } from './failure';
 import { useRenders, useRow } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { DiagnosticList } from '../DiagnosticList';
@@ -47,9 +49,15 @@ export function PreviewPane({ campaign }: { campaign: Campaign }) {
         <p className="muted">Rendering…</p>
       ) : (
         <>
-          {render.channel === 'sms' && <SmsPreview render={render} segments={segments} />}
-          {render.channel === 'email' && <EmailPreview render={render} segments={segments} />}
-          {(render.channel === 'webpush' || render.channel === 'push') && <NotificationPreview render={render} segments={segments} />}
+          {render.failed ? (
+            <RenderFailure render={render} />
+          ) : (
+            <>
+              {render.channel === 'sms' && <SmsPreview render={render} segments={segments} />}
+              {render.channel === 'email' && <EmailPreview render={render} segments={segments} />}
+              {(render.channel === 'webpush' || render.channel === 'push') && <NotificationPreview render={render} segments={segments} />}
+            </>
+          )}
           <ReviewControls target={selected.target} node={selected.node} />
           <h3 className="section">Diagnostics</h3>
           {render.diagnostics.length ? <DiagnosticList diagnostics={render.diagnostics} /> : <p className="muted small">None for this user and node.</p>}
@@ -57,5 +65,23 @@ export function PreviewPane({ campaign }: { campaign: Campaign }) {
         </>
       )}
     </aside>
+  );
+}
+
+/**
+ * In place of the channel preview when a field did not render: an empty bubble or a message with a
+ * hole in it would look like what the user gets, and it is not what the platform would send.
+ */
+function RenderFailure({ render }: { render: NodeRender }) {
+  return (
+    <div role="alert" className="banner error" data-testid="preview-error">
+      <strong>This message cannot be previewed: {render.failed!.length === 1 ? 'a field does' : `${render.failed!.length} fields do`} not render, so it is not what would be sent.</strong>
+      <ul>
+        {render.failed!.map((f) => {
+          const d = fieldFailure(render, f);
+          return <li key={f}><code>{f}</code> {d ? failureText(d, true) : 'did not render'}</li>;
+        })}
+      </ul>
+    </div>
   );
 }
