@@ -4,6 +4,7 @@ import { useRenders, useRow } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { savedText, useWorkspace } from '../../stores/workspace';
 import { ConflictBanner } from './ConflictBanner';
+import { useSelection } from '../../hooks/useSelection';
 
 const CampaignEditor = lazy(() => import('./CampaignEditor'));
 
@@ -19,7 +20,7 @@ export function EditorPanel({ file, parseDiagnostics }: { file: string; parseDia
   const setUi = useUi((s) => s.set);
   const [mode, setMode] = useState<'edit' | 'diff'>('edit');
   const campaignDiagnostics = useRenders((s) => s.diagnostics);
-  const selected = useUi((s) => s.selected);
+  const selected = useSelection();
   const row = useRow(selected?.target ?? '');
   const dirty = draft !== undefined;
   const text = draft ?? saved;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { Campaign } from '../../../shared/campaign/model';
 import { fieldFailure, type NodeRender } from '../../../shared/campaign/render';
 import { failureText } from './failure';
+import { useSelection } from '../../hooks/useSelection';
 import { useRenders, useRow } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { DiagnosticList } from '../DiagnosticList';
@@ -14,7 +15,7 @@ import { ValueTable } from './ValueTable';
 
 /** The selected cell's channel preview, its diagnostics and guardrail findings, and the review controls. */
 export function PreviewPane({ campaign }: { campaign: Campaign }) {
-  const selected = useUi((s) => s.selected);
+  const selected = useSelection();
   const provenanceOn = useUi((s) => s.provenance);
   const set = useUi((s) => s.set);
   const want = useRenders((s) => s.want);
