@@ -26,7 +26,10 @@ export interface ImportedTable {
 
 /** A state to go back to with Undo: the data and profiles before an import. */
 interface Snapshot {
+  /** What the undone import was ("pasted text", a file name). */
   label: string;
+  /** Where the data before it came from (the entry's `last`), restored by Undo. */
+  last: string | undefined;
   data: SendData | undefined;
   profiles: Profiles | undefined;
   profilesSource: string | undefined;
@@ -38,7 +41,7 @@ export interface CampaignDataEntry {
   history: Snapshot[];
   /** Diagnostics of the last applied import or mapping change. */
   diagnostics: Diagnostic[];
-  /** What the last applied import was, for the status line. */
+  /** Where the campaign's current data came from (the import applied last), for the header and the status line. */
   last?: string;
 }
 
@@ -90,6 +93,8 @@ interface DataState {
   cancelImport(): void;
   /** Applies the previewed import (pushing the current state for Undo). */
   applyImport(): void;
+  /** Reads the previewed id list again with its first line as a header (true) or as an id (false). */
+  setFirstLineHeader(header: boolean): Promise<void>;
   /** Builds the current import's table again with another mapping. */
   remap(campaign: string, mapping: ColumnMapping, remember?: boolean): Promise<void>;
   setTargetBy(campaign: string, targetBy: string): void;
@@ -218,13 +223,25 @@ export const useData = create<DataState>((set, get) => ({
     set({ pending: undefined });
     disposeUnreferenced([p.job], get());
   },
+  async setFirstLineHeader(header) {
+    const p = get().pending;
+    if (!p?.result?.idList) return;
+    try {
+      const result = await p.job.reread(header ? 'header' : 'none');
+      const now = get().pending;
+      if (now?.job === p.job) set({ pending: { ...now, result } });
+    } catch (e) {
+      const now = get().pending;
+      if (!(e instanceof ImportCancelled) && now?.job === p.job) set({ pending: { ...now, error: (e as Error).message } });
+    }
+  },
   applyImport() {
     const p = get().pending;
     if (!p || (!p.result && !p.profiles)) return;
     const s = get();
     const campaign = p.campaign;
     const entry = s.entries[campaign] ?? { history: [], diagnostics: [] };
-    const snapshot: Snapshot = { label: p.source, data: s.overrides[campaign], profiles: s.profiles, profilesSource: s.profilesSource, imported: entry.imported };
+    const snapshot: Snapshot = { label: p.purpose === 'profiles' ? `profiles from ${p.source}` : p.source, last: entry.last, data: s.overrides[campaign], profiles: s.profiles, profilesSource: s.profilesSource, imported: entry.imported };
     const history = [...entry.history, snapshot];
     const dropped = history.length > HISTORY_LIMIT ? history.splice(0, history.length - HISTORY_LIMIT) : [];
     forgetPreviewSecret();
@@ -233,7 +250,9 @@ export const useData = create<DataState>((set, get) => ({
         pending: undefined,
         profiles: p.profiles.profiles,
         profilesSource: p.source,
-        entries: { ...s.entries, [campaign]: { ...entry, history, diagnostics: p.profiles.diagnostics, last: `profiles from ${p.source}` } },
+        // Profiles are for preview only: where the send data came from does not change.
+        entries: { ...s.entries, [campaign]: { ...entry, history, diagnostics: p.profiles.diagnostics } },
+        notice: { text: `Profiles from ${p.source} (preview only, never sent).` },
       });
       p.job.dispose();
     } else {
@@ -244,6 +263,7 @@ export const useData = create<DataState>((set, get) => ({
         pending: undefined,
         overrides: { ...s.overrides, [campaign]: data },
         entries: { ...s.entries, [campaign]: { imported, history, diagnostics: result.diagnostics, last: p.source } },
+        notice: undefined,
       });
     }
     disposeUnreferenced(dropped.map((d) => d.imported?.job), get());
@@ -304,7 +324,8 @@ export const useData = create<DataState>((set, get) => ({
       overrides,
       profiles: snap.profiles,
       profilesSource: snap.profilesSource,
-      entries: { ...s.entries, [campaign]: { ...(snap.imported ? { imported: snap.imported } : {}), history: entry.history.slice(0, -1), diagnostics: [], last: `undid ${snap.label}` } },
+      entries: { ...s.entries, [campaign]: { ...(snap.imported ? { imported: snap.imported } : {}), history: entry.history.slice(0, -1), diagnostics: [], ...(snap.last !== undefined ? { last: snap.last } : {}) } },
+      notice: { text: `Undid the import of ${snap.label}: ${snap.data ? `the data is from ${snap.last ?? 'the edits made here'} again` : 'the data is the saved request again'}.` },
     });
     disposeUnreferenced([was?.job], get());
   },

@@ -5,7 +5,8 @@
  */
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { Profiles } from '../../shared/campaign/send-data';
-import type { ColumnMapping, Delimiter, TableFormat } from '../../shared/targets/types';
+import type { ColumnMapping, Delimiter, IdListReading, TableFormat } from '../../shared/targets/types';
+import type { HeaderChoice } from '../../shared/targets/id-list';
 import type { PasteKind } from '../../shared/targets/paste';
 import type { PerUserValues } from '../../shared/campaign/per-user';
 
@@ -16,7 +17,9 @@ export type ImportPhase = 'decode' | 'parse' | 'map' | 'build' | 'profiles' | 'd
 
 export type ImportRequest =
   /** Read targets: `mapping` (remembered for this file) is used when all its columns exist. */
-  | { type: 'parse'; seq: number; input: ImportInput; targetBy: string; mapping?: ColumnMapping }
+  | { type: 'parse'; seq: number; input: ImportInput; targetBy: string; mapping?: ColumnMapping; header?: HeaderChoice }
+  /** Read the last parsed text again with the first line as a header (`header`) or as an id (`none`). */
+  | { type: 'reread'; seq: number; header: HeaderChoice }
   /** Read profiles (preview only). */
   | { type: 'profiles'; seq: number; input: ImportInput }
   /** Build the kept table again with another mapping or target_by. */
@@ -44,6 +47,8 @@ export interface ParsedImport {
   /** Types the source implies per column (JSON values), for the type selectors' defaults. */
   columnTypes?: Record<string, string>;
   mapping?: ColumnMapping;
+  /** How a plain id list's first line was read (header or id) and why; absent for other tables. */
+  idList?: IdListReading;
   /** True when the remembered mapping for this file was applied. */
   rememberedMapping?: boolean;
   built?: BuiltData;

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../../shared/diagnostics';
 import { decodeText } from '../../shared/targets/decode';
-import { parseTable } from '../../shared/targets/table';
+import { parseTargetsTable } from '../../shared/targets/import-file';
 import { parseJsonRows } from '../../shared/targets/json-rows';
 import { buildTargets, defaultMapping } from '../../shared/targets/mapping';
 import { parseExecuteBody } from '../../shared/targets/execute-body';
@@ -22,6 +22,11 @@ const post = (m: ImportReply) => (self as unknown as Worker).postMessage(m);
 
 /** The table of this job, kept for remap and export. */
 let kept: { table: Table; file: string } | undefined;
+/**
+ * The last parse of an id-list candidate, kept so "first line is a header" can read it again (a
+ * file's bytes were transferred here and are gone from the window).
+ */
+let rereadable: { req: Extract<ImportRequest, { type: 'parse' }>; decoded: { text: string; encoding?: string; diagnostics: Diagnostic[] } } | undefined;
 
 const BODY_KEYS = new Set(['id', 'target_by', 'target', 'params', 'target_with_params', 'apptoken']);
 
@@ -57,11 +62,11 @@ function build(table: Table, mapping: ColumnMapping, file: string, targetBy: str
   return { target: b.target, target_with_params: b.targetWithParams, diagnostics: b.diagnostics };
 }
 
-function parse(req: Extract<ImportRequest, { type: 'parse' }>): ParsedImport {
+function parse(req: Extract<ImportRequest, { type: 'parse' }>, already?: { text: string; encoding?: string; diagnostics: Diagnostic[] }): ParsedImport {
   const { seq, input } = req;
   const file = input.file;
   const timings: Partial<Record<ImportPhase, number>> = {};
-  const decoded = readText(input, seq, timings);
+  const decoded = already ?? readText(input, seq, timings);
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   const kind = kindOf(decoded.text, file);
   post({ type: 'progress', seq, phase: 'parse', rows: 0 });
@@ -102,7 +107,8 @@ function parse(req: Extract<ImportRequest, { type: 'parse' }>): ParsedImport {
   } else {
     // Papaparse runs in slices here (texts over 1 MB), so the dialog counts rows while a big file parses.
     const onProgress = (rows: number, fraction: number) => post({ type: 'progress', seq, phase: 'parse', rows, fraction });
-    table = kind === 'json-rows' ? parseJsonRows(decoded.text, { file }) : parseTable(decoded.text, { file, onProgress });
+    table = kind === 'json-rows' ? parseJsonRows(decoded.text, { file }) : parseTargetsTable(decoded.text, { file, onProgress, targetBy, ...(req.header ? { header: req.header } : {}) });
+    rereadable = table.idList ? { req: { ...req, input: { file, text: '' } }, decoded } : undefined;
   }
   diagnostics.push(...table.diagnostics);
   timings.parse = performance.now() - t0;
@@ -137,6 +143,7 @@ function parse(req: Extract<ImportRequest, { type: 'parse' }>): ParsedImport {
     delimiter: table.delimiter,
     ...(table.columnTypes ? { columnTypes: table.columnTypes } : {}),
     ...(mapping ? { mapping } : {}),
+    ...(table.idList ? { idList: table.idList } : {}),
     ...(remembered ? { rememberedMapping: true } : {}),
     ...(built ? { built } : {}),
     diagnostics,
@@ -157,6 +164,11 @@ function handle(req: ImportRequest): void {
       const r = parseProfiles(decoded.text, { file: req.input.file });
       timings.profiles = performance.now() - t0;
       post({ type: 'profiles', seq: req.seq, result: { file: req.input.file, profiles: r.profiles, count: Object.keys(r.profiles).length, diagnostics: [...decoded.diagnostics, ...r.diagnostics], timings } });
+      return;
+    }
+    case 'reread': {
+      if (!rereadable) throw new Error('this import cannot be read again; paste or import it again');
+      post({ type: 'parsed', seq: req.seq, result: parse({ ...rereadable.req, seq: req.seq, header: req.header }, rereadable.decoded) });
       return;
     }
     case 'remap': {
