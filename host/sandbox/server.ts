@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { appendFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { SandboxCall } from '../../shared/ipc/contract';
-import { faultConfigSchema, type FaultConfig } from '../../shared/ipc/channels/sandbox';
+import { faultConfigSchema, type FaultConfig, type FaultPatch } from '../../shared/ipc/channels/sandbox';
 import { envelope } from './envelope';
 import { handleExecute } from './execute-route';
 import { platformRoutes, platformAfterExecute } from './platform-routes';
@@ -38,7 +38,8 @@ export interface Sandbox {
   /** Accepts `token` as the app token of `environmentId` (environments whose base URL is this sandbox). */
   allowToken(token: string, environmentId: string): void;
   faults(environmentId: string): FaultConfig;
-  setFaults(environmentId: string, faults: Partial<FaultConfig>): FaultConfig;
+  /** Changes the fields the patch names; the others keep their values. */
+  setFaults(environmentId: string, faults: FaultPatch): FaultConfig;
   /** Where simulated delivery and click events are posted (none: no postbacks). */
   setWebhookUrl(url: string | undefined): void;
   close(): Promise<void>;
