@@ -16,6 +16,7 @@ import { sandboxHandlers } from './sandbox/service';
 import { createSending, SANDBOX_ENVIRONMENT_ID } from './send/service';
 import { workspaceHandlers, type WorkspaceRef } from './workspace-service';
 import { dataHandlers } from './data-service';
+import { preferencesHandlers } from './preferences';
 
 export type { ServiceOptions } from './context';
 export { SANDBOX_ENVIRONMENT_ID } from './send/service';
@@ -51,6 +52,7 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     ...sandboxHandlers(ctx),
     ...platformHandlers(ctx),
     ...dataHandlers(ref),
+    ...preferencesHandlers(o.dataDir),
   };
   return {
     handlers,

@@ -346,13 +346,24 @@ export function useCampaignData(file: string | undefined): SendData | undefined 
   return override ?? saved;
 }
 
+function sourceLabel(overridden: boolean, last: string | undefined, saved: string | undefined): string | undefined {
+  if (!overridden) return saved;
+  return last ? `${last} (imported, not saved)` : 'edited here (not saved)';
+}
+
 /** Where a campaign's current data comes from, for the header: the last import, "edited", or its saved request file. */
 export function useCampaignDataSource(file: string | undefined): string | undefined {
   const overridden = useData((s) => !!(file && s.overrides[file]));
   const last = useData((s) => (file ? s.entries[file]?.last : undefined));
   const saved = useWorkspace((s) => s.model?.campaigns.find((c) => c.file === file)?.request?.file);
-  if (!overridden) return saved;
-  return last ? `${last} (imported, not saved)` : 'edited here (not saved)';
+  return sourceLabel(overridden, last, saved);
+}
+
+/** Where a campaign's current data comes from, read outside React (review marks, the report). */
+export function getCampaignDataSource(file: string | undefined): string | undefined {
+  if (!file) return undefined;
+  const s = useData.getState();
+  return sourceLabel(!!s.overrides[file], s.entries[file]?.last, useWorkspace.getState().model?.campaigns.find((c) => c.file === file)?.request?.file);
 }
 
 /** The data panel's state for a campaign file (import, history, diagnostics). */

@@ -12,6 +12,7 @@ import { sendChannels, sendEvents } from './channels/send';
 import { sandboxChannels, sandboxEvents } from './channels/sandbox';
 import { platformChannels } from './channels/platform';
 import { dataChannels } from './channels/data';
+import { preferencesChannels } from './channels/preferences';
 
 export * from './schemas';
 export { sendResultSchema, batchResultSchema, type SendResult } from './channels/send';
@@ -26,6 +27,7 @@ export const channels = {
   ...sandboxChannels,
   ...platformChannels,
   ...dataChannels,
+  ...preferencesChannels,
 } as const;
 
 /** Events the main side pushes to the renderer. */

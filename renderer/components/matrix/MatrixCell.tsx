@@ -2,19 +2,23 @@ import { memo } from 'react';
 import { fieldFailure, type NodeRender } from '../../../shared/campaign/render';
 import { failureText } from '../previews/failure';
 import { useDecision } from '../../stores/review';
+import { reviewMark } from '../../../shared/review/model';
+
+const MARK_TEXT = { approved: '✓ approved', flagged: '⚑ flagged', changed: '⚠ changed since approved' } as const;
 
 /** One user × node: the rendered fields (clipped), SMS metrics, diagnostic badges and the review mark. */
 export const MatrixCell = memo(function MatrixCell({ render, target, node, active, id }: { render: NodeRender | undefined; target: string; node: string; active: boolean; id: string }) {
   const decision = useDecision(target, node);
+  const mark = reviewMark(decision, render);
   const worst = render?.diagnostics.some((d) => d.severity === 'error') ? 'error' : render?.diagnostics.some((d) => d.severity === 'warning') ? 'warning' : '';
   return (
     <div
       role="gridcell"
       id={id}
       aria-selected={active}
-      className={`mcell${active ? ' active' : ''}${worst ? ` has-${worst}` : ''}${decision ? ` review-${decision.status}` : ''}`}
+      className={`mcell${active ? ' active' : ''}${worst ? ` has-${worst}` : ''}${mark ? ` review-${mark}` : ''}`}
       data-testid={`cell-${target}-${node}`}
-      data-review={decision?.status ?? 'none'}
+      data-review={mark ?? 'none'}
     >
       {!render ? (
         <span className="muted small">…</span>
@@ -45,9 +49,9 @@ export const MatrixCell = memo(function MatrixCell({ render, target, node, activ
                 {d.code}
               </span>
             ))}
-            {decision && (
-              <span className={`review-mark ${decision.status}`} title={decision.comment ?? decision.status} data-testid="review-mark">
-                {decision.status === 'approved' ? '✓ approved' : '⚑ flagged'}
+            {decision && mark && (
+              <span className={`review-mark ${mark}`} title={mark === 'changed' ? `Approved${decision.by ? ` by ${decision.by}` : ''} at ${decision.at}; the render is different now` : (decision.comment ?? decision.status)} data-testid="review-mark">
+                {MARK_TEXT[mark]}
               </span>
             )}
           </div>
