@@ -15,21 +15,30 @@ import type { ColumnMapping } from '../shared/targets/types';
 (globalThis as { __filename?: string }).__filename ??= 'preflight-host/data-service';
 
 /**
- * The mappings file's absolute path, refusing a `.preflight` that is a link (it could point
- * outside the workspace) or a path that resolves outside the folder.
+ * The absolute path of a file under the workspace's `.preflight/` folder (`rel` from the workspace
+ * root, e.g. `.preflight/mappings.json`), refusing any folder on the way or the file itself that
+ * is a link (it could point outside the workspace) and a path that resolves outside the folder.
  */
-export async function mappingsPath(dir: string): Promise<string> {
+export async function preflightPath(dir: string, rel: string): Promise<string> {
+  if (!rel.startsWith('.preflight/') || rel.split('/').some((p) => p === '..' || p === '.' || p === '')) throw new Error(`${rel} is not a file Preflight keeps`);
   const root = await realpath(resolve(dir));
-  const full = resolve(join(root, MAPPINGS_FILE));
-  if (!full.startsWith(root + sep)) throw new Error(`${MAPPINGS_FILE} is outside the workspace`);
-  for (const p of [dirname(full), full]) {
+  const full = resolve(join(root, rel));
+  if (!full.startsWith(root + sep)) throw new Error(`${rel} is outside the workspace`);
+  const parts = rel.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const p = join(root, ...parts.slice(0, i));
     try {
-      if ((await lstat(p)).isSymbolicLink()) throw new Error(`${p.slice(root.length + 1)} is a link; Preflight only writes real files inside the workspace`);
+      if ((await lstat(p)).isSymbolicLink()) throw new Error(`${parts.slice(0, i).join('/')} is a link; Preflight only writes real files inside the workspace`);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
   }
   return full;
+}
+
+/** The mappings file's absolute path (see preflightPath). */
+export function mappingsPath(dir: string): Promise<string> {
+  return preflightPath(dir, MAPPINGS_FILE);
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;

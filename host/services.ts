@@ -17,6 +17,7 @@ import { createSending, SANDBOX_ENVIRONMENT_ID } from './send/service';
 import { workspaceHandlers, type WorkspaceRef } from './workspace-service';
 import { dataHandlers } from './data-service';
 import { preferencesHandlers } from './preferences';
+import { keptDataHandlers } from './kept-data';
 
 export type { ServiceOptions } from './context';
 export { SANDBOX_ENVIRONMENT_ID } from './send/service';
@@ -53,6 +54,7 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     ...platformHandlers(ctx),
     ...dataHandlers(ref),
     ...preferencesHandlers(o.dataDir),
+    ...keptDataHandlers(ref),
   };
   return {
     handlers,

@@ -11,6 +11,7 @@ import type { ColumnMapping } from '../../shared/targets/types';
 import type { ImportInput, ImportPhase, ParsedImport, ParsedProfilesResult } from '../workers/import-protocol';
 import { ImportCancelled, ImportJob } from '../workers/import-client';
 import { call } from '../api/client';
+import type { ChannelResult } from '../../shared/ipc/contract';
 import { useWorkspace } from './workspace';
 
 /** The table behind a campaign's current data (an applied import), and the worker that holds it. */
@@ -102,6 +103,12 @@ interface DataState {
   resetProfiles(): void;
   undo(campaign: string): void;
   setNotice(text: string | undefined, error?: boolean): void;
+  /**
+   * Replaces the data state with what the workspace kept in `.preflight/data/` (after a workspace
+   * opens): each campaign's imported, pasted or edited data, and imported profiles. Undo of a kept
+   * import goes back to the campaign's saved request.
+   */
+  restoreKept(): Promise<void>;
 }
 
 const HISTORY_LIMIT = 10;
@@ -332,7 +339,106 @@ export const useData = create<DataState>((set, get) => ({
   setNotice(text, error) {
     set({ notice: text ? { text, ...(error ? { error } : {}) } : undefined });
   },
+  async restoreKept() {
+    keeper.stop();
+    let kept: ChannelResult<'data.kept'>;
+    try {
+      kept = await call('data.kept', {});
+    } catch (e) {
+      keeper.start();
+      set({ notice: { text: `The data kept from the last session could not be read: ${(e as Error).message}`, error: true } });
+      return;
+    }
+    const s = get();
+    const overrides: Record<string, SendData> = {};
+    const entries: Record<string, CampaignDataEntry> = {};
+    for (const [file, k] of Object.entries(kept.campaigns)) {
+      overrides[file] = k.data as SendData;
+      // An import can be undone after a reload too: back to the campaign's saved request.
+      const history: Snapshot[] = k.source ? [{ label: k.source, last: undefined, data: undefined, profiles: kept.profiles?.profiles, profilesSource: kept.profiles?.source, imported: undefined }] : [];
+      entries[file] = { history, diagnostics: [], ...(k.source ? { last: k.source } : {}) };
+    }
+    const jobs = [...liveJobs(s)];
+    set({ overrides, entries, pending: undefined, profiles: kept.profiles?.profiles as Profiles | undefined, profilesSource: kept.profiles?.source, notice: kept.error ? { text: `Kept data: ${kept.error}.`, error: true } : undefined });
+    disposeUnreferenced(jobs, get());
+    keeper.start();
+  },
 }));
+
+/**
+ * Keeps the data state in the workspace (`.preflight/data/`, through the main side) as it changes:
+ * an import, a paste or an undo at once, edits of params after a short pause.
+ */
+function createKeeper() {
+  let on = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const campaigns = new Set<string>();
+  let profiles = false;
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const files = [...campaigns];
+    const withProfiles = profiles;
+    campaigns.clear();
+    profiles = false;
+    const s = useData.getState();
+    flushing = flushing.then(async () => {
+      try {
+        for (const f of files) {
+          const data = s.overrides[f];
+          const last = s.entries[f]?.last;
+          await call('data.keep', { campaign: f, kept: data ? { ...(last ? { source: last } : {}), data } : null });
+        }
+        if (withProfiles) await call('data.keepProfiles', { kept: s.profiles ? { ...(s.profilesSource ? { source: s.profilesSource } : {}), profiles: s.profiles } : null });
+      } catch (e) {
+        useData.getState().setNotice(`The data could not be kept for the next start (it is still loaded here): ${(e as Error).message}`, true);
+      }
+    });
+    return flushing;
+  };
+  return {
+    start() {
+      on = true;
+    },
+    /** Stops keeping (while kept data is restored, or another workspace opens); pending changes are dropped. */
+    stop() {
+      on = false;
+      clearTimeout(timer);
+      timer = undefined;
+      campaigns.clear();
+      profiles = false;
+    },
+    changed(s: DataState, prev: DataState) {
+      if (!on) return;
+      let now = false;
+      for (const f of new Set([...Object.keys(s.overrides), ...Object.keys(prev.overrides)])) {
+        if (s.overrides[f] === prev.overrides[f] && s.entries[f]?.last === prev.entries[f]?.last) continue;
+        // Only `setParams` changes data without touching the undo history: it is typed, so it waits for a pause.
+        if ((s.entries[f]?.history ?? NO_HISTORY) !== (prev.entries[f]?.history ?? NO_HISTORY) || !s.overrides[f] !== !prev.overrides[f]) now = true;
+        campaigns.add(f);
+      }
+      if (s.profiles !== prev.profiles) (profiles = true), (now = true);
+      if (!campaigns.size && !profiles) return;
+      clearTimeout(timer);
+      if (now) void flush();
+      else timer = setTimeout(() => void flush(), 400);
+    },
+    /** Writes what is pending and waits for every write (before another workspace opens). */
+    async settle() {
+      if (campaigns.size || profiles) await flush();
+      await flushing;
+    },
+  };
+}
+
+const keeper = createKeeper();
+useData.subscribe((s, prev) => keeper.changed(s, prev));
+
+/** Writes the data changes not kept yet and waits for them (before the workspace changes). */
+export function settleKeptData(): Promise<void> {
+  return keeper.settle();
+}
 
 /** Codes produced by building targets (replaced on a remap; parse diagnostics stay). */
 function isBuildCode(code: string): boolean {

@@ -8,6 +8,7 @@ import type { WorkspaceSnapshot } from '../../shared/ipc/contract';
 import { interpretWorkspace, type WorkspaceModel } from '../../shared/workspace/model';
 import { parseGuardrailSettings, type GuardrailSettings } from '../../shared/guardrails/types';
 import { call } from '../api/client';
+import { settleKeptData, useData } from './data';
 
 /** The team's settings file in the workspace root (guardrail levels). */
 export const SETTINGS_FILE = 'preflight.settings.json';
@@ -63,9 +64,13 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     async open(dir) {
       set({ status: 'loading', error: undefined });
       try {
+        // Data changes not written yet belong to the workspace open now.
+        await settleKeptData();
         const snapshot = await call('workspace.open', dir ? { dir } : {});
         const model = interpretWorkspace(snapshot);
         const settings = await readSettings();
+        // The data kept in this workspace is in place before anything renders with it.
+        await useData.getState().restoreKept();
         set({ status: 'loaded', snapshot, model, settings, drafts: {}, conflict: undefined, selected: model.campaigns.find((c) => c.campaign)?.file ?? model.campaigns[0]?.file });
       } catch (e) {
         set({ status: 'error', error: (e as Error).message });

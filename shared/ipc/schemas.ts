@@ -3,6 +3,9 @@ import { z } from 'zod';
 
 export const jsonRecord = z.record(z.string(), z.unknown());
 
+/** A campaign file of the workspace, as channels name it: `campaigns/<name>.yaml|yml|json`. */
+export const campaignFileSchema = z.string().regex(/^campaigns\/[\w.-]+\.(ya?ml|json)$/, 'a campaign file under campaigns/');
+
 /** Per-user values as columns (shared/campaign/per-user.ts): one row of cells per id. */
 export const paramColumnsSchema = z
   .strictObject({

@@ -2,9 +2,9 @@
  * Selection, compare picks and previews follow the current data: once a paste drops user_3, no
  * panel shows user_3 (with empty values and a warning about them) any more.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { startHost, type TestHost } from './host';
-import { openCampaign } from './workspace-helpers';
+import { openCampaign, pasteAndApply } from './workspace-helpers';
 
 let host: TestHost;
 test.beforeEach(async () => {
@@ -13,17 +13,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await host.stop();
 });
-
-/** Pastes a table through the Paste data dialog and applies it. */
-export async function pasteAndApply(page: Page, text: string, targets: number) {
-  await page.getByTestId('paste-data').click();
-  await page.getByTestId('paste-text').fill(text);
-  await page.getByTestId('paste-preview').click();
-  const dialog = page.getByTestId('import-dialog');
-  await expect(dialog.getByTestId('import-summary')).toContainText(`${targets} target(s)`);
-  await dialog.getByTestId('import-apply').click();
-  await expect(dialog).toBeHidden();
-}
 
 test('after a paste without user_3, neither the preview nor the compare views show user_3', async ({ page }) => {
   await openCampaign(page, host.url, 'campaigns/promo-journey.yaml');

@@ -5,6 +5,7 @@ import type { NodeRender } from '../../../shared/campaign/render';
 import { useRenders } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { useComparePicks, useSelection } from '../../hooks/useSelection';
+import { PanelBoundary } from '../layout/PanelBoundary';
 
 /** Text with the words that differ from the reference marked: added here highlighted, missing here struck through. */
 function Diffed({ text, reference }: { text: string; reference: string | undefined }) {
@@ -41,11 +42,20 @@ function Column({ title, render, reference }: { title: string; render: NodeRende
   );
 }
 
+/** CompareView inside its own error boundary: if it fails, it says so with a Retry and the rest of the window stays. */
+export function CompareView(props: { nodes: CampaignNode[] }) {
+  return (
+    <PanelBoundary id="compare" label="side by side">
+      <CompareViewBody {...props} />
+    </PanelBoundary>
+  );
+}
+
 /**
  * Side by side: two to four users on one node, or one user across every node. Words that differ
  * from the first column are highlighted (package `diff`).
  */
-export function CompareView({ nodes }: { nodes: CampaignNode[] }) {
+function CompareViewBody({ nodes }: { nodes: CampaignNode[] }) {
   const stored = useUi((s) => s.compare);
   const picks = useComparePicks();
   // Only users in the current data are compared (a pick of a user no longer there waits, unshown).

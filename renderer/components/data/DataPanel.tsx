@@ -10,6 +10,7 @@ import { TargetsTab } from './TargetsTab';
 import { fileInput, isEditableTarget } from './download';
 import './data.css';
 import { usersWithValues } from '../../../shared/campaign/per-user';
+import { PanelBoundary } from '../layout/PanelBoundary';
 
 type Tab = 'targets' | 'params' | 'profiles';
 const TABS: { id: Tab; label: string }[] = [
@@ -19,12 +20,21 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 const EMPTY: SendData = { target_by: 'user_id', target: [], params: {}, target_with_params: {} };
 
+/** DataPanel inside its own error boundary: if it fails, it says so with a Retry and the rest of the window stays. */
+export function DataPanel(props: { data: SendData | undefined }) {
+  return (
+    <PanelBoundary id="data" label="the data panel">
+      <DataPanelBody {...props} />
+    </PanelBoundary>
+  );
+}
+
 /**
  * The selected campaign's data: a compact bar (counts, tabs, Paste data…, Import file…, Undo) over
  * the open tab. Pasting anywhere outside an input or editor, or dropping a file on the window,
  * starts an import too; every import shows a preview before it changes anything.
  */
-export function DataPanel({ data }: { data: SendData | undefined }) {
+function DataPanelBody({ data }: { data: SendData | undefined }) {
   const entry = useSelectedCampaign();
   const file = entry?.file;
   const campaign = entry?.campaign;

@@ -5,16 +5,26 @@ import { useRenders } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { useMatrixKeyboard } from '../../hooks/useMatrixKeyboard';
 import { MatrixRow, cellId } from './MatrixRow';
+import { PanelBoundary } from '../layout/PanelBoundary';
 
 export const ROW_HEIGHT = 76;
 const HEADER_HEIGHT = 28;
+
+/** ReviewMatrix inside its own error boundary: if it fails, it says so with a Retry and the rest of the window stays. */
+export function ReviewMatrix(props: { nodes: CampaignNode[] }) {
+  return (
+    <PanelBoundary id="matrix" label="the review matrix">
+      <ReviewMatrixBody {...props} />
+    </PanelBoundary>
+  );
+}
 
 /**
  * The review matrix: rows are users, columns are nodes. Virtualised (only rows on screen exist and
  * are rendered by the worker); keyboard navigable as one grid (arrows, Page Up/Down, Home/End,
  * Enter to comment, A approve, F flag, U clear, N next problem).
  */
-export function ReviewMatrix({ nodes }: { nodes: CampaignNode[] }) {
+function ReviewMatrixBody({ nodes }: { nodes: CampaignNode[] }) {
   const targets = useRenders((s) => s.targets);
   const indices = useRenders((s) => s.indices);
   const severity = useRenders((s) => s.scan.severity);

@@ -12,9 +12,19 @@ import { NotificationPreview } from './NotificationPreview';
 import { ProvenanceLegend } from './ProvenanceText';
 import { SmsPreview } from './SmsPreview';
 import { ValueTable } from './ValueTable';
+import { PanelBoundary } from '../layout/PanelBoundary';
+
+/** PreviewPane inside its own error boundary: if it fails, it says so with a Retry and the rest of the window stays. */
+export function PreviewPane(props: { campaign: Campaign }) {
+  return (
+    <PanelBoundary id="preview" label="the preview">
+      <PreviewPaneBody {...props} />
+    </PanelBoundary>
+  );
+}
 
 /** The selected cell's channel preview, its diagnostics and guardrail findings, and the review controls. */
-export function PreviewPane({ campaign }: { campaign: Campaign }) {
+function PreviewPaneBody({ campaign }: { campaign: Campaign }) {
   const selected = useSelection();
   const provenanceOn = useUi((s) => s.provenance);
   const set = useUi((s) => s.set);
