@@ -68,9 +68,8 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
         await settleKeptData();
         const snapshot = await call('workspace.open', dir ? { dir } : {});
         const model = interpretWorkspace(snapshot);
-        const settings = await readSettings();
         // The data kept in this workspace is in place before anything renders with it.
-        await useData.getState().restoreKept();
+        const [settings] = await Promise.all([readSettings(), useData.getState().restoreKept()]);
         set({ status: 'loaded', snapshot, model, settings, drafts: {}, conflict: undefined, selected: model.campaigns.find((c) => c.campaign)?.file ?? model.campaigns[0]?.file });
       } catch (e) {
         set({ status: 'error', error: (e as Error).message });
