@@ -3,6 +3,8 @@
  * request (requests/<stem>.json); an import, a paste or an edit in the data panel sets an override
  * per campaign file. Every import is previewed first (nothing changes until Apply) and can be undone.
  * Parsing runs in an import worker per job; the job keeps its table for mapping changes and export.
+ * What was applied is kept in the workspace (data-keeper.ts) and restored when it opens. (Over 400
+ * lines: the import, remap, undo and restore actions share one state and its snapshots.)
  */
 import { create } from 'zustand';
 import type { Profiles, SendData } from '../../shared/campaign/send-data';
@@ -12,6 +14,7 @@ import type { ImportInput, ImportPhase, ParsedImport, ParsedProfilesResult } fro
 import { ImportCancelled, ImportJob } from '../workers/import-client';
 import { call } from '../api/client';
 import type { ChannelResult } from '../../shared/ipc/contract';
+import { createKeeper } from './data-keeper';
 import { useWorkspace } from './workspace';
 
 /** The table behind a campaign's current data (an applied import), and the worker that holds it. */
@@ -365,74 +368,7 @@ export const useData = create<DataState>((set, get) => ({
   },
 }));
 
-/**
- * Keeps the data state in the workspace (`.preflight/data/`, through the main side) as it changes:
- * an import, a paste or an undo at once, edits of params after a short pause.
- */
-function createKeeper() {
-  let on = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const campaigns = new Set<string>();
-  let profiles = false;
-  let flushing: Promise<void> = Promise.resolve();
-  const flush = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    const files = [...campaigns];
-    const withProfiles = profiles;
-    campaigns.clear();
-    profiles = false;
-    const s = useData.getState();
-    flushing = flushing.then(async () => {
-      try {
-        for (const f of files) {
-          const data = s.overrides[f];
-          const last = s.entries[f]?.last;
-          await call('data.keep', { campaign: f, kept: data ? { ...(last ? { source: last } : {}), data } : null });
-        }
-        if (withProfiles) await call('data.keepProfiles', { kept: s.profiles ? { ...(s.profilesSource ? { source: s.profilesSource } : {}), profiles: s.profiles } : null });
-      } catch (e) {
-        useData.getState().setNotice(`The data could not be kept for the next start (it is still loaded here): ${(e as Error).message}`, true);
-      }
-    });
-    return flushing;
-  };
-  return {
-    start() {
-      on = true;
-    },
-    /** Stops keeping (while kept data is restored, or another workspace opens); pending changes are dropped. */
-    stop() {
-      on = false;
-      clearTimeout(timer);
-      timer = undefined;
-      campaigns.clear();
-      profiles = false;
-    },
-    changed(s: DataState, prev: DataState) {
-      if (!on) return;
-      let now = false;
-      for (const f of new Set([...Object.keys(s.overrides), ...Object.keys(prev.overrides)])) {
-        if (s.overrides[f] === prev.overrides[f] && s.entries[f]?.last === prev.entries[f]?.last) continue;
-        // Only `setParams` changes data without touching the undo history: it is typed, so it waits for a pause.
-        if ((s.entries[f]?.history ?? NO_HISTORY) !== (prev.entries[f]?.history ?? NO_HISTORY) || !s.overrides[f] !== !prev.overrides[f]) now = true;
-        campaigns.add(f);
-      }
-      if (s.profiles !== prev.profiles) (profiles = true), (now = true);
-      if (!campaigns.size && !profiles) return;
-      clearTimeout(timer);
-      if (now) void flush();
-      else timer = setTimeout(() => void flush(), 400);
-    },
-    /** Writes what is pending and waits for every write (before another workspace opens). */
-    async settle() {
-      if (campaigns.size || profiles) await flush();
-      await flushing;
-    },
-  };
-}
-
-const keeper = createKeeper();
+const keeper = createKeeper(() => useData.getState());
 useData.subscribe((s, prev) => keeper.changed(s, prev));
 
 /** Writes the data changes not kept yet and waits for them (before the workspace changes). */
