@@ -32,7 +32,9 @@ export function isSafeExternalUrl(url: string): boolean {
 /**
  * What to do with a navigation:
  * - `allow`: let it happen (only a subframe loading its own srcdoc/blank document or an app page);
- * - `ask-external`: cancel it and offer to open the http(s) link in the system browser;
+ * - `ask-external`: cancel it and offer to open the http(s) link in the system browser (main frame
+ *   only: a subframe, such as an email preview, can navigate itself without any click, so its
+ *   http(s) navigations are denied silently rather than turned into prompts);
  * - `open-file`: cancel it and treat the file as opened with the app (a file dropped on the window
  *   makes Chromium navigate to its file: URL when the page does not handle the drop itself);
  * - `deny`: cancel it.
@@ -41,12 +43,10 @@ export function isSafeExternalUrl(url: string): boolean {
 export type NavigationDecision = { action: 'allow' } | { action: 'deny' } | { action: 'ask-external'; url: string } | { action: 'open-file'; path: string };
 
 export function navigationDecision(url: string, o: { isMainFrame: boolean; appUrl: string; platform?: NodeJS.Platform }): NavigationDecision {
-  if (!o.isMainFrame && (url === 'about:srcdoc' || url === 'about:blank' || isAppUrl(url, o.appUrl))) return { action: 'allow' };
+  if (!o.isMainFrame) return url === 'about:srcdoc' || url === 'about:blank' || isAppUrl(url, o.appUrl) ? { action: 'allow' } : { action: 'deny' };
   if (isSafeExternalUrl(url)) return { action: 'ask-external', url };
-  if (o.isMainFrame) {
-    const path = filePathFromUrl(url, o.platform ?? process.platform);
-    if (path !== undefined) return { action: 'open-file', path };
-  }
+  const path = filePathFromUrl(url, o.platform ?? process.platform);
+  if (path !== undefined) return { action: 'open-file', path };
   return { action: 'deny' };
 }
 

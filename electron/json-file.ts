@@ -1,10 +1,10 @@
 /**
  * Small JSON files in the data folder (window state, recent workspaces): read leniently (a missing
- * or broken file reads as undefined, never a crash at start-up), written atomically (temp file and
- * rename) and private to the user (0600).
+ * or broken file reads as undefined, never a crash at start-up), written atomically through the
+ * main side's one atomic-write module and private to the user (0600).
  */
-import { readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicallySync } from '../host/atomic-write';
 
 export function readJson(file: string): unknown {
   try {
@@ -15,8 +15,5 @@ export function readJson(file: string): unknown {
 }
 
 export function writeJson(file: string, value: unknown): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
-  renameSync(tmp, file);
+  writeFileAtomicallySync(file, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600, dirMode: 0o700 });
 }

@@ -1,34 +1,31 @@
 /**
  * Electron main process: wiring only. The decisions live in pure modules next to this file
- * (guards, permissions, ipc-guard, window-state, menu-template, recent-workspaces, open-with,
+ * (guards, permissions, ipc-guard, window-state, menu-template, open-with,
  * command-queue) and the behaviour in host/ and shared/ (the same services the browser host serves).
  */
 import { app, BrowserWindow, dialog, ipcMain, session, protocol } from 'electron';
-import { readFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
-import { join, normalize, resolve, sep, extname } from 'node:path';
+import { join, resolve } from 'node:path';
 import { channels, type ChannelName, type EventName, type EventPayload } from '../shared/ipc/contract';
 import type { AppCommand } from '../shared/ipc/channels/app';
-import { dispatch, type Handlers } from '../host/ipc/dispatch';
+import { dispatch } from '../host/ipc/dispatch';
 import { createServices, type Services } from '../host/services';
-import { securityHeaders } from '../host/csp';
+import { readStaticFile } from '../host/http/static-files';
 import { guardSender } from './ipc-guard';
 import { permissionDecision } from './permissions';
-import { SafeStorageSecretStore } from './secret-store';
+import { createSecretStore } from './secret-store';
 import { createMainWindow, hardenWebContents } from './window';
 import { installMenu } from './menu';
-import { createNativeShell, openLinkExternally, explainUnsupported } from './native-shell';
+import { createNativeShell, openLinkExternally, explainUnsupported, confirmNatively } from './native-shell';
 import { CommandQueue } from './command-queue';
 import { classifyOpenedPath, pathsFromArgv } from './open-with';
-import { addRecent, parseRecent, type RecentWorkspace } from './recent-workspaces';
-import { readJson, writeJson } from './json-file';
+import { WorkspaceAccess } from '../host/workspace-access';
 
 const APP_NAME = 'Preflight';
 const root = join(__dirname, '..', '..');
 const rendererDir = join(root, 'dist', 'renderer');
 /** The renderer is served from a privileged app:// scheme (not file://) so every file gets its CSP header. */
 const rendererUrl = 'app://preflight/index.html';
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf', '.json': 'application/json' };
 
 // Sandbox every renderer, whatever a window's own options say.
 app.enableSandbox();
@@ -43,7 +40,8 @@ const recentFile = join(dataDir, 'recent-workspaces.json');
 
 let win: BrowserWindow | undefined;
 let services: Services | undefined;
-let recent: RecentWorkspace[] = parseRecent(readJson(recentFile), process.platform);
+// The recent list and the folders the renderer may open live on the main side (host/workspace-access.ts).
+const workspaces = new WorkspaceAccess({ recentFile, platform: process.platform });
 let launchWorkspace: string | undefined;
 
 function emit<E extends EventName>(event: E, payload: EventPayload<E>) {
@@ -67,6 +65,8 @@ function openPath(path: string, cwd = process.cwd()): AppCommand | undefined {
     else console.warn(`not opening ${opened.path}: ${opened.reason}`);
     return undefined;
   }
+  // The system handed this folder to the app (drop, open with, second launch): the renderer may open it.
+  if (opened.command.command === 'open-workspace' && opened.command.path) workspaces.grant(opened.command.path);
   // Before the services start, the first workspace handed over (argv, macOS open-file) becomes the initial one.
   if (!services && !launchWorkspace && opened.command.command === 'open-workspace') launchWorkspace = opened.command.path;
   commands.push(opened.command);
@@ -77,42 +77,21 @@ function refreshMenu() {
   installMenu({
     platform: process.platform,
     appName: APP_NAME,
-    recent,
+    recent: workspaces.recent(),
     isPackaged: app.isPackaged,
     actions: {
       command: (command, path) => commands.push({ command, path }),
       revealDataFolder: () => void services?.handlers['app.revealDataFolder']({}).catch((e: unknown) => console.warn(String(e))),
-      clearRecent: () => setRecent([]),
+      clearRecent: () => workspaces.clearRecent(),
     },
   });
 }
 
-function setRecent(list: RecentWorkspace[]) {
-  recent = list;
-  try {
-    writeJson(recentFile, recent);
-  } catch {
-    // The list is a convenience; failing to save it must not fail opening a workspace.
-  }
+workspaces.onRecentChange((list) => {
   if (list.length === 0) app.clearRecentDocuments();
+  else app.addRecentDocument(list[0]!.path);
   refreshMenu();
-}
-
-/** Records every workspace the renderer opens successfully in the recent list (menu, dock, jump list). */
-function withRecentWorkspaces(handlers: Handlers): Handlers {
-  const open = handlers['workspace.open'];
-  return {
-    ...handlers,
-    'workspace.open': async (args) => {
-      const snapshot = await open(args);
-      if (!snapshot.diagnostics.some((d) => d.code === 'workspace-missing')) {
-        setRecent(addRecent(recent, snapshot.dir, process.platform));
-        app.addRecentDocument(snapshot.dir);
-      }
-      return snapshot;
-    },
-  };
-}
+});
 
 // Single instance: a second launch (e.g. "open with" on Windows and Linux) hands its paths to this one.
 if (!app.requestSingleInstanceLock()) {
@@ -152,26 +131,22 @@ if (!app.requestSingleInstanceLock()) {
     ses.setDevicePermissionHandler(() => false);
 
     protocol.handle('app', async (request) => {
-      const rel = decodeURIComponent(new URL(request.url).pathname).replace(/^\/+/, '') || 'index.html';
-      const full = normalize(join(rendererDir, rel));
-      if (!full.startsWith(rendererDir + sep)) return new Response('forbidden', { status: 403 });
-      try {
-        return new Response(await readFile(full), { headers: { 'content-type': MIME[extname(full)] ?? 'application/octet-stream', ...securityHeaders(rel) } });
-      } catch {
-        return new Response('not found', { status: 404 });
-      }
+      const file = await readStaticFile(rendererDir, new URL(request.url).pathname);
+      return file.status === 200 ? new Response(file.body, { headers: file.headers }) : new Response(file.message, { status: file.status });
     });
 
     services = await createServices({
       host: 'electron',
       version: app.getVersion(),
-      workspaceDir: launchWorkspace ?? process.env.PREFLIGHT_WORKSPACE ?? recent[0]?.path ?? join(root, 'examples'),
+      workspaceDir: launchWorkspace ?? process.env.PREFLIGHT_WORKSPACE ?? workspaces.recent()[0]?.path ?? join(root, 'examples'),
       dataDir,
-      secrets: new SafeStorageSecretStore(join(dataDir, 'secrets')),
+      secrets: createSecretStore(join(dataDir, 'secrets')),
       emit,
-      native: createNativeShell({ window: () => win, dataDir, recent: () => recent, rendererReady: () => commands.markReady() }),
+      native: createNativeShell({ window: () => win, dataDir, rendererReady: () => commands.markReady() }),
+      confirm: (request) => confirmNatively(request, win),
+      workspaceAccess: workspaces,
     });
-    const handlers = withRecentWorkspaces(services.handlers);
+    const handlers = services.handlers;
     for (const channel of Object.keys(channels) as ChannelName[]) {
       ipcMain.handle(
         `preflight:${channel}`,

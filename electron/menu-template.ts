@@ -5,7 +5,7 @@
  * and Linux put Exit/Quit in File, Settings under File/Edit, and History on Ctrl+H.
  */
 import type { AppCommandName } from '../shared/ipc/channels/app';
-import type { RecentWorkspace } from './recent-workspaces';
+import type { RecentWorkspace } from '../host/recent-workspaces';
 
 export type MenuRole =
   | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'quit' | 'close' | 'minimize' | 'zoom' | 'front' | 'window' | 'help'

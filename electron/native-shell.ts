@@ -5,17 +5,18 @@
  * see external-links.ts). Implements host/app-service.ts `NativeShell`.
  */
 import { app, dialog, shell, type BrowserWindow } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { NativeShell } from '../host/app-service';
+import type { ConfirmRequest } from '../host/confirm';
+import { writeFileAtomically } from '../host/atomic-write';
+import { confirmDialogOptions, confirmed, MAX_SECRET_FILE_BYTES, secretFileDialogOptions } from './confirm-dialog';
 import { openExternalAfterConfirm, type ExternalOutcome } from './external-links';
 import { renderHtmlToPdf } from './pdf-export';
 import { pdfSaveDialogOptions } from './pdf-options';
-import type { RecentWorkspace } from './recent-workspaces';
 
 export interface NativeShellOptions {
   window: () => BrowserWindow | undefined;
   dataDir: string;
-  recent: () => readonly RecentWorkspace[];
   rendererReady: () => number;
 }
 
@@ -25,9 +26,6 @@ export function createNativeShell(o: NativeShellOptions): NativeShell {
       const error = await shell.openPath(o.dataDir);
       if (error) throw new Error(`the data folder ${o.dataDir} could not be shown: ${error}`);
       return { status: 'done', path: o.dataDir };
-    },
-    async recentWorkspaces() {
-      return { status: 'done', items: o.recent().map((r) => ({ ...r })) };
     },
     async openWorkspaceDialog() {
       const options = { title: 'Open Workspace', buttonLabel: 'Open', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
@@ -49,7 +47,7 @@ export function createNativeShell(o: NativeShellOptions): NativeShell {
       const r = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
       if (r.canceled || !r.filePath) return { status: 'cancelled' };
       // The path comes from the person's own choice in the native dialog, never from the renderer.
-      await writeFile(r.filePath, args.content, 'utf8');
+      await writeFileAtomically(r.filePath, args.content);
       return { status: 'saved', path: r.filePath };
     },
     async savePdfDialog(args) {
@@ -59,11 +57,28 @@ export function createNativeShell(o: NativeShellOptions): NativeShell {
       if (r.canceled || !r.filePath) return { status: 'cancelled' };
       const pdf = await renderHtmlToPdf(args.html, { countryCode: app.getLocaleCountryCode() });
       // As for saveFile: the path is the person's own choice in the native dialog.
-      await writeFile(r.filePath, pdf);
+      await writeFileAtomically(r.filePath, pdf);
       return { status: 'saved', path: r.filePath, bytes: pdf.length };
     },
     rendererReady: () => o.rendererReady(),
+    async chooseSecretFile(args) {
+      const options = secretFileDialogOptions(args);
+      const w = o.window();
+      const r = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+      const path = r.filePaths[0];
+      if (r.canceled || !path) return { status: 'cancelled' };
+      // The person chose this path in the native dialog; it is read here and never leaves the main side.
+      if ((await stat(path)).size > MAX_SECRET_FILE_BYTES) throw new Error(`the chosen file is larger than ${MAX_SECRET_FILE_BYTES / 1024} KB; a token file holds the token alone`);
+      return { status: 'chosen', text: await readFile(path, 'utf8') };
+    },
   };
+}
+
+/** Asks the person in a native message box (host/confirm.ts decides when and what). */
+export async function confirmNatively(request: ConfirmRequest, parent: BrowserWindow | undefined): Promise<boolean> {
+  const options = confirmDialogOptions(request);
+  const r = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  return confirmed(r.response);
 }
 
 /** Asks before opening an http(s) link in the system browser. The only caller of `shell.openExternal`. */

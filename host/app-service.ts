@@ -1,18 +1,18 @@
 /**
- * App-level handlers: host information and the native shell's capabilities (dialogs, PDF export,
- * data folder, recent workspaces). The desktop app passes a `NativeShell` (electron/native-shell.ts);
- * the browser host has none, so those channels answer a typed "unavailable" value.
+ * App-level handlers: host information, the recent workspaces (kept on the main side in both hosts)
+ * and the native shell's capabilities (dialogs, PDF export, data folder). The desktop app passes a
+ * `NativeShell` (electron/native-shell.ts); the browser host has none, so those channels answer a
+ * typed "unavailable" value.
  */
 import type { Handlers } from './ipc/dispatch';
 import type { ServiceContext } from './context';
 import type { ChannelArgs, ChannelResult } from '../shared/ipc/contract';
 
-type Result<C extends 'app.revealDataFolder' | 'app.recentWorkspaces' | 'dialog.openWorkspace' | 'dialog.openFiles' | 'dialog.saveFile' | 'dialog.savePdf'> = ChannelResult<C>;
+type Result<C extends 'app.revealDataFolder' | 'dialog.openWorkspace' | 'dialog.openFiles' | 'dialog.saveFile' | 'dialog.savePdf'> = ChannelResult<C>;
 
 /** What only the desktop shell can do. Each method returns the channel's result (never "unavailable"). */
 export interface NativeShell {
   revealDataFolder(): Promise<Result<'app.revealDataFolder'>>;
-  recentWorkspaces(): Promise<Result<'app.recentWorkspaces'>>;
   openWorkspaceDialog(): Promise<Result<'dialog.openWorkspace'>>;
   openFilesDialog(args: ChannelArgs<'dialog.openFiles'>): Promise<Result<'dialog.openFiles'>>;
   saveFileDialog(args: ChannelArgs<'dialog.saveFile'>): Promise<Result<'dialog.saveFile'>>;
@@ -20,6 +20,8 @@ export interface NativeShell {
   savePdfDialog(args: ChannelArgs<'dialog.savePdf'>): Promise<Result<'dialog.savePdf'>>;
   /** The renderer is subscribed to `app.command`: send what was held; returns how many. */
   rendererReady(): number;
+  /** Native open dialog for the file holding a secret; the main side reads it (the path never reaches the renderer). */
+  chooseSecretFile(o: { title: string; message: string }): Promise<{ status: 'chosen'; text: string } | { status: 'cancelled' }>;
 }
 
 /** The answer of a native-only channel under the browser host. */
@@ -38,8 +40,15 @@ export function appHandlers(ctx: ServiceContext): Pick<Handlers, AppChannel> {
     'app.info': async () => ({ version: ctx.version, host: ctx.host, dataDir: ctx.dataDir }),
     'app.ready': async () => ({ held: native ? native.rendererReady() : 0 }),
     'app.revealDataFolder': async () => (native ? native.revealDataFolder() : unavailable('Showing the data folder')),
-    'app.recentWorkspaces': async () => (native ? native.recentWorkspaces() : unavailable('The recent workspaces list')),
-    'dialog.openWorkspace': async () => (native ? native.openWorkspaceDialog() : unavailable('The folder dialog')),
+    // Both hosts keep the list on the main side (host/workspace-access.ts).
+    'app.recentWorkspaces': async () => ({ status: 'done', items: ctx.workspaceAccess.recent().map((r) => ({ ...r })) }),
+    'dialog.openWorkspace': async () => {
+      if (!native) return unavailable('The folder dialog');
+      const r = await native.openWorkspaceDialog();
+      // The person chose this folder in the main process's own dialog: it may now be opened.
+      if (r.status === 'chosen') ctx.workspaceAccess.grant(r.path);
+      return r;
+    },
     'dialog.openFiles': async (args) => (native ? native.openFilesDialog(args) : unavailable('The open dialog')),
     'dialog.saveFile': async (args) => (native ? native.saveFileDialog(args) : unavailable('The save dialog')),
     'dialog.savePdf': async (args) => (native ? native.savePdfDialog(args) : { status: 'unavailable', message: PDF_UNAVAILABLE_MESSAGE }),

@@ -3,6 +3,8 @@ import type { EventName, EventPayload } from '../shared/ipc/contract';
 import type { Sandbox } from './sandbox/server';
 import type { SecretStore } from './secrets';
 import type { NativeShell } from './app-service';
+import type { Confirm } from './confirm';
+import type { WorkspaceAccess } from './workspace-access';
 
 export interface ServiceOptions {
   host: 'electron' | 'browser';
@@ -13,10 +15,19 @@ export interface ServiceOptions {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** Fixed sandbox port (tests); a free port otherwise. */
   sandboxPort?: number;
-  /** The desktop shell's dialogs, data folder and recent list (Electron only; absent in the browser host). */
+  /** The desktop shell's dialogs and data folder (Electron only; absent in the browser host). */
   native?: NativeShell;
+  /** Asks the person to confirm a change of destination or a new secret, where the renderer cannot answer for them. */
+  confirm?: Confirm;
+  /**
+   * Which folders `workspace.open` accepts, and the recent list (host/workspace-access.ts). The
+   * desktop app passes its own so drops and "open with" can grant folders before the services run;
+   * otherwise one is made, keeping the list in `<dataDir>/recent-workspaces.json`.
+   */
+  workspaceAccess?: WorkspaceAccess;
 }
 
 export interface ServiceContext extends ServiceOptions {
   sandbox: Sandbox;
+  workspaceAccess: WorkspaceAccess;
 }

@@ -19,23 +19,31 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  // No other page may frame the app (clickjacking a send). Header only: a <meta> policy ignores it.
+  "frame-ancestors 'none'",
 ].join('; ');
 
 /**
- * The workers' own policy (render and import). The Twig engine compiles templates to closures (no `eval`, no
+ * The workers' own policy (render, import and workspace). The Twig engine compiles templates to closures (no `eval`, no
  * `new Function`), so the worker needs no more than the documents: scripts from 'self', and no
  * network at all — templates and values never leave it.
  */
 export const WORKER_POLICY = ["default-src 'none'", "script-src 'self'", "connect-src 'none'"].join('; ');
 
-/** True for a built worker's file (Vite names them `render-worker-<hash>.js`, `import-worker-<hash>.js`). */
+/** True for a built worker's file (Vite names them `render-worker-<hash>.js`, `import-worker-<hash>.js`, `workspace-worker-<hash>.js`). */
 export function isWorkerFile(path: string): boolean {
-  return /(^|\/)(render|import)-worker-[\w-]+\.js$/.test(path);
+  return /(^|\/)(render|import|workspace)-worker-[\w-]+\.js$/.test(path);
 }
+
+/**
+ * Headers of every document the app serves: no referrer leaves it (the browser host's URLs once
+ * carried a sign-in code), and no other page may frame it (X-Frame-Options for older browsers).
+ */
+export const DOCUMENT_HEADERS: Record<string, string> = { 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff' };
 
 /** Security headers for one file of the built renderer, by path: the same on both hosts. */
 export function securityHeaders(path: string): Record<string, string> {
-  if (/\.html$/.test(path)) return { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' };
+  if (/\.html$/.test(path)) return { 'content-security-policy': CONTENT_SECURITY_POLICY, ...DOCUMENT_HEADERS };
   if (isWorkerFile(path)) return { 'content-security-policy': WORKER_POLICY, 'x-content-type-options': 'nosniff' };
   return { 'x-content-type-options': 'nosniff' };
 }

@@ -1,44 +1,19 @@
 /**
  * Handlers for the data panel's workspace state: the column mapping remembered per imported file,
- * in `.preflight/mappings.json`. Written atomically (write-file-atomic) and only ever at that one
- * path inside the current workspace folder.
+ * in `.preflight/mappings.json`. Written atomically (host/atomic-write.ts) and only ever at that one
+ * path inside the current workspace folder (host/workspace-paths.ts).
  */
-import { lstat, mkdir, readFile, realpath } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { readFile } from 'node:fs/promises';
 import type { Handlers } from './ipc/dispatch';
 import type { WorkspaceRef } from './workspace-service';
 import { MAPPINGS_FILE, columnMappingSchema } from '../shared/ipc/channels/data';
 import type { ColumnMapping } from '../shared/targets/types';
+import { writeFileAtomically } from './atomic-write';
+import { resolveInWorkspace } from './workspace-paths';
 
-// write-file-atomic hashes CommonJS `__filename` into its temp names; the ESM host bundle has none.
-(globalThis as { __filename?: string }).__filename ??= 'preflight-host/data-service';
-
-/**
- * The absolute path of a file under the workspace's `.preflight/` folder (`rel` from the workspace
- * root, e.g. `.preflight/mappings.json`), refusing any folder on the way or the file itself that
- * is a link (it could point outside the workspace) and a path that resolves outside the folder.
- */
-export async function preflightPath(dir: string, rel: string): Promise<string> {
-  if (!rel.startsWith('.preflight/') || rel.split('/').some((p) => p === '..' || p === '.' || p === '')) throw new Error(`${rel} is not a file Preflight keeps`);
-  const root = await realpath(resolve(dir));
-  const full = resolve(join(root, rel));
-  if (!full.startsWith(root + sep)) throw new Error(`${rel} is outside the workspace`);
-  const parts = rel.split('/');
-  for (let i = 1; i <= parts.length; i++) {
-    const p = join(root, ...parts.slice(0, i));
-    try {
-      if ((await lstat(p)).isSymbolicLink()) throw new Error(`${parts.slice(0, i).join('/')} is a link; Preflight only writes real files inside the workspace`);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-  }
-  return full;
-}
-
-/** The mappings file's absolute path (see preflightPath). */
+/** The mappings file's real path, through the workspace's one path guard (links to outside refused). */
 export function mappingsPath(dir: string): Promise<string> {
-  return preflightPath(dir, MAPPINGS_FILE);
+  return resolveInWorkspace(dir, MAPPINGS_FILE);
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -78,12 +53,11 @@ export function dataHandlers(ref: WorkspaceRef): Pick<Handlers, 'data.mappings' 
     'data.saveMapping': ({ source, mapping }) => {
       const job = queue.then(async () => {
         const { mappings } = await readMappings(ref.dir);
-        const files: Record<string, ColumnMapping> = {};
+        // Keyed by file names the renderer sends: no prototype, so a name like `__proto__` stays a key.
+        const files: Record<string, ColumnMapping> = Object.create(null);
         for (const k of Object.keys(mappings).sort()) if (k !== source && hasOwn.call(mappings, k)) files[k] = mappings[k] as ColumnMapping;
         if (mapping) files[source] = mapping as ColumnMapping;
-        const full = await mappingsPath(ref.dir);
-        await mkdir(dirname(full), { recursive: true });
-        await writeFileAtomic(full, JSON.stringify({ version: 1, files }, null, 2) + '\n', { encoding: 'utf8' });
+        await writeFileAtomically(await mappingsPath(ref.dir), JSON.stringify({ version: 1, files }, null, 2) + '\n');
         return { path: MAPPINGS_FILE };
       });
       queue = job.catch(() => undefined);

@@ -2,19 +2,15 @@
  * The data each campaign is reviewed with in the app (imported, pasted or edited there), kept in
  * the workspace's `.preflight/data/` folder so a reload or a crash loses none of it: one file per
  * campaign file (`promo-journey.yaml.json`) and `profiles.json` for imported profiles. Written
- * atomically, serialised, only ever inside that folder (preflightPath refuses links).
+ * atomically, serialised, only ever inside the workspace (host/workspace-paths.ts, the one path guard).
  */
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import type { Handlers } from './ipc/dispatch';
 import type { WorkspaceRef } from './workspace-service';
-import { preflightPath } from './data-service';
+import { writeFileAtomically } from './atomic-write';
+import { resolveInWorkspace } from './workspace-paths';
 import { KEPT_DATA_DIR, keptDataSchema, keptProfilesSchema, type KeptData, type KeptProfiles } from '../shared/ipc/channels/data';
 import { campaignFileSchema } from '../shared/ipc/schemas';
-
-// write-file-atomic hashes CommonJS `__filename` into its temp names; the ESM host bundle has none.
-(globalThis as { __filename?: string }).__filename ??= 'preflight-host/kept-data';
 
 const PROFILES_FILE = `${KEPT_DATA_DIR}/profiles.json`;
 
@@ -24,13 +20,10 @@ export function keptFileOf(campaign: string): string {
 }
 
 async function write(dir: string, rel: string, value: unknown | null): Promise<string> {
-  const full = await preflightPath(dir, rel);
+  const full = await resolveInWorkspace(dir, rel);
   if (value === null) await rm(full, { force: true });
-  else {
-    await mkdir(dirname(full), { recursive: true });
-    // Compact: a kept import can hold 100,000 users.
-    await writeFileAtomic(full, JSON.stringify(value) + '\n', { encoding: 'utf8' });
-  }
+  // Compact: a kept import can hold 100,000 users.
+  else await writeFileAtomically(full, JSON.stringify(value) + '\n');
   return rel;
 }
 
@@ -40,7 +33,7 @@ async function readKept(dir: string): Promise<{ campaigns: Record<string, KeptDa
   const bad: string[] = [];
   let names: string[];
   try {
-    names = await readdir(await preflightPath(dir, KEPT_DATA_DIR));
+    names = await readdir(await resolveInWorkspace(dir, KEPT_DATA_DIR));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { campaigns };
     return { campaigns, error: `${KEPT_DATA_DIR}: ${(e as Error).message}` };
@@ -50,7 +43,7 @@ async function readKept(dir: string): Promise<{ campaigns: Record<string, KeptDa
     if (!name.endsWith('.json')) continue;
     const rel = `${KEPT_DATA_DIR}/${name}`;
     try {
-      const raw: unknown = JSON.parse(await readFile(await preflightPath(dir, rel), 'utf8'));
+      const raw: unknown = JSON.parse(await readFile(await resolveInWorkspace(dir, rel), 'utf8'));
       if (!raw || typeof raw !== 'object' || (raw as { version?: unknown }).version !== 1) {
         bad.push(rel);
         continue;

@@ -2,14 +2,11 @@
  * The person's preferences in `<data>/preferences.json` (the reviewer name), written atomically.
  * A missing or unreadable file is no preferences: they are a convenience, never a reason to fail.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomically } from './atomic-write';
 import type { Handlers } from './ipc/dispatch';
 import { preferencesSchema, type Preferences } from '../shared/ipc/channels/preferences';
-
-// write-file-atomic hashes CommonJS `__filename` into its temp names; the ESM host bundle has none.
-(globalThis as { __filename?: string }).__filename ??= 'preflight-host/preferences';
 
 async function read(file: string): Promise<Preferences> {
   try {
@@ -33,8 +30,7 @@ export function preferencesHandlers(dataDir: string): Pick<Handlers, 'preference
           if (patch.reviewer === '') delete next.reviewer;
           else next.reviewer = patch.reviewer;
         }
-        await mkdir(dataDir, { recursive: true });
-        await writeFileAtomic(file, JSON.stringify(next, null, 2) + '\n', { encoding: 'utf8' });
+        await writeFileAtomically(file, JSON.stringify(next, null, 2) + '\n', { mode: 0o600 });
         return next;
       });
       queue = job.catch(() => undefined);

@@ -2,7 +2,7 @@
 import type { Handlers } from './ipc/dispatch';
 import type { WorkspaceRef } from './workspace-service';
 import { parseReview, reviewPath, serializeReview } from '../shared/review/model';
-import { readWorkspaceText, workspaceFile, writeWorkspaceText } from './workspace-files';
+import { readWorkspaceText, writeWorkspaceText } from './workspace-files';
 
 export function reviewHandlers(ref: WorkspaceRef): Pick<Handlers, 'review.load' | 'review.save' | 'review.exportReport'> {
   return {
@@ -20,8 +20,8 @@ export function reviewHandlers(ref: WorkspaceRef): Pick<Handlers, 'review.load' 
     },
     'review.exportReport': async ({ campaign, html }) => {
       const path = `reports/${campaign.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}-qa-report.html`;
-      await writeWorkspaceText(ref.dir, path, html);
-      return { path, absolutePath: workspaceFile(ref.dir, path) };
+      const { absolutePath } = await writeWorkspaceText(ref.dir, path, html);
+      return { path, absolutePath };
     },
   };
 }

@@ -4,9 +4,9 @@
  * Each domain contributes its handlers; this file starts the shared parts and joins them.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from './ipc/dispatch';
+import { ensurePrivateDir, tightenDataDir } from './data-dir';
 import type { ServiceContext, ServiceOptions } from './context';
 import { appHandlers } from './app-service';
 import { platformHandlers } from './platform/service';
@@ -18,6 +18,8 @@ import { workspaceHandlers, type WorkspaceRef } from './workspace-service';
 import { dataHandlers } from './data-service';
 import { preferencesHandlers } from './preferences';
 import { keptDataHandlers } from './kept-data';
+import { setSandboxSecret } from './secrets';
+import { WorkspaceAccess } from './workspace-access';
 
 export type { ServiceOptions } from './context';
 export { SANDBOX_ENVIRONMENT_ID } from './send/service';
@@ -25,15 +27,18 @@ export { SANDBOX_ENVIRONMENT_ID } from './send/service';
 export interface Services {
   handlers: Handlers;
   sandbox: Sandbox;
+  workspaceAccess: WorkspaceAccess;
   close(): Promise<void>;
 }
 
 /** Starts the sandbox, the webhook receiver and the send engine, and returns the handlers for every channel of the contract. */
 export async function createServices(o: ServiceOptions): Promise<Services> {
-  mkdirSync(o.dataDir, { recursive: true });
+  // Private before anything is written into it (customers' values land here).
+  tightenDataDir(o.dataDir);
   const sandboxToken = randomBytes(24).toString('hex');
-  await o.secrets.set(SANDBOX_ENVIRONMENT_ID, sandboxToken);
-  mkdirSync(join(o.dataDir, 'sandbox'), { recursive: true });
+  // The built-in sandbox's token lives for this run only, bound to the running sandbox.
+  await setSandboxSecret(o.secrets, SANDBOX_ENVIRONMENT_ID, 'apptoken', sandboxToken);
+  ensurePrivateDir(join(o.dataDir, 'sandbox'));
   const sandbox = await startSandbox({
     port: o.sandboxPort,
     tokens: [sandboxToken],
@@ -41,7 +46,10 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     recordFile: join(o.dataDir, 'sandbox', 'calls.jsonl'),
     onCall: (call) => o.emit('sandbox.call', call),
   });
-  const ctx: ServiceContext = { ...o, sandbox };
+  const workspaceAccess = o.workspaceAccess ?? new WorkspaceAccess({ recentFile: join(o.dataDir, 'recent-workspaces.json') });
+  // The folder the app was started with is the person's own choice (command line, sample, last used).
+  workspaceAccess.grant(o.workspaceDir);
+  const ctx: ServiceContext = { ...o, sandbox, workspaceAccess };
   const ref: WorkspaceRef = { dir: o.workspaceDir };
   const { close: closeWorkspace, ...workspace } = workspaceHandlers(ctx, ref);
   const sending = await createSending(ctx);
@@ -59,6 +67,7 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
   return {
     handlers,
     sandbox,
+    workspaceAccess,
     close: async () => {
       closeWorkspace();
       await sending.close();

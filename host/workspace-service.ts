@@ -1,4 +1,7 @@
-/** Handlers for the workspace folder: open one, re-read it, read and save the files the app edits; emits external changes. */
+/**
+ * Handlers for the workspace folder: open one (only a folder the main side was given), re-read it,
+ * read and save the files the app edits; emits external changes.
+ */
 import type { Handlers } from './ipc/dispatch';
 import type { ServiceContext } from './context';
 import { readWorkspace } from './workspace';
@@ -20,16 +23,22 @@ export function workspaceHandlers(ctx: ServiceContext, ref: WorkspaceRef = { dir
   };
   return {
     'workspace.open': async ({ dir }) => {
+      // The renderer may name only a folder the main side was given (host/workspace-access.ts).
+      if (dir !== undefined) await ctx.workspaceAccess.check(dir);
       const snapshot = await readWorkspace(dir ?? ref.dir);
       if (!snapshot.diagnostics.some((d) => d.code === 'workspace-missing')) {
         ref.dir = snapshot.dir;
+        ctx.workspaceAccess.opened(snapshot.dir);
         watchCurrent();
       }
       return snapshot;
     },
     'workspace.current': async () => readWorkspace(ref.dir),
     'workspace.readFile': async ({ path }) => ({ path, text: await readWorkspaceText(ref.dir, path) }),
-    'workspace.writeFile': async ({ path, text, expected }) => ({ path, ...(await writeWorkspaceText(ref.dir, path, text, expected)) }),
+    'workspace.writeFile': async ({ path, text, expected }) => {
+      const { absolutePath: _real, ...r } = await writeWorkspaceText(ref.dir, path, text, expected);
+      return { path, ...r };
+    },
     close: () => stopWatching(),
   };
 }

@@ -6,6 +6,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { WorkspaceSnapshot } from '../shared/ipc/contract';
 import type { Diagnostic } from '../shared/diagnostics';
+import { MAX_CAMPAIGN_BYTES } from '../shared/campaign/load';
+import { WorkspacePathError, resolveInWorkspace } from './workspace-paths';
 
 const FOLDERS = {
   campaigns: ['.yaml', '.yml', '.json'],
@@ -14,8 +16,12 @@ const FOLDERS = {
   profiles: ['.csv', '.tsv', '.json'],
 } as const;
 
-/** Files larger than this are listed with an error instead of being read into the snapshot. */
+/**
+ * Files larger than this are listed with an error instead of being read into the snapshot: campaign
+ * files have the campaign loader's own limit (shared/campaign/load.ts), data files a generous one.
+ */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const maxBytes = (folder: keyof typeof FOLDERS) => (folder === 'campaigns' ? MAX_CAMPAIGN_BYTES : MAX_FILE_BYTES);
 
 async function readFolder(dir: string, folder: keyof typeof FOLDERS, diagnostics: Diagnostic[]) {
   const out: { path: string; text: string }[] = [];
@@ -27,17 +33,22 @@ async function readFolder(dir: string, folder: keyof typeof FOLDERS, diagnostics
   }
   for (const name of names) {
     if (!FOLDERS[folder].some((ext) => name.toLowerCase().endsWith(ext))) continue;
-    const full = join(dir, folder, name);
     const path = `${folder}/${name}`;
     try {
+      // Real paths only: a file (or folder) linked to a place outside the workspace is not read.
+      const full = await resolveInWorkspace(dir, path);
       const s = await stat(full);
       if (!s.isFile()) continue;
-      if (s.size > MAX_FILE_BYTES) {
-        diagnostics.push({ code: 'file-too-large', severity: 'error', file: path, message: `${path} is ${s.size} bytes; files over ${MAX_FILE_BYTES} bytes are not loaded` });
+      if (s.size > maxBytes(folder)) {
+        diagnostics.push({ code: 'file-too-large', severity: 'error', file: path, message: `${path} is ${s.size} bytes; ${folder} files over ${maxBytes(folder)} bytes are not loaded` });
         continue;
       }
       out.push({ path, text: await readFile(full, 'utf8') });
     } catch (e) {
+      if (e instanceof WorkspacePathError) {
+        diagnostics.push({ code: 'file-outside-workspace', severity: 'error', file: path, message: `${e.message}; it was not read` });
+        continue;
+      }
       diagnostics.push({ code: 'file-unreadable', severity: 'error', file: path, message: `${path} could not be read: ${(e as Error).message}` });
     }
   }

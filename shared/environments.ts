@@ -1,6 +1,7 @@
 /**
  * Environments a send can target. Settings only: secrets (app tokens, OAuth client secrets) live in
- * the OS secret store, keyed by environment id, and never appear here.
+ * the secret store, bound to the environment's destination (shared/secrets/binding.ts), and never
+ * appear here — nor does any path a secret could be read from.
  */
 import { z } from 'zod';
 
@@ -28,7 +29,5 @@ export const environmentConfigSchema = z.strictObject({
   ratePerSecond: z.number().positive().max(1000).default(10),
   /** Saved QA user ids for test sends. */
   qaUsers: z.array(z.string().min(1)).max(100).default([]),
-  /** A file the token is read from at each send (browser host and CLI); the token itself is never stored here. */
-  tokenFile: z.string().min(1).optional(),
 });
 export type EnvironmentConfig = z.infer<typeof environmentConfigSchema>;

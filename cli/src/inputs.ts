@@ -9,10 +9,12 @@ import type { Campaign } from '../../shared/campaign/model';
 import type { Profiles, SendData } from '../../shared/campaign/send-data';
 import { parseRequestFile } from '../../shared/workspace/model';
 import { parseProfiles } from '../../shared/targets/profiles';
+import { validateIds } from '../../shared/targets/ids';
 import { readTargetsFile } from './targets';
 import type { CliArgs } from './args';
 import type { Table } from '../../shared/targets/types';
 import { InputError } from './errors';
+import { parseJsonText } from '../../shared/json-limits';
 
 export { InputError };
 
@@ -36,12 +38,9 @@ function failOn(ds: Diagnostic[]) {
 
 function parseParams(spec: string): Record<string, unknown> {
   const [label, text] = spec.startsWith('@') ? [spec.slice(1), readText(spec.slice(1))] : ['--params', spec];
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${label}: not valid JSON (${(e as Error).message})`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new InputError(`${label}: not valid JSON at line ${parsed.line}, column ${parsed.column} (${parsed.message})`);
+  const v = parsed.value;
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw new InputError(`${label}: params must be a JSON object`);
   return v as Record<string, unknown>;
 }
@@ -56,6 +55,8 @@ export function readInputs(args: CliArgs, campaign: Campaign): { data: SendData;
     failOn(r.diagnostics);
     diagnostics.push(...r.diagnostics);
     Object.assign(data, r.data, args.targetBy ? { target_by: args.targetBy } : {});
+    // The body's ids get the same checks the app's data panel runs on a body (shared/targets/ids.ts).
+    diagnostics.push(...validateIds(data.target_by, data.target, { file: args.request, label: (i) => `target[${i}]` }));
   }
   if (args.targets) {
     const t = readTargetsFile(args.targets, data.target_by, args.idColumn);

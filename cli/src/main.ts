@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../../shared/diagnostics';
 import { formatPlace } from '../../shared/diagnostics';
 import { loadCampaign } from '../../shared/campaign/load';
-import { compileCampaign, dataDiagnostics, renderAll, type NodeRender } from '../../shared/campaign/render';
+import { compileCampaign, dataDiagnostics, noTargetsDiagnostic, renderAll, type NodeRender } from '../../shared/campaign/render';
 import { buildExecuteBodies, redacted } from '../../shared/send/request';
 import { executeBodyToTable } from '../../shared/targets/body-table';
 import { toCsv } from '../../shared/targets/csv-export';
@@ -78,7 +78,10 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
     if (args.command === 'request') {
       const bodies = buildExecuteBodies(campaign.id, data, args.batchSize).map(redacted);
       out.stdout(JSON.stringify(bodies, null, 2) + '\n');
-      return 0;
+      // The bodies are printed either way; a body that names nobody is still an error (exit 1).
+      const none = noTargetsDiagnostic(data);
+      if (none) out.stderr(`${none.severity} ${none.code}: ${none.message}\n`);
+      return none ? 1 : 0;
     }
     const compiled = compileCampaign(campaign, { file, text });
     const renders = renderAll(compiled, data, profiles, { legacyPersonalisation: args.legacy });

@@ -1,12 +1,14 @@
 /**
- * Environment settings in `<data>/environments.json`, written atomically (write-file-atomic), so a
+ * Environment settings in `<data>/environments.json`, written atomically (host/atomic-write.ts), so a
  * crash mid-save leaves the old file or the new one, never half of each. The built-in sandbox is
  * always present; its base URL is the running sandbox's. Secrets are never stored here.
  */
-import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomically } from '../atomic-write';
+import { ensurePrivateDir } from '../data-dir';
 import { environmentConfigSchema, REGION_BASE_URLS, type EnvironmentConfig } from '../../shared/environments';
+import { tokenVariable } from '../secrets';
 
 export const SANDBOX_ENVIRONMENT_ID = 'sandbox';
 
@@ -54,7 +56,7 @@ export class EnvironmentStore {
   loadProblem?: string;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     this.file = join(dataDir, 'environments.json');
     this.envs = this.load();
   }
@@ -68,7 +70,7 @@ export class EnvironmentStore {
     }
     try {
       const raw = JSON.parse(text) as { environments?: unknown[] };
-      const list = (raw.environments ?? []).map((e) => environmentConfigSchema.parse(e));
+      const list = (raw.environments ?? []).map((e) => environmentConfigSchema.parse(this.migrate(e)));
       if (!list.some((e) => e.id === SANDBOX_ENVIRONMENT_ID)) list.unshift(sandboxDefaults());
       return list;
     } catch (e) {
@@ -77,6 +79,19 @@ export class EnvironmentStore {
       this.loadProblem = `the environments file could not be read (${(e as Error).message.split('\n')[0]}); it was kept as ${aside} and defaults are used`;
       return [sandboxDefaults()];
     }
+  }
+
+  /**
+   * Older files could name a token file per environment (`tokenFile`), set from the renderer. That
+   * power is gone: the setting is dropped (the file is never read) and the person is told how to
+   * give the token now.
+   */
+  private migrate(e: unknown): unknown {
+    if (!e || typeof e !== 'object' || !('tokenFile' in e)) return e;
+    const { tokenFile: _dropped, ...rest } = e as Record<string, unknown>;
+    const id = typeof rest.id === 'string' ? rest.id : '?';
+    this.loadProblem = [this.loadProblem, `the token file setting of environment "${id}" was dropped: choose the file in the desktop app, or start the browser host with ${tokenVariable(id === '?' ? '<id>' : id)}_FILE set`].filter(Boolean).join('; ');
+    return rest;
   }
 
   list(): EnvironmentConfig[] {
@@ -89,6 +104,16 @@ export class EnvironmentStore {
 
   /** Adds or replaces an environment; throws a plain-language error for a bad one. */
   async save(input: unknown): Promise<EnvironmentConfig> {
+    const env = this.validate(input);
+    const next = this.envs.filter((e) => e.id !== env.id);
+    const at = this.envs.findIndex((e) => e.id === env.id);
+    next.splice(at < 0 ? next.length : at, 0, env);
+    await this.write(next);
+    return env;
+  }
+
+  /** The environment `input` would be saved as (defaults applied, region URL set), or a plain-language error. */
+  validate(input: unknown): EnvironmentConfig {
     const parsed = environmentConfigSchema.safeParse(input);
     if (!parsed.success) throw new Error(`environment not saved: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'} ${i.message}`).join('; ')}`);
     const env = parsed.data;
@@ -96,10 +121,6 @@ export class EnvironmentStore {
     if (env.id === SANDBOX_ENVIRONMENT_ID && env.region !== 'sandbox') throw new Error('environment not saved: the built-in sandbox must stay a sandbox');
     const problems = checkEnvironment(env);
     if (problems.length) throw new Error(`environment not saved: ${problems.join('; ')}`);
-    const next = this.envs.filter((e) => e.id !== env.id);
-    const at = this.envs.findIndex((e) => e.id === env.id);
-    next.splice(at < 0 ? next.length : at, 0, env);
-    await this.write(next);
     return env;
   }
 
@@ -110,7 +131,7 @@ export class EnvironmentStore {
   }
 
   private async write(envs: EnvironmentConfig[]) {
-    await writeFileAtomic(this.file, JSON.stringify({ version: 1, environments: envs }, null, 2) + '\n', { mode: 0o600 });
+    await writeFileAtomically(this.file, JSON.stringify({ version: 1, environments: envs }, null, 2) + '\n', { mode: 0o600 });
     this.envs = envs;
   }
 }

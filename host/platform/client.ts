@@ -8,7 +8,9 @@ import type { PlatformFailure } from '../../shared/ipc/channels/platform';
 import { methodUrl } from '../../shared/platform/assumptions';
 import { describeErrors, parseEnvelope, type Envelope, type UnreadableResponse } from '../../shared/platform/envelope';
 import type { SecretStore } from '../secrets';
-import { credentialsFor, postWithAuth, scrubSecrets, type RequestAuth } from './auth';
+import { scrubSecrets } from '../../shared/secrets/scrub';
+import { credentialsFor, postWithAuth, type RequestAuth } from './auth';
+import { SecretDestinationError } from './destination';
 import { OAuthTokenError } from './oauth';
 
 /** What one call observed. */
@@ -27,6 +29,7 @@ async function post(url: string, auth: RequestAuth, body: Record<string, unknown
     const parsed = parseEnvelope(res.text);
     return parsed.ok ? { kind: 'response', status: res.status, envelope: parsed.envelope } : { kind: 'response', status: res.status, unreadable: parsed.problem };
   } catch (e) {
+    if (e instanceof SecretDestinationError) return { kind: 'no-credentials', error: e.message };
     const err = e as Error & { cause?: { code?: string; message?: string } };
     const code = err.cause?.code;
     const what = err.name === 'TimeoutError' ? `no answer within ${Math.round(timeoutMs / 1000)} s` : code ? `${code}${err.cause?.message ? `: ${err.cause.message}` : ''}` : err.message;
@@ -35,8 +38,8 @@ async function post(url: string, auth: RequestAuth, body: Record<string, unknown
 }
 
 /** An OAuth token that could not be had is a network problem or a refusal, not missing credentials. */
-function credentialFailure(e: unknown): CallOutcome {
-  const message = (e as Error).message;
+function credentialFailure(e: unknown, known: readonly string[]): CallOutcome {
+  const message = scrubSecrets((e as Error).message, known);
   if (e instanceof OAuthTokenError) {
     if (e.kind === 'unreachable') return { kind: 'network', error: message };
     const status = e.kind === 'refused' && e.status ? e.status : 502;
@@ -51,7 +54,7 @@ export async function callPlatform(env: EnvironmentConfig, secrets: SecretStore,
   try {
     auth = await credentialsFor(env, secrets);
   } catch (e) {
-    return credentialFailure(e);
+    return credentialFailure(e, secrets.known());
   }
   const url = methodUrl(env.baseUrl, verb, object);
   const timeoutMs = options.timeoutMs ?? 20_000;
@@ -60,7 +63,7 @@ export async function callPlatform(env: EnvironmentConfig, secrets: SecretStore,
     try {
       if (await auth.refresh()) return post(url, auth, body, timeoutMs);
     } catch (e) {
-      return credentialFailure(e);
+      return credentialFailure(e, auth.secrets);
     }
   }
   return first;

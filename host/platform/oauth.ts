@@ -4,6 +4,7 @@
  * never echo the client secret or a token.
  */
 import { OAUTH } from '../../shared/platform/assumptions';
+import { scrubSecrets } from '../../shared/secrets/scrub';
 
 interface CachedToken {
   token: string;
@@ -44,13 +45,22 @@ export function dropToken(baseUrl: string, clientId: string): void {
   cache.delete(keyOf(baseUrl, clientId));
 }
 
-/** Requests a new token and caches it; throws a plain-language error that names no secret. */
-export async function fetchToken(baseUrl: string, clientId: string, clientSecret: string, timeoutMs = 15_000): Promise<string> {
-  const url = `${baseUrl.replace(/\/+$/, '')}${OAUTH.tokenPath}`;
+/** The token endpoint of a base URL. */
+export function tokenUrlOf(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${OAUTH.tokenPath}`;
+}
+
+/**
+ * Requests a new token and caches it; throws a plain-language error that names no secret (every
+ * secret in `known` is scrubbed from what the endpoint answered). The caller has checked the
+ * destination (host/platform/destination.ts).
+ */
+export async function fetchToken(baseUrl: string, clientId: string, clientSecret: string, known: readonly string[] = [], timeoutMs = 15_000): Promise<string> {
+  const url = tokenUrlOf(baseUrl);
   const form = new URLSearchParams({ grant_type: OAUTH.grantType, client_id: clientId, client_secret: clientSecret });
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form.toString(), signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form.toString(), signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
     throw new OAuthTokenError(`could not reach the OAuth token endpoint ${url}: ${err.cause?.code ?? err.name}`, 'unreachable');
@@ -64,7 +74,7 @@ export async function fetchToken(baseUrl: string, clientId: string, clientSecret
   }
   if (!res.ok) {
     const why = typeof json.error_description === 'string' ? json.error_description : typeof json.message === 'string' ? json.message : typeof json.error === 'string' ? json.error : `HTTP ${res.status}`;
-    throw new OAuthTokenError(`the OAuth token endpoint refused the client credentials (${res.status}): ${why.split(clientSecret).join('***')}`, 'refused', res.status);
+    throw new OAuthTokenError(`the OAuth token endpoint refused the client credentials (${res.status}): ${scrubSecrets(why, [clientSecret, ...known])}`, 'refused', res.status);
   }
   const token = typeof json.access_token === 'string' ? json.access_token : undefined;
   if (!token) throw new OAuthTokenError('the OAuth token endpoint answered without an access_token', 'invalid', res.status);

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { interpretWorkspace } from '../../shared/workspace/model';
-import { oauthSecretKey } from '../../shared/platform/assumptions';
+import { setSandboxSecret } from '../secrets';
 import { toPlatformModel } from '../../shared/platform/mapping';
 import type { ServiceContext } from '../context';
 import { platformState } from '../sandbox/platform-routes';
@@ -20,7 +20,7 @@ export async function seedSandboxPlatform(ctx: Pick<ServiceContext, 'sandbox' | 
   const platform = platformState(ctx.sandbox.state);
   const secret = randomBytes(24).toString('hex');
   platform.addOAuthClient(SANDBOX_OAUTH_CLIENT_ID, secret);
-  await ctx.secrets.set(oauthSecretKey(SANDBOX_ENVIRONMENT_ID), secret);
+  await setSandboxSecret(ctx.secrets, SANDBOX_ENVIRONMENT_ID, 'oauth-client-secret', secret, SANDBOX_OAUTH_CLIENT_ID);
   const model = interpretWorkspace(await readWorkspace(ctx.workspaceDir));
   const campaigns = model.campaigns.flatMap((c) => (c.campaign ? [toPlatformModel(c.campaign)] : []));
   platform.seed(campaigns, model.profiles);

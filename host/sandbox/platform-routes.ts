@@ -14,6 +14,7 @@ import { notPersonalizedMessages } from '../../shared/platform/not-personalized'
 import { authenticate, type ConnectionOutcomeSwitch } from './auth';
 import { envelope } from './envelope';
 import type { SandboxState } from './state';
+import { propertyPathProblem } from '../../shared/property-path';
 
 type Model = Record<string, unknown>;
 
@@ -44,12 +45,20 @@ interface PlatformData {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Sets `value` at a dotted path (`messages.9.sms_text`), creating objects on the way; null deletes. */
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * Sets `value` at a dotted path (`messages.9.sms_text`), creating objects on the way; null deletes.
+ * A path through `__proto__`, `constructor` or `prototype` is refused (shared/property-path.ts),
+ * and only own properties are followed, so no write can reach a prototype.
+ */
 function setPath(target: Model, path: string, value: unknown) {
+  const problem = propertyPathProblem(path);
+  if (problem) throw new Error(`cannot set ${problem}`);
   const parts = path.split('.');
   let cur: Model = target;
   for (const p of parts.slice(0, -1)) {
-    if (!isObject(cur[p])) cur[p] = {};
+    if (!hasOwn(cur, p) || !isObject(cur[p])) cur[p] = {};
     cur = cur[p] as Model;
   }
   const last = parts[parts.length - 1]!;

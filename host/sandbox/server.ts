@@ -4,11 +4,13 @@
  * JSON Lines file when asked; tokens masked), posts simulated delivery webhooks, and answers with
  * the platform's envelope. Paths it does not handle go to `platformRoutes`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { appendFileSync } from 'node:fs';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxCall } from '../../shared/ipc/contract';
 import { faultConfigSchema, type FaultConfig, type FaultPatch } from '../../shared/ipc/channels/sandbox';
+import { appendPrivate } from '../data-dir';
+import { readJsonBody } from '../http/body';
+import { createSafeServer, sendJson } from '../http/safe-server';
 import { envelope } from './envelope';
 import { handleExecute } from './execute-route';
 import { platformRoutes, platformAfterExecute } from './platform-routes';
@@ -47,37 +49,9 @@ export interface Sandbox {
 
 export const EXECUTE_PATH = '/api/external/execute/campaign';
 
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        resolveBody(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function mask(body: unknown): unknown {
   if (body && typeof body === 'object' && !Array.isArray(body) && 'apptoken' in body) return { ...(body as object), apptoken: '***' };
   return body;
-}
-
-/** Parses a JSON body, or a form-encoded one (OAuth token requests use that). */
-function parseBody(text: string, contentType: string | undefined): { ok: true; value: unknown } | { ok: false; message: string } {
-  if (contentType?.startsWith('application/x-www-form-urlencoded')) return { ok: true, value: Object.fromEntries(new URLSearchParams(text)) };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, message: (e as Error).message };
-  }
 }
 
 /** Starts the sandbox on 127.0.0.1 (a free port unless one is given). */
@@ -89,29 +63,26 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const limit = options.maxBodyBytes ?? 16 * 1024 * 1024;
   const keep = options.keepCalls ?? true;
 
-  const send = (res: ServerResponse, code: number, payload: unknown, headers: Record<string, string> = {}) => {
-    const text = JSON.stringify(payload);
-    res.writeHead(code, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-    res.end(text);
-  };
+  const send = (res: ServerResponse, code: number, payload: unknown, headers: Record<string, string> = {}) => sendJson(res, code, payload, headers);
 
   const record = (path: string, status: number, body: unknown, response: unknown, environmentId?: string, fault?: string) => {
     const call: SandboxCall = { seq: ++seq, at: new Date().toISOString(), path, status, body: mask(body), response, ...(environmentId ? { environmentId } : {}), ...(fault && fault !== 'ok' ? { fault } : {}) };
     // Written before the reply leaves: a call the client saw acknowledged is always in the record.
-    if (options.recordFile) appendFileSync(options.recordFile, JSON.stringify(call) + '\n');
+    if (options.recordFile) appendPrivate(options.recordFile, JSON.stringify(call) + '\n');
     if (keep) calls.push(call);
     options.onCall?.(call);
   };
 
-  const server: Server = createServer(async (req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (req.method !== 'POST') return send(res, 405, envelope(405, { message: 'Method not allowed: the external API accepts POST only' }));
-    const route = path === EXECUTE_PATH ? undefined : platformRoutes[path];
-    if (path !== EXECUTE_PATH && !route) return send(res, 404, envelope(404, { message: `No such API method: ${path}` }));
-    const text = await readBody(req, limit);
-    if (text === null) return send(res, 413, envelope(413, { message: `Request body over ${limit} bytes` }));
-    const parsed = parseBody(text, req.headers['content-type']);
-    if (!parsed.ok) return send(res, 400, envelope(400, { message: 'Request body is not valid JSON', errors: [{ field: '(body)', message: parsed.message }] }));
+  const server: Server = createSafeServer(async (req, res, url) => {
+    const path = url.pathname;
+    const refuse = (code: number, message: string) => send(res, code, envelope(code, { message }));
+    if (req.method !== 'POST') return refuse(405, 'Method not allowed: the external API accepts POST only');
+    const route = path === EXECUTE_PATH ? undefined : Object.prototype.hasOwnProperty.call(platformRoutes, path) ? platformRoutes[path] : undefined;
+    if (path !== EXECUTE_PATH && !route) return refuse(404, `No such API method: ${path.slice(0, 200)}`);
+    const parsed = await readJsonBody(req, limit, { form: true, emptyIsInvalid: true });
+    if (parsed.kind === 'aborted') return;
+    if (parsed.kind === 'too-large') return send(res, 413, envelope(413, { message: `Request body over ${limit} bytes` }));
+    if (parsed.kind === 'invalid') return send(res, 400, envelope(400, { message: 'Request body is not valid JSON', errors: [{ field: '(body)', message: parsed.message }] }));
     const b = parsed.value as Record<string, unknown>;
     if (!b || typeof b !== 'object' || Array.isArray(b)) return send(res, 400, envelope(400, { message: 'Request body must be a JSON object', errors: [{ field: '(body)', message: 'expected an object' }] }));
 
@@ -147,7 +118,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         return;
       }
     }
-  });
+  }, { errorBody: (status, message) => envelope(status, { message }) });
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

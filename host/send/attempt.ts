@@ -4,7 +4,10 @@
  */
 import type { AttemptOutcome } from '../../shared/send/policy';
 import { classifyNetworkError } from '../../shared/send/policy';
-import { postWithAuth, scrubSecrets, type RequestAuth } from '../platform/auth';
+import { scrubSecrets } from '../../shared/secrets/scrub';
+import { postWithAuth, type RequestAuth } from '../platform/auth';
+import { SecretDestinationError } from '../platform/destination';
+import { BeforeWriteError, postJson, type Agents } from './wire';
 
 export interface AttemptResult {
   outcome: AttemptOutcome;
@@ -13,20 +16,26 @@ export interface AttemptResult {
   response: unknown;
 }
 
-/** Replaces every secret in a string (a reply or an error may echo the request). */
-export const scrub = scrubSecrets;
-
 /** Execute endpoint of an environment's base URL. */
 export function executeUrl(baseUrl: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/api/external/execute/campaign`;
 }
 
-/** Sends one execute body once. Never throws: every ending is an outcome. */
-export async function attemptOnce(url: string, body: Record<string, unknown>, auth: RequestAuth, timeoutMs: number): Promise<AttemptResult> {
+export interface AttemptOptions {
+  /** Awaited once connected, before the first byte of the request is written (the durable `sending` record). */
+  beforeWrite?: () => Promise<void>;
+  agents?: Agents;
+}
+
+/**
+ * Sends one execute body once. Every network ending is an outcome; the only exception is a failed
+ * `beforeWrite` (the journal), rethrown as it came: then nothing was sent and sending must stop.
+ */
+export async function attemptOnce(url: string, body: Record<string, unknown>, auth: RequestAuth, timeoutMs: number, o: AttemptOptions = {}): Promise<AttemptResult> {
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
   try {
-    const res = await postWithAuth(url, auth, body, timeoutMs);
+    const res = await postWithAuth(url, auth, body, timeoutMs, (u, r) => postJson({ url: u, ...r, beforeWrite: o.beforeWrite, agents: o.agents }));
     const text = res.text;
     let response: unknown = text;
     let parsed = false;
@@ -38,11 +47,14 @@ export async function attemptOnce(url: string, body: Record<string, unknown>, au
     }
     return { outcome: { kind: 'response', status: res.status, retryAfter: res.retryAfter, body: response, parsed }, durationMs: took(), response };
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string; message?: string } };
-    const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
-    const code = timedOut ? 'TIMEOUT' : (err.cause?.code ?? err.name);
-    const message = scrub(timedOut ? `no reply within ${timeoutMs} ms` : `${err.cause?.message ?? err.message}${err.cause?.code ? ` (${err.cause.code})` : ''}`, auth.secrets);
-    const kind = timedOut ? 'lost' : classifyNetworkError(err.cause?.code);
+    if (e instanceof BeforeWriteError) throw e.reason;
+    // A secret aimed at the wrong origin never leaves: stop, rather than classify it as a network outcome.
+    if (e instanceof SecretDestinationError) throw e;
+    const err = e as Error & { code?: string; notWritten?: boolean; cause?: { code?: string; message?: string } };
+    const code = err.code ?? err.cause?.code ?? err.name;
+    const message = scrubSecrets(`${err.cause?.message ?? err.message}${code && code !== 'TIMEOUT' && !err.message.includes(code) ? ` (${code})` : ''}`, auth.secrets);
+    // Provably unsent (refused, unresolvable, or failed before any byte was written) is retried; anything else may have reached the platform.
+    const kind = err.notWritten === true ? 'not-sent' : classifyNetworkError(code);
     return { outcome: { kind, code, message }, durationMs: took(), response: null };
   }
 }

@@ -17,18 +17,26 @@ export interface Draft {
   config: EnvironmentConfig;
   blocking: string[];
   note?: string;
+  /** A re-send: the batches of the parent send it re-sends (0-based). */
+  resendOf?: number[];
+  /** A re-send including unknown batches: the platform may have acted on them, so these users may get the message twice. */
+  mayReceiveTwice?: { batches: number[]; recipients: number };
 }
 
-/** Production sends are confirmed by typing the campaign id or the environment's name. */
-export function typeToConfirm(plan: SendPlan): string[] | undefined {
-  return plan.environment.production ? [plan.campaignId, plan.environment.name] : undefined;
+/**
+ * What the person must type to confirm, if anything: the campaign id or the environment's name.
+ * Production sends need it, and so does any re-send of unknown batches (whose users may receive
+ * the message twice), in every environment. Decided here, on the main side, for start and resume.
+ */
+export function typeToConfirm(p: { environment: SendPlan['environment']; campaignId: string }, mayReceiveTwice = false): string[] | undefined {
+  return p.environment.production || mayReceiveTwice ? [p.campaignId, p.environment.name] : undefined;
 }
 
 /** The view of a draft the preview shows. */
 export function draftView(d: Draft) {
   const p = d.plan;
   const first = bodyOf(p, 0);
-  const confirmWith = typeToConfirm(p);
+  const confirmWith = typeToConfirm(p, d.mayReceiveTwice !== undefined);
   return {
     draftId: p.sendId,
     ...planFacts(p),
@@ -40,6 +48,7 @@ export function draftView(d: Draft) {
     blocking: d.blocking,
     ...(confirmWith ? { typeToConfirm: confirmWith } : {}),
     ...(d.note ? { note: d.note } : {}),
+    ...(d.mayReceiveTwice ? { mayReceiveTwice: d.mayReceiveTwice } : {}),
   };
 }
 
@@ -47,7 +56,8 @@ export function draftView(d: Draft) {
 export function testSendData(data: SendData, qaUsers: string[]): { data: SendData; note: string } {
   const model = data.target[0];
   const modelValues = model !== undefined ? ownValues(data.target_with_params, model) : undefined;
-  const twp: Record<string, Record<string, unknown>> = {};
+  // Keyed by user ids (user text): no prototype, so an id such as `__proto__` stays a key.
+  const twp: Record<string, Record<string, unknown>> = Object.create(null);
   for (const q of qaUsers) {
     // A QA user with an entry of their own keeps exactly those values, even none.
     const own = hasUser(data.target_with_params, q) ? ownValues(data.target_with_params, q) : modelValues;

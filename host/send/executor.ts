@@ -7,8 +7,11 @@ import { bodyOf, type SendPlan } from '../../shared/send/plan';
 import { decide, DEFAULT_RETRY, type RetryConfig } from '../../shared/send/policy';
 import type { JournalRecord } from '../../shared/send/journal';
 import type { RequestAuth } from '../platform/auth';
-import { attemptOnce, executeUrl, scrub } from './attempt';
+import { checkDestination } from '../platform/destination';
+import { scrubSecrets } from '../../shared/secrets/scrub';
+import { attemptOnce, executeUrl } from './attempt';
 import type { JournalWriter } from './journal-writer';
+import type { Agents } from './wire';
 
 export interface RunOptions {
   plan: SendPlan;
@@ -25,6 +28,8 @@ export interface RunOptions {
   /** Called after each record is durable (the live view and progress events). */
   onRecord?: (r: JournalRecord) => void;
   sleep?: (ms: number) => Promise<void>;
+  /** Keep-alive connections for the execute calls. */
+  agents?: Agents;
 }
 
 export interface RunOutcome {
@@ -71,16 +76,19 @@ export async function runBatches(o: RunOptions): Promise<RunOutcome> {
       let auth: RequestAuth;
       try {
         auth = await o.credentials();
+        // The plan's URL must be where these credentials were given for (a stale plan, a changed environment).
+        checkDestination(auth, url);
       } catch (e) {
         await record({ t: 'result', at: now(), i, state: 'failed', http: null, response: null, durationMs: 0, attempts: attempt - 1, reason: `not sent: ${(e as Error).message}` });
         return;
       }
       await o.limiter?.take();
-      await record({ t: 'sending', at: now(), i, attempt });
-      const r = await attemptOnce(url, body, auth, timeoutMs);
+      // The `sending` record is durable before the first byte leaves; it is written once the
+      // connection is up, so a crash leaves as little as possible between the two.
+      const r = await attemptOnce(url, body, auth, timeoutMs, { beforeWrite: () => record({ t: 'sending', at: now(), i, attempt }), agents: o.agents });
       const d = decide(r.outcome, attempt, retry, { canRefresh: !refreshed && auth.refresh !== undefined });
       const http = r.outcome.kind === 'response' ? r.outcome.status : null;
-      const reason = scrub(d.reason, auth.secrets);
+      const reason = scrubSecrets(d.reason, auth.secrets);
       if (d.action === 'settle') {
         void record({ t: 'result', at: now(), i, state: d.state, http, response: r.response, durationMs: r.durationMs, attempts: attempt, reason });
         return;

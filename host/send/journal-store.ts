@@ -3,10 +3,11 @@
  * finding sends the app was interrupted in. Reads are cached by file size and time, so the history
  * view does not re-parse every journal on each look.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { replayJournal, type ReplayResult } from '../../shared/send/journal';
+import { ensurePrivateDir } from '../data-dir';
 
 /** Send ids: sortable by time, safe as file names. */
 export const SEND_ID_RE = /^\d{8}-\d{6}-[a-f0-9]{6}$/;
@@ -20,7 +21,7 @@ export function newSendId(at = new Date()): string {
 export class JournalStore {
   private readonly cache = new Map<string, { key: string; result: ReplayResult }>();
   constructor(readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
   }
 
   pathOf(sendId: string): string {

@@ -28,9 +28,22 @@ export class JournalWriter {
     return w;
   }
 
-  /** Opens an existing journal to append (a resume or a decision about unknown batches). */
+  /**
+   * Opens an existing journal to append (a resume or a decision about unknown batches). A torn last
+   * line (the app stopped mid-write) is ended first, so the next record gets a line of its own
+   * instead of being glued to the fragment and lost with it.
+   */
   static async reopen(path: string): Promise<JournalWriter> {
-    const fh = await open(path, 'a', 0o600);
+    const fh = await open(path, 'a+', 0o600);
+    const { size } = await fh.stat();
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await fh.read(last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) {
+        await fh.write('\n');
+        await fh.datasync();
+      }
+    }
     return new JournalWriter(fh, path);
   }
 

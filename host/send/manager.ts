@@ -2,6 +2,11 @@
  * The send engine's front: drafts, starting and resuming sends, cancel, decisions on unknown
  * batches, and the history — all backed by the journals. A running send's live account is built
  * from the same records the journal receives, so the UI never shows something the file would not.
+ *
+ * Exactly once under concurrency: every state change takes the send's lock (send-locks.ts)
+ * synchronously, before its first await, and holds it until the change is durable and, for start
+ * and resume, until the run is registered as running. A second request meanwhile is refused with
+ * SendBusyError (`already-running`); nothing is done for it.
  */
 import type { SendData } from '../../shared/campaign/send-data';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
@@ -12,6 +17,8 @@ import { redacted, toCurl } from '../../shared/send/request';
 import { detailOf, historyCsv, needsAttention, summaryOf, targetListCsv } from '../../shared/send/views';
 import type { EnvironmentConfig } from '../../shared/environments';
 import { credentialsFor } from '../platform/auth';
+import { checkDestination } from '../platform/destination';
+import { executeUrl } from './attempt';
 import type { SecretStore } from '../secrets';
 import { resolveBaseUrl, type EnvironmentStore } from '../environments/store';
 import { draftView, makeDraft, testSendData, typeToConfirm, type Draft } from './drafts';
@@ -19,6 +26,9 @@ import { runBatches } from './executor';
 import { JournalStore, newSendId } from './journal-store';
 import { JournalWriter } from './journal-writer';
 import { RateLimiters } from './rate-limit';
+import { SendBusyError, SendLocks } from './send-locks';
+import { Agents } from './wire';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface SendManagerOptions {
@@ -61,6 +71,9 @@ export class SendManager {
   private readonly drafts = new Map<string, Draft>();
   private readonly running = new Map<string, Running>();
   private readonly limiters = new RateLimiters();
+  private readonly locks = new SendLocks();
+  /** Connections for execute calls, kept alive between batches. */
+  private readonly agents = new Agents();
 
   constructor(private readonly o: SendManagerOptions) {
     this.journals = new JournalStore(join(o.dataDir, 'sends'));
@@ -77,11 +90,19 @@ export class SendManager {
     return { ...config, baseUrl: resolveBaseUrl(config, this.o.sandbox.url) };
   }
 
-  /** Resolves credentials once up front (a clear error before any plan is written), registering sandbox tokens. */
-  private async checkCredentials(config: EnvironmentConfig) {
-    const auth = await credentialsFor(this.authEnvironment(config), this.o.secrets).catch((e: Error) => {
-      throw new Error(`${e.message}; nothing was sent`);
-    });
+  /**
+   * Resolves credentials once up front (a clear error before any plan is written): they must exist
+   * for the environment's current destination, and the plan must go there. Registers sandbox tokens.
+   */
+  private async checkCredentials(config: EnvironmentConfig, planBaseUrl: string) {
+    const auth = await credentialsFor(this.authEnvironment(config), this.o.secrets)
+      .then((a) => {
+        checkDestination(a, executeUrl(planBaseUrl));
+        return a;
+      })
+      .catch((e: Error) => {
+        throw new Error(`${e.message}; nothing was sent`);
+      });
     if (config.region === 'sandbox' && auth.bodyFields.apptoken) this.o.sandbox.allowToken(auth.bodyFields.apptoken, config.id);
   }
 
@@ -105,16 +126,32 @@ export class SendManager {
     return this.keepDraft(makeDraft({ sendId: newSendId(), kind, environment: env, config, campaignId: a.campaignId, data, batchSize: a.batchSize ?? config.batchSize, options: a.options ?? {}, blocking: a.blocking ?? [], note }));
   }
 
-  /** Plans a re-send of some batches of an earlier send (to the same environment, with the same options). */
+  /**
+   * Plans a re-send of some failed or unknown batches of an earlier send (to the same environment,
+   * with the same options). Unknown batches may have reached the platform: the draft says how many
+   * users may receive the message twice, and starting it needs the typed confirmation.
+   */
   prepareResend(sendId: string, batches: number[]) {
     const a = this.account(sendId);
-    if (this.running.has(sendId)) throw new Error('this send is still running; wait for it to finish');
-    const bad = batches.filter((i) => !a.batches[i] || a.batches[i]!.state === 'acknowledged' || a.batches[i]!.state === 'never-sent');
-    if (bad.length) throw new Error(`only failed or unknown batches can be re-sent (batch ${bad.map((i) => i + 1).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not)`);
+    if (this.running.has(sendId)) throw new SendBusyError('this send is still running; wait for it to finish');
+    const chosen = [...new Set(batches)].sort((x, y) => x - y);
+    this.checkResendable(a, chosen);
+    const unknown = chosen.filter((i) => a.batches[i]!.state === 'unknown');
     const { config, env } = this.environment(a.plan.environment.id);
-    return this.keepDraft(
-      makeDraft({ sendId: newSendId(), kind: 'resend', parentSendId: sendId, environment: env, config, campaignId: a.plan.campaignId, data: dataOfBatches(a.plan, batches), batchSize: a.plan.batchSize, options: a.plan.options, blocking: a.plan.override?.errors ?? [] }),
-    );
+    const draft = makeDraft({ sendId: newSendId(), kind: 'resend', parentSendId: sendId, environment: env, config, campaignId: a.plan.campaignId, data: dataOfBatches(a.plan, chosen), batchSize: a.plan.batchSize, options: a.plan.options, blocking: a.plan.override?.errors ?? [] });
+    draft.resendOf = chosen;
+    if (unknown.length) draft.mayReceiveTwice = { batches: unknown, recipients: unknown.reduce((n, i) => n + a.plan.batches[i]!.targets.length, 0) };
+    return this.keepDraft(draft);
+  }
+
+  /** Throws unless every batch can be re-sent from this send: failed or unknown, and not re-sent already. */
+  private checkResendable(a: SendAccount, batches: number[]) {
+    if (a.overlapping) throw new Error('this send\'s journal records two overlapping runs: Preflight does not re-send it (see the problems listed with it); nothing was sent');
+    const bad = batches.filter((i) => !a.batches[i] || a.batches[i]!.state === 'acknowledged' || a.batches[i]!.state === 'never-sent' || a.batches[i]!.state === 'sending');
+    if (bad.length) throw new Error(`only failed or unknown batches can be re-sent (batch ${bad.map((i) => i + 1).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not)`);
+    // A re-send whose journal was never created sent nothing (its plan is durable before any request), so its batches stay open.
+    const again = batches.filter((i) => a.batches[i]!.resentAs !== undefined && existsSync(this.journals.pathOf(a.batches[i]!.resentAs!)));
+    if (again.length) throw new Error(`batch ${again.map((i) => i + 1).join(', ')} ${again.length === 1 ? 'was' : 'were'} already re-sent (as send ${a.batches[again[0]!]!.resentAs}); re-send from that send instead; nothing was sent`);
   }
 
   body(draftId: string, index: number) {
@@ -124,63 +161,106 @@ export class SendManager {
     return { body: redacted(body), curl: toCurl(d.plan.environment.baseUrl, body) };
   }
 
-  private checkConfirmation(p: { environment: PlanEnvironment; campaignId: string }, recipients: number, c: Confirmation, skipTyping: boolean) {
+  private checkConfirmation(p: { environment: PlanEnvironment; campaignId: string }, recipients: number, c: Confirmation, o: { skipTyping: boolean; mayReceiveTwice?: number }) {
     if (c.environmentId !== p.environment.id || c.campaignId !== p.campaignId || c.recipients !== recipients)
       throw new Error(`the confirmation does not match this send (it is ${recipients} recipients of campaign ${p.campaignId} in ${p.environment.name}); nothing was sent`);
-    const words = typeToConfirm({ environment: p.environment, campaignId: p.campaignId } as never);
-    if (words && !skipTyping && !words.some((w) => w.trim().toLowerCase() === (c.typed ?? '').trim().toLowerCase()))
-      throw new Error(`${p.environment.name} is production: type the campaign id (${p.campaignId}) or the environment name to confirm; nothing was sent`);
+    const words = typeToConfirm(p, o.mayReceiveTwice !== undefined);
+    if (words && !o.skipTyping && !words.some((w) => w.trim().toLowerCase() === (c.typed ?? '').trim().toLowerCase()))
+      throw new Error(
+        o.mayReceiveTwice !== undefined
+          ? `${o.mayReceiveTwice} of these recipients are in batches that ended unknown and may receive the message twice: type the campaign id (${p.campaignId}) or the environment name to confirm; nothing was sent`
+          : `${p.environment.name} is production: type the campaign id (${p.campaignId}) or the environment name to confirm; nothing was sent`,
+      );
   }
 
-  /** Starts a confirmed draft: the plan is durable before the first request. */
+  /** Starts a confirmed draft, once: the plan is durable before the first request. */
   async start(draftId: string, confirmation: Confirmation, overrideReason?: string): Promise<string> {
     const d = this.drafts.get(draftId);
-    if (!d) throw new Error('this preview has expired: prepare the send again; nothing was sent');
-    this.checkConfirmation(d.plan, d.plan.recipients, confirmation, d.plan.kind === 'test');
-    const reason = overrideReason?.trim();
-    if (d.blocking.length > 0 && !reason) throw new Error(`the send has ${d.blocking.length} blocking error${d.blocking.length === 1 ? '' : 's'}: state a reason to send anyway; nothing was sent`);
-    await this.checkCredentials(d.config);
-    const plan = d.plan;
-    this.drafts.delete(draftId);
-    const confirmRecord: JournalRecord = {
-      t: 'confirm',
-      at: new Date().toISOString(),
-      recipients: confirmation.recipients,
-      ...(confirmation.typed ? { typed: confirmation.typed } : {}),
-      ...(d.blocking.length > 0 ? { override: { reason: reason!, errors: d.blocking } } : {}),
-    };
-    const writer = await JournalWriter.create(this.journals.pathOf(plan.sendId), d.planLine, confirmRecord);
-    const account = accountOf(plan);
-    applyJournalRecord(account, confirmRecord, 0);
-    this.run(account, writer, plan.batches.map((b) => b.i), d.config);
-    return plan.sendId;
+    if (!d) {
+      if (this.running.has(draftId) || this.locks.holder(draftId) || this.hasJournal(draftId)) throw new SendBusyError('this send was already started (a second click, or another window or tab); it was not started again');
+      throw new Error('this preview has expired: prepare the send again; nothing was sent');
+    }
+    const parentId = d.plan.parentSendId;
+    // Synchronously, before any await: a second start of this draft, or a change of its parent send, is refused from here on.
+    const release = this.locks.take(parentId ? [draftId, parentId] : [draftId], 'starting');
+    try {
+      this.checkConfirmation(d.plan, d.plan.recipients, confirmation, { skipTyping: d.plan.kind === 'test', mayReceiveTwice: d.mayReceiveTwice?.recipients });
+      const reason = overrideReason?.trim();
+      if (d.blocking.length > 0 && !reason) throw new Error(`the send has ${d.blocking.length} blocking error${d.blocking.length === 1 ? '' : 's'}: state a reason to send anyway; nothing was sent`);
+      if (parentId) {
+        if (this.running.has(parentId)) throw new SendBusyError(`send ${parentId} is running: re-send its batches once it has finished; nothing was sent`);
+        this.checkResendable(this.account(parentId), d.resendOf ?? []);
+      }
+      await this.checkCredentials(d.config, d.plan.environment.baseUrl);
+      const plan = d.plan;
+      this.drafts.delete(draftId);
+      // The parent records the re-send before the re-send exists, so its batches can never be re-sent twice.
+      if (parentId) await this.appendTo(parentId, { t: 'resend', at: new Date().toISOString(), batches: d.resendOf ?? [], sendId: plan.sendId });
+      const confirmRecord: JournalRecord = {
+        t: 'confirm',
+        at: new Date().toISOString(),
+        recipients: confirmation.recipients,
+        ...(confirmation.typed ? { typed: confirmation.typed } : {}),
+        ...(d.blocking.length > 0 ? { override: { reason: reason!, errors: d.blocking } } : {}),
+        ...(d.mayReceiveTwice ? { mayReceiveTwice: d.mayReceiveTwice.recipients } : {}),
+      };
+      const writer = await JournalWriter.create(this.journals.pathOf(plan.sendId), d.planLine, confirmRecord);
+      const account = accountOf(plan);
+      applyJournalRecord(account, confirmRecord, 0);
+      this.run(account, writer, plan.batches.map((b) => b.i), d.config);
+      return plan.sendId;
+    } finally {
+      release();
+    }
+  }
+
+  private hasJournal(sendId: string): boolean {
+    try {
+      return existsSync(this.journals.pathOf(sendId));
+    } catch {
+      return false;
+    }
+  }
+
+  /** Appends one record to a send that is not running, durably. */
+  private async appendTo(sendId: string, rec: JournalRecord) {
+    const w = await JournalWriter.reopen(this.journals.pathOf(sendId));
+    await w.append(rec).finally(() => w.close());
   }
 
   /** Sends only the never-sent batches of an interrupted or cancelled send. */
   async resume(sendId: string, confirmation: Confirmation): Promise<string> {
-    if (this.running.has(sendId)) throw new Error('this send is still running');
-    const a = this.account(sendId);
-    const status = statusOf(a, false);
-    const todo = a.batches.filter((b) => b.state === 'never-sent').map((b) => b.index);
-    if (todo.length === 0) throw new Error('every batch of this send was already attempted: nothing is left to resume (re-send failed or unknown batches explicitly)');
-    if (status === 'completed') throw new Error('this send completed; only its failed or unknown batches can be re-sent');
-    const recipients = todo.reduce((n, i) => n + a.plan.batches[i]!.targets.length, 0);
-    this.checkConfirmation(a.plan, recipients, confirmation, a.plan.kind === 'test');
-    const { config, env } = this.environment(a.plan.environment.id);
-    // The sandbox listens on a new port each run; a real environment must still point where the send was planned.
-    if (config.region === 'sandbox') a.plan.environment = { ...a.plan.environment, baseUrl: env.baseUrl };
-    else if (env.baseUrl !== a.plan.environment.baseUrl)
-      throw new Error(`${env.name} now points at ${env.baseUrl}, but this send was planned for ${a.plan.environment.baseUrl}; nothing was sent`);
-    await this.checkCredentials(config);
-    const writer = await JournalWriter.reopen(this.journals.pathOf(sendId));
-    // Requests in flight when the app stopped are written down as unknown, so the journal alone tells the story.
-    for (const b of a.batches.filter((x) => x.interrupted))
-      await writer.append({ t: 'result', at: new Date().toISOString(), i: b.index, state: 'unknown', http: null, response: null, durationMs: 0, attempts: b.attempts, reason: b.reason ?? 'in flight when the app stopped' });
-    const resume: JournalRecord = { t: 'resume', at: new Date().toISOString(), batches: todo, baseUrl: a.plan.environment.baseUrl };
-    await writer.append(resume);
-    applyJournalRecord(a, resume, 0);
-    this.run(a, writer, todo, config);
-    return sendId;
+    if (this.running.has(sendId)) throw new SendBusyError('this send is already running; it was not resumed again');
+    // Synchronously, before any await: a second resume (or any other change of this send) is refused from here on.
+    const release = this.locks.take([sendId], 'resuming');
+    try {
+      const a = this.account(sendId);
+      if (a.overlapping) throw new Error('this send\'s journal records two overlapping runs: Preflight does not resume it (see the problems listed with it); nothing was sent');
+      const status = statusOf(a, false);
+      const todo = a.batches.filter((b) => b.state === 'never-sent').map((b) => b.index);
+      if (todo.length === 0) throw new Error('every batch of this send was already attempted: nothing is left to resume (re-send failed or unknown batches explicitly)');
+      if (status === 'completed') throw new Error('this send completed; only its failed or unknown batches can be re-sent');
+      const recipients = todo.reduce((n, i) => n + a.plan.batches[i]!.targets.length, 0);
+      this.checkConfirmation(a.plan, recipients, confirmation, { skipTyping: a.plan.kind === 'test' });
+      const { config, env } = this.environment(a.plan.environment.id);
+      // The sandbox listens on a new port each run; a real environment must still point where the send was planned.
+      if (config.region === 'sandbox') a.plan.environment = { ...a.plan.environment, baseUrl: env.baseUrl };
+      else if (env.baseUrl !== a.plan.environment.baseUrl)
+        throw new Error(`${env.name} now points at ${env.baseUrl}, but this send was planned for ${a.plan.environment.baseUrl}; nothing was sent`);
+      await this.checkCredentials(config, a.plan.environment.baseUrl);
+      const writer = await JournalWriter.reopen(this.journals.pathOf(sendId));
+      // Requests in flight when the app stopped are written down as unknown, so the journal alone tells the story.
+      for (const b of a.batches.filter((x) => x.interrupted))
+        await writer.append({ t: 'result', at: new Date().toISOString(), i: b.index, state: 'unknown', http: null, response: null, durationMs: 0, attempts: b.attempts, reason: b.reason ?? 'in flight when the app stopped' });
+      // Not running here and holding the lock: an earlier run without an end record stopped with the app.
+      const resume: JournalRecord = { t: 'resume', at: new Date().toISOString(), batches: todo, baseUrl: a.plan.environment.baseUrl, ...(a.runOpen ? { recovered: true } : {}) };
+      await writer.append(resume);
+      applyJournalRecord(a, resume, 0);
+      this.run(a, writer, todo, config);
+      return sendId;
+    } finally {
+      release();
+    }
   }
 
   private run(account: SendAccount, writer: JournalWriter, indexes: number[], config: EnvironmentConfig) {
@@ -196,6 +276,7 @@ export class SendManager {
       concurrency: config.concurrency,
       timeoutMs: this.o.timeoutMs,
       retry: this.o.retry,
+      agents: this.agents,
       isCancelled: () => r.cancel,
       onRecord: (rec) => {
         applyJournalRecord(account, rec, 0);
@@ -229,15 +310,28 @@ export class SendManager {
     });
   }
 
-  /** Stops starting new batches; in-flight ones finish and are recorded. */
+  /**
+   * Stops starting new batches; in-flight ones finish and are recorded. The cancel flag is set
+   * synchronously (a second cancel finds it set); a send still being started or resumed is busy.
+   */
   async cancel(sendId: string): Promise<boolean> {
     const r = this.running.get(sendId);
-    if (!r || r.cancel) return false;
+    if (!r) {
+      const by = this.locks.holder(sendId);
+      if (by) throw new SendBusyError(`this send is ${by}: cancel it once it runs`);
+      return false;
+    }
+    if (r.cancel) return false;
     r.cancel = true;
     const rec: JournalRecord = { t: 'cancel', at: new Date().toISOString() };
     await r.writer.append(rec);
     applyJournalRecord(r.account, rec, 0);
     return true;
+  }
+
+  /** Closes idle connections (the app is stopping). */
+  close() {
+    this.agents.close();
   }
 
   /** Resolves when a running send has finished (immediately for others). */
@@ -260,17 +354,21 @@ export class SendManager {
 
   /** Records the person's decision to leave unknown batches alone. */
   async skip(sendId: string, batches: number[], reason: string) {
-    const a = this.account(sendId);
-    const bad = batches.filter((i) => a.batches[i]?.state !== 'unknown');
-    if (bad.length) throw new Error(`only unknown batches can be skipped (batch ${bad.map((i) => i + 1).join(', ')} is not unknown)`);
-    const rec: JournalRecord = { t: 'skip', at: new Date().toISOString(), batches, reason };
-    const r = this.running.get(sendId);
-    if (r) await r.writer.append(rec);
-    else {
-      const w = await JournalWriter.reopen(this.journals.pathOf(sendId));
-      await w.append(rec).finally(() => w.close());
+    const release = this.locks.take([sendId], 'recording a skip');
+    try {
+      const a = this.account(sendId);
+      const bad = batches.filter((i) => a.batches[i]?.state !== 'unknown');
+      if (bad.length) throw new Error(`only unknown batches can be skipped (batch ${bad.map((i) => i + 1).join(', ')} is not unknown)`);
+      const rec: JournalRecord = { t: 'skip', at: new Date().toISOString(), batches, reason };
+      const r = this.running.get(sendId);
+      if (r) {
+        await r.writer.append(rec);
+        applyJournalRecord(r.account, rec, 0);
+      } else await this.appendTo(sendId, rec);
+      return this.status(sendId);
+    } finally {
+      release();
     }
-    return this.status(sendId);
   }
 
   history(f: HistoryFilter = {}) {

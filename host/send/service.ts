@@ -10,14 +10,16 @@ import { deliveriesOf } from '../../shared/send/deliveries';
 import { EnvironmentStore, SANDBOX_ENVIRONMENT_ID } from '../environments/store';
 import { environmentHandlers } from '../environments/service';
 import { startWebhookReceiver } from '../webhooks/receiver';
+import { findEnvironment } from '../platform/environments';
 import { SendManager } from './manager';
+import { unknownFollowUp } from './unknown-follow-up';
 
 export { SANDBOX_ENVIRONMENT_ID };
 
 type SendHandlerNames =
-  | 'environments.list' | 'environments.save' | 'environments.remove' | 'environments.setToken'
-  | 'send.execute' | 'send.prepare' | 'send.prepareResend' | 'send.body' | 'send.start' | 'send.cancel' | 'send.status'
-  | 'send.history' | 'send.historyCsv' | 'send.resume' | 'send.skip' | 'send.batchTargets' | 'send.exportTargets' | 'send.deliveries';
+  | 'environments.list' | 'environments.save' | 'environments.remove' | 'environments.setToken' | 'environments.chooseTokenFile'
+  | 'send.prepare' | 'send.prepareResend' | 'send.body' | 'send.start' | 'send.cancel' | 'send.status'
+  | 'send.history' | 'send.historyCsv' | 'send.resume' | 'send.skip' | 'send.batchTargets' | 'send.exportTargets' | 'send.deliveries' | 'send.unknownFollowUp';
 
 /** Test hooks: a short request timeout and fast retries make fault tests quick. */
 function tuning() {
@@ -38,7 +40,7 @@ export async function createSending(ctx: ServiceContext): Promise<{ handlers: Pi
   ctx.sandbox.setWebhookUrl(receiver.url);
 
   const handlers: Pick<Handlers, SendHandlerNames> = {
-    ...environmentHandlers(environments, ctx.secrets, ctx.sandbox.url),
+    ...environmentHandlers({ store: environments, secrets: ctx.secrets, sandboxUrl: ctx.sandbox.url, confirm: ctx.confirm, native: ctx.native }),
     'send.prepare': async (a) => manager.prepare(a),
     'send.prepareResend': async ({ sendId, batches }) => manager.prepareResend(sendId, batches),
     'send.body': async ({ draftId, index }) => manager.body(draftId, index),
@@ -56,28 +58,15 @@ export async function createSending(ctx: ServiceContext): Promise<{ handlers: Pi
       const byXid = new Map(plan.batches.map((b) => [b.xid, b.i] as const));
       return { receiverUrl: receiver.url, rows: deliveriesOf(receiver.eventsFor(byXid.keys()), byXid) };
     },
-    /** One call: plan, start with the given confirmation, wait, and return the per-batch result. */
-    'send.execute': async ({ environmentId, campaignId, data, batchSize, confirmation }) => {
-      const draft = manager.prepare({ environmentId, campaignId, data, batchSize });
-      const sendId = await manager.start(draft.draftId, confirmation);
-      await manager.waitFor(sendId);
-      const d = manager.status(sendId);
-      return {
-        sendId,
-        environment: d.environment.id,
-        campaignId,
-        recipients: d.recipients,
-        batches: d.batches.map((b) => ({
-          index: b.index,
-          targets: b.targets,
-          status: b.state === 'acknowledged' || b.state === 'failed' ? b.state : b.state === 'never-sent' ? 'failed' : 'unknown',
-          httpStatus: b.httpStatus,
-          response: b.response,
-          durationMs: b.durationMs ?? 0,
-          ...(b.state !== 'acknowledged' && b.reason ? { error: b.reason } : {}),
-        })),
-      };
+    'send.unknownFollowUp': async ({ sendId }) =>
+      unknownFollowUp({ account: manager.account(sendId), receiver, environment: await findEnvironment(ctx, manager.account(sendId).plan.environment.id), secrets: ctx.secrets }),
+  };
+  return {
+    handlers,
+    manager,
+    close: async () => {
+      manager.close();
+      await receiver.close();
     },
   };
-  return { handlers, manager, close: () => receiver.close() };
 }

@@ -3,12 +3,21 @@
  * `{event, time, properties}` shape, one event or an array) are appended to
  * `<data>/webhooks/events.jsonl` and indexed by `properties.external_message_id`, which maps each
  * event back to a send and batch. The sandbox posts here; a staging setup can too (through a
- * tunnel: the receiver only listens on loopback).
+ * tunnel that rewrites the Host header: the receiver only listens on loopback).
+ *
+ * Only whoever was given this run's URL can post: its last path segment is a per-run secret. A
+ * request naming another Host (DNS rebinding) or carrying an Origin (a browser page; the platform's
+ * servers send none) is refused, and bodies are limited before they are buffered, so a forged
+ * delivery never shows up in a send's history.
  */
-import { createServer, type Server } from 'node:http';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { appendPrivate, ensurePrivateDir } from '../data-dir';
+import { readJsonBody } from '../http/body';
+import { createSafeServer, sendJson } from '../http/safe-server';
 
 export interface WebhookEvent {
   event: string;
@@ -25,7 +34,20 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
+/** The receiver's path; the per-run secret follows it as one more segment. */
 export const WEBHOOK_PATH = '/webhooks/xtremepush';
+
+/**
+ * Largest body accepted. The sandbox posts a call's events in one request: 10,000 targets (the
+ * largest batch) are about 2 MB of deliveries.
+ */
+export const WEBHOOK_BODY_LIMIT = 8 * 1024 * 1024;
+
+function sameSecret(given: string, secret: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /** Checks one posted event; returns a message for a bad one. */
 export function checkEvent(e: unknown): string | undefined {
@@ -37,9 +59,13 @@ export function checkEvent(e: unknown): string | undefined {
   return undefined;
 }
 
-export async function startWebhookReceiver(o: { dataDir: string; port?: number; onEvents?: (events: WebhookEvent[]) => void }): Promise<WebhookReceiver> {
+/** Starts the receiver on 127.0.0.1 with a fresh secret (unless one is given); its `url` is the only address it takes deliveries at. */
+export async function startWebhookReceiver(o: { dataDir: string; port?: number; secret?: string; maxBodyBytes?: number; onEvents?: (events: WebhookEvent[]) => void }): Promise<WebhookReceiver> {
+  const secret = o.secret ?? randomBytes(24).toString('base64url');
+  const limit = o.maxBodyBytes ?? WEBHOOK_BODY_LIMIT;
+  let port = 0;
   const dir = join(o.dataDir, 'webhooks');
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const file = join(dir, 'events.jsonl');
   const byXid = new Map<string, WebhookEvent[]>();
   const index = (e: WebhookEvent) => {
@@ -62,46 +88,37 @@ export async function startWebhookReceiver(o: { dataDir: string; port?: number; 
     // No events yet.
   }
 
-  const server: Server = createServer((req, res) => {
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== WEBHOOK_PATH) return reply(404, { ok: false, message: `POST ${WEBHOOK_PATH}` });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > 64 * 1024 * 1024) req.destroy();
-      else chunks.push(c);
-    });
-    req.on('end', () => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      } catch (e) {
-        return reply(400, { ok: false, message: `body is not JSON: ${(e as Error).message}` });
-      }
-      const list = Array.isArray(parsed) ? parsed : [parsed];
-      for (let i = 0; i < list.length; i++) {
-        const problem = checkEvent(list[i]);
-        if (problem) return reply(400, { ok: false, message: `event ${i + 1}: ${problem}` });
-      }
-      const receivedAt = new Date().toISOString();
-      const events = (list as Omit<WebhookEvent, 'receivedAt'>[]).map((e) => ({ event: e.event, time: e.time, properties: e.properties, receivedAt }));
-      appendFileSync(file, events.map((e) => JSON.stringify(e) + '\n').join(''));
-      events.forEach(index);
-      o.onEvents?.(events);
-      reply(200, { ok: true, received: events.length });
-    });
-  });
+  const server: Server = createSafeServer(async (req, res, url) => {
+    const reply = (status: number, body: unknown) => sendJson(res, status, body);
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return reply(403, { ok: false, message: 'wrong Host header' });
+    if (req.headers.origin !== undefined) return reply(403, { ok: false, message: 'postbacks come from servers, not from web pages' });
+    const given = url.pathname.startsWith(`${WEBHOOK_PATH}/`) ? url.pathname.slice(WEBHOOK_PATH.length + 1) : undefined;
+    // One answer for a wrong path and a wrong secret, so the answer does not tell them apart.
+    if (req.method !== 'POST' || given === undefined || !sameSecret(given, secret)) return reply(404, { ok: false, message: 'not a webhook address of this run' });
+    const body = await readJsonBody(req, limit, { emptyIsInvalid: true });
+    if (body.kind === 'aborted') return;
+    if (body.kind === 'too-large') return reply(413, { ok: false, message: `body over ${limit} bytes` });
+    if (body.kind === 'invalid') return reply(400, { ok: false, message: body.message });
+    const list = Array.isArray(body.value) ? body.value : [body.value];
+    for (let i = 0; i < list.length; i++) {
+      const problem = checkEvent(list[i]);
+      if (problem) return reply(400, { ok: false, message: `event ${i + 1}: ${problem}` });
+    }
+    const receivedAt = new Date().toISOString();
+    const events = (list as Omit<WebhookEvent, 'receivedAt'>[]).map((e) => ({ event: e.event, time: e.time, properties: e.properties, receivedAt }));
+    appendPrivate(file, events.map((e) => JSON.stringify(e) + '\n').join(''));
+    events.forEach(index);
+    o.onEvents?.(events);
+    reply(200, { ok: true, received: events.length });
+  }, { errorBody: (_status, message) => ({ ok: false, message }) });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(o.port ?? 0, '127.0.0.1', () => ok());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
+    url: `http://127.0.0.1:${port}${WEBHOOK_PATH}/${secret}`,
     eventsFor(xids) {
       const out: WebhookEvent[] = [];
       for (const x of xids) out.push(...(byXid.get(x) ?? []));

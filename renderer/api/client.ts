@@ -11,7 +11,7 @@ declare global {
   }
 }
 
-export const api: PreflightApi = window.preflight ?? createHttpTransport(window.location);
+export const api: PreflightApi = window.preflight ?? createHttpTransport();
 
 /** An IPC error as an exception the UI can show (message and the first issue's place). */
 export class IpcCallError extends Error {

@@ -1,18 +1,19 @@
 /**
- * The browser-host transport: POST /ipc/<channel> with the per-run token from the page URL, and
- * the event stream over Server-Sent Events.
+ * The browser-host transport: POST /ipc/<channel> and the event stream over Server-Sent Events.
+ * Both authenticate with the host's session cookie, which the browser sends by itself (it is
+ * HttpOnly: this code never sees it) along with the page's Origin; no secret is in the page or its URL.
  */
 import type { EventName, EventPayload, IpcReply, PreflightApi } from '../../shared/ipc/contract';
 
-export function createHttpTransport(location: Location): PreflightApi {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
+export function createHttpTransport(): PreflightApi {
   let source: EventSource | undefined;
   return {
     async invoke(channel, args) {
       try {
         const res = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-preflight-token': token },
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify(args),
         });
         return (await res.json()) as IpcReply<never>;
@@ -21,7 +22,7 @@ export function createHttpTransport(location: Location): PreflightApi {
       }
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
-      source ??= new EventSource(`/events?token=${encodeURIComponent(token)}`);
+      source ??= new EventSource('/events');
       const handler = (e: MessageEvent) => listener(JSON.parse(e.data as string) as EventPayload<E>);
       source.addEventListener(event, handler);
       return () => source?.removeEventListener(event, handler);

@@ -11,6 +11,7 @@ import { SendDialog } from './send/SendDialog';
 import { SendTopbar } from './send/SendTopbar';
 import { InterruptedBanner } from './send/InterruptedBanner';
 import { FaultsBanner } from './send/FaultsBanner';
+import { ConfirmationBanner } from './send/ConfirmationBanner';
 import { PlatformButton } from './platform/PlatformButton';
 
 /** The app frame: campaigns and the journey on the left, the selected campaign's review workspace on the right. */
@@ -53,6 +54,7 @@ export function App() {
         <CampaignView />
       </div>
       <SendDialog />
+      <ConfirmationBanner />
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </div>
   );

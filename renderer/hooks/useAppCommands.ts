@@ -17,7 +17,12 @@ export function useAppCommands(exportReport: () => Promise<void>): void {
       if (!path) {
         const r = await call('dialog.openWorkspace', {});
         if (r.status === 'chosen') path = r.path;
-        else if (r.status === 'unavailable') path = window.prompt('Open workspace folder (path on this machine):') ?? undefined;
+        else if (r.status === 'unavailable') {
+          // The browser host has no folder dialog: it opens the folders it was started with (its recent list).
+          const recent = await call('app.recentWorkspaces', {});
+          const known = recent.status === 'done' ? recent.items.map((i) => i.path) : [];
+          path = window.prompt(`Open a workspace this host was started with (npm run web -- --workspace DIR):\n${known.join('\n')}`, known[0] ?? '') ?? undefined;
+        }
       }
       if (!path) return;
       await useWorkspace.getState().open(path);

@@ -10,6 +10,7 @@ import { create } from 'zustand';
 import type { Campaign } from '../../shared/campaign/model';
 import { buildReportHtml, reportValues, type ReportCell } from '../../shared/review/report';
 import { reviewProgress } from '../../shared/review/model';
+import { downloadText } from '../components/data/download';
 import { call } from '../api/client';
 import { getCampaignData, getCampaignDataSource, getProfiles } from '../stores/data';
 import { useRenders } from '../stores/renders';
@@ -32,15 +33,6 @@ export function loadExportHost(): void {
   void call('app.info', {})
     .then((info) => useExportState.setState({ host: info.host }))
     .catch(() => undefined);
-}
-
-function download(name: string, html: string) {
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Returns the export action for a campaign file (in the format chosen in the header unless given). */
@@ -94,14 +86,14 @@ export function useExportReport(file: string | undefined, campaign: Campaign | u
         if (pdf.status === 'cancelled') return useExportState.setState({ message: undefined });
         // The browser host cannot print to PDF: the HTML report is saved in the workspace instead, and the message says so.
         const written = await call('review.exportReport', { campaign: file, html });
-        download(name, html);
+        downloadText(name, html, 'text/html');
         return useExportState.setState({ message: `${pdf.message}; the HTML report was saved instead to ${written.path} (${rendersSaved})` });
       }
       const native = await call('dialog.saveFile', { title: 'Export QA report', suggestedName: name, filters: [{ name: 'HTML', extensions: ['html'] }], content: html });
       if (native.status === 'saved') return useExportState.setState({ message: `Report saved to ${native.path}` });
       if (native.status === 'cancelled') return useExportState.setState({ message: undefined });
       const written = await call('review.exportReport', { campaign: file, html });
-      download(name, html);
+      downloadText(name, html, 'text/html');
       useExportState.setState({ message: `Report written to ${written.path} (${rendersSaved})` });
     } catch (e) {
       useExportState.setState({ error: `Export failed: ${(e as Error).message}` });

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { ChannelArgs, EventPayload } from '../../shared/ipc/contract';
 import type { EnvironmentView, SendDetail, SendDraft, SendSummary } from '../../shared/ipc/channels/send';
 import type { SendData } from '../../shared/campaign/send-data';
-import { api, call } from '../api/client';
+import { api, call, IpcCallError } from '../api/client';
 import { useRenders } from './renders';
 
 /** What the Send button asks for: a campaign's data, to an environment. */
@@ -36,6 +36,8 @@ interface SendState {
   draft?: SendDraft;
   preparing: boolean;
   busy: boolean;
+  /** The send whose resume call is running (its Resume button is disabled until the call ends). */
+  resumingId?: string;
   error?: string;
   /** The send in progress or last finished (shown in the dialog, then under the campaign). */
   sendId?: string;
@@ -210,17 +212,20 @@ export const useSend = create<SendState>((set, get) => {
       }
     },
     async resume(sendId, recipients, typed) {
-      set({ busy: true, error: undefined });
+      if (get().resumingId === sendId) return;
+      set({ busy: true, resumingId: sendId, error: undefined });
       try {
         const s = await call('send.status', { sendId });
         await call('send.resume', { sendId, confirmation: { environmentId: s.environment.id, campaignId: s.campaignId, recipients, ...(typed ? { typed } : {}) } });
         follow(sendId);
         void get().refreshInterrupted();
       } catch (e) {
-        set({ error: (e as Error).message });
+        // Resumed elsewhere (another window or tab): follow that run here instead of showing a failure.
+        if (e instanceof IpcCallError && e.error.code === 'already-running') follow(sendId);
+        else set({ error: (e as Error).message });
         throw e;
       } finally {
-        set({ busy: false });
+        set({ busy: false, resumingId: undefined });
       }
     },
     async cancelSend() {
@@ -233,7 +238,11 @@ export const useSend = create<SendState>((set, get) => {
     async show(sendId) {
       try {
         const detail = await call('send.status', { sendId });
-        if (get().sendId === sendId || get().sendId === undefined) set({ detail, sendId });
+        if (get().sendId === sendId || get().sendId === undefined) {
+          // A short send can end before its progress events are followed: the account says it is over.
+          const p = get().progress;
+          set({ detail, sendId, ...(p && p.sendId === sendId && detail.status !== 'running' ? { progress: { ...p, status: detail.status } } : {}) });
+        }
       } catch (e) {
         set({ error: (e as Error).message });
       }

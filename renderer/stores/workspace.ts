@@ -5,7 +5,8 @@
  */
 import { create } from 'zustand';
 import type { WorkspaceSnapshot } from '../../shared/ipc/contract';
-import { interpretWorkspace, type WorkspaceModel } from '../../shared/workspace/model';
+import type { WorkspaceModel } from '../../shared/workspace/model';
+import { interpretInWorker } from '../workers/workspace-client';
 import { parseGuardrailSettings, type GuardrailSettings } from '../../shared/guardrails/types';
 import { call } from '../api/client';
 import { settleKeptData, useData } from './data';
@@ -54,7 +55,7 @@ async function readSettings(): Promise<GuardrailSettings> {
 export const useWorkspace = create<WorkspaceState>((set, get) => {
   const reload = async () => {
     const snapshot = await call('workspace.current', {});
-    set({ snapshot, model: interpretWorkspace(snapshot) });
+    set({ snapshot, model: await interpretInWorker(snapshot) });
   };
   return {
     status: 'loading',
@@ -67,12 +68,14 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
         // Data changes not written yet belong to the workspace open now.
         await settleKeptData();
         const snapshot = await call('workspace.open', dir ? { dir } : {});
-        const model = interpretWorkspace(snapshot);
+        // Parsed off the UI thread: a large or hostile campaign file never freezes the window.
+        const model = await interpretInWorker(snapshot);
         // The data kept in this workspace is in place before anything renders with it.
         const [settings] = await Promise.all([readSettings(), useData.getState().restoreKept()]);
         set({ status: 'loaded', snapshot, model, settings, drafts: {}, conflict: undefined, selected: model.campaigns.find((c) => c.campaign)?.file ?? model.campaigns[0]?.file });
       } catch (e) {
-        set({ status: 'error', error: (e as Error).message });
+        // A refused or failed open (e.g. a folder the main side was not given) keeps what is open.
+        set({ status: get().snapshot ? 'loaded' : 'error', error: (e as Error).message });
       }
     },
     select(file) {

@@ -163,9 +163,20 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
   return out;
 }
 
+/**
+ * The error for send data that names nobody: a send would go nowhere (a target file with only its
+ * header, a body with `"target": []`). One rule for the app's checks, `preflight check` and
+ * `preflight request`.
+ */
+export function noTargetsDiagnostic(data: SendData): Diagnostic | undefined {
+  return data.target.length === 0 ? { code: 'no-targets', severity: 'error', message: 'there are no targets: the data names no users, so nothing would be sent' } : undefined;
+}
+
 /** Campaign-level diagnostics of the data against the templates (not per user). */
 export function dataDiagnostics(cc: CompiledCampaign, data: SendData): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const none = noTargetsDiagnostic(data);
+  if (none) out.push(none);
   for (const n of cc.nodes) out.push(...n.diagnostics);
   const passed = new Set<string>(Object.keys(data.params));
   for (const k of perUserKeys(data.target_with_params)) passed.add(k);

@@ -2,7 +2,8 @@
  * The typed process boundary: every channel with a zod schema for its arguments and its result,
  * and every event the main side pushes. Channel groups live in ./channels (one file per domain);
  * this file joins them. The preload, the Electron registration, the browser-host transport and the
- * renderer's API type are all derived from the joined map.
+ * renderer's API type are all derived from the joined map. What each channel lets a caller do
+ * (read, edit the workspace, secrets, send, sandbox control…) is in ./capabilities.ts.
  */
 import { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
@@ -15,7 +16,7 @@ import { dataChannels } from './channels/data';
 import { preferencesChannels } from './channels/preferences';
 
 export * from './schemas';
-export { sendResultSchema, batchResultSchema, type SendResult } from './channels/send';
+export { CAPABILITIES, channelCapabilities, type Capability, type ChannelCapability } from './capabilities';
 export { sandboxCallSchema, type SandboxCall } from './channels/sandbox';
 
 /** Every request/response channel: name → { args, result }. */
@@ -46,9 +47,12 @@ export type ChannelResult<C extends ChannelName> = z.output<ChannelMap[C]['resul
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
-/** A typed error crossing the boundary (never a stack trace). */
+/**
+ * A typed error crossing the boundary (never a stack trace). `already-running`: another request is
+ * changing the same send right now (started, resumed, cancelled, skipped or re-sent); nothing was done.
+ */
 export const ipcErrorSchema = z.object({
-  code: z.enum(['invalid-channel', 'invalid-arguments', 'forbidden', 'failed']),
+  code: z.enum(['invalid-channel', 'invalid-arguments', 'forbidden', 'failed', 'already-running']),
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

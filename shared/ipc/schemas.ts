@@ -5,6 +5,20 @@ export const jsonRecord = z.record(z.string(), z.unknown());
 
 /** A campaign file of the workspace, as channels name it: `campaigns/<name>.yaml|yml|json`. */
 export const campaignFileSchema = z.string().regex(/^campaigns\/[\w.-]+\.(ya?ml|json)$/, 'a campaign file under campaigns/');
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * An object keyed by user text (param names, target ids), passed through exactly as received. Keys
+ * are data: zod's record schema drops a `__proto__` key silently (so a param or a target named
+ * `__proto__` would vanish between the preview and the send); this one keeps every own key.
+ */
+export const dataRecord = z.custom<Record<string, unknown>>(isRecord, 'expected an object');
+
+/** Per-user values keyed by target id, each an object of values; kept exactly as received. */
+export const keyedValuesSchema = z.custom<Record<string, Record<string, unknown>>>(
+  (v) => isRecord(v) && Object.keys(v).every((k) => isRecord(v[k])),
+  'expected an object keyed by target id, each value an object of values',
+);
 
 /** Per-user values as columns (shared/campaign/per-user.ts): one row of cells per id. */
 export const paramColumnsSchema = z
@@ -21,8 +35,8 @@ export const paramColumnsSchema = z
 export const sendDataSchema = z.strictObject({
   target_by: z.string().min(1),
   target: z.array(z.string()),
-  params: jsonRecord,
-  target_with_params: z.union([paramColumnsSchema, z.record(z.string(), jsonRecord)]),
+  params: dataRecord,
+  target_with_params: z.union([paramColumnsSchema, keyedValuesSchema]),
 });
 
 export const diagnosticSchema = z.object({

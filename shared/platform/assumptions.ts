@@ -109,9 +109,6 @@ export const OAUTH = {
   earlySeconds: 30,
 } as const;
 
-/** Secret store key of an environment's OAuth client secret. */
-export const oauthSecretKey = (environmentId: string) => `${environmentId}:oauth-client-secret`;
-
 /** The external API's method URL (documented). */
 export function methodUrl(baseUrl: string, verb: string, object: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/api/external/${verb}/${object}`;

@@ -3,6 +3,7 @@
  * without trusting it: a body that is not JSON or not an envelope is kept raw with a plain message,
  * and fields we do not know are kept in `extra` rather than dropped.
  */
+import { parseJsonText } from '../json-limits';
 
 /** A parsed response envelope. */
 export interface Envelope {
@@ -34,7 +35,10 @@ export function clipRaw(text: string): string {
 export function parseEnvelope(text: string): { ok: true; envelope: Envelope } | { ok: false; problem: UnreadableResponse } {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A hostile answer nested 100,000 levels deep would crash whatever serialises it later.
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) throw new Error(parsed.message);
+    json = parsed.value;
   } catch (e) {
     const looksHtml = /^\s*</.test(text);
     return {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { outputFingerprint } from './fingerprint';
+import { parseJsonText } from '../json-limits';
 
 export const decisionSchema = z.object({
   status: z.enum(['approved', 'flagged']),
@@ -116,12 +117,9 @@ export function serializeReview(r: ReviewFile): string {
 
 /** Parses a review file's text; an unreadable file is an error value with the reason. */
 export function parseReview(text: string): { ok: true; review: ReviewFile } | { ok: false; message: string } {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `not valid JSON: ${(e as Error).message}` };
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, message: `not valid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.message}` };
+  const v = parsed.value;
   const p = reviewFileSchema.safeParse(v);
   if (!p.success) return { ok: false, message: p.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
   return { ok: true, review: p.data };

@@ -15,7 +15,8 @@ export interface UserDelivery {
   clickedAt?: string;
 }
 
-const userOf = (p: Record<string, unknown>) => {
+/** The user an event is about: `user_id`, else `target`, `id` or `device_id`. */
+export const userOf = (p: Record<string, unknown>) => {
   const v = p.user_id ?? p.target ?? p.id ?? p.device_id;
   return v === undefined || v === null ? undefined : String(v);
 };

@@ -145,20 +145,21 @@ export function bodyOf(plan: SendPlan, i: number): ExecuteBody {
   if (b.twp) body.target_with_params = b.twp;
   if (plan.options.time !== undefined) body.time = plan.options.time.trim();
   if (plan.options.targetExistingOnly !== undefined) body.target_existing_only = plan.options.targetExistingOnly ? 1 : 0;
-  for (const [k, v] of Object.entries(plan.options.extra ?? {})) if (!(RESERVED_KEYS as readonly string[]).includes(k)) body[k] = v;
+  for (const [k, v] of Object.entries(plan.options.extra ?? {})) if (!(RESERVED_KEYS as readonly string[]).includes(k)) Object.defineProperty(body, k, { value: v, enumerable: true, writable: true, configurable: true });
   return body;
 }
 
 /** The send data of some batches of a plan (for a re-send or a target-list export). */
 export function dataOfBatches(plan: SendPlan, indexes: number[]): SendData {
   const target: string[] = [];
-  const target_with_params: Record<string, Record<string, unknown>> = {};
+  // Keyed by user ids: no prototype, and only own entries are read (an id may be `constructor`).
+  const target_with_params: Record<string, Record<string, unknown>> = Object.create(null);
   for (const i of indexes) {
     const b = plan.batches[i];
     if (!b) continue;
     for (const t of b.targets) {
       target.push(t);
-      const v = b.twp?.[t];
+      const v = b.twp && Object.prototype.hasOwnProperty.call(b.twp, t) ? b.twp[t] : undefined;
       if (v) target_with_params[t] = v;
     }
   }

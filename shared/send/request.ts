@@ -48,16 +48,29 @@ export function redacted(body: ExecuteBody): Record<string, unknown> {
   return { apptoken: '***', ...body };
 }
 
-/** A curl command for a body; the token is referenced as `$XP_APP_TOKEN`, never inlined. */
+/** Stands for the token while the JSON is quoted; JSON.stringify never writes a NUL raw, so it cannot clash with a value. */
+const TOKEN_MARK = '\u0000XP_APP_TOKEN\u0000';
+
+/** One shell word in single quotes: nothing inside is expanded; a `'` becomes `'\''`. */
+export function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A curl command for a body, as a person pastes it into a POSIX shell: every argument is
+ * single-quoted (the base URL too: it comes from settings and may hold `$(…)`), and the token is
+ * the only expansion, `$XP_APP_TOKEN` in double quotes, never inlined.
+ */
 export function toCurl(baseUrl: string, body: ExecuteBody): string {
   const rest = JSON.stringify(body, null, 2).slice(1); // drop the opening brace: the token line goes first
-  const quoted = rest.replace(/'/g, `'\\''`);
-  const json = `{\n  "apptoken": "'"$XP_APP_TOKEN"'",${quoted === '}' ? '\n}' : quoted}`;
+  const json = `{\n  "apptoken": "${TOKEN_MARK}",${rest === '}' ? '\n}' : rest}`;
+  // Quote the whole JSON, then open the quotes around the token reference alone.
+  const data = shellQuote(json).replace(TOKEN_MARK, () => `'"$XP_APP_TOKEN"'`);
   return [
     `curl --request POST \\`,
-    `  --url ${baseUrl.replace(/\/+$/, '')}/api/external/execute/campaign \\`,
+    `  --url ${shellQuote(`${baseUrl.replace(/\/+$/, '')}/api/external/execute/campaign`)} \\`,
     `  --header 'Accept: application/json' \\`,
     `  --header 'Content-Type: application/json' \\`,
-    `  --data '${json}'`,
+    `  --data ${data}`,
   ].join('\n');
 }

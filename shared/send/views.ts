@@ -26,11 +26,15 @@ export function summaryOf(a: SendAccount, live: boolean) {
   return {
     sendId: p.sendId,
     createdAt: p.createdAt,
+    // When it went out (the confirmation), and when its last run ended: the plan was made when the preview opened.
+    ...(a.startedAt ? { startedAt: a.startedAt } : {}),
+    ...(a.finishedAt ? { finishedAt: a.finishedAt } : {}),
     ...planFacts(p),
     status: statusOf(a, live) as SendStatus,
     batchCounts: countBatches(a.batches),
     targetCounts: countTargets(a.batches),
     problems: a.problems,
+    ...(a.overlapping ? { overlapping: true } : {}),
     ...(p.override ? { override: p.override } : {}),
   };
 }
@@ -43,11 +47,12 @@ export function detailOf(a: SendAccount, live: boolean) {
 /** True for a send the person should look at: unknown batches not yet decided, or batches never sent after a stop. */
 export function needsAttention(s: SendSummaryView, a: SendAccount): boolean {
   if (s.status === 'running') return false;
-  if (a.batches.some((b) => b.state === 'unknown' && !b.skipped)) return true;
+  if (a.overlapping) return true;
+  if (a.batches.some((b) => b.state === 'unknown' && !b.skipped && !b.resentAs)) return true;
   return s.status !== 'completed' && s.batchCounts.neverSent > 0;
 }
 
-const HISTORY_COLUMNS = ['send_id', 'created_at', 'kind', 'environment', 'production', 'campaign_id', 'target_by', 'recipients', 'batches', 'status', 'acknowledged_targets', 'failed_targets', 'unknown_targets', 'never_sent_targets', 'override_reason'];
+const HISTORY_COLUMNS = ['send_id', 'created_at', 'started_at', 'kind', 'environment', 'production', 'campaign_id', 'target_by', 'recipients', 'batches', 'status', 'acknowledged_targets', 'failed_targets', 'unknown_targets', 'never_sent_targets', 'override_reason'];
 
 /** The history as CSV, one row per send. */
 export function historyCsv(rows: SendSummaryView[]): string {
@@ -56,6 +61,7 @@ export function historyCsv(rows: SendSummaryView[]): string {
     rows.map((s) => [
       s.sendId,
       s.createdAt,
+      s.startedAt ?? '',
       s.kind,
       s.environment.name,
       String(s.environment.production),

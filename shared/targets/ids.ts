@@ -82,14 +82,55 @@ export interface IdPlaces {
 
 const LIST_MAX = 10;
 
+/** Names of the invisible and direction-changing characters found in ids (Unicode's own names). */
+const CHAR_NAMES: Record<number, string> = {
+  0x09: 'CHARACTER TABULATION', 0x0a: 'LINE FEED', 0x0b: 'LINE TABULATION', 0x0c: 'FORM FEED', 0x0d: 'CARRIAGE RETURN', 0x7f: 'DELETE', 0x85: 'NEXT LINE',
+  0xad: 'SOFT HYPHEN', 0x34f: 'COMBINING GRAPHEME JOINER', 0x61c: 'ARABIC LETTER MARK', 0x180e: 'MONGOLIAN VOWEL SEPARATOR',
+  0x200b: 'ZERO WIDTH SPACE', 0x200c: 'ZERO WIDTH NON-JOINER', 0x200d: 'ZERO WIDTH JOINER', 0x200e: 'LEFT-TO-RIGHT MARK', 0x200f: 'RIGHT-TO-LEFT MARK',
+  0x2028: 'LINE SEPARATOR', 0x2029: 'PARAGRAPH SEPARATOR', 0x202a: 'LEFT-TO-RIGHT EMBEDDING', 0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE', 0x202e: 'RIGHT-TO-LEFT OVERRIDE', 0x2060: 'WORD JOINER', 0x2061: 'FUNCTION APPLICATION', 0x2062: 'INVISIBLE TIMES',
+  0x2063: 'INVISIBLE SEPARATOR', 0x2064: 'INVISIBLE PLUS', 0x2066: 'LEFT-TO-RIGHT ISOLATE', 0x2067: 'RIGHT-TO-LEFT ISOLATE', 0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE', 0xfff9: 'INTERLINEAR ANNOTATION ANCHOR', 0xfffa: 'INTERLINEAR ANNOTATION SEPARATOR', 0xfffb: 'INTERLINEAR ANNOTATION TERMINATOR',
+};
+
 /**
- * Checks id formats for `target_by` (`email`: address shape; phone kinds: E.164 digits, `+` accepted
- * with a warning). Returns at most one warning per problem kind, listing the first offenders and
- * how many more; `rows` on the diagnostic lists every offending row.
+ * The first character of `id` a person cannot see or that reorders what they see (controls such as
+ * line breaks, zero-width characters, bidi overrides and isolates, tag characters), as
+ * `U+200B ZERO WIDTH SPACE`; undefined for an ordinary id. ASCII ids cost one comparison per character.
+ */
+export function invisibleCharacter(id: string): string | undefined {
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    let cp = c;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < id.length) cp = id.codePointAt(i) as number;
+    const invisible =
+      c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xad || c === 0x34f || c === 0x61c || c === 0x180e ||
+      (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) ||
+      c === 0xfeff || (c >= 0xfff9 && c <= 0xfffb) || (cp >= 0xe0000 && cp <= 0xe007f);
+    if (invisible) {
+      const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+      const name = CHAR_NAMES[cp] ?? (cp >= 0xe0000 ? 'TAG CHARACTER' : cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ? 'CONTROL CHARACTER' : 'FORMAT CHARACTER');
+      return `U+${hex} ${name}`;
+    }
+    if (cp > 0xffff) i++;
+  }
+  return undefined;
+}
+
+/** Ids listed one by one before a summary of the rest. */
+const INVISIBLE_MAX = 20;
+
+/**
+ * Checks ids: for every `target_by`, characters nobody can see (a warning per id naming its row and
+ * the character); then the format for `target_by` (`email`: address shape; phone kinds: E.164
+ * digits, `+` accepted with a warning), at most one warning per problem kind, listing the first
+ * offenders and how many more; `rows` on the diagnostic lists every offending row.
  */
 export function validateIds(targetBy: string | undefined, ids: readonly string[], where: IdPlaces = {}): RowsDiagnostic[] {
+  const out: RowsDiagnostic[] = invisibleInIds(ids, where);
   const kind = idKind(targetBy);
-  if (kind === 'other') return [];
+  if (kind === 'other') return out;
   const at = where.file ? { file: where.file } : {};
   const describe = (i: number): string => {
     const row = where.rows?.[i];
@@ -97,7 +138,6 @@ export function validateIds(targetBy: string | undefined, ids: readonly string[]
     if (row !== undefined) return `row ${row} (${id})`;
     return where.label ? `${where.label(i)} (${id})` : id;
   };
-  const out: RowsDiagnostic[] = [];
   const report = (code: string, severity: Diagnostic['severity'], idxs: number[], what: string) => {
     if (idxs.length === 0) return;
     const first = idxs[0] as number;
@@ -137,5 +177,41 @@ export function validateIds(targetBy: string | undefined, ids: readonly string[]
     report('invalid-phone', 'warning', idxs, `for target_by "${targetBy}" ${REASONS[reason]}; the platform expects international digits without + (e.g. 353850123456)`);
   }
   report('phone-plus', 'warning', plus, `start with + ; the platform expects the digits without it (e.g. 353850123456 rather than +353850123456)`);
+  return out;
+}
+
+/**
+ * One warning per id holding an invisible or direction-changing character (two ids that look the
+ * same are different users to the platform), e.g. `row 4: id contains U+200B ZERO WIDTH SPACE`;
+ * past INVISIBLE_MAX, one summary with the count.
+ */
+function invisibleInIds(ids: readonly string[], where: IdPlaces): RowsDiagnostic[] {
+  const out: RowsDiagnostic[] = [];
+  const at = where.file ? { file: where.file } : {};
+  let more = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const ch = invisibleCharacter(ids[i] as string);
+    if (!ch) continue;
+    if (out.length >= INVISIBLE_MAX) {
+      more++;
+      continue;
+    }
+    const row = where.rows?.[i];
+    const place = row !== undefined ? `row ${row}` : where.label ? where.label(i) : `id ${i + 1}`;
+    const d: RowsDiagnostic = { code: 'id-invisible-character', severity: 'warning', message: `${place}: id contains ${ch} (${clip(shown(ids[i] as string), 60)}); it looks like another id but is a different user`, target: ids[i] as string, ...at };
+    if (row !== undefined) d.row = row;
+    out.push(d);
+  }
+  if (more > 0) out.push({ code: 'id-invisible-character', severity: 'warning', message: `…and ${plural(more, 'more id')} with invisible characters.`, ...at });
+  return out;
+}
+
+/** The id with every invisible character written as `<U+200B>`, so the message itself shows them and cannot be reordered. */
+function shown(id: string): string {
+  let out = '';
+  for (const ch of id) {
+    const found = invisibleCharacter(ch);
+    out += found ? `<${found.slice(0, found.indexOf(' '))}>` : ch;
+  }
   return out;
 }

@@ -5,6 +5,7 @@
  * bounded in depth, so hostile input cannot overflow the stack.
  */
 import { has, setOwn } from './text';
+import { MAX_JSON_DEPTH } from '../json-limits';
 
 /** A parsed JSON value with its source offsets (`start` inclusive, `end` exclusive). */
 export type JsonNode =
@@ -25,7 +26,8 @@ export interface JsonEntry {
 /** Either the root node or the first syntax error with its offset. */
 export type JsonParseResult = { ok: true; node: JsonNode } | { ok: false; message: string; offset: number };
 
-const MAX_DEPTH = 512;
+/** The nesting limit every JSON input shares (shared/json-limits.ts). */
+const MAX_DEPTH = MAX_JSON_DEPTH;
 
 class JsonSyntaxError {
   constructor(readonly message: string, readonly offset: number) {}

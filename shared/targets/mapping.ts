@@ -250,7 +250,8 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
   }
   if (blankRows > 0) sink.add({ code: 'blank-rows', severity: 'info', message: `${plural(blankRows, 'empty row')} ${blankRows === 1 ? 'was' : 'were'} skipped.`, ...at });
   if (dupeRows.length > 0) reportDuplicates(table, collectDuplicates(table, idIdx, dupeRows, target, sourceRows), mapping.idColumn, sink, at);
-  if (opts.targetBy && idKind(opts.targetBy) !== 'other') {
+  // Every kind of target_by: invisible characters; e-mail and phone kinds: the id format too.
+  if (target.length > 0) {
     const csv = table.format === 'csv';
     const rowsOf = csv ? sourceRows.map((r) => spreadsheetRow(table, r)) : undefined;
     for (const d of validateIds(opts.targetBy, target, { ...at, ...(rowsOf ? { rows: rowsOf } : { label: (i) => rowLabel(table, sourceRows[i] as number) }) })) sink.add(d);

@@ -7,6 +7,7 @@ import type { WorkspaceSnapshot } from '../ipc/contract';
 import { loadCampaign, type LoadedCampaign } from '../campaign/load';
 import type { Profiles, SendData } from '../campaign/send-data';
 import { parseProfiles } from '../targets/profiles';
+import { parseJsonText } from '../json-limits';
 
 export interface WorkspaceCampaign extends LoadedCampaign {
   /** The saved request body for this campaign (`requests/<same name>.json`), if any. */
@@ -23,12 +24,9 @@ const stem = (path: string) => path.replace(/^.*\//, '').replace(/\.[^.]+$/, '')
 
 /** Reads a saved execute body (apptoken already absent) as send data, with located errors. */
 export function parseRequestFile(file: string, text: string, fallbackTargetBy: string): { data?: SendData; diagnostics: Diagnostic[] } {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (e) {
-    return { diagnostics: [{ code: 'request-syntax', severity: 'error', file, message: `${file} is not valid JSON: ${(e as Error).message}` }] };
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { diagnostics: [{ code: 'request-syntax', severity: 'error', file, line: parsed.line, column: parsed.column, message: `not usable JSON: ${parsed.message}` }] };
+  const body = parsed.value;
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { diagnostics: [{ code: 'request-shape', severity: 'error', file, message: `${file} must hold a JSON object (a Campaign Execute body)` }] };
   const b = body as Record<string, unknown>;
   const diagnostics: Diagnostic[] = [];
@@ -41,8 +39,17 @@ export function parseRequestFile(file: string, text: string, fallbackTargetBy: s
   return { data: { target_by: typeof b.target_by === 'string' ? b.target_by : fallbackTargetBy, target, params, target_with_params: twp }, diagnostics };
 }
 
-/** Builds the workspace model from the files read by the host. */
-export function interpretWorkspace(snapshot: WorkspaceSnapshot): WorkspaceModel {
+/** Loads every campaign file of a snapshot (the YAML parse: the part the renderer runs in a worker). */
+export function loadCampaignFiles(files: readonly { path: string; text: string }[]): LoadedCampaign[] {
+  return files.map((f) => loadCampaign(f.path, f.text));
+}
+
+/**
+ * Builds the workspace model from the files read by the host. `loaded` are the snapshot's campaign
+ * files already loaded (`loadCampaignFiles`, e.g. in the renderer's workspace worker); the data
+ * files (saved requests, profiles) are read here, where their values are used.
+ */
+export function interpretWorkspace(snapshot: WorkspaceSnapshot, loaded: readonly LoadedCampaign[] = loadCampaignFiles(snapshot.campaigns)): WorkspaceModel {
   const diagnostics: Diagnostic[] = [...snapshot.diagnostics];
   const profiles: Profiles = {};
   for (const f of snapshot.profiles) {
@@ -51,15 +58,15 @@ export function interpretWorkspace(snapshot: WorkspaceSnapshot): WorkspaceModel 
     Object.assign(profiles, r.profiles);
   }
   const requests = new Map(snapshot.requests.map((r) => [stem(r.path), r]));
-  const campaigns = snapshot.campaigns.map((f): WorkspaceCampaign => {
-    const loaded: WorkspaceCampaign = loadCampaign(f.path, f.text);
-    const req = requests.get(stem(f.path));
+  const campaigns = loaded.map((l): WorkspaceCampaign => {
+    const c: WorkspaceCampaign = { ...l };
+    const req = requests.get(stem(l.file));
     if (req) {
-      const r = parseRequestFile(req.path, req.text, loaded.campaign?.target_by ?? 'user_id');
+      const r = parseRequestFile(req.path, req.text, c.campaign?.target_by ?? 'user_id');
       diagnostics.push(...r.diagnostics);
-      if (r.data) loaded.request = { file: req.path, data: r.data };
+      if (r.data) c.request = { file: req.path, data: r.data };
     }
-    return loaded;
+    return c;
   });
   return { campaigns, profiles, diagnostics };
 }

@@ -42,7 +42,7 @@ test('the promo journey renders per user and node, and Send delivers the documen
   await expect(dialog).toContainText('Campaign_ID');
   await dialog.getByTestId('confirm-send').click();
   await expect(page.getByTestId('send-result')).toContainText('1 of 1 batch accepted');
-  await expect(page.getByTestId('send-result').getByTestId('batch-0')).toContainText('acknowledged');
+  await expect(page.getByTestId('send-result').getByTestId('batch-0').getByTestId('batch-status')).toHaveText('Accepted');
 
   const calls = await host.ipc<{ body: unknown }[]>('sandbox.calls', {});
   expect(calls.ok).toBe(true);
@@ -62,22 +62,37 @@ test('the promo journey renders per user and node, and Send delivers the documen
 test('a malformed IPC message from the page gets a typed error and the app keeps working', async ({ page }) => {
   await page.goto(host.url);
   await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();
-  const reply = await page.evaluate(async (token) => {
-    const res = await fetch('/ipc/send.execute', { method: 'POST', headers: { 'x-preflight-token': token }, body: JSON.stringify({ environmentId: 5 }) });
+  // The page's own fetch carries the session cookie and its Origin, as the app's transport does.
+  const reply = await page.evaluate(async () => {
+    const res = await fetch('/ipc/send.prepare', { method: 'POST', body: JSON.stringify({ environmentId: 5 }) });
     return res.json();
-  }, host.token);
+  });
   expect(reply.ok).toBe(false);
   expect(reply.error.code).toBe('invalid-arguments');
-  expect(reply.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['environmentId', 'campaignId', 'data', 'confirmation']));
-  const unknown = await page.evaluate(async (token) => (await fetch('/ipc/no.such', { method: 'POST', headers: { 'x-preflight-token': token }, body: '{}' })).json(), host.token);
+  expect(reply.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['environmentId', 'campaignId', 'data']));
+  const unknown = await page.evaluate(async () => (await fetch('/ipc/no.such', { method: 'POST', body: '{}' })).json());
   expect(unknown.error.code).toBe('invalid-channel');
   // Still alive: a valid call answers.
   expect((await host.ipc('environments.list')).ok).toBe(true);
 });
 
-test('IPC calls without the per-run token are refused', async () => {
-  const res = await fetch(`${host.origin}/ipc/environments.list`, { method: 'POST', body: '{}' });
-  expect(res.status).toBe(403);
-  const wrong = await fetch(`${host.origin}/ipc/environments.list`, { method: 'POST', headers: { 'x-preflight-token': 'x' + host.token.slice(1) }, body: '{}' });
-  expect(wrong.status).toBe(403);
+test('the page signs in with a single-use link and keeps no secret: the address bar is clean, the cookie is out of its reach, and calls from elsewhere are refused', async ({ page }) => {
+  const link = await host.signInUrl();
+  await page.goto(link);
+  await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();
+  expect(page.url()).toBe(`${host.origin}/`);
+  // HttpOnly: the page's scripts cannot read the session.
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  const cookies = await page.context().cookies(host.origin);
+  expect(cookies).toHaveLength(1);
+  expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  // The link is spent: another browser context opening it is not signed in.
+  const other = await page.context().browser()!.newPage();
+  await other.goto(link);
+  await expect(other.locator('h1')).toHaveText('This sign-in link does not work');
+  await other.close();
+  // Without the cookie, or with it but from another origin, IPC calls are refused.
+  expect((await fetch(`${host.origin}/ipc/environments.list`, { method: 'POST', headers: { origin: host.origin }, body: '{}' })).status).toBe(403);
+  expect((await fetch(`${host.origin}/ipc/environments.list`, { method: 'POST', headers: { cookie: host.cookie, origin: 'https://evil.example' }, body: '{}' })).status).toBe(403);
+  expect((await host.ipc('environments.list')).ok).toBe(true);
 });

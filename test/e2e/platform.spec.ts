@@ -152,8 +152,8 @@ test('the sandbox environment switched to OAuth client credentials connects, and
   await expect(page.getByTestId('platform-campaign-Campaign_ID')).toBeVisible();
 });
 
-/** The environment's settings without the view-only fields the list adds. */
+/** The environment's settings without the view-only fields the list adds (whether secrets are stored, and their variables). */
 function pick(env: Record<string, unknown>) {
-  const { hasToken: _h, builtin: _b, tokenVariable: _t, ...settings } = env;
+  const { hasToken: _h, hasSecret: _s, builtin: _b, tokenVariable: _t, secretVariable: _v, ...settings } = env;
   return settings;
 }

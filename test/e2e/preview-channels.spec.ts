@@ -1,5 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startHost, type TestHost } from './host';
 import { openCampaign, writeWorkspace } from './workspace-helpers';
@@ -22,7 +24,30 @@ async function preview(page: Page, target: string, node: string) {
   await expect(page.getByTestId('preview-target')).toHaveText(target);
 }
 
-test('the email preview never runs a <script> from the template, and its frame has no permissions', async ({ page }) => {
+/**
+ * A local server that counts the connections and requests it gets: what a remote host would see of
+ * a preview. Connections count on their own: Chromium may open one (a preconnect) before any request.
+ */
+async function countingServer(): Promise<{ url: string; connections: () => number; requests: string[]; close(): Promise<void> }> {
+  const requests: string[] = [];
+  let connections = 0;
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<p id="remote">remote frame</p>');
+  });
+  server.on('connection', () => connections++);
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    connections: () => connections,
+    requests,
+    close: () => new Promise((ok) => (server.closeAllConnections(), server.close(() => ok()))),
+  };
+}
+
+test('the email preview never runs a <script> from the template, opens no nested frame, and its frame has no permissions', async ({ page }) => {
+  const remote = await countingServer();
   writeWorkspace(host.workspace, {
     'campaigns/scripted.yaml': `name: Scripted email
 id: "SCRIPTED"
@@ -36,6 +61,8 @@ nodes:
         <p id="hello">Hello {{ first_name }}</p>
         <script>document.body.setAttribute('data-ran', 'yes'); parent.postMessage('script ran', '*'); top.location = 'https://example.com/';</script>
         <img src="x" onerror="document.body.setAttribute('data-onerror', 'yes')" alt="x">
+        <iframe id="nested" src="${remote.url}/nested-frame"></iframe>
+        <iframe id="nested-srcdoc" srcdoc="<iframe src='${remote.url}/nested-in-srcdoc'></iframe>"></iframe>
       text: "Hello {{ first_name }}"
 `,
     'requests/scripted.json': JSON.stringify({ target_by: 'user_id', target: ['user_1'], params: {} }),
@@ -55,7 +82,14 @@ nodes:
   await expect(body).not.toHaveAttribute('data-onerror', 'yes');
   // (Monaco posts its own scheduling messages to the window; only the template's would say 'script ran'.)
   expect(await page.evaluate(() => (window as unknown as { received: unknown[] }).received.filter((m) => m === 'script ran'))).toEqual([]);
-  expect(new URL(page.url()).host).toBe(new URL(host.url).host);
+  expect(new URL(page.url()).host).toBe(new URL(host.origin).host);
+  // The nested frames are in the document but opened no connection: the preview's policy forbids frames.
+  await expect(body.locator('#nested')).toHaveCount(1);
+  // The frames would have loaded by the time the preview and its image were handled; give a late one a moment.
+  await page.waitForTimeout(500);
+  expect(remote.requests).toEqual([]);
+  expect(remote.connections()).toBe(0);
+  await remote.close();
 });
 
 test('previews of every channel: SMS phone, email inbox and frame, web push and mobile push per platform (screenshots in docs/)', async ({ page }) => {

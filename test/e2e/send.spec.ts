@@ -75,7 +75,7 @@ test('configure an environment, test-send to QA users, then send 2,500 targets i
   await dialog.getByTestId('confirm-send').click();
   await expect(page.getByTestId('send-progress')).toBeVisible();
   await expect(page.getByTestId('send-result')).toContainText('5 of 5 batches accepted');
-  for (let i = 0; i < 5; i++) await expect(page.getByTestId(`batch-${i}`)).toContainText('acknowledged');
+  for (let i = 0; i < 5; i++) await expect(page.getByTestId(`batch-${i}`).getByTestId('batch-status')).toHaveText('Accepted');
   await expect(page.getByTestId('send-result')).toContainText('does not mean the messages were delivered');
 
   calls = (await host.ipc<typeof calls>('sandbox.calls')).value!;
@@ -123,7 +123,7 @@ test('a production environment needs the campaign id typed, and a 500 from the p
   await dialog.getByTestId('type-confirm').fill('Campaign_ID');
   await dialog.getByTestId('confirm-send').click();
   await expect(page.getByTestId('send-result')).toContainText('2 of 3 batches accepted');
-  await expect(page.getByTestId('batch-1')).toContainText('unknown');
+  await expect(page.getByTestId('batch-1').getByTestId('batch-status')).toHaveText('Unknown — may have reached the platform');
   await expect(page.getByTestId('unknown-explainer')).toBeVisible();
   expect((await host.ipc<unknown[]>('sandbox.calls')).value).toHaveLength(2);
 

@@ -7,7 +7,7 @@
  * Prints one JSON line {mode, ms, batches, maxRssMb}.
  */
 import { EnvironmentStore, sandboxDefaults } from '../../host/environments/store';
-import { MemorySecretStore } from '../../host/secrets';
+import { MemorySecretStore, setSandboxSecret } from '../../host/secrets';
 import { SendManager } from '../../host/send/manager';
 import { bodyOf, planSend } from '../../shared/send/plan';
 import type { SendData } from '../../shared/campaign/send-data';
@@ -41,7 +41,7 @@ async function main() {
     const environments = new EnvironmentStore(dataDir);
     await environments.save({ ...sandboxDefaults(), batchSize, concurrency, ratePerSecond: 1000 });
     const secrets = new MemorySecretStore();
-    await secrets.set('sandbox', token);
+    await setSandboxSecret(secrets, 'sandbox', 'apptoken', token);
     const manager = new SendManager({ dataDir, environments, secrets, sandbox: { url, allowToken: () => {} } });
     // The preview (planning) is made while the person reads it; the clock starts at their confirmation.
     const draft = manager.prepare({ environmentId: 'sandbox', campaignId: 'BENCH', data });

@@ -5,7 +5,7 @@
  * Prints `started <sendId>` once the plan is durable.
  */
 import { EnvironmentStore, sandboxDefaults } from '../../host/environments/store';
-import { MemorySecretStore } from '../../host/secrets';
+import { MemorySecretStore, setSandboxSecret } from '../../host/secrets';
 import { SendManager } from '../../host/send/manager';
 
 async function main() {
@@ -14,7 +14,7 @@ async function main() {
   const environments = new EnvironmentStore(dataDir);
   await environments.save({ ...sandboxDefaults(), ratePerSecond: 1000, concurrency: 3 });
   const secrets = new MemorySecretStore();
-  await secrets.set('sandbox', token);
+  await setSandboxSecret(secrets, 'sandbox', 'apptoken', token);
   const manager = new SendManager({ dataDir, environments, secrets, sandbox: { url: sandboxUrl, allowToken: () => {} }, timeoutMs: 5000 });
   const target = Array.from({ length: Number(count) }, (_, n) => `user_${n}`);
   const target_with_params = Object.fromEntries(target.map((t) => [t, { code: `C-${t}` }]));

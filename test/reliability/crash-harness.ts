@@ -38,6 +38,9 @@ export interface TrialResult {
   received: Map<string, number>;
   /** Disagreements between the journal and the sandbox; empty when they agree. */
   disagreements: string[];
+  /** Targets of unknown batches, and how many of them never reached the sandbox (what "unknown" costs). */
+  unknownTargets: number;
+  unknownUnreached: number;
   dataDir: string;
   sandboxRecord: string;
 }
@@ -99,6 +102,8 @@ export async function runTrial(o: { child: string; dir: string; targets: number;
   const store = new JournalStore(join(dataDir, 'sends'));
   const ids = existsSync(store.dir) ? readdirSync(store.dir).filter((f) => f.endsWith('.jsonl')).map((f) => f.slice(0, -6)) : [];
   const disagreements: string[] = [];
+  let unknownTargets = 0;
+  let unknownUnreached = 0;
   for (const [t, n] of received) if (n > 1) disagreements.push(`${t} was received ${n} times`);
   const replay = ids[0] ? store.read(ids[0]) : { problems: ['no journal was created'] };
   const account = replay.account;
@@ -114,9 +119,13 @@ export async function runTrial(o: { child: string; dir: string; targets: number;
       if (state === 'acknowledged' && got !== b.targets.length) disagreements.push(`batch ${b.i + 1} is acknowledged but the sandbox has ${got} of its ${b.targets.length} targets`);
       if ((state === 'never-sent' || state === 'failed') && got !== 0) disagreements.push(`batch ${b.i + 1} is ${state} but the sandbox has ${got} of its targets`);
       if (state === 'unknown' && got !== 0 && got !== b.targets.length) disagreements.push(`batch ${b.i + 1} is unknown and the sandbox has part of it (${got})`);
+      if (state === 'unknown') {
+        unknownTargets += b.targets.length;
+        if (got === 0) unknownUnreached += b.targets.length;
+      }
       if (state === 'sending') disagreements.push(`batch ${b.i + 1} is still "sending" after replay`);
     }
     for (const t of received.keys()) if (!planned.has(t)) disagreements.push(`${t} was received but is not in the plan`);
   }
-  return { killedAt, account, problems: replay.problems, received, disagreements, dataDir, sandboxRecord: record };
+  return { killedAt, account, problems: replay.problems, received, disagreements, unknownTargets, unknownUnreached, dataDir, sandboxRecord: record };
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { startSandbox } from '../../host/sandbox/server';
 import { EnvironmentStore } from '../../host/environments/store';
-import { MemorySecretStore } from '../../host/secrets';
+import { MemorySecretStore, setSandboxSecret } from '../../host/secrets';
 import { SendManager } from '../../host/send/manager';
 import type { TrialResult } from './crash-harness';
 
@@ -18,7 +18,7 @@ export async function resumeAndCheck(r: TrialResult, _dir: string): Promise<{ di
   sandbox.setFaults('sandbox', { maxRequestsPerSecond: 100_000, webhooks: false });
   try {
     const secrets = new MemorySecretStore();
-    await secrets.set('sandbox', token);
+    await setSandboxSecret(secrets, 'sandbox', 'apptoken', token);
     const manager = new SendManager({ dataDir: r.dataDir, environments: new EnvironmentStore(r.dataDir), secrets, sandbox });
     const before = manager.status(a.plan.sendId);
     const neverSent = before.batches.filter((b) => b.state === 'never-sent');

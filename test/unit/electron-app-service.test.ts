@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { appHandlers, PDF_UNAVAILABLE_MESSAGE, type NativeShell } from '../../host/app-service';
 import type { ServiceContext } from '../../host/context';
 import { dispatch, type Handlers } from '../../host/ipc/dispatch';
+import { WorkspaceAccess } from '../../host/workspace-access';
 
-function handlers(native?: NativeShell): Handlers {
-  const ctx = { host: native ? 'electron' : 'browser', version: '1.2.3', dataDir: '/data/Preflight', native } as unknown as ServiceContext;
+function handlers(native?: NativeShell, workspaceAccess = new WorkspaceAccess({ platform: 'linux' })): Handlers {
+  const ctx = { host: native ? 'electron' : 'browser', version: '1.2.3', dataDir: '/data/Preflight', native, workspaceAccess } as unknown as ServiceContext;
   return appHandlers(ctx) as unknown as Handlers;
 }
 
@@ -15,12 +16,12 @@ const fakeShell = (): NativeShell & { saved: string[]; printed: string[] } => {
     saved,
     printed,
     revealDataFolder: async () => ({ status: 'done', path: '/data/Preflight' }),
-    recentWorkspaces: async () => ({ status: 'done', items: [{ path: '/ws/promo', name: 'promo' }] }),
     openWorkspaceDialog: async () => ({ status: 'chosen', path: '/ws/promo' }),
     openFilesDialog: async () => ({ status: 'cancelled' }),
     saveFileDialog: async (a) => (saved.push(a.content), { status: 'saved', path: `/reports/${a.suggestedName}` }),
     savePdfDialog: async (a) => (printed.push(a.html), { status: 'saved', path: `/reports/${a.suggestedName}`, bytes: 1234 }),
     rendererReady: () => 2,
+    chooseSecretFile: async () => ({ status: 'cancelled' }),
   };
 };
 
@@ -29,7 +30,6 @@ describe('app channels under the browser host', () => {
     const h = handlers();
     for (const [channel, args] of [
       ['app.revealDataFolder', {}],
-      ['app.recentWorkspaces', {}],
       ['dialog.openWorkspace', {}],
       ['dialog.openFiles', { filters: [{ name: 'Data', extensions: ['csv'] }] }],
       ['dialog.saveFile', { suggestedName: 'report.html', content: '<p>x</p>' }],
@@ -37,6 +37,11 @@ describe('app channels under the browser host', () => {
       const r = await dispatch(h, channel, args);
       expect(r, channel).toMatchObject({ ok: true, value: { status: 'unavailable', message: expect.stringMatching(/not available in the browser host/) } });
     }
+  });
+  it('list the recent workspaces the main side kept (the browser host has no dialog, but a list)', async () => {
+    const access = new WorkspaceAccess({ platform: 'linux' });
+    access.opened('/ws/promo');
+    expect(await dispatch(handlers(undefined, access), 'app.recentWorkspaces', {})).toEqual({ ok: true, value: { status: 'done', items: [{ path: '/ws/promo', name: 'promo' }] } });
   });
   it('answer a PDF export with a typed "available in the desktop app" value (the renderer then saves HTML)', async () => {
     const r = await dispatch(handlers(), 'dialog.savePdf', { suggestedName: 'promo-journey-qa-report.pdf', html: '<p>x</p>' });
@@ -58,9 +63,11 @@ describe('app channels under the browser host', () => {
 describe('app channels in the desktop app', () => {
   it('reach the native shell', async () => {
     const shell = fakeShell();
-    const h = handlers(shell);
+    const access = new WorkspaceAccess({ platform: 'linux' });
+    const h = handlers(shell, access);
     expect(await dispatch(h, 'dialog.openWorkspace', {})).toEqual({ ok: true, value: { status: 'chosen', path: '/ws/promo' } });
-    expect(await dispatch(h, 'app.recentWorkspaces', {})).toMatchObject({ ok: true, value: { status: 'done', items: [{ path: '/ws/promo' }] } });
+    // The folder chosen in the native dialog may now be opened by the renderer.
+    await expect(access.check('/ws/promo')).resolves.toBeUndefined();
     expect(await dispatch(h, 'dialog.saveFile', { suggestedName: 'report.csv', content: 'a,b' })).toEqual({ ok: true, value: { status: 'saved', path: '/reports/report.csv' } });
     expect(shell.saved).toEqual(['a,b']);
     expect(await dispatch(h, 'app.ready', {})).toEqual({ ok: true, value: { held: 2 } });

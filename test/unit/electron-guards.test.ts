@@ -48,9 +48,16 @@ describe('navigationDecision', () => {
   it('an email preview may load its own srcdoc, but a link clicked in it never loads in the app', () => {
     expect(navigationDecision('about:srcdoc', { isMainFrame: false, appUrl })).toEqual({ action: 'allow' });
     expect(navigationDecision('about:blank', { isMainFrame: false, appUrl })).toEqual({ action: 'allow' });
-    expect(navigationDecision('https://tracker.example/click', { isMainFrame: false, appUrl })).toEqual({ action: 'ask-external', url: 'https://tracker.example/click' });
     expect(navigationDecision('file:///etc/passwd', { isMainFrame: false, appUrl })).toEqual({ action: 'deny' });
     expect(navigationDecision('data:text/html,x', { isMainFrame: false, appUrl })).toEqual({ action: 'deny' });
+  });
+  it('a subframe navigating to http(s) is denied silently: no "Open this link?" prompt without a gesture of the person', () => {
+    // A frame can navigate itself (a meta refresh, a nested iframe's src) with no click at all, so
+    // offering its target in the system browser would let a message open prompts at will.
+    for (const url of ['https://tracker.example/click', 'http://127.0.0.1:9/x', 'https://example.com/?a=1#b'])
+      expect(navigationDecision(url, { isMainFrame: false, appUrl }), url).toEqual({ action: 'deny' });
+    // The main frame still offers its links (the person clicked something in the app itself).
+    expect(navigationDecision('https://tracker.example/click', { isMainFrame: true, appUrl })).toEqual({ action: 'ask-external', url: 'https://tracker.example/click' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyOpenedPath, pathsFromArgv } from '../../electron/open-with';
-import { addRecent, MAX_RECENT, parseRecent, removeRecent } from '../../electron/recent-workspaces';
+import { addRecent, MAX_RECENT, parseRecent, removeRecent } from '../../host/recent-workspaces';
 import { CommandQueue } from '../../electron/command-queue';
 import type { AppCommand } from '../../shared/ipc/channels/app';
 

@@ -25,7 +25,17 @@ describe('environment settings', () => {
     const again = new EnvironmentStore(dir).get('prod-us')!;
     expect(again).toMatchObject({ baseUrl: 'https://api.us.xtremepush.com', batchSize: 500, concurrency: 2, qaUsers: ['qa_1'], production: true });
     const stored = JSON.parse(readFileSync(join(dir, 'environments.json'), 'utf8')) as { environments: Record<string, unknown>[] };
-    expect(Object.keys(stored.environments[1]!).filter((k) => /token|secret/i.test(k) && k !== 'tokenFile')).toEqual([]);
+    expect(Object.keys(stored.environments[1]!).filter((k) => /token|secret|file/i.test(k))).toEqual([]);
+  });
+
+  it('an older file naming a token file loads without it (never reading it) and says how to give the token now', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'environments.json'), JSON.stringify({ version: 1, environments: [{ id: 'prod', name: 'Prod', region: 'eu', baseUrl: 'https://external-api.xtremepush.com', production: true, tokenFile: '/etc/shadow' }] }));
+    const s = new EnvironmentStore(dir);
+    expect(s.get('prod')).toMatchObject({ id: 'prod', production: true });
+    expect(s.get('prod')).not.toHaveProperty('tokenFile');
+    expect(s.loadProblem).toMatch(/token file setting of environment "prod" was dropped.*XP_APP_TOKEN_PROD_FILE/);
+    expect(s.loadProblem).not.toContain('/etc/shadow');
   });
 
   it('refuse a custom base URL that is not https, naming the problem', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, type Handlers } from '../../host/ipc/dispatch';
+import { dispatch, HandlerError, type Handlers } from '../../host/ipc/dispatch';
 
 const handlers = {
   'app.info': async () => ({ version: '1', host: 'browser', dataDir: '/tmp' }),
@@ -20,12 +20,22 @@ describe('IPC dispatch', () => {
   });
 
   it('rejects malformed arguments with the path of every problem, without calling the handler', async () => {
-    const r = await dispatch(handlers, 'send.execute', { environmentId: 3, data: { target: 'u1' } });
+    const r = await dispatch(handlers, 'send.start', { draftId: 3, confirmation: { recipients: 'many' } });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('invalid-arguments');
     const paths = r.error.issues!.map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['environmentId', 'campaignId', 'data.target', 'confirmation']));
+    expect(paths).toEqual(expect.arrayContaining(['draftId', 'confirmation.environmentId', 'confirmation.campaignId', 'confirmation.recipients']));
+  });
+
+  it('the one-shot send.execute channel, which sent with no blocking check, is unknown', async () => {
+    const r = await dispatch(handlers, 'send.execute', { environmentId: 'sandbox', campaignId: 'C1', data: { target_by: 'user_id', target: ['u1'], params: {}, target_with_params: {} }, confirmation: { environmentId: 'sandbox', campaignId: 'C1', recipients: 1 } });
+    expect(r).toEqual({ ok: false, error: { code: 'invalid-channel', message: 'unknown channel "send.execute"' } });
+  });
+
+  it('a handler\'s typed refusal keeps its code (a busy send answers already-running)', async () => {
+    const busy = { 'sandbox.reset': async () => { throw new HandlerError('already-running', 'send S is already resuming'); } } as unknown as Handlers;
+    expect(await dispatch(busy, 'sandbox.reset', {})).toEqual({ ok: false, error: { code: 'already-running', message: 'send S is already resuming' } });
   });
 
   it('rejects extra argument keys (strict contract)', async () => {

@@ -40,7 +40,7 @@ describe(`crash test (${TRIALS} trials, seed ${seed})`, () => {
       const trialDir = join(dir, `trial-${n}`);
       const r = await runTrial({ child, dir: trialDir, targets: 20_000, batchSize: 200, random });
       const c = r.account?.batches.reduce((m, b) => ({ ...m, [b.state]: (m[b.state] ?? 0) + 1 }), {} as Record<string, number>);
-      console.log(`trial ${n}: killed ${r.killedAt}; batches ${JSON.stringify(c ?? 'no plan')}; ${r.problems.length} journal problem(s)`);
+      console.log(`trial ${n}: killed ${r.killedAt}; batches ${JSON.stringify(c ?? 'no plan')}; ${r.problems.length} journal problem(s); ${r.unknownUnreached} of ${r.unknownTargets} unknown targets never reached the sandbox`);
       expect(r.disagreements, `killed ${r.killedAt}`).toEqual([]);
       if (r.account) {
         const resumed = await resumeAndCheck(r, trialDir);

@@ -43,7 +43,7 @@ describe('data kept in the workspace across reloads', () => {
     mkdirSync(join(outside, 'data'));
     symlinkSync(outside, join(linked, '.preflight'));
     const r = await dispatch(keptDataHandlers({ dir: linked }) as unknown as Handlers, 'data.keep', { campaign: 'campaigns/a.yaml', kept: { data } });
-    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('.preflight is a link') } });
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('.preflight/ is a link to a place outside it') } });
     expect(existsSync(join(outside, 'data/a.yaml.json'))).toBe(false);
   });
 });

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { environmentConfigSchema } from '../../shared/environments';
 import { startSandbox, type Sandbox } from '../../host/sandbox/server';
 import { platformState } from '../../host/sandbox/platform-routes';
-import { MemorySecretStore } from '../../host/secrets';
+import { MemorySecretStore, setSandboxSecret } from '../../host/secrets';
+import { bindingFor } from '../../shared/secrets/binding';
 import { callPlatform } from '../../host/platform/client';
 import { clearOAuthCache, oauthClock } from '../../host/platform/oauth';
 import { platformHandlers } from '../../host/platform/service';
@@ -19,8 +20,8 @@ const issued = () => sandbox.state.auth.bearerTokens?.size ?? 0;
 beforeAll(async () => {
   sandbox = await startSandbox({ tokens: ['APP-TOKEN'] });
   platformState(sandbox.state).addOAuthClient('client-1', 'CLIENT-SECRET');
-  await secrets.set('sandbox', 'APP-TOKEN');
-  await secrets.set('oauth-env:oauth-client-secret', 'CLIENT-SECRET');
+  await setSandboxSecret(secrets, 'sandbox', 'apptoken', 'APP-TOKEN');
+  await secrets.set({ environmentId: 'oauth-env', kind: 'oauth-client-secret' }, 'CLIENT-SECRET', bindingFor(oauthEnv(), 'oauth-client-secret'));
   dataDir = mkdtempSync(join(tmpdir(), 'preflight-platform-'));
 });
 afterAll(async () => {
@@ -72,7 +73,7 @@ describe('OAuth client credentials', () => {
 
   it('a wrong client secret is a 401 that names no secret', async () => {
     const wrong = new MemorySecretStore();
-    await wrong.set('oauth-env:oauth-client-secret', 'WRONG-SECRET');
+    await wrong.set({ environmentId: 'oauth-env', kind: 'oauth-client-secret' }, 'WRONG-SECRET', bindingFor(oauthEnv(), 'oauth-client-secret'));
     const r = await callPlatform(oauthEnv(), wrong, 'list', 'campaign', {});
     expect(r).toMatchObject({ kind: 'response', status: 401 });
     expect(JSON.stringify(r)).not.toContain('WRONG-SECRET');
@@ -89,7 +90,8 @@ describe('secrets in answers', () => {
     });
     await new Promise<void>((ok) => echo.listen(0, '127.0.0.1', ok));
     const port = (echo.address() as { port: number }).port;
-    const env = environmentConfigSchema.parse({ id: 'sandbox', name: 'Echo', region: 'custom', baseUrl: `http://127.0.0.1:${port}`, production: false });
+    const env = environmentConfigSchema.parse({ id: 'echo', name: 'Echo', region: 'custom', baseUrl: `http://127.0.0.1:${port}`, production: false });
+    await secrets.set({ environmentId: 'echo', kind: 'apptoken' }, 'APP-TOKEN', bindingFor(env, 'apptoken'));
     const r = await callPlatform(env, secrets, 'list', 'campaign', {});
     echo.close();
     expect(r).toMatchObject({ kind: 'response', status: 400 });
@@ -103,7 +105,7 @@ describe('platform handlers against the sandbox', () => {
   let h: ReturnType<typeof platformHandlers>;
   beforeAll(async () => {
     h = platformHandlers(ctx());
-    await secrets.set('sandbox', 'APP-TOKEN'); // the seed stores the sandbox's OAuth secret; the app token stays
+    await setSandboxSecret(secrets, 'sandbox', 'apptoken', 'APP-TOKEN'); // the seed stores the sandbox's OAuth secret; the app token stays
   });
 
   it('test connection tells apart success, 401, 403 and 410', async () => {
@@ -117,7 +119,7 @@ describe('platform handlers against the sandbox', () => {
 
   it('test connection says an unreachable host is unreachable', async () => {
     writeFileSync(join(dataDir, 'environments.json'), JSON.stringify({ version: 1, environments: [{ id: 'gone-host', name: 'Nowhere', region: 'custom', baseUrl: 'https://127.0.0.1:9', production: false }] }));
-    await secrets.set('gone-host', 'X');
+    await secrets.set({ environmentId: 'gone-host', kind: 'apptoken' }, 'X-TOKEN-X', bindingFor({ region: 'custom', baseUrl: 'https://127.0.0.1:9' }, 'apptoken'));
     const v = await h['platform.testConnection']({ environmentId: 'gone-host' });
     rmSync(join(dataDir, 'environments.json'));
     expect(v).toMatchObject({ outcome: 'unreachable', ok: false, title: 'Cannot reach the API' });

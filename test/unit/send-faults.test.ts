@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { startSandbox, type Sandbox } from '../../host/sandbox/server';
 import { EnvironmentStore } from '../../host/environments/store';
-import { MemorySecretStore } from '../../host/secrets';
+import { MemorySecretStore, setSandboxSecret } from '../../host/secrets';
 import { SendManager } from '../../host/send/manager';
 import type { FaultKind } from '../../shared/ipc/channels/sandbox';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
     },
   });
   const secrets = new MemorySecretStore();
-  await secrets.set('sandbox', TOKEN);
+  await setSandboxSecret(secrets, 'sandbox', 'apptoken', TOKEN);
   manager = new SendManager({ dataDir: dir, environments: new EnvironmentStore(dir), secrets, sandbox, timeoutMs: 300, retry });
 });
 afterAll(async () => {
@@ -100,7 +100,7 @@ describe('fault matrix: each injected fault ends the batch as the policy says', 
       });
     });
     const secrets = new MemorySecretStore();
-    await secrets.set('sandbox', TOKEN);
+    await setSandboxSecret(secrets, 'sandbox', 'apptoken', TOKEN);
     const closed = new SendManager({ dataDir: dir, environments: new EnvironmentStore(dir), secrets, sandbox: { url: `http://127.0.0.1:${port}`, allowToken: () => {} }, timeoutMs: 300, retry });
     const draft = closed.prepare({ environmentId: 'sandbox', campaignId: 'C1', data: { target_by: 'user_id', target: ['u1'], params: {}, target_with_params: {} } });
     const id = await closed.start(draft.draftId, { environmentId: 'sandbox', campaignId: 'C1', recipients: 1 });
@@ -145,8 +145,9 @@ describe('cancel, resume and re-send', () => {
     expect(d.batches.map((b) => b.state)).toEqual(['acknowledged', 'unknown', 'acknowledged']);
     expect(() => manager.prepareResend(d.sendId, [0])).toThrow(/only failed or unknown/);
     const draft = manager.prepareResend(d.sendId, [1]);
-    expect(draft).toMatchObject({ kind: 'resend', parentSendId: d.sendId, recipients: 2 });
-    const id = await manager.start(draft.draftId, { environmentId: 'sandbox', campaignId: 'C1', recipients: 2 });
+    // An unknown batch may have reached the platform: the re-send says so and needs the typed confirmation.
+    expect(draft).toMatchObject({ kind: 'resend', parentSendId: d.sendId, recipients: 2, mayReceiveTwice: { batches: [1], recipients: 2 }, typeToConfirm: ['C1', 'Sandbox'] });
+    const id = await manager.start(draft.draftId, { environmentId: 'sandbox', campaignId: 'C1', recipients: 2, typed: 'C1' });
     await manager.waitFor(id);
     expect(received().filter((t) => t === 'c' || t === 'd')).toEqual(['c', 'd']);
     expect(manager.exportTargets(d.sendId, [1]).csv).toBe('user_id\r\nc\r\nd\r\n');

@@ -25,7 +25,7 @@ describe('execute request bodies', () => {
     const [b] = buildExecuteBodies('C', data);
     expect(redacted(b!).apptoken).toBe('***');
     const curl = toCurl('https://external-api.xtremepush.com/', b!);
-    expect(curl).toContain('--url https://external-api.xtremepush.com/api/external/execute/campaign');
+    expect(curl).toContain("--url 'https://external-api.xtremepush.com/api/external/execute/campaign'");
     expect(curl).toContain(`"apptoken": "'"$XP_APP_TOKEN"'"`);
     expect(curl).toContain(`"x": "it'\\''s"`);
   });

@@ -1,4 +1,7 @@
-/** Saves text as a file through the browser's download (both hosts): a Blob URL on a temporary link. */
+/**
+ * Saves text as a file through the browser's download (both hosts): a Blob URL on a temporary link.
+ * The one download helper of the renderer: CSV exports, execute bodies and the HTML report use it.
+ */
 export function downloadText(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');

@@ -35,10 +35,24 @@ export function blockRemoteImages(html: string): string {
     .replace(/url\(\s*(["']?)(?:https?:)?\/\/[^)]*\)/gi, 'none');
 }
 
+/**
+ * Renames nested frame elements (iframe, frame, frameset, object, embed, portal, fencedframe) so the
+ * preview has none: Chromium opens a connection to an <iframe src> (a preconnect, no request) even
+ * when the document's policy forbids the frame, which tells a remote host the message was opened.
+ * Email clients drop these elements anyway. The match ignores context (a name inside text or an
+ * attribute is renamed too, harmlessly) so no real tag can slip past it; a nested srcdoc needs no
+ * pass of its own, since its element is renamed and the attribute becomes inert.
+ */
+export function blockNestedFrames(html: string): string {
+  return html.replace(/<(\/?)(iframe|frameset|frame|object|embed|portal|fencedframe)(?=[\s/>])/gi, '<$1pf-blocked-$2');
+}
+
 /** The srcdoc of the preview frame. */
 export function emailDocument(html: string, o: { allowImages: boolean; dark: boolean; segments?: Segment[] }): string {
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:${o.allowImages ? ' https: http:' : ''}`;
+  // frame-src and child-src are spelled out although default-src covers them; the policy alone does
+  // not stop Chromium's preconnect to a nested <iframe src>, so the frames are renamed as well.
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:${o.allowImages ? ' https: http:' : ''}; frame-src 'none'; child-src 'none'`;
   const marked = o.segments ? htmlWithProvenance(o.segments) : html;
-  const body = o.allowImages ? marked : blockRemoteImages(marked);
+  const body = blockNestedFrames(o.allowImages ? marked : blockRemoteImages(marked));
   return `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="referrer" content="no-referrer"><base target="_blank"><style>${MARK_CSS}${o.dark ? DARK_CSS : ''}</style>${body}`;
 }

@@ -4,7 +4,7 @@ import type { SendDetail, SendSummary } from '../../../shared/ipc/channels/send'
 import { call } from '../../api/client';
 import { useSend } from '../../stores/send';
 import { SendDetailView } from './SendDetailView';
-import { download } from './format';
+import { downloadText } from '../data/download';
 
 type Filter = ChannelArgs<'send.history'>;
 
@@ -42,7 +42,7 @@ export function SendHistory() {
             <option value="running">Running</option>
           </select>
           <span className="spacer" />
-          <button onClick={() => void call('send.historyCsv', filter).then((r) => download('preflight-send-history.csv', r.csv), (e: Error) => setError(e.message))}>Export CSV</button>
+          <button onClick={() => void call('send.historyCsv', filter).then((r) => downloadText('preflight-send-history.csv', r.csv, 'text/csv'), (e: Error) => setError(e.message))}>Export CSV</button>
           <button onClick={() => openHistory(false)}>Close</button>
         </div>
         {error && <div role="alert" className="banner error">{error}</div>}
@@ -51,7 +51,8 @@ export function SendHistory() {
           <tbody>
             {rows.map((s) => (
               <tr key={s.sendId} className={detail?.sendId === s.sendId ? 'selected' : ''} onClick={() => void call('send.status', { sendId: s.sendId }).then(setDetail, (e: Error) => setError(e.message))} data-testid={`history-${s.sendId}`}>
-                <td>{new Date(s.createdAt).toLocaleString()}</td>
+                {/* When it went out (its confirmation), not when its preview was opened. */}
+                <td><time dateTime={s.startedAt ?? s.createdAt}>{new Date(s.startedAt ?? s.createdAt).toLocaleString()}</time></td>
                 <td>{s.environment.name}{s.environment.production ? ' (prod)' : ''}</td>
                 <td><code>{s.campaignId}</code></td>
                 <td>{s.kind}</td>

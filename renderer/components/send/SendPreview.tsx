@@ -69,6 +69,12 @@ export function SendPreview({ title }: { title: string }) {
       )}
       {draft && <BodyViewer draft={draft} />}
       {draft?.kind === 'resend' && <p className="small">Re-sending only the chosen batches of send <code>{draft.parentSendId}</code>.</p>}
+      {draft?.mayReceiveTwice && (
+        <div role="alert" className="may-receive-twice" data-testid="may-receive-twice">
+          <strong className="c-warning">{plural(draft.mayReceiveTwice.recipients, 'recipient may', 'recipients may')} receive the message twice.</strong>{' '}
+          {draft.mayReceiveTwice.batches.length === 1 ? 'Batch' : 'Batches'} {draft.mayReceiveTwice.batches.map((i) => i + 1).join(', ')} of send <code>{draft.parentSendId}</code> ended unknown: the platform may already have acted on {draft.mayReceiveTwice.batches.length === 1 ? 'it' : 'them'}. Check the delivery follow-up first; re-send only if you accept that risk.
+        </div>
+      )}
       {request && env && (
         <div className="test-send">
           <button onClick={() => void testSend()} disabled={busy || env.qaUsers.length === 0} data-testid="test-send">Test send to {plural(env.qaUsers.length, 'QA user')}</button>{' '}
@@ -83,7 +89,7 @@ export function SendPreview({ title }: { title: string }) {
       )}
       {draft?.typeToConfirm && (
         <label className="type-confirm">
-          {draft.environment.name} is production. Type the campaign id <code>{draft.campaignId}</code> (or the environment name) to confirm:
+          {draft.mayReceiveTwice ? 'Some recipients may receive this twice.' : `${draft.environment.name} is production.`} Type the campaign id <code>{draft.campaignId}</code> (or the environment name) to confirm:
           <input value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="type-confirm" autoComplete="off" />
         </label>
       )}

@@ -16,12 +16,3 @@ export const STATE_LABEL: Record<string, string> = {
   unknown: 'unknown',
 };
 
-/** Offers text as a file download (exports stay in the renderer; nothing secret is in them). */
-export function download(name: string, text: string, type = 'text/csv') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

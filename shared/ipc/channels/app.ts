@@ -36,7 +36,10 @@ export const appChannels = {
     args: z.strictObject({}),
     result: z.discriminatedUnion('status', [z.object({ status: z.literal('done'), path: z.string() }), unavailableSchema]),
   },
-  /** Workspaces opened recently, newest first (also listed in the File ▸ Open Recent menu). */
+  /**
+   * Workspaces opened recently, newest first, as the main side keeps them in the data folder (both
+   * hosts; the desktop app also lists them in File ▸ Open Recent). `workspace.open` accepts these.
+   */
   'app.recentWorkspaces': {
     args: z.strictObject({}),
     result: z.discriminatedUnion('status', [z.object({ status: z.literal('done'), items: z.array(z.object({ path: z.string(), name: z.string() })) }), unavailableSchema]),
@@ -97,7 +100,21 @@ export const appCommandSchema = z.object({
 });
 export type AppCommand = z.infer<typeof appCommandSchema>;
 
-/** Commands from the native shell (application menu, dock, "open with", file drops) for the renderer to carry out. */
+/**
+ * The browser host asks the person on its own confirmation page (another origin the renderer
+ * cannot read or answer for, host/confirm-page.ts); the renderer only shows where that page is.
+ */
+export const confirmationEventSchema = z.object({
+  id: z.string(),
+  state: z.enum(['pending', 'answered']),
+  /** The question, as the page asks it. */
+  title: z.string(),
+  /** The confirmation page (no secret in it: the page's one-time codes never leave its origin). */
+  url: z.string(),
+});
+
+/** Commands from the native shell (application menu, dock, "open with", file drops) for the renderer to carry out; confirmations waiting on the browser host's page. */
 export const appEvents = {
   'app.command': appCommandSchema,
+  'app.confirmation': confirmationEventSchema,
 } as const;

@@ -5,6 +5,7 @@
  * the result, not IPC errors; secrets never appear in any of these.
  */
 import { z } from 'zod';
+import { propertyPathProblem } from '../../property-path';
 import { campaignSchema } from '../../campaign/model';
 
 const problemSchema = z.object({ path: z.string(), message: z.string() });
@@ -109,8 +110,19 @@ export const platformChannels = {
   'sandbox.platform.setCampaign': {
     args: z.strictObject({
       id: z.string().min(1),
-      /** Values by dotted path in the platform model, e.g. `{"messages.9.sms_text": "…", "active": 0}`. */
-      set: z.record(z.string(), z.unknown()),
+      /**
+       * Values by dotted path in the platform model, e.g. `{"messages.9.sms_text": "…", "active": 0}`.
+       * Checked on the keys as received (a record schema would drop a `__proto__` key silently), and
+       * no segment may be `__proto__`, `constructor` or `prototype`.
+       */
+      set: z
+        .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'an object of values by dotted path')
+        .superRefine((v, ctx) => {
+          for (const k of Object.keys(v)) {
+            const problem = propertyPathProblem(k);
+            if (problem) ctx.addIssue({ code: 'custom', path: [k], message: problem });
+          }
+        }),
     }),
     result: z.object({ model: z.record(z.string(), z.unknown()) }),
   },

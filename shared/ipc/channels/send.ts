@@ -4,27 +4,13 @@
  * the confirmation against the draft.
  */
 import { z } from 'zod';
-import { environmentSchema, jsonRecord, sendDataSchema } from '../schemas';
+import { dataRecord, environmentSchema, jsonRecord, sendDataSchema } from '../schemas';
+import { unavailableSchema } from './app';
 
-/** The one-shot `send.execute` result (kept for the CLI and scripts). */
-export const batchResultSchema = z.object({
-  index: z.number(),
-  targets: z.number(),
-  status: z.enum(['acknowledged', 'failed', 'unknown']),
-  httpStatus: z.number().nullable(),
-  response: z.unknown(),
-  durationMs: z.number(),
-  error: z.string().optional(),
-});
-
-export const sendResultSchema = z.object({
-  sendId: z.string(),
-  environment: z.string(),
-  campaignId: z.string(),
-  recipients: z.number(),
-  batches: z.array(batchResultSchema),
-});
-export type SendResult = z.infer<typeof sendResultSchema>;
+/** Which secret of an environment: its app token or its OAuth client secret. */
+export const secretKindSchema = z.enum(['apptoken', 'oauth-client-secret']);
+/** Whether each secret is stored for the environment's destination, after a change. */
+const secretsStoredSchema = z.object({ hasToken: z.boolean(), hasSecret: z.boolean() });
 
 /** An environment as the UI sees it: its settings, whether a token is stored — never the token. */
 export const environmentViewSchema = environmentSchema.extend({
@@ -36,15 +22,20 @@ export const environmentViewSchema = environmentSchema.extend({
   concurrency: z.number(),
   ratePerSecond: z.number(),
   qaUsers: z.array(z.string()),
+  /** True when an OAuth client secret is stored for its destination (the secret itself never crosses the boundary). */
+  hasSecret: z.boolean(),
   /** The environment variable the browser host and CLI read its token from. */
   tokenVariable: z.string(),
+  /** The environment variable they read its OAuth client secret from. */
+  secretVariable: z.string(),
 });
 export type EnvironmentView = z.infer<typeof environmentViewSchema>;
 
 export const sendOptionsSchema = z.strictObject({
   time: z.string().min(1).optional(),
   targetExistingOnly: z.boolean().optional(),
-  extra: jsonRecord.optional(),
+  /** Other top-level body keys; kept exactly as given (shared/ipc/schemas.ts `dataRecord`). */
+  extra: dataRecord.optional(),
 });
 
 export const batchStateSchema = z.enum(['never-sent', 'sending', 'acknowledged', 'failed', 'unknown']);
@@ -61,6 +52,10 @@ export const batchRowSchema = z.object({
   reason: z.string().optional(),
   interrupted: z.boolean().optional(),
   skipped: z.boolean().optional(),
+  /** The re-send these batches went out again as. */
+  resentAs: z.string().optional(),
+  /** Sent by two overlapping runs: its users may have received the message twice. */
+  repeated: z.boolean().optional(),
   xid: z.string(),
 });
 export type BatchRow = z.infer<typeof batchRowSchema>;
@@ -83,7 +78,14 @@ const planFactsSchema = z.object({
 
 export const sendSummarySchema = planFactsSchema.extend({
   sendId: z.string(),
+  /** When the send was planned (its preview opened). */
   createdAt: z.string(),
+  /** When it was confirmed and went out; absent only for a journal cut before its confirmation. */
+  startedAt: z.string().optional(),
+  /** When its last run ended. */
+  finishedAt: z.string().optional(),
+  /** The journal records two runs at once: reported in `problems`, never resumed or re-sent. */
+  overlapping: z.boolean().optional(),
   status: z.enum(['running', 'completed', 'cancelled', 'interrupted']),
   batchCounts: countsSchema,
   targetCounts: countsSchema,
@@ -92,6 +94,26 @@ export const sendSummarySchema = planFactsSchema.extend({
   override: z.object({ reason: z.string(), errors: z.array(z.string()) }).optional(),
 });
 export type SendSummary = z.infer<typeof sendSummarySchema>;
+
+/** What delivery follow-up knows about the users of each unknown batch (shared/send/unknown-evidence.ts). */
+export const unknownFollowUpSchema = z.object({
+  checkedAt: z.string(),
+  receiverUrl: z.string(),
+  /** Why the platform's delivery errors are missing from the finding, when they are. */
+  platformProblem: z.string().optional(),
+  batches: z.array(
+    z.object({
+      index: z.number(),
+      targets: z.number(),
+      delivered: z.number(),
+      clicked: z.number(),
+      errors: z.array(z.object({ message: z.string(), users: z.number() })),
+      verdict: z.enum(['acted', 'no-evidence']),
+      summary: z.string(),
+    }),
+  ),
+});
+export type UnknownFollowUpView = z.infer<typeof unknownFollowUpSchema>;
 
 export const sendDetailSchema = sendSummarySchema.extend({
   options: sendOptionsSchema,
@@ -113,6 +135,8 @@ export const draftSchema = planFactsSchema.extend({
   typeToConfirm: z.array(z.string()).optional(),
   /** Test sends: whose per-user values the QA users get. */
   note: z.string().optional(),
+  /** Re-sends of unknown batches: the platform may have acted on them, so these recipients may receive the message twice. */
+  mayReceiveTwice: z.object({ batches: z.array(z.number()), recipients: z.number() }).optional(),
 });
 export type SendDraft = z.infer<typeof draftSchema>;
 
@@ -134,23 +158,27 @@ const sendIdArg = z.string().regex(/^\d{8}-\d{6}-[a-f0-9]{6}$/, 'a send id');
 
 export const sendChannels = {
   'environments.list': { args: z.strictObject({}), result: z.array(environmentViewSchema) },
-  'environments.save': { args: z.strictObject({ environment: jsonRecord }), result: environmentViewSchema },
+  /**
+   * Saves an environment. A new one, or a new origin (region or base URL), is confirmed by the
+   * person through the main side first (the built-in sandbox excepted); a new origin or client id
+   * drops the secrets given for the old one (`droppedSecrets`).
+   */
+  'environments.save': { args: z.strictObject({ environment: jsonRecord }), result: environmentViewSchema.extend({ droppedSecrets: z.array(secretKindSchema).optional() }) },
+  /** Removes an environment and deletes its secrets. */
   'environments.remove': { args: z.strictObject({ id: z.string().min(1) }), result: z.object({ removed: z.boolean() }) },
-  /** Stores an environment's token (or names a file it is read from); the token never comes back. */
+  /**
+   * Stores a secret the person typed (write-only: it never comes back), bound to the environment's
+   * current destination, after the person confirmed it through the main side (sandbox excepted).
+   * There is no way to name a file here: see `environments.chooseTokenFile`.
+   */
   'environments.setToken': {
-    args: z.strictObject({ id: z.string().min(1), token: z.string().min(1).max(4096).optional(), file: z.string().min(1).optional() }),
-    result: z.object({ hasToken: z.boolean() }),
+    args: z.strictObject({ id: z.string().min(1), token: z.string().min(1).max(4096), secret: secretKindSchema.optional() }),
+    result: secretsStoredSchema,
   },
-  'send.execute': {
-    args: z.strictObject({
-      environmentId: z.string().min(1),
-      campaignId: z.string().min(1),
-      data: sendDataSchema,
-      batchSize: z.number().int().min(1).max(10_000).optional(),
-      /** What the person confirmed: must match the environment, campaign and recipient count. */
-      confirmation: z.strictObject({ environmentId: z.string(), campaignId: z.string(), recipients: z.number().int() }),
-    }),
-    result: sendResultSchema,
+  /** Desktop app: the person picks the file holding the secret in a native dialog; the main side reads it. The browser host answers `unavailable` (it reads `XP_APP_TOKEN_<ID>_FILE`). */
+  'environments.chooseTokenFile': {
+    args: z.strictObject({ id: z.string().min(1), secret: secretKindSchema.optional() }),
+    result: z.discriminatedUnion('status', [secretsStoredSchema.extend({ status: z.literal('stored') }), z.object({ status: z.literal('cancelled') }), unavailableSchema]),
   },
   'send.prepare': {
     args: z.strictObject({
@@ -184,6 +212,8 @@ export const sendChannels = {
   'send.batchTargets': { args: z.strictObject({ sendId: sendIdArg, index: z.number().int().min(0) }), result: z.array(z.string()) },
   /** The users of some batches as a target list (CSV: id column and per-user value columns). */
   'send.exportTargets': { args: z.strictObject({ sendId: sendIdArg, batches: z.array(z.number().int().min(0)).min(1) }), result: z.object({ csv: z.string(), count: z.number() }) },
+  /** For unknown batches: webhook events and platform delivery errors of their users, to decide about a re-send. */
+  'send.unknownFollowUp': { args: z.strictObject({ sendId: sendIdArg }), result: unknownFollowUpSchema },
   'send.deliveries': {
     args: z.strictObject({ sendId: sendIdArg }),
     result: z.object({ receiverUrl: z.string(), rows: z.array(z.object({ user: z.string(), batch: z.number(), deliveredAt: z.string().optional(), clickedAt: z.string().optional() })) }),

@@ -11,8 +11,13 @@ export const WRITABLE_WORKSPACE_FILE = /^(campaigns\/[\w.-]+\.(ya?ml|json)|revie
 const workspacePath = z.string().regex(WRITABLE_WORKSPACE_FILE, 'not a file the app may read or write (campaigns/*.yaml|json, reviews/*.json, reports/*.html, preflight.settings.json)');
 
 export const workspaceChannels = {
+  /**
+   * Opens a workspace folder (without `dir`: the current one again). `dir` must be a folder the main
+   * side was given — the start-up folder, its own folder dialog, a drop or "open with", or its recent
+   * list (host/workspace-access.ts); any other folder is refused with `forbidden`.
+   */
   'workspace.open': {
-    args: z.strictObject({ dir: z.string().min(1).optional() }),
+    args: z.strictObject({ dir: z.string().min(1).max(4096).optional() }),
     result: workspaceSnapshotSchema,
   },
   'workspace.current': {

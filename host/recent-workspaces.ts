@@ -1,7 +1,8 @@
 /**
  * The recent workspaces list (File ▸ Open Recent, and `app.recentWorkspaces`): newest first, no
  * duplicates (compared case-insensitively on Windows and macOS, whose file systems usually are),
- * at most `MAX_RECENT`. Pure list operations; electron/main.ts keeps it in the data folder.
+ * at most `MAX_RECENT`. Pure list operations; host/workspace-access.ts keeps the list in the data
+ * folder for the desktop app and the browser host alike.
  */
 
 export const MAX_RECENT = 10;
@@ -9,6 +10,12 @@ export const MAX_RECENT = 10;
 export interface RecentWorkspace {
   path: string;
   name: string;
+}
+
+/** True when two absolute paths name the same folder on `platform` (case-insensitive on Windows and macOS). */
+export function samePath(a: string, b: string, platform: NodeJS.Platform): boolean {
+  const key = sameKey(platform);
+  return key(a) === key(b);
 }
 
 const sameKey = (platform: NodeJS.Platform) => (p: string) => {
