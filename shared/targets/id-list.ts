@@ -13,6 +13,7 @@
  * was decided and why, for that toggle. The app's import and the CLI both read text through here.
  */
 import { normalizeColumnName } from './mapping';
+import { parseTable, type ParseTableOptions } from './table';
 import { checkPhone, idKind, isEmail } from './ids';
 import type { IdListReading, Table } from './types';
 
@@ -144,4 +145,14 @@ export function readIdList(table: Table, text: string, opts: { targetBy?: string
   const rowNumbers = [firstRow];
   for (let i = 0; i < table.rows.length; i++) rowNumbers.push(table.rowNumbers?.[i] ?? i + 2);
   return idTable(table, [first, ...table.rows.map((r) => r[0] as string)], rowNumbers, reading, opts.targetBy);
+}
+
+/**
+ * Parses delimited target text (CSV, TSV, one id per line, or a separated id list): the table,
+ * read as plain ids when it is a plain id list. The import dispatcher (import.ts, for the app's
+ * import worker and the CLI) and `parsePaste` read delimited targets through this function.
+ */
+export function parseTargetsTable(text: string, opts: ParseTableOptions & { targetBy?: string; header?: HeaderChoice }): Table {
+  const { targetBy, header, ...tableOpts } = opts;
+  return readIdList(parseTable(text, tableOpts), text, { ...(targetBy !== undefined ? { targetBy } : {}), ...(header ? { header } : {}) });
 }

@@ -6,7 +6,7 @@ import type { ParsedExecuteBody, Table } from './types';
 import { type ParsedCurl, parseCurl } from './curl';
 import { parseExecuteBody } from './execute-body';
 import { parseJsonRows } from './json-rows';
-import { parseTargetsTable } from './import-file';
+import { parseTargetsTable } from './id-list';
 
 /** The kinds of pasted text Preflight understands. */
 export type PasteKind = 'table' | 'json-rows' | 'execute-body' | 'curl';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTargets, defaultMapping, parsePaste, type HeaderChoice } from '../../shared/targets';
-import { importTargetsFile, parseTargetsTable } from '../../shared/targets/import-file';
+import { importFile } from '../../shared/targets/import-file';
+import { parseTargetsTable } from '../../shared/targets/id-list';
 
 /** The targets a paste gives, the way the import worker builds them. */
 function targets(text: string, targetBy = 'user_id', header?: HeaderChoice) {
@@ -75,8 +76,8 @@ describe('a pasted id list loses no recipient', () => {
   });
 
   it('the CLI reads a target file by the same rule', () => {
-    const t = importTargetsFile(new TextEncoder().encode('u_1001\nu_1002\nu_1003\n'), { file: 'ids.txt', targetBy: 'user_id' });
-    expect(t.target).toEqual(['u_1001', 'u_1002', 'u_1003']);
+    const t = importFile(new TextEncoder().encode('u_1001\nu_1002\nu_1003\n'), { file: 'ids.txt', targetBy: 'user_id' });
+    expect(t.built?.target).toEqual(['u_1001', 'u_1002', 'u_1003']);
     const p = parsePaste('1001, 1002, 1003', 'pasted text', 'user_id');
     expect(p.kind === 'table' && p.table.rows).toEqual([['1001'], ['1002'], ['1003']]);
   });
