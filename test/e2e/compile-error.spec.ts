@@ -48,6 +48,8 @@ test('an unclosed {% if %} in the promo SMS marks every SMS cell and the preview
 
   await page.getByTestId('send-button').click();
   const dialog = page.getByTestId('send-dialog');
+  // The host checks the saved file: save the edit, and its verdict names the same place.
+  await dialog.getByRole('button', { name: 'Save and check again' }).click();
   await expect(dialog.getByTestId('blocking')).toContainText(`line ${line}`);
   await expect(dialog.getByTestId('confirm-send')).toBeDisabled();
 });
