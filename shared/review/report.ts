@@ -9,6 +9,8 @@ import type { Diagnostic } from '../diagnostics';
 import { formatPlace } from '../diagnostics';
 import { VALUE_SOURCE_LABELS, type ValueSource } from '../campaign/send-data';
 import { formatProgress, reviewMark, type Decision, type ReviewMark, type ReviewProgress } from './model';
+import type { EmailTallySummary } from '../guardrails/email-tally';
+import { emailQaSection } from './report-email-qa';
 
 export interface ReportCell {
   target: string;
@@ -35,6 +37,8 @@ export interface ReportInput {
   generatedAt: string;
   /** Scan totals over all users, when the full scan finished. */
   scan?: { users: number; withErrors: number; withWarnings: number };
+  /** The full scan's email QA over all users (compatibility and link findings with user counts, rendered link variants). */
+  emailQa?: EmailTallySummary;
 }
 
 /** A render's values in the report's shape, from a render's sources and values. */
@@ -133,7 +137,7 @@ export function buildReportHtml(r: ReportInput): string {
 ${r.scan ? `<tr><th>Full scan</th><td>${r.scan.users} users · ${r.scan.withErrors} with errors · ${r.scan.withWarnings} with warnings</td></tr>` : ''}
 </tbody></table>
 <h2>Campaign diagnostics</h2>${diagList(r.diagnostics)}
-${groups.map(section).join('\n')}
+${emailQaSection(r.emailQa)}${groups.map(section).join('\n')}
 </body></html>
 `;
 }
