@@ -75,7 +75,8 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
       return 0;
     }
     const file = args.campaign!;
-    const loaded = loadCampaign(file, readText(file));
+    const text = readText(file);
+    const loaded = loadCampaign(file, text);
     if (!loaded.campaign) {
       for (const d of loaded.diagnostics) out.stderr(`${formatPlace(d)}: ${d.message}\n`);
       return 2;
@@ -113,7 +114,7 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
     const renders: NodeRender[] = [];
     const tally = new Tally();
     const keep = args.command === 'render' || args.format === 'json';
-    const run = evaluate({ campaign, data, profiles, settings, legacyPersonalisation: args.legacy }, {
+    const run = evaluate({ campaign, source: { file, text }, data, profiles, settings, legacyPersonalisation: args.legacy }, {
       onCell: (r) => {
         tally.add(r.diagnostics);
         if (keep) renders.push(r);

@@ -10,6 +10,7 @@ import { SettingsDialog } from './review/SettingsDialog';
 import { SendDialog } from './send/SendDialog';
 import { SendTopbar } from './send/SendTopbar';
 import { InterruptedBanner } from './send/InterruptedBanner';
+import { FaultsBanner } from './send/FaultsBanner';
 import { ConfirmationBanner } from './send/ConfirmationBanner';
 import { PlatformButton } from './platform/PlatformButton';
 
@@ -55,6 +56,7 @@ export function App() {
         <PlatformButton />
       </header>
       <InterruptedBanner />
+      <FaultsBanner />
       {error && <div role="alert" className="banner error">{error}</div>}
       <div className="main" style={{ gridTemplateColumns: `${left}px 6px minmax(0, 1fr)` }}>
         <CampaignList />

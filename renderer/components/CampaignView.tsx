@@ -27,10 +27,10 @@ import { StartHere } from './start/StartHere';
  */
 export function CampaignView() {
   const entry = useSelectedCampaign();
-  const { file, campaign, diagnostics: parseDiagnostics } = useEffectiveCampaign();
+  const { file, campaign, source, diagnostics: parseDiagnostics } = useEffectiveCampaign();
   const data = useCampaignData(entry?.file);
   const dataSource = useCampaignDataSource(entry?.file);
-  useRenderPipeline(campaign, data);
+  useRenderPipeline(campaign, data, source);
   const exportReport = useExportReport(file, campaign);
   useAppCommands(exportReport);
   const renderError = useRenders((s) => s.error);

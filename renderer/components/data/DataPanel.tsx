@@ -12,6 +12,7 @@ import { TargetsTab } from './TargetsTab';
 import { fileInput, isEditableTarget } from './download';
 import './data.css';
 import { usersWithValues } from '../../../shared/campaign/per-user';
+import { PanelBoundary } from '../layout/PanelBoundary';
 
 const TABS: { id: DataTab; label: string }[] = [
   { id: 'targets', label: 'Targets' },
@@ -20,6 +21,15 @@ const TABS: { id: DataTab; label: string }[] = [
 ];
 const EMPTY: SendData = { target_by: 'user_id', target: [], params: {}, target_with_params: {} };
 
+/** DataPanel inside its own error boundary: if it fails, it says so with a Retry and the rest of the window stays. */
+export function DataPanel(props: { data: SendData | undefined }) {
+  return (
+    <PanelBoundary id="data" label="the data panel">
+      <DataPanelBody {...props} />
+    </PanelBoundary>
+  );
+}
+
 /**
  * The selected campaign's data: a compact bar (counts, tabs, Paste data…, Import file…, Undo) over
  * the open tab, a pane with a divider to resize it; closing the tab folds the pane to its bar (tab
@@ -27,7 +37,7 @@ const EMPTY: SendData = { target_by: 'user_id', target: [], params: {}, target_w
  * dropping a file on the window, starts an import too; every import shows a preview before it
  * changes anything.
  */
-export function DataPanel({ data }: { data: SendData | undefined }) {
+function DataPanelBody({ data }: { data: SendData | undefined }) {
   const entry = useSelectedCampaign();
   const file = entry?.file;
   const campaign = entry?.campaign;

@@ -1,8 +1,12 @@
 import { memo } from 'react';
-import type { NodeRender } from '../../../shared/campaign/render';
+import { fieldFailure, type NodeRender } from '../../../shared/campaign/render';
 import { smsUnitName } from '../../../shared/channels/sms';
 import type { Diagnostic } from '../../../shared/diagnostics';
+import { failureText } from '../previews/failure';
 import { useDecision } from '../../stores/review';
+import { reviewMark } from '../../../shared/review/model';
+
+const MARK_TEXT = { approved: '✓ approved', flagged: '⚑ flagged', changed: '⚠ changed since approved' } as const;
 
 /** Badges shown in a cell before the rest are summed up as "+N" (all of them are in the tooltip and the preview). */
 const BADGES = 2;
@@ -14,6 +18,16 @@ const BADGES = 2;
  */
 function CellText({ render }: { render: NodeRender }) {
   const f = render.fields;
+  // A field that did not render is an error, never an empty message.
+  const failure = (render.failed ?? []).map((name) => fieldFailure(render, name)).find((d) => d !== undefined);
+  if (failure)
+    return (
+      <div className="mtext">
+        <span className="field-value c-error" data-testid={`field-${failure.field ?? 'text'}`} title={failure.message}>
+          ⚠ {failureText(failure)}
+        </span>
+      </div>
+    );
   const empty = <span className="muted">(empty)</span>;
   if (render.channel === 'sms')
     return (
@@ -55,7 +69,7 @@ function CellFacts({ render }: { render: NodeRender }) {
           {sender}
         </span>
       )}
-      {render.sms && (
+      {render.sms && !render.failed?.includes('text') && (
         <span className="mmetrics" data-testid="sms-metrics">
           {render.sms.characters} ch{render.sms.units !== render.sms.characters ? ` (${render.sms.units} ${smsUnitName(render.sms)})` : ''} · {render.sms.encoding} · {render.sms.segments} seg
         </span>
@@ -91,15 +105,16 @@ const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : d.severity === 'wa
 /** One user × node: the message text (up to three lines), sender and SMS metrics, diagnostic badges and the review mark. */
 export const MatrixCell = memo(function MatrixCell({ render, target, node, active, id }: { render: NodeRender | undefined; target: string; node: string; active: boolean; id: string }) {
   const decision = useDecision(target, node);
+  const mark = reviewMark(decision, render);
   const worst = render?.diagnostics.some((d) => d.severity === 'error') ? 'error' : render?.diagnostics.some((d) => d.severity === 'warning') ? 'warning' : '';
   return (
     <div
       role="gridcell"
       id={id}
       aria-selected={active}
-      className={`mcell${active ? ' active' : ''}${worst ? ` has-${worst}` : ''}${decision ? ` review-${decision.status}` : ''}`}
+      className={`mcell${active ? ' active' : ''}${worst ? ` has-${worst}` : ''}${mark ? ` review-${mark}` : ''}`}
       data-testid={`cell-${target}-${node}`}
-      data-review={decision?.status ?? 'none'}
+      data-review={mark ?? 'none'}
     >
       {!render ? (
         <span className="muted small">…</span>
@@ -109,9 +124,9 @@ export const MatrixCell = memo(function MatrixCell({ render, target, node, activ
           <div className="mfoot">
             <CellFacts render={render} />
             <Badges diagnostics={render.diagnostics} />
-            {decision && (
-              <span className={`review-mark ${decision.status}`} title={decision.comment ?? decision.status} data-testid="review-mark">
-                {decision.status === 'approved' ? '✓ approved' : '⚑ flagged'}
+            {decision && mark && (
+              <span className={`review-mark ${mark}`} title={mark === 'changed' ? `Approved${decision.by ? ` by ${decision.by}` : ''} at ${decision.at}; the render is different now` : (decision.comment ?? decision.status)} data-testid="review-mark">
+                {MARK_TEXT[mark]}
               </span>
             )}
           </div>

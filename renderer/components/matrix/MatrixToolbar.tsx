@@ -4,6 +4,7 @@ import { useRenders } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { useNextProblem } from '../../hooks/useNextProblem';
 import { useDebounced } from '../../hooks/useDebounced';
+import { useComparePicks } from '../../hooks/useSelection';
 import type { RowFilter } from '../../workers/render-protocol';
 
 /**
@@ -16,7 +17,7 @@ export function MatrixToolbar({ nodes }: { nodes: CampaignNode[] }) {
   const storedSearch = useUi((s) => s.search);
   const mode = useUi((s) => s.mode);
   const keysHint = useUi((s) => s.keysHint);
-  const compareCount = useUi((s) => s.compare.targets.length);
+  const compareCount = useComparePicks().length;
   const setUi = useUi((s) => s.set);
   const setQuery = useRenders((s) => s.setQuery);
   const gen = useRenders((s) => s.gen);

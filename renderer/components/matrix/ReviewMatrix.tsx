@@ -5,10 +5,20 @@ import { useRenders } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { useMatrixKeyboard } from '../../hooks/useMatrixKeyboard';
 import { MatrixRow, cellId } from './MatrixRow';
+import { PanelBoundary } from '../layout/PanelBoundary';
 
 /** A row fits three lines of message text and a line of metrics and badges (see .mcell in styles.css). */
 export const ROW_HEIGHT = 66;
 const HEADER_HEIGHT = 26;
+
+/** ReviewMatrix inside its own error boundary: if it fails, it says so with a Retry and the rest of the window stays. */
+export function ReviewMatrix(props: { nodes: CampaignNode[] }) {
+  return (
+    <PanelBoundary id="matrix" label="the review matrix">
+      <ReviewMatrixBody {...props} />
+    </PanelBoundary>
+  );
+}
 
 /**
  * The review matrix: rows are users, columns are nodes. Virtualised (only rows on screen exist and
@@ -17,7 +27,7 @@ const HEADER_HEIGHT = 26;
  * scroller, so the keyboard that scrolls it is the one that moves in it; `#review-matrix` is where
  * the skip link lands.
  */
-export function ReviewMatrix({ nodes }: { nodes: CampaignNode[] }) {
+function ReviewMatrixBody({ nodes }: { nodes: CampaignNode[] }) {
   const targets = useRenders((s) => s.targets);
   const indices = useRenders((s) => s.indices);
   const severity = useRenders((s) => s.scan.severity);
