@@ -21,6 +21,7 @@ import { CommandQueue } from './command-queue';
 import { aboutPanelOptions } from './about';
 import { classifyOpenedPath, pathsFromArgv } from './open-with';
 import { WorkspaceAccess } from '../host/workspace-access';
+import { startUpdater, type Updater } from './updater';
 
 const APP_NAME = 'Preflight';
 const root = join(__dirname, '..', '..');
@@ -44,6 +45,7 @@ let services: Services | undefined;
 // The recent list and the folders the renderer may open live on the main side (host/workspace-access.ts).
 const workspaces = new WorkspaceAccess({ recentFile, platform: process.platform });
 let launchWorkspace: string | undefined;
+let updater: Updater | undefined;
 
 function emit<E extends EventName>(event: E, payload: EventPayload<E>) {
   if (win && !win.isDestroyed()) win.webContents.send(`preflight-event:${event}`, payload);
@@ -84,6 +86,7 @@ function refreshMenu() {
       command: (command, path) => commands.push({ command, path }),
       revealDataFolder: () => void services?.handlers['app.revealDataFolder']({}).catch((e: unknown) => console.warn(String(e))),
       clearRecent: () => workspaces.clearRecent(),
+      checkForUpdates: () => updater?.checkFromMenu(),
     },
   });
 }
@@ -162,6 +165,13 @@ if (!app.requestSingleInstanceLock()) {
       );
     }
 
+    // Main process only (electron/updater.ts): off for builds without a release feed.
+    updater = startUpdater({
+      appName: APP_NAME,
+      dataDir,
+      window: () => win,
+      sendsRunning: async () => (await handlers['send.history']({ status: 'running' })).length,
+    });
     refreshMenu();
     try {
       win = createMainWindow({ preloadDir: __dirname, dataDir, appUrl: rendererUrl, title: APP_NAME });

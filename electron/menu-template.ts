@@ -29,6 +29,8 @@ export interface MenuActions {
   command(name: AppCommandName, path?: string): void;
   revealDataFolder(): void;
   clearRecent(): void;
+  /** "Check for Updates…": the main process's updater (electron/updater.ts); no channel reaches it. */
+  checkForUpdates(): void;
 }
 
 export interface MenuOptions {
@@ -53,6 +55,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemSpec[] {
   const cmd = (name: AppCommandName, path?: string) => () => actions.command(name, path);
 
   const settings: MenuItemSpec = { id: 'environments', label: mac ? 'Settings…' : 'Environments…', accelerator: 'CmdOrCtrl+,', click: cmd('environments') };
+  const checkUpdates: MenuItemSpec = { id: 'check-for-updates', label: 'Check for Updates…', click: () => actions.checkForUpdates() };
   const revealData: MenuItemSpec = { id: 'reveal-data-folder', label: `Show Data Folder in ${fileManagerName(o.platform)}`, click: () => actions.revealDataFolder() };
 
   const openRecent: MenuItemSpec = {
@@ -119,14 +122,14 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemSpec[] {
   const help: MenuItemSpec = {
     label: 'Help',
     role: 'help',
-    submenu: [revealData, ...(mac ? [] : [sep, { role: 'about', label: `About ${o.appName}` } as MenuItemSpec])],
+    submenu: [revealData, ...(mac ? [] : [sep, { role: 'about', label: `About ${o.appName}` } as MenuItemSpec, checkUpdates])],
   };
 
   if (!mac) return [file, edit, view, windowMenu, help];
 
   const appMenu: MenuItemSpec = {
     label: o.appName,
-    submenu: [{ role: 'about' }, sep, settings, sep, { role: 'services' }, sep, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, sep, { role: 'quit' }],
+    submenu: [{ role: 'about' }, checkUpdates, sep, settings, sep, { role: 'services' }, sep, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, sep, { role: 'quit' }],
   };
   return [appMenu, file, edit, view, windowMenu, help];
 }

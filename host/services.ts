@@ -16,6 +16,8 @@ import { sandboxHandlers } from './sandbox/service';
 import { createSending, SANDBOX_ENVIRONMENT_ID } from './send/service';
 import { workspaceHandlers, type WorkspaceRef } from './workspace-service';
 import { dataHandlers } from './data-service';
+import { preferencesHandlers } from './preferences';
+import { keptDataHandlers } from './kept-data';
 import { setSandboxSecret } from './secrets';
 import { WorkspaceAccess } from './workspace-access';
 
@@ -59,6 +61,8 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     ...sandboxHandlers(ctx),
     ...platformHandlers(ctx),
     ...dataHandlers(ref),
+    ...preferencesHandlers(o.dataDir),
+    ...keptDataHandlers(ref),
   };
   return {
     handlers,

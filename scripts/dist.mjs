@@ -7,12 +7,17 @@
 // is impossible it fails after a long wait with a network stack trace; this script checks first,
 // and turns a network failure during packaging into one clear paragraph (exit 1). Its full output
 // is kept in dist/installers/electron-builder.log.
+//
+// Signing and notarisation follow the variables electron-builder reads (scripts/signing.mjs: empty
+// ones dropped, one line per platform saying what is signed). Nothing is published unless you pass
+// `--publish …` (the release workflow does, for tags).
 import { spawn, spawnSync } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { publishArgs, signingPlan } from './signing.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DOWNLOAD_HOST = 'github.com';
@@ -89,13 +94,21 @@ async function main() {
     process.exit(1);
   }
 
+  const targetPlatform = args.includes('--mac') || args.includes('-m') ? 'darwin' : args.includes('--win') || args.includes('-w') ? 'win32' : args.includes('--linux') || args.includes('-l') ? 'linux' : process.platform;
+  const signing = signingPlan(process.env, targetPlatform);
+  for (const line of signing.lines) console.log(line);
+  if (signing.problems.length > 0) {
+    console.error(`npm run dist: ${signing.problems.join('; ')}.`);
+    process.exit(1);
+  }
+
   const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--only=renderer,electron'], { stdio: 'inherit', cwd: root });
   if (built.status !== 0) process.exit(built.status ?? 1);
 
   const outDir = join(root, 'dist', 'installers');
   mkdirSync(outDir, { recursive: true });
   const bin = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-builder.cmd' : 'electron-builder');
-  const child = spawn(bin, ['--config', 'electron-builder.yml', '--publish', 'never', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+  const child = spawn(bin, ['--config', 'electron-builder.yml', ...publishArgs(args)], { cwd: root, env: signing.env, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
   let output = '';
   const relay = (chunk) => {
     const text = chunk.toString();

@@ -19,6 +19,10 @@ const LIMITS: Partial<Record<ChannelName, number>> = {
   'review.exportReport': 256 * MB,
   // Review state: a mark and a comment per user and node (100,000 users × 3 nodes ≈ 30 MB).
   'review.save': 64 * MB,
+  // The data a campaign is reviewed with, kept for the next start: the same data as a send.
+  'data.keep': 256 * MB,
+  // Imported profiles (one object of values per user).
+  'data.keepProfiles': 256 * MB,
   // Campaign, settings, review and report files written from the editor.
   'workspace.writeFile': 64 * MB,
 };

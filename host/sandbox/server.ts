@@ -7,7 +7,7 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxCall } from '../../shared/ipc/contract';
-import { faultConfigSchema, type FaultConfig } from '../../shared/ipc/channels/sandbox';
+import { faultConfigSchema, type FaultConfig, type FaultPatch } from '../../shared/ipc/channels/sandbox';
 import { EXECUTE_PATH } from '../../shared/send/request';
 import { appendPrivate } from '../data-dir';
 import { readJsonBody } from '../http/body';
@@ -41,7 +41,8 @@ export interface Sandbox {
   /** Accepts `token` as the app token of `environmentId` (environments whose base URL is this sandbox). */
   allowToken(token: string, environmentId: string): void;
   faults(environmentId: string): FaultConfig;
-  setFaults(environmentId: string, faults: Partial<FaultConfig>): FaultConfig;
+  /** Changes the fields the patch names; the others keep their values. */
+  setFaults(environmentId: string, faults: FaultPatch): FaultConfig;
   /** Where simulated delivery and click events are posted (none: no postbacks). */
   setWebhookUrl(url: string | undefined): void;
   close(): Promise<void>;

@@ -2,7 +2,7 @@
  * The sandbox's mutable state, shared by the execute route and the platform routes: who may call
  * (tokens per environment), the faults per environment, and room for routes to keep their own data.
  */
-import { faultConfigSchema, type FaultConfig } from '../../shared/ipc/channels/sandbox';
+import { NO_FAULTS, type FaultConfig } from '../../shared/ipc/channels/sandbox';
 import type { SandboxAuthState } from './auth';
 
 export interface SandboxState {
@@ -28,7 +28,7 @@ export function createSandboxState(tokens: string[], defaultEnvironment = 'sandb
 
 /** An environment's faults (none by default). */
 export function faultsOf(state: SandboxState, environmentId: string): FaultConfig {
-  return state.faults.get(environmentId) ?? faultConfigSchema.parse({});
+  return state.faults.get(environmentId) ?? { ...NO_FAULTS, script: [] };
 }
 
 /** The environment of the token in a body, when the sandbox knows it. */

@@ -98,7 +98,7 @@ export class SendManager {
     const key = `${sources.key}|${config.legacyPersonalisation}|${dKey}`;
     const hit = this.verdictCache.get(key);
     if (hit) return hit;
-    const verdict = await this.verdicts.run({ campaign: sources.campaign, data: data(), profiles: sources.profiles, settings: sources.settings, legacyPersonalisation: config.legacyPersonalisation });
+    const verdict = await this.verdicts.run({ campaign: sources.campaign, source: sources.source, data: data(), profiles: sources.profiles, settings: sources.settings, legacyPersonalisation: config.legacyPersonalisation });
     this.verdictCache.set(key, verdict);
     while (this.verdictCache.size > 8) this.verdictCache.delete(this.verdictCache.keys().next().value!);
     return verdict;

@@ -32,6 +32,8 @@ const CAMPAIGN_FILE = /^campaigns\/[\w.-]+\.(ya?ml|json)$/;
 export interface CheckSources {
   campaignFile: string;
   campaign: Campaign;
+  /** The saved file's name and text: template problems in the verdict name the file's own line. */
+  source: { file: string; text: string };
   settings: GuardrailSettings;
   /** True when the workspace has a settings file. */
   hasSettings: boolean;
@@ -59,6 +61,7 @@ export async function readCheckSources(workspaceDir: string, campaignFile: strin
   return {
     campaignFile,
     campaign: loaded.campaign,
+    source: { file: campaignFile, text },
     settings: settingsOfText(settingsText),
     hasSettings: settingsText !== null,
     profiles: workspaceProfiles(files).profiles,

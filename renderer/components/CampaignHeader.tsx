@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import type { Campaign } from '../../shared/campaign/model';
 import type { SendData } from '../../shared/campaign/send-data';
 import { useShallow } from 'zustand/react/shallow';
@@ -9,8 +9,12 @@ import { useRenders } from '../stores/renders';
 import { useReview } from '../stores/review';
 import { useSend } from '../stores/send';
 
-/** Campaign title and facts, review progress, report export and the send button (blocked by blocking findings). */
-export function CampaignHeader({ file, campaign, data, dataFile, onExport }: { file: string; campaign: Campaign; data: SendData | undefined; dataFile?: string; onExport(): void }) {
+/**
+ * One line: campaign title and facts (cut to fit, all in the tooltip), campaign-wide status (the
+ * full scan), review progress, report export and the send button (blocked by blocking findings). The report's status
+ * shows on the campaign it was written for, until dismissed.
+ */
+export function CampaignHeader({ file, campaign, data, dataFile, onExport, status: statusItems }: { file: string; campaign: Campaign; data: SendData | undefined; dataFile?: string; onExport(): void; status?: ReactNode }) {
   const review = useReview((s) => s.review);
   const reviewError = useReview((s) => s.error);
   const environments = useSend((s) => s.environments);
@@ -26,16 +30,21 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport }: { f
   const sandbox = environments.find((e) => e.builtin);
   // The render worker's verdict once its scan is done (the same function the host and `preflight check` run); until then, the campaign's own errors.
   const blocking = useMemo(() => (scan.verdict ?? sendVerdict(campaignDiagnostics, NOT_SCANNED)).reasons, [scan.verdict, campaignDiagnostics]);
+  const exportHere = exportState.file === file;
+  const status = reviewError ?? (exportHere ? (exportState.error ?? exportState.message) : undefined);
+  const targets = (data?.target.length ?? 0).toLocaleString();
+  const facts = `Campaign ID ${campaign.id} · ${campaign.type} · target_by ${data?.target_by ?? campaign.target_by} · ${targets} target(s)${dataFile ? ` · data from ${dataFile}` : ''} · ${file}`;
   return (
     <div className="campaign-header">
       <div className="campaign-facts">
         <h1 data-testid="campaign-title">{campaign.name}</h1>
-        <div className="muted small">
-          Campaign ID <code>{campaign.id}</code> · {campaign.type} · target_by <code>{data?.target_by ?? campaign.target_by}</code> · {(data?.target.length ?? 0).toLocaleString()} target(s)
+        <span className="campaign-facts-line muted small" title={facts}>
+          Campaign ID <code>{campaign.id}</code> · {campaign.type} · target_by <code>{data?.target_by ?? campaign.target_by}</code> · {targets} target(s)
           {dataFile && <> · data from <code>{dataFile}</code></>} · <code>{file}</code>
-        </div>
+        </span>
       </div>
       <div className="header-actions">
+        {statusItems}
         <span className="progress-text" data-testid="review-progress" title={`${progress.approved} approved`}>
           <meter min={0} max={progress.cells || 1} value={progress.reviewed} aria-label="Review progress" /> {formatProgress(progress)}
         </span>
@@ -63,9 +72,14 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport }: { f
           Send…
         </button>
       </div>
-      {(exportState.message || exportState.error || reviewError) && (
-        <div role="status" className={`small ${exportState.error || reviewError ? 'c-error' : 'muted'}`} data-testid="export-status">
-          {exportState.error ?? reviewError ?? exportState.message}
+      {status && (
+        <div role="status" className={`header-status small ${reviewError || (exportHere && exportState.error) ? 'c-error' : 'muted'}`} data-testid="export-status">
+          <span>{status}</span>
+          {!reviewError && (
+            <button className="link" onClick={() => useExportState.setState({ message: undefined, error: undefined })} aria-label="Dismiss" title="Dismiss">
+              ×
+            </button>
+          )}
         </div>
       )}
       {blocking.length > 0 && (

@@ -5,6 +5,7 @@
 import { useMemo, useRef } from 'react';
 import { loadCampaign } from '../../shared/campaign/load';
 import type { Campaign } from '../../shared/campaign/model';
+import type { CampaignSource } from '../../shared/campaign/source-map';
 import type { Diagnostic } from '../../shared/diagnostics';
 import { savedText, useWorkspace } from '../stores/workspace';
 import { useDebounced } from './useDebounced';
@@ -15,6 +16,8 @@ export const EDIT_DEBOUNCE_MS = 100;
 export interface EffectiveCampaign {
   file?: string;
   campaign?: Campaign;
+  /** The file text `campaign` was read from (template problems are placed in it). */
+  source?: CampaignSource;
   /** Problems with the current text (YAML syntax, schema). */
   diagnostics: Diagnostic[];
 }
@@ -26,12 +29,12 @@ export function useEffectiveCampaign(): EffectiveCampaign {
   const settledFile = useDebounced(file, EDIT_DEBOUNCE_MS);
   // A newly selected file must not wait for the debounce (nor render the previous file's text).
   const effectiveText = settledFile === file && settled !== undefined ? settled : text;
-  const lastValid = useRef<{ file?: string; campaign?: Campaign }>({});
+  const lastValid = useRef<{ file?: string; campaign?: Campaign; source?: CampaignSource }>({});
   return useMemo(() => {
     if (!file || effectiveText === undefined) return { file, diagnostics: [] };
     const loaded = loadCampaign(file, effectiveText);
-    if (loaded.campaign) lastValid.current = { file, campaign: loaded.campaign };
-    const campaign = loaded.campaign ?? (lastValid.current.file === file ? lastValid.current.campaign : undefined);
-    return { file, campaign, diagnostics: loaded.diagnostics };
+    if (loaded.campaign) lastValid.current = { file, campaign: loaded.campaign, source: { file, text: effectiveText } };
+    const last = lastValid.current.file === file ? lastValid.current : {};
+    return { file, campaign: loaded.campaign ?? last.campaign, source: loaded.campaign ? { file, text: effectiveText } : last.source, diagnostics: loaded.diagnostics };
   }, [file, effectiveText]);
 }

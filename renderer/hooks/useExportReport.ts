@@ -8,19 +8,24 @@
 import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { Campaign } from '../../shared/campaign/model';
-import { buildReportHtml, type ReportCell } from '../../shared/review/report';
+import { buildReportHtml, reportValues, type ReportCell } from '../../shared/review/report';
 import { reviewProgress } from '../../shared/review/model';
 import { downloadText } from '../components/data/download';
 import { call } from '../api/client';
-import { getCampaignData, getProfiles } from '../stores/data';
+import { getCampaignData, getCampaignDataSource, getProfiles } from '../stores/data';
 import { useRenders } from '../stores/renders';
 import { reviewSaved, useReview } from '../stores/review';
+import { usePreferences } from '../stores/preferences';
 import { perUserKeys } from '../../shared/campaign/per-user';
+import { targetSet } from './useSelection';
+
+/** How many renders not reviewed yet the report shows in full (it counts them all). */
+const UNREVIEWED_SHOWN = 200;
 
 export type ReportFormat = 'html' | 'pdf';
 
-/** Export progress and outcome, the chosen format, and the host (PDF needs the desktop app). */
-export const useExportState = create<{ busy: boolean; message?: string; error?: string; format: ReportFormat; host?: 'electron' | 'browser' }>(() => ({ busy: false, format: 'html' }));
+/** Export progress and outcome (with the campaign file it is about), the chosen format, and the host (PDF needs the desktop app). */
+export const useExportState = create<{ busy: boolean; message?: string; error?: string; file?: string; format: ReportFormat; host?: 'electron' | 'browser' }>(() => ({ busy: false, format: 'html' }));
 
 /** Asks once which host runs the app (`app.info`), so the header can offer PDF only in the desktop app. */
 export function loadExportHost(): void {
@@ -35,21 +40,36 @@ export function useExportReport(file: string | undefined, campaign: Campaign | u
   return useCallback(async (format: ReportFormat = useExportState.getState().format) => {
     const data = getCampaignData(file);
     if (!file || !campaign || !data) return;
-    useExportState.setState({ busy: true, message: undefined, error: undefined });
+    useExportState.setState({ busy: true, message: undefined, error: undefined, file });
     try {
       await reviewSaved();
       const { review } = useReview.getState();
-      const targets = Object.keys(review.decisions).filter((t) => data.target.includes(t));
-      const renders = await useRenders.getState().renderOnce(targets);
+      const present = targetSet(data.target);
+      const reviewed = Object.keys(review.decisions).filter((t) => present.has(t));
+      // The renders not reviewed yet, in the data's order: all counted, the first ones shown.
+      const nodes = campaign.nodes.map((n) => n.key);
+      const shownUnreviewed = new Set<string>();
+      let unreviewedTotal = 0;
+      for (const t of present)
+        for (const n of nodes)
+          if (!review.decisions[t]?.[n]) {
+            unreviewedTotal++;
+            if (shownUnreviewed.size < UNREVIEWED_SHOWN) shownUnreviewed.add(`${t}\u0000${n}`);
+          }
+      const targets = new Set(reviewed);
+      for (const k of shownUnreviewed) targets.add(k.slice(0, k.indexOf('\u0000')));
+      const renders = await useRenders.getState().renderOnce([...targets]);
       const cells: ReportCell[] = renders
-        .filter((r) => review.decisions[r.target]?.[r.node])
-        .map((r) => ({ target: r.target, node: r.node, channel: r.channel, fields: r.fields, diagnostics: r.diagnostics, decision: review.decisions[r.target]![r.node] }));
+        .filter((r) => review.decisions[r.target]?.[r.node] || shownUnreviewed.has(`${r.target}\u0000${r.node}`))
+        .map((r) => ({ target: r.target, node: r.node, channel: r.channel, fields: r.fields, diagnostics: r.diagnostics, values: reportValues(r), ...(review.decisions[r.target]?.[r.node] ? { decision: review.decisions[r.target]![r.node] } : {}) }));
       const { diagnostics, scan } = useRenders.getState();
       const perUser = new Set<string>();
       for (const k of perUserKeys(data.target_with_params)) perUser.add(k);
       const html = buildReportHtml({
         campaign: { name: campaign.name, id: campaign.id, type: campaign.type, file, nodes: campaign.nodes.map((n) => ({ key: n.key, channel: n.channel })) },
-        data: { targets: data.target.length, params: Object.keys(data.params), perUserColumns: [...perUser], profiles: Object.keys(getProfiles()).length },
+        data: { targets: data.target.length, params: Object.keys(data.params), perUserColumns: [...perUser], profiles: Object.keys(getProfiles()).length, ...(getCampaignDataSource(file) ? { source: getCampaignDataSource(file) } : {}) },
+        ...(usePreferences.getState().reviewer ? { reviewer: usePreferences.getState().reviewer } : {}),
+        unreviewedTotal,
         diagnostics,
         progress: reviewProgress(review, data.target, campaign.nodes.map((n) => n.key)),
         cells,
@@ -59,7 +79,8 @@ export function useExportReport(file: string | undefined, campaign: Campaign | u
       });
       const stem = `${file.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}-qa-report`;
       const name = `${stem}.html`;
-      const rendersSaved = `${cells.length} reviewed render${cells.length === 1 ? '' : 's'}`;
+      const reviewedCells = cells.filter((c) => c.decision).length;
+      const rendersSaved = `${reviewedCells} reviewed render${reviewedCells === 1 ? '' : 's'}, ${unreviewedTotal.toLocaleString()} not reviewed`;
       if (format === 'pdf') {
         const pdf = await call('dialog.savePdf', { title: 'Export QA report as PDF', suggestedName: `${stem}.pdf`, html });
         if (pdf.status === 'saved') return useExportState.setState({ message: `PDF report saved to ${pdf.path}` });

@@ -47,7 +47,7 @@ export function useMatrixKeyboard(o: Options): (e: KeyboardEvent) => void {
         } else useReview.getState().setDecision(target, node, key === 'a' ? 'approved' : undefined);
         return;
       } else if (key === 'Enter' && o.activeRow >= 0) {
-        // Enter moves to the preview's comment box (Escape-free way back: Shift+Tab or a click).
+        // Enter moves to the preview's comment box (Esc there comes back to this cell).
         e.preventDefault();
         document.getElementById('review-comment')?.focus();
         return;

@@ -3,6 +3,8 @@
  * request (requests/<stem>.json); an import, a paste or an edit in the data panel sets an override
  * per campaign file. Every import is previewed first (nothing changes until Apply) and can be undone.
  * Parsing runs in an import worker per job; the job keeps its table for mapping changes and export.
+ * What was applied is kept in the workspace (data-keeper.ts) and restored when it opens. (Over 400
+ * lines: the import, remap, undo and restore actions share one state and its snapshots.)
  */
 import { create } from 'zustand';
 import type { Profiles, SendData } from '../../shared/campaign/send-data';
@@ -11,6 +13,8 @@ import type { ColumnMapping } from '../../shared/targets/types';
 import type { ImportInput, ImportPhase, ParsedImport, ParsedProfilesResult } from '../workers/import-protocol';
 import { ImportCancelled, ImportJob } from '../workers/import-client';
 import { call } from '../api/client';
+import type { ChannelResult } from '../../shared/ipc/contract';
+import { createKeeper } from './data-keeper';
 import { sendDataOf } from '../../shared/targets/import';
 import { useWorkspace } from './workspace';
 
@@ -27,7 +31,10 @@ export interface ImportedTable {
 
 /** A state to go back to with Undo: the data and profiles before an import. */
 interface Snapshot {
+  /** What the undone import was ("pasted text", a file name). */
   label: string;
+  /** Where the data before it came from (the entry's `last`), restored by Undo. */
+  last: string | undefined;
   data: SendData | undefined;
   profiles: Profiles | undefined;
   profilesSource: string | undefined;
@@ -39,7 +46,7 @@ export interface CampaignDataEntry {
   history: Snapshot[];
   /** Diagnostics of the last applied import or mapping change. */
   diagnostics: Diagnostic[];
-  /** What the last applied import was, for the status line. */
+  /** Where the campaign's current data came from (the import applied last), for the header and the status line. */
   last?: string;
 }
 
@@ -91,6 +98,8 @@ interface DataState {
   cancelImport(): void;
   /** Applies the previewed import (pushing the current state for Undo). */
   applyImport(): void;
+  /** Reads the previewed id list again with its first line as a header (true) or as an id (false). */
+  setFirstLineHeader(header: boolean): Promise<void>;
   /** Builds the current import's table again with another mapping. */
   remap(campaign: string, mapping: ColumnMapping, remember?: boolean): Promise<void>;
   setTargetBy(campaign: string, targetBy: string): void;
@@ -98,6 +107,12 @@ interface DataState {
   resetProfiles(): void;
   undo(campaign: string): void;
   setNotice(text: string | undefined, error?: boolean): void;
+  /**
+   * Replaces the data state with what the workspace kept in `.preflight/data/` (after a workspace
+   * opens): each campaign's imported, pasted or edited data, and imported profiles. Undo of a kept
+   * import goes back to the campaign's saved request.
+   */
+  restoreKept(): Promise<void>;
 }
 
 const HISTORY_LIMIT = 10;
@@ -206,13 +221,25 @@ export const useData = create<DataState>((set, get) => ({
     set({ pending: undefined });
     disposeUnreferenced([p.job], get());
   },
+  async setFirstLineHeader(header) {
+    const p = get().pending;
+    if (!p?.result?.idList) return;
+    try {
+      const result = await p.job.reread(header ? 'header' : 'none');
+      const now = get().pending;
+      if (now?.job === p.job) set({ pending: { ...now, result } });
+    } catch (e) {
+      const now = get().pending;
+      if (!(e instanceof ImportCancelled) && now?.job === p.job) set({ pending: { ...now, error: (e as Error).message } });
+    }
+  },
   applyImport() {
     const p = get().pending;
     if (!p || (!p.result && !p.profiles)) return;
     const s = get();
     const campaign = p.campaign;
     const entry = s.entries[campaign] ?? { history: [], diagnostics: [] };
-    const snapshot: Snapshot = { label: p.source, data: s.overrides[campaign], profiles: s.profiles, profilesSource: s.profilesSource, imported: entry.imported };
+    const snapshot: Snapshot = { label: p.purpose === 'profiles' ? `profiles from ${p.source}` : p.source, last: entry.last, data: s.overrides[campaign], profiles: s.profiles, profilesSource: s.profilesSource, imported: entry.imported };
     const history = [...entry.history, snapshot];
     const dropped = history.length > HISTORY_LIMIT ? history.splice(0, history.length - HISTORY_LIMIT) : [];
     forgetPreviewSecret();
@@ -221,7 +248,9 @@ export const useData = create<DataState>((set, get) => ({
         pending: undefined,
         profiles: p.profiles.profiles,
         profilesSource: p.source,
-        entries: { ...s.entries, [campaign]: { ...entry, history, diagnostics: p.profiles.diagnostics, last: `profiles from ${p.source}` } },
+        // Profiles are for preview only: where the send data came from does not change.
+        entries: { ...s.entries, [campaign]: { ...entry, history, diagnostics: p.profiles.diagnostics } },
+        notice: { text: `Profiles from ${p.source} (preview only, never sent).` },
       });
       p.job.dispose();
     } else {
@@ -232,6 +261,7 @@ export const useData = create<DataState>((set, get) => ({
         pending: undefined,
         overrides: { ...s.overrides, [campaign]: data },
         entries: { ...s.entries, [campaign]: { imported, history, diagnostics: result.diagnostics, last: p.source } },
+        notice: undefined,
       });
     }
     disposeUnreferenced(dropped.map((d) => d.imported?.job), get());
@@ -292,14 +322,47 @@ export const useData = create<DataState>((set, get) => ({
       overrides,
       profiles: snap.profiles,
       profilesSource: snap.profilesSource,
-      entries: { ...s.entries, [campaign]: { ...(snap.imported ? { imported: snap.imported } : {}), history: entry.history.slice(0, -1), diagnostics: [], last: `undid ${snap.label}` } },
+      entries: { ...s.entries, [campaign]: { ...(snap.imported ? { imported: snap.imported } : {}), history: entry.history.slice(0, -1), diagnostics: [], ...(snap.last !== undefined ? { last: snap.last } : {}) } },
+      notice: { text: `Undid the import of ${snap.label}: ${snap.data ? `the data is from ${snap.last ?? 'the edits made here'} again` : 'the data is the saved request again'}.` },
     });
     disposeUnreferenced([was?.job], get());
   },
   setNotice(text, error) {
     set({ notice: text ? { text, ...(error ? { error } : {}) } : undefined });
   },
+  async restoreKept() {
+    keeper.stop();
+    let kept: ChannelResult<'data.kept'>;
+    try {
+      kept = await call('data.kept', {});
+    } catch (e) {
+      keeper.start();
+      set({ notice: { text: `The data kept from the last session could not be read: ${(e as Error).message}`, error: true } });
+      return;
+    }
+    const s = get();
+    const overrides: Record<string, SendData> = {};
+    const entries: Record<string, CampaignDataEntry> = {};
+    for (const [file, k] of Object.entries(kept.campaigns)) {
+      overrides[file] = k.data as SendData;
+      // An import can be undone after a reload too: back to the campaign's saved request.
+      const history: Snapshot[] = k.source ? [{ label: k.source, last: undefined, data: undefined, profiles: kept.profiles?.profiles, profilesSource: kept.profiles?.source, imported: undefined }] : [];
+      entries[file] = { history, diagnostics: [], ...(k.source ? { last: k.source } : {}) };
+    }
+    const jobs = [...liveJobs(s)];
+    set({ overrides, entries, pending: undefined, profiles: kept.profiles?.profiles as Profiles | undefined, profilesSource: kept.profiles?.source, notice: kept.error ? { text: `Kept data: ${kept.error}.`, error: true } : undefined });
+    disposeUnreferenced(jobs, get());
+    keeper.start();
+  },
 }));
+
+const keeper = createKeeper(() => useData.getState());
+useData.subscribe((s, prev) => keeper.changed(s, prev));
+
+/** Writes the data changes not kept yet and waits for them (before the workspace changes). */
+export function settleKeptData(): Promise<void> {
+  return keeper.settle();
+}
 
 /** Codes produced by building targets (replaced on a remap; parse diagnostics stay). */
 function isBuildCode(code: string): boolean {
@@ -313,13 +376,24 @@ export function useCampaignData(file: string | undefined): SendData | undefined 
   return override ?? saved;
 }
 
+function sourceLabel(overridden: boolean, last: string | undefined, saved: string | undefined): string | undefined {
+  if (!overridden) return saved;
+  return last ? `${last} (imported, not saved)` : 'edited here (not saved)';
+}
+
 /** Where a campaign's current data comes from, for the header: the last import, "edited", or its saved request file. */
 export function useCampaignDataSource(file: string | undefined): string | undefined {
   const overridden = useData((s) => !!(file && s.overrides[file]));
   const last = useData((s) => (file ? s.entries[file]?.last : undefined));
   const saved = useWorkspace((s) => s.model?.campaigns.find((c) => c.file === file)?.request?.file);
-  if (!overridden) return saved;
-  return last ? `${last} (imported, not saved)` : 'edited here (not saved)';
+  return sourceLabel(overridden, last, saved);
+}
+
+/** Where a campaign's current data comes from, read outside React (review marks, the report). */
+export function getCampaignDataSource(file: string | undefined): string | undefined {
+  if (!file) return undefined;
+  const s = useData.getState();
+  return sourceLabel(!!s.overrides[file], s.entries[file]?.last, useWorkspace.getState().model?.campaigns.find((c) => c.file === file)?.request?.file);
 }
 
 /** The data panel's state for a campaign file (import, history, diagnostics). */

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Campaign } from '../../shared/campaign/model';
+import type { CampaignSource } from '../../shared/campaign/source-map';
 import type { Profiles, SendData } from '../../shared/campaign/send-data';
 import type { NodeRender } from '../../shared/campaign/render';
 import type { Diagnostic } from '../../shared/diagnostics';
@@ -40,7 +41,7 @@ interface RendersState {
   indices: Int32Array | null;
   query: { filter: RowFilter; search: string };
   provenance?: Provenance;
-  load(input: { campaign: Campaign; data: SendData; profiles: Profiles; settings: GuardrailSettings }): void;
+  load(input: { campaign: Campaign; source?: CampaignSource; data: SendData; profiles: Profiles; settings: GuardrailSettings }): void;
   clear(): void;
   /** Asks for renders of these targets, on behalf of one consumer (matrix rows, preview, compare). */
   want(consumer: string, targets: readonly string[]): void;
@@ -132,13 +133,13 @@ export const useRenders = create<RendersState>((set, get) => {
     scan: IDLE_SCAN,
     indices: null,
     query: { filter: 'all', search: '' },
-    load({ campaign, data, profiles, settings }) {
+    load({ campaign, source, data, profiles, settings }) {
       const gen = get().gen + 1;
       requested = new Set();
       const sameTargets = get().targets === data.target;
       // Rows of the previous generation stay on screen until their new renders arrive (no flicker).
       set({ gen, status: 'loading', targets: data.target, scan: { ...IDLE_SCAN, total: data.target.length }, provenance: undefined, ...(sameTargets ? {} : { rows: {}, indices: null }) });
-      postToWorker({ type: 'load', gen, campaign, data, profiles, settings });
+      postToWorker({ type: 'load', gen, campaign, ...(source ? { source } : {}), data, profiles, settings });
       clearTimeout(scanTimer);
       scanTimer = setTimeout(() => get().startScan(), SCAN_DELAY_MS);
       const q = get().query;

@@ -3,8 +3,12 @@
  * workspace (reviews/<stem>.json) through the host. Saves are queued so they land in order.
  */
 import { create } from 'zustand';
-import { decide, emptyReview, type Decision, type ReviewFile } from '../../shared/review/model';
+import { decide, emptyReview, reviewMark, type Decision, type ReviewFile } from '../../shared/review/model';
+import { dataFingerprint, outputFingerprint } from '../../shared/review/fingerprint';
 import { call } from '../api/client';
+import { getCampaignDataSource } from './data';
+import { usePreferences } from './preferences';
+import { useRenders } from './renders';
 
 interface ReviewState {
   campaign?: string;
@@ -12,7 +16,10 @@ interface ReviewState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   error?: string;
   load(campaign: string): Promise<void>;
-  /** Approves, flags (with a comment) or clears one cell, and saves. */
+  /**
+   * Approves, flags (with a comment) or clears one cell, and saves. The mark records who made it
+   * and fingerprints of the render on screen and of the data it used, so a later change shows.
+   */
   setDecision(target: string, node: string, status: Decision['status'] | undefined, comment?: string): void;
 }
 
@@ -23,6 +30,8 @@ export const useReview = create<ReviewState>((set, get) => ({
   status: 'idle',
   async load(campaign) {
     set({ campaign, status: 'loading', review: emptyReview(campaign), error: undefined });
+    // Marks are signed with the reviewer's name: have it before the first one.
+    if (!usePreferences.getState().loaded) void usePreferences.getState().load();
     try {
       const r = await call('review.load', { campaign });
       if (get().campaign !== campaign) return;
@@ -34,7 +43,20 @@ export const useReview = create<ReviewState>((set, get) => ({
   setDecision(target, node, status, comment) {
     const { campaign, review } = get();
     if (!campaign) return;
-    const next = decide(review, target, node, status ? { status, at: new Date().toISOString(), ...(comment ? { comment } : {}) } : undefined);
+    const render = useRenders.getState().rows[target]?.find((r) => r.node === node);
+    const by = usePreferences.getState().reviewer;
+    const source = getCampaignDataSource(campaign);
+    const decision: Decision | undefined = status
+      ? {
+          status,
+          at: new Date().toISOString(),
+          ...(comment ? { comment } : {}),
+          ...(by ? { by } : {}),
+          ...(render ? { output: outputFingerprint(render), data: dataFingerprint(render) } : {}),
+          ...(source ? { source } : {}),
+        }
+      : undefined;
+    const next = decide(review, target, node, decision);
     set({ review: next });
     saving = saving.then(() => call('review.save', { campaign, review: next })).catch((e: Error) => set({ error: `review not saved: ${e.message}` }));
   },
@@ -42,6 +64,13 @@ export const useReview = create<ReviewState>((set, get) => ({
 
 /** The decision of one cell. */
 export const useDecision = (target: string, node: string) => useReview((s) => s.review.decisions[target]?.[node]);
+
+/** The mark a cell shows now: its decision, or `changed` when the approved render is no longer the one on screen. */
+export function useReviewMark(target: string, node: string) {
+  const decision = useDecision(target, node);
+  const render = useRenders((s) => s.rows[target]?.find((r) => r.node === node));
+  return { decision, mark: reviewMark(decision, render), render };
+}
 
 /** Waits for queued review saves (before export). */
 export const reviewSaved = () => saving;

@@ -9,6 +9,7 @@ import type { WorkspaceModel } from '../../shared/workspace/model';
 import { interpretInWorker } from '../workers/workspace-client';
 import { SETTINGS_FILE, settingsOfText, type GuardrailSettings } from '../../shared/guardrails/types';
 import { call } from '../api/client';
+import { settleKeptData, useData } from './data';
 
 export { SETTINGS_FILE };
 
@@ -58,10 +59,13 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     async open(dir) {
       set({ status: 'loading', error: undefined });
       try {
+        // Data changes not written yet belong to the workspace open now.
+        await settleKeptData();
         const snapshot = await call('workspace.open', dir ? { dir } : {});
         // Parsed off the UI thread: a large or hostile campaign file never freezes the window.
         const model = await interpretInWorker(snapshot);
-        const settings = await readSettings();
+        // The data kept in this workspace is in place before anything renders with it.
+        const [settings] = await Promise.all([readSettings(), useData.getState().restoreKept()]);
         set({ status: 'loaded', snapshot, model, settings, drafts: {}, conflict: undefined, selected: model.campaigns.find((c) => c.campaign)?.file ?? model.campaigns[0]?.file });
       } catch (e) {
         // A refused or failed open (e.g. a folder the main side was not given) keeps what is open.

@@ -64,6 +64,12 @@ export class ImportJob {
     return (r as Extract<ImportReply, { type: 'profiles' }>).result;
   }
 
+  /** Reads the last parsed text again, its first line as a header (`header`) or an id (`none`). */
+  async reread(header: 'header' | 'none'): Promise<ParsedImport> {
+    const r = await this.request({ type: 'reread', header });
+    return (r as Extract<ImportReply, { type: 'parsed' }>).result;
+  }
+
   /** Builds the kept table again with another mapping / target_by. */
   async remap(mapping: ColumnMapping, targetBy: string): Promise<BuiltData> {
     const r = await this.request({ type: 'remap', mapping, targetBy });

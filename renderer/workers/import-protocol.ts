@@ -7,6 +7,7 @@ import type { Diagnostic } from '../../shared/diagnostics';
 import type { Profiles } from '../../shared/campaign/send-data';
 import type { ColumnMapping, Delimiter, TableFormat } from '../../shared/targets/types';
 import type { BuiltData, ReadImport } from '../../shared/targets/import';
+import type { HeaderChoice } from '../../shared/targets/id-list';
 
 /** What to read: a file's bytes, or pasted text. */
 export type ImportInput = { file: string; bytes: ArrayBuffer } | { file: string; text: string };
@@ -15,7 +16,9 @@ export type ImportPhase = 'decode' | 'parse' | 'map' | 'build' | 'profiles' | 'd
 
 export type ImportRequest =
   /** Read targets: `mapping` (remembered for this file) is used when all its columns exist. */
-  | { type: 'parse'; seq: number; input: ImportInput; targetBy: string; mapping?: ColumnMapping }
+  | { type: 'parse'; seq: number; input: ImportInput; targetBy: string; mapping?: ColumnMapping; header?: HeaderChoice }
+  /** Read the last parsed text again with the first line as a header (`header`) or as an id (`none`). */
+  | { type: 'reread'; seq: number; header: HeaderChoice }
   /** Read profiles (preview only). */
   | { type: 'profiles'; seq: number; input: ImportInput }
   /** Build the kept table again with another mapping or target_by. */

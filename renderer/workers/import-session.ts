@@ -17,6 +17,11 @@ import type { ImportInput, ImportPhase, ImportReply, ImportRequest, ParsedImport
 export function createImportSession(post: (m: ImportReply) => void): (req: ImportRequest) => void {
   /** The table of this job, kept for remap and export. */
   let kept: { table: Table; file: string } | undefined;
+  /**
+   * The last parse of an id-list candidate, kept so "first line is a header" can read it again (a
+   * file's bytes were transferred here and are gone from the window).
+   */
+  let rereadable: { req: Extract<ImportRequest, { type: 'parse' }>; decoded: { text: string; encoding?: string; diagnostics: Diagnostic[] } } | undefined;
 
   function countLines(text: string): number {
     let n = 0;
@@ -34,17 +39,18 @@ export function createImportSession(post: (m: ImportReply) => void): (req: Impor
   }
 
   /** Decodes, then reads the import with the one dispatcher the CLI uses too (shared/targets/import.ts). */
-  function parse(req: Extract<ImportRequest, { type: 'parse' }>): ParsedImport {
+  function parse(req: Extract<ImportRequest, { type: 'parse' }>, already?: { text: string; encoding?: string; diagnostics: Diagnostic[] }): ParsedImport {
     const { seq, input } = req;
     const file = input.file;
     const timings: Partial<Record<ImportPhase, number>> = {};
-    const decoded = readText(input, seq, timings);
+    const decoded = already ?? readText(input, seq, timings);
     let phase: 'parse' | 'map' | 'build' | undefined;
     let t0 = performance.now();
     const r = readImport(decoded.text, {
       file,
       targetBy: req.targetBy,
       ...(req.mapping ? { mapping: req.mapping } : {}),
+      ...(req.header ? { header: req.header } : {}),
       // Papaparse runs in slices here (texts over 1 MB), so the dialog counts rows while a big file parses.
       onParseProgress: (rows, fraction) => post({ type: 'progress', seq, phase: 'parse', rows, fraction }),
       onPhase: (next, rows) => {
@@ -58,6 +64,7 @@ export function createImportSession(post: (m: ImportReply) => void): (req: Impor
     if (phase === 'parse' || phase === 'build') timings[phase] = performance.now() - t0;
     const table = r.table;
     kept = { table, file };
+    rereadable = table.idList ? { req: { ...req, input: { file, text: '' } }, decoded } : undefined;
     post({ type: 'progress', seq, phase: 'done', rows: table.rows.length });
     const { table: _t, diagnostics, ...rest } = r;
     return {
@@ -87,6 +94,11 @@ export function createImportSession(post: (m: ImportReply) => void): (req: Impor
         const r = parseProfiles(decoded.text, { file: req.input.file });
         timings.profiles = performance.now() - t0;
         post({ type: 'profiles', seq: req.seq, result: { file: req.input.file, profiles: r.profiles, count: Object.keys(r.profiles).length, diagnostics: [...decoded.diagnostics, ...r.diagnostics], timings } });
+        return;
+      }
+      case 'reread': {
+        if (!rereadable) throw new Error('this import cannot be read again; paste or import it again');
+        post({ type: 'parsed', seq: req.seq, result: parse({ ...rereadable.req, seq: req.seq, header: req.header }, rereadable.decoded) });
         return;
       }
       case 'remap': {

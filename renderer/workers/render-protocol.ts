@@ -10,6 +10,7 @@
  * - `provenance`: one cell's fields split into segments by the source of each value.
  */
 import type { Campaign } from '../../shared/campaign/model';
+import type { CampaignSource } from '../../shared/campaign/source-map';
 import type { Profiles, SendData, ValueSource } from '../../shared/campaign/send-data';
 import type { NodeRender } from '../../shared/campaign/render';
 import type { Diagnostic } from '../../shared/diagnostics';
@@ -23,7 +24,8 @@ export { SEV_BLOCKING, SEV_EMPTY, SEV_ERROR, SEV_INFO, SEV_WARNING } from '../..
 export type RowFilter = 'all' | 'problems' | 'errors' | 'warnings';
 
 export type WorkerRequest =
-  | { type: 'load'; gen: number; campaign: Campaign; data: SendData; profiles: Profiles; settings: GuardrailSettings }
+  /** `source`: the campaign file's name and the text `campaign` was read from, so template problems name the file's line and column. */
+  | { type: 'load'; gen: number; campaign: Campaign; source?: CampaignSource; data: SendData; profiles: Profiles; settings: GuardrailSettings }
   | { type: 'render'; id: number; gen: number; targets: string[] }
   | { type: 'scan'; gen: number }
   | { type: 'cancel-scan'; gen: number }

@@ -91,8 +91,9 @@ export function createRenderSession(post: Post): (m: WorkerRequest) => void {
   function handle(m: WorkerRequest) {
     if (m.type === 'load') {
       const started = performance.now();
-      const key = JSON.stringify(m.campaign);
-      if (compileCache?.key !== key) compileCache = { key, compiled: compileCampaign(m.campaign) };
+      // The file text is part of the key: it decides where template problems are placed.
+      const key = `${JSON.stringify(m.campaign)}\u0000${m.source?.file ?? ''}\u0000${m.source?.text ?? ''}`;
+      if (compileCache?.key !== key) compileCache = { key, compiled: compileCampaign(m.campaign, m.source) };
       scanToken++;
       const ev = createEvaluation({ campaign: m.campaign, data: m.data, profiles: m.profiles, settings: m.settings }, compileCache.compiled);
       loaded = { gen: m.gen, ev };

@@ -7,8 +7,11 @@
 import type { Diagnostic } from '../diagnostics';
 import { compileTemplate, type CompiledTemplate } from '../render/engine';
 import { smsMetrics, checkFromName, type SmsMetrics } from '../channels/sms';
+import { codePointLength } from '../channels/graphemes';
 import { templateFields, type Campaign, type CampaignNode, type Channel } from './model';
 import { resolverFor, isEmptyValue, type Profiles, type SendData, type ValueSource } from './send-data';
+import { isAbsoluteHttpUrl } from './url';
+import { templatePlacer, type CampaignSource } from './source-map';
 
 export interface CompiledField {
   name: string;
@@ -21,8 +24,17 @@ export interface CompiledNode {
   fields: CompiledField[];
   /** Attributes this node references (union over its fields), in first-seen order. */
   references: string[];
-  /** Compile-time diagnostics (syntax, unsupported-twig), tagged with node and field. */
+  /** Compile-time diagnostics (syntax, unsupported-twig), tagged with node and field (and placed in the file when its source was given). */
   diagnostics: Diagnostic[];
+  /**
+   * The error-level compile diagnostics: a field that does not compile renders as nothing, so every
+   * render of the node carries them (a cell must never look like an empty message).
+   */
+  compileErrors: Diagnostic[];
+  /** Fields that do not compile. */
+  brokenFields: string[];
+  /** Places a template diagnostic of this node in the campaign file (identity without a source). */
+  place: (d: Diagnostic) => Diagnostic;
 }
 
 export interface CompiledCampaign {
@@ -38,6 +50,13 @@ export interface NodeRender {
   channel: Channel;
   fields: Record<string, string>;
   sources: Record<string, ValueSource>;
+  /** The value of every referenced attribute that had one (by name); an attribute missing here resolved to empty. */
+  values: Record<string, unknown>;
+  /**
+   * Fields that did not compile or failed at run time: their output is empty and is not the
+   * message. Absent when every field rendered.
+   */
+  failed?: string[];
   sms?: SmsMetrics;
   diagnostics: Diagnostic[];
 }
@@ -47,39 +66,55 @@ export interface RenderOptions {
   legacyPersonalisation?: boolean;
 }
 
-/** Compiles every template field of every node once. */
-export function compileCampaign(campaign: Campaign): CompiledCampaign {
+const unplaced = (d: Diagnostic) => d;
+
+/**
+ * Compiles every template field of every node once. With the campaign file's `source`, template
+ * diagnostics are placed in the file (its line and column, not the template's); see source-map.ts.
+ */
+export function compileCampaign(campaign: Campaign, source?: CampaignSource): CompiledCampaign {
   const references = new Set<string>();
+  const place = source ? templatePlacer(source) : unplaced;
   const nodes = campaign.nodes.map((node): CompiledNode => {
     const refs = new Set<string>();
     const diagnostics: Diagnostic[] = [];
+    const brokenFields: string[] = [];
     const fields = templateFields(node).map((f) => {
       const template = compileTemplate(f.source, { autoescape: f.autoescape });
       for (const r of template.references) refs.add(r);
       for (const d of template.diagnostics)
-        diagnostics.push({ code: d.code, severity: d.severity, message: d.message, node: node.key, field: f.name, line: d.line, column: d.column });
+        diagnostics.push(place({ code: d.code, severity: d.severity, message: d.message, node: node.key, field: f.name, line: d.line, column: d.column }));
+      if (template.diagnostics.some((d) => d.severity === 'error')) brokenFields.push(f.name);
       return { name: f.name, isUrl: f.isUrl, template };
     });
     for (const r of refs) references.add(r);
-    return { node, fields, references: [...refs], diagnostics };
+    const compileErrors = diagnostics.filter((d) => d.severity === 'error');
+    return { node, fields, references: [...refs], diagnostics, compileErrors, brokenFields, place };
   });
   return { campaign, nodes, references };
 }
 
-const RESIDUE = /\{\{|\{%|\{#/;
+/** The error that kept a field of a render from rendering (compile or run time), if it failed. */
+export function fieldFailure(r: Pick<NodeRender, 'failed' | 'diagnostics'>, field: string): Diagnostic | undefined {
+  if (!r.failed?.includes(field)) return undefined;
+  return r.diagnostics.find((d) => d.field === field && d.severity === 'error' && (d.code === 'syntax' || d.code === 'unsupported-twig' || d.code === 'render'));
+}
 
-function isAbsoluteHttpUrl(s: string): boolean {
-  if (!/^https?:\/\//i.test(s)) return false;
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0 && !/\s/.test(s);
-  } catch {
-    return false;
+/**
+ * True when rendered output still holds Twig markup (`{{`, `{%` or `{#`). A search for "{" rather
+ * than a regular expression: every field of every user is checked, and V8 finds one character at
+ * memory speed where the three-way pattern cost as much as rendering the benchmark's email.
+ */
+export function hasTwigResidue(s: string): boolean {
+  for (let i = s.indexOf('{'); i !== -1; i = s.indexOf('{', i + 1)) {
+    const c = s.charCodeAt(i + 1);
+    if (c === 0x7b || c === 0x25 || c === 0x23) return true;
   }
+  return false;
 }
 
 /** Renders one node for one user, with the sources of every referenced attribute and per-render diagnostics. */
-export function renderNode(cn: CompiledNode, target: string, data: SendData, profiles?: Profiles, options: RenderOptions = {}): NodeRender {
+export function renderNode(cn: CompiledNode, target: string, data: SendData, profiles?: Profiles, options?: RenderOptions): NodeRender {
   const vars: Record<string, unknown> = {};
   const sources: Record<string, ValueSource> = {};
   const diagnostics: Diagnostic[] = [];
@@ -93,28 +128,38 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
     sources[name] = source;
     if (source === 'empty' || isEmptyValue(value)) {
       diagnostics.push(
-        options.legacyPersonalisation
+        options?.legacyPersonalisation
           ? { code: 'not-personalised', severity: 'error', node, target, message: `"${name}" is empty for ${target}: in legacy personalisation mode this message would not be sent` }
           : { code: 'empty-value', severity: 'warning', node, target, message: `"${name}" resolves to empty for ${target}` },
       );
     }
   }
   const fields: Record<string, string> = {};
+  let failed: string[] | undefined;
+  if (cn.compileErrors.length) {
+    for (const d of cn.compileErrors) diagnostics.push({ ...d, target });
+    failed = [...cn.brokenFields];
+  }
   for (const f of cn.fields) {
-    const r = f.template.render(vars);
+    // Seeded by the target: random()/shuffle show the same pick for a user in every preview, check and CLI run.
+    const r = f.template.render(vars, { seed: target });
     fields[f.name] = r.output;
-    if (r.error) diagnostics.push({ code: r.error.code, severity: r.error.severity, message: r.error.message, node, field: f.name, target, line: r.error.line, column: r.error.column });
-    if (RESIDUE.test(r.output)) diagnostics.push({ code: 'twig-residue', severity: 'warning', node, field: f.name, target, message: `the rendered ${f.name} still contains Twig markup` });
+    if (r.error) {
+      diagnostics.push(cn.place({ code: r.error.code, severity: r.error.severity, message: r.error.message, node, field: f.name, target, line: r.error.line, column: r.error.column }));
+      (failed ??= []).push(f.name);
+    }
+    if (hasTwigResidue(r.output)) diagnostics.push({ code: 'twig-residue', severity: 'warning', node, field: f.name, target, message: `the rendered ${f.name} still contains Twig markup` });
     if (f.isUrl && r.output !== '' && !isAbsoluteHttpUrl(r.output.trim()))
       diagnostics.push({ code: 'invalid-url', severity: 'warning', node, field: f.name, target, message: `${f.name} is not a valid absolute http(s) URL after rendering: "${r.output.slice(0, 120)}"` });
   }
-  const out: NodeRender = { target, node, channel: cn.node.channel, fields, sources, diagnostics };
+  const out: NodeRender = { target, node, channel: cn.node.channel, fields, sources, values: vars, diagnostics };
+  if (failed) out.failed = failed;
   if (cn.node.channel === 'sms') {
     out.sms = smsMetrics(fields.text ?? '');
     if ('from' in fields) {
       const from = fields.from ?? '';
       const check = checkFromName(from);
-      if (!check.length) diagnostics.push({ code: 'sms-from-length', severity: 'error', node, field: 'from', target, message: `SMS from name "${from}" has ${[...from].length} characters; it must have 3 to 11` });
+      if (!check.length) diagnostics.push({ code: 'sms-from-length', severity: 'error', node, field: 'from', target, message: `SMS from name "${from}" has ${codePointLength(from)} characters; it must have 3 to 11` });
       if (!check.chars) diagnostics.push({ code: 'sms-from-chars', severity: 'warning', node, field: 'from', target, message: `SMS from name "${from}" is not purely alphanumeric (letters and digits, no spaces); some networks reject it` });
     }
   }

@@ -16,6 +16,9 @@ export type Profiles = Record<string, Record<string, unknown>>;
 
 export type ValueSource = 'target_with_params' | 'params' | 'profile' | 'empty';
 
+/** How each value source is named on screen and in the QA report. */
+export const VALUE_SOURCE_LABELS: Readonly<Record<ValueSource, string>> = { target_with_params: 'per-user value', params: 'param', profile: 'profile', empty: 'empty' };
+
 const has = Object.prototype.hasOwnProperty;
 
 /**

@@ -14,7 +14,8 @@ import type { ChannelName } from './contract';
 /** The capabilities, from harmless to the ones that reach real people. */
 export const CAPABILITIES = {
   read: 'reads app state, workspace files, previews or results; changes nothing and sends nothing',
-  'edit-workspace': 'writes files inside the open workspace (campaigns, reviews, reports, settings, mappings)',
+  'edit-workspace': 'writes files inside the open workspace (campaigns, reviews, reports, settings, mappings, kept data)',
+  preferences: 'changes the person\'s own preferences in the app\'s data folder (the reviewer name)',
   'open-workspace': 'chooses which folder is the workspace (then read, watched and edited)',
   native: 'asks the desktop shell for a native dialog or window; what happens is the person\'s choice there',
   environments: 'changes environment settings: where sends and platform calls go, and which secrets are kept',
@@ -54,6 +55,11 @@ const table = {
   'review.exportReport': { can: 'edit-workspace' },
   'data.mappings': { can: 'read' },
   'data.saveMapping': { can: 'edit-workspace' },
+  'data.kept': { can: 'read' },
+  'data.keep': { can: 'edit-workspace', note: 'only `.preflight/data/` files, named by the main side from the campaign file' },
+  'data.keepProfiles': { can: 'edit-workspace', note: 'only `.preflight/data/profiles.json`' },
+  'preferences.get': { can: 'read' },
+  'preferences.set': { can: 'preferences' },
   'environments.list': { can: 'read', note: 'whether secrets are stored, never the secrets' },
   'environments.save': { can: 'environments', confirms: NEW_DESTINATION, note: 'a new origin drops the secrets given for the old one' },
   'environments.remove': { can: 'environments', note: 'deletes the environment\'s secrets' },

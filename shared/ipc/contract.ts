@@ -13,6 +13,7 @@ import { sendChannels, sendEvents } from './channels/send';
 import { sandboxChannels, sandboxEvents } from './channels/sandbox';
 import { platformChannels } from './channels/platform';
 import { dataChannels } from './channels/data';
+import { preferencesChannels } from './channels/preferences';
 
 export * from './schemas';
 export { CAPABILITIES, channelCapabilities, type Capability, type ChannelCapability } from './capabilities';
@@ -27,6 +28,7 @@ export const channels = {
   ...sandboxChannels,
   ...platformChannels,
   ...dataChannels,
+  ...preferencesChannels,
 } as const;
 
 /** Events the main side pushes to the renderer. */

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const jsonRecord = z.record(z.string(), z.unknown());
 
+/** A campaign file of the workspace, as channels name it: `campaigns/<name>.yaml|yml|json`. */
+export const campaignFileSchema = z.string().regex(/^campaigns\/[\w.-]+\.(ya?ml|json)$/, 'a campaign file under campaigns/');
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**

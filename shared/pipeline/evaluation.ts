@@ -5,6 +5,7 @@
  * (render with provenance, guardrails, campaign checks) is done here and nowhere else.
  */
 import type { Campaign } from '../campaign/model';
+import type { CampaignSource } from '../campaign/source-map';
 import { compileCampaign, renderNode, type CompiledCampaign, type NodeRender } from '../campaign/render';
 import type { Profiles, SendData } from '../campaign/send-data';
 import type { Diagnostic } from '../diagnostics';
@@ -14,6 +15,8 @@ import { campaignChecks } from './campaign-checks';
 /** Everything an evaluation depends on. Values passed in are data: they are never compiled. */
 export interface EvaluationInput {
   campaign: Campaign;
+  /** The campaign file's name and text, so template problems name the file's own line and column. */
+  source?: CampaignSource;
   data: SendData;
   /** Stand-ins for the platform's stored profile attributes. */
   profiles?: Profiles;
@@ -51,7 +54,7 @@ const NO_SETTINGS: GuardrailSettings = {};
  * Starts an evaluation. `compiled` may be passed when the campaign was compiled already (the
  * render worker keeps the compiled templates while only the data changes).
  */
-export function createEvaluation(input: EvaluationInput, compiled: CompiledCampaign = compileCampaign(input.campaign)): Evaluation {
+export function createEvaluation(input: EvaluationInput, compiled: CompiledCampaign = compileCampaign(input.campaign, input.source)): Evaluation {
   const profiles = input.profiles ?? NO_PROFILES;
   const settings = input.settings ?? NO_SETTINGS;
   const legacyPersonalisation = input.legacyPersonalisation === true;

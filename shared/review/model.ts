@@ -4,6 +4,7 @@
  * git; keys are written sorted so diffs stay small.
  */
 import { z } from 'zod';
+import { outputFingerprint } from './fingerprint';
 import { parseJsonText } from '../json-limits';
 
 export const decisionSchema = z.object({
@@ -11,7 +12,14 @@ export const decisionSchema = z.object({
   comment: z.string().optional(),
   /** ISO time of the decision. */
   at: z.string(),
+  /** The reviewer's name (set once in the app's settings). */
   by: z.string().optional(),
+  /** Fingerprint of the rendered output that was reviewed (fingerprint.ts); a different render is "changed since". */
+  output: z.string().optional(),
+  /** Fingerprint of the values (and their sources) that render used. */
+  data: z.string().optional(),
+  /** Where the campaign's data came from when it was reviewed (a request file, an import, "edited here"). */
+  source: z.string().optional(),
 });
 export type Decision = z.infer<typeof decisionSchema>;
 
@@ -47,6 +55,20 @@ export function decide(r: ReviewFile, target: string, node: string, decision: De
   const decisions = { ...r.decisions, [target]: row };
   if (!Object.keys(row).length) delete decisions[target];
   return { ...r, decisions };
+}
+
+/** What a cell's mark says now: its decision, or `changed` when an approved render is no longer the one approved. */
+export type ReviewMark = 'approved' | 'flagged' | 'changed';
+
+/**
+ * The mark of a cell given its current render. An approval records the fingerprint of the output
+ * it approved; when the render differs, the approval no longer covers it. Without a current render
+ * (not rendered yet), or for a decision recorded before fingerprints existed, the decision stands.
+ */
+export function reviewMark(decision: Decision | undefined, render: { fields: Record<string, string> } | undefined): ReviewMark | undefined {
+  if (!decision) return undefined;
+  if (decision.status === 'approved' && decision.output && render && outputFingerprint(render) !== decision.output) return 'changed';
+  return decision.status;
 }
 
 export interface ReviewProgress {

@@ -14,14 +14,14 @@
 import type { Diagnostic } from '../diagnostics';
 import type { PerUserValues } from '../campaign/per-user';
 import type { SendData } from '../campaign/send-data';
-import type { ColumnMapping, ExecuteBodyData, Table } from './types';
+import type { ColumnMapping, ExecuteBodyData, IdListReading, Table } from './types';
+import { parseTargetsTable, type HeaderChoice } from './id-list';
 import { executeBodyToTable } from './body-table';
 import { parseCurl } from './curl';
 import { parseExecuteBody } from './execute-body';
 import { parseJsonRows } from './json-rows';
 import { buildTargets, defaultMapping } from './mapping';
 import { detectPaste, type PasteKind } from './paste';
-import { parseTable } from './table';
 
 /** Keys only an execute body has (a rows object has none of them). */
 const BODY_KEYS = new Set(['id', 'target_by', 'target', 'params', 'target_with_params', 'apptoken']);
@@ -41,6 +41,8 @@ export interface ReadImport {
   mapping?: ColumnMapping;
   /** True when the remembered mapping for this file was applied. */
   rememberedMapping?: boolean;
+  /** How a plain id list's first line was read (header or id) and why; absent for other tables. */
+  idList?: IdListReading;
   built?: BuiltData;
   /** From an execute body or curl command: everything except the targets (never the token). */
   body?: { id?: string; target_by?: string; params?: Record<string, unknown>; hasTargetWithParams?: boolean; extraKeys?: string[] };
@@ -60,6 +62,8 @@ export interface ReadImportOptions {
   mapping?: ColumnMapping;
   /** The id column asked for by name (the CLI's --id-column). */
   idColumn?: string;
+  /** How to read the first line of a plain id list, overruling the decision (id-list.ts). */
+  header?: HeaderChoice;
   /** Called while a big table parses (rows so far, fraction of the text read). */
   onParseProgress?: (rows: number, fraction: number) => void;
   /** Called as each phase starts, for progress and timings. */
@@ -138,7 +142,12 @@ export function readImport(text: string, o: ReadImportOptions): ReadImport {
       };
     }
   }
-  if (!table) table = kind === 'json-rows' ? parseJsonRows(text, { file }) : parseTable(text, { file, ...(o.onParseProgress ? { onProgress: o.onParseProgress } : {}) });
+  // A delimited table that is a plain id list (one column of ids, or ids on one line) is read as ids (id-list.ts).
+  if (!table)
+    table =
+      kind === 'json-rows'
+        ? parseJsonRows(text, { file })
+        : parseTargetsTable(text, { file, targetBy, ...(o.header ? { header: o.header } : {}), ...(o.onParseProgress ? { onProgress: o.onParseProgress } : {}) });
   diagnostics.push(...table.diagnostics);
   o.onPhase?.('map', table.rows.length);
   // Mapped and built even when parsing found errors: the preview shows what the rest gives (the CLI refuses such input).
@@ -157,7 +166,7 @@ export function readImport(text: string, o: ReadImportOptions): ReadImport {
     built = buildFromTable(table, mapping, file, targetBy);
     diagnostics.push(...built.diagnostics);
   }
-  return { ...out, kind, table, ...(mapping ? { mapping } : {}), ...(built ? { built } : {}), diagnostics };
+  return { ...out, kind, table, ...(table.idList ? { idList: table.idList } : {}), ...(mapping ? { mapping } : {}), ...(built ? { built } : {}), diagnostics };
 }
 
 /**

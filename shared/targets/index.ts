@@ -2,7 +2,8 @@
  * Target and profile import: every input (paste, CSV/TSV/JSON files, execute bodies, curl commands)
  * lands in one `Table`, which a `ColumnMapping` turns into `target` and `target_with_params`.
  */
-export type { ColumnMapping, Delimiter, ExecuteBodyData, ParamType, ParsedExecuteBody, RowsDiagnostic, Table, TableFormat } from './types';
+export type { ColumnMapping, Delimiter, ExecuteBodyData, IdListReading, ParamType, ParsedExecuteBody, RowsDiagnostic, Table, TableFormat } from './types';
+export { type HeaderChoice, firstLineIsId, idShape, readIdList } from './id-list';
 export { type DecodedText, type TextEncodingName, decodeText, decodeWindows1252 } from './decode';
 export { DELIMITERS, type ParseTableOptions, delimiterForFile, delimiterName, parseTable, sniffDelimiter } from './table';
 export { type ParseJsonRowsOptions, parseJsonRows } from './json-rows';

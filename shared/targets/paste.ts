@@ -6,7 +6,7 @@ import type { ParsedExecuteBody, Table } from './types';
 import { type ParsedCurl, parseCurl } from './curl';
 import { parseExecuteBody } from './execute-body';
 import { parseJsonRows } from './json-rows';
-import { parseTable } from './table';
+import { parseTargetsTable } from './id-list';
 
 /** The kinds of pasted text Preflight understands. */
 export type PasteKind = 'table' | 'json-rows' | 'execute-body' | 'curl';
@@ -51,8 +51,11 @@ export type ParsedPaste =
   | { kind: 'execute-body'; result: ParsedExecuteBody }
   | { kind: 'curl'; result: ParsedCurl };
 
-/** Detects the kind of pasted text and parses it; `label` names it in diagnostics. Never throws. */
-export function parsePaste(text: string, label = 'pasted text'): ParsedPaste {
+/**
+ * Detects the kind of pasted text and parses it; `label` names it in diagnostics. A table may be a
+ * plain id list (read against `targetBy`, see id-list.ts). Never throws.
+ */
+export function parsePaste(text: string, label = 'pasted text', targetBy?: string): ParsedPaste {
   const kind = detectPaste(text);
   switch (kind) {
     case 'curl':
@@ -62,6 +65,6 @@ export function parsePaste(text: string, label = 'pasted text'): ParsedPaste {
     case 'json-rows':
       return { kind, table: parseJsonRows(text, { file: label }) };
     default:
-      return { kind: 'table', table: parseTable(text, { file: label }) };
+      return { kind: 'table', table: parseTargetsTable(text, { file: label, ...(targetBy !== undefined ? { targetBy } : {}) }) };
   }
 }

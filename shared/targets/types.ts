@@ -36,6 +36,21 @@ export interface Table {
    * mapping a JSON table or an execute body gives back the same param values.
    */
   columnTypes?: Record<string, ParamType>;
+  /**
+   * Set when the text was (or could be) a plain id list (see id-list.ts): how its first line was
+   * read and why, so the person can see it and turn "first line is a header" on or off.
+   */
+  idList?: IdListReading;
+}
+
+/** How a one-column or separated text was read as ids. */
+export interface IdListReading {
+  /** The first line is an id (a recipient) or a header (a column name). */
+  firstLine: 'id' | 'header';
+  /** One id per line, or a list separated by commas, semicolons or spaces. */
+  separated: 'lines' | 'list';
+  /** Why, in words ("the first line “u_1001” has the same shape as the ids under it"). */
+  reason: string;
 }
 
 /** Which column holds the target id and which columns become per-user params (the schema in shared/ipc/channels/data.ts). */

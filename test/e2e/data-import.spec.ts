@@ -249,5 +249,7 @@ test('a 100,000-row CSV imports in the worker with progress while the window sta
   await expect(page.getByTestId('targets-count')).toHaveText('100,000 target(s)');
   await expect(page.getByTestId('target-row-0')).toContainText('u0000000');
   await expect(page.getByTestId('target-row-0')).toContainText('CODE0');
-  expect(existsSync(join(host.workspace, '.preflight'))).toBe(false);
+  // No mapping was changed, so none is remembered; the imported data itself is kept for the next start.
+  expect(existsSync(join(host.workspace, '.preflight/mappings.json'))).toBe(false);
+  await expect.poll(() => existsSync(join(host.workspace, '.preflight/data/promo-journey.yaml.json'))).toBe(true);
 });

@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { startHost, type TestHost } from './host';
 import { openCampaign, writeWorkspace } from './workspace-helpers';
 
+// The README's preview screenshots are taken at the same size as its main one.
+test.use({ viewport: { width: 1440, height: 900 } });
+
 let host: TestHost;
 test.beforeEach(async () => {
   host = await startHost();
@@ -94,6 +97,8 @@ nodes:
 
 test('previews of every channel: SMS phone, email inbox and frame, web push and mobile push per platform (screenshots in docs/)', async ({ page }) => {
   await openCampaign(page, host.url, 'campaigns/promo-journey.yaml');
+  // The screenshots show the previews, not the first-start guide above them.
+  await page.getByTestId('start-here').getByRole('button', { name: 'Got it' }).click();
   await preview(page, 'user_3', 'sms');
   await page.getByTestId('provenance-toggle').check();
   await expect(page.getByTestId('sms-text').locator('[data-source="params"]').first()).toHaveText('Play-X-Get-Y');
@@ -110,10 +115,8 @@ test('previews of every channel: SMS phone, email inbox and frame, web push and 
   await page.getByTestId('campaign-campaigns/order-confirmation.yaml').click();
   await expect(page.getByTestId('scan-status')).toHaveAttribute('data-scan', 'done');
   await preview(page, 'user_1', 'email');
-  // Widen the preview pane with the keyboard (the divider is a focusable separator) so the 600 px frame fits.
-  await page.getByRole('separator', { name: 'Resize preview' }).focus();
-  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
-  await expect(page.getByRole('separator', { name: 'Resize preview' })).toHaveAttribute('aria-valuenow', '640');
+  // The 600 px frame is scaled to the 440 px pane, and says so.
+  await expect(page.getByTestId('email-scale')).toContainText('600 px shown at');
   await expect(page.getByTestId('email-subject')).toContainText('Your order BS-10421 is confirmed');
   await expect(page.getByTestId('images-blocked')).toBeVisible();
   const frame = page.frameLocator('[data-testid="email-frame"]');
@@ -129,4 +132,30 @@ test('previews of every channel: SMS phone, email inbox and frame, web push and 
   await expect(page.getByTestId('notif-ios')).toContainText('Order BS-10423 confirmed');
   await expect(page.getByTestId('notif-android')).toContainText('3 items on the way');
   await page.screenshot({ path: docs('preview-push.png') });
+});
+
+test('a 160-character SMS with € [ ] shows 160 characters and 163 septets, so two parts, in the preview and the matrix cell', async ({ page }) => {
+  const text = `Win €10 [today]${' Bet now.'.repeat(16)}`.padEnd(160, '!');
+  expect(text.length).toBe(160);
+  writeWorkspace(host.workspace, {
+    'campaigns/euro-sms.yaml': `name: Euro SMS
+id: "EURO"
+type: single-stage
+nodes:
+  - key: sms
+    channel: sms
+    content:
+      from: "Promo"
+      text: "${text}"
+`,
+    'requests/euro-sms.json': JSON.stringify({ target_by: 'user_id', target: ['user_1'], params: {} }),
+  });
+  await openCampaign(page, host.url, 'campaigns/euro-sms.yaml');
+  await expect(page.getByTestId('cell-user_1-sms').getByTestId('sms-metrics')).toHaveText('160 ch (163 septets) · GSM-7 · 2 seg');
+  await preview(page, 'user_1', 'sms');
+  const metrics = page.getByTestId('sms-metrics-preview');
+  await expect(metrics).toContainText('Characters160');
+  await expect(metrics).toContainText('Septets163');
+  await expect(page.getByTestId('sms-units')).toHaveText('163');
+  await expect(metrics).toContainText('Segments2');
 });

@@ -33,3 +33,14 @@ export async function replaceEditorText(page: Page, text: string) {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
 }
+
+/** Pastes a table through the Paste data dialog and applies it. */
+export async function pasteAndApply(page: Page, text: string, targets: number) {
+  await page.getByTestId('paste-data').click();
+  await page.getByTestId('paste-text').fill(text);
+  await page.getByTestId('paste-preview').click();
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-summary')).toContainText(`${targets} target(s)`);
+  await dialog.getByTestId('import-apply').click();
+  await expect(dialog).toBeHidden();
+}

@@ -4,38 +4,15 @@
  * Runs wherever Electron's binary is installed; elsewhere every test reports itself skipped with
  * the reason.
  */
-import { test, expect, _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
-import { mkdtempSync, cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { mkdtempSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../host/csp';
 import { insecureWebPreferences } from '../../electron/window-options';
-// @ts-expect-error plain ESM helper without types
-import { electronBinary } from '../../scripts/electron-binary.mjs';
-
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const binary = electronBinary() as { path?: string; reason?: string };
-const APP_URL = 'app://preflight/index.html';
+import { APP_URL, binary, freshFolders, launch } from './launch';
 
 test.skip(!binary.path, `skipped: ${binary.reason}`);
-
-function freshFolders() {
-  const base = mkdtempSync(join(tmpdir(), 'preflight-electron-'));
-  cpSync(join(root, 'examples'), join(base, 'workspace'), { recursive: true });
-  return { data: join(base, 'data'), workspace: join(base, 'workspace') };
-}
-
-async function launch(f: { data: string; workspace: string }): Promise<{ app: ElectronApplication; page: Page }> {
-  const app = await electron.launch({
-    executablePath: binary.path,
-    args: [root],
-    env: { ...process.env, PREFLIGHT_USER_DATA: f.data, PREFLIGHT_WORKSPACE: f.workspace },
-  });
-  const page = await app.firstWindow();
-  await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();
-  return { app, page };
-}
 
 test('the window is hardened: checklist webPreferences, the CSP from inside, no navigation, no new windows, no permissions', async () => {
   const { app, page } = await launch(freshFolders());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileCampaign, renderNode, type NodeRender } from '../../shared/campaign/render';
+import { compileCampaign, fieldFailure, renderNode, type NodeRender } from '../../shared/campaign/render';
 import { createEvaluation, evaluate } from '../../shared/pipeline';
 import type { Campaign } from '../../shared/campaign/model';
 import type { SendData } from '../../shared/campaign/send-data';
@@ -24,6 +24,39 @@ const renderAll = (d: SendData, p = profiles) => {
   evaluate({ campaign: journey, data: d, profiles: p }, { onCell: (r) => out.push(r) });
   return out;
 };
+
+describe('a template that does not compile', () => {
+  const broken: Campaign = { ...journey, nodes: [{ ...journey.nodes[0]!, content: { from: 'Promo', text: 'Hi {{first_name}}. {% if first_name %}' } } as Campaign['nodes'][number], journey.nodes[1]!] };
+
+  it('every render of its node carries the compile error for that user and names the field as failed; other nodes render', () => {
+    const renders: NodeRender[] = [];
+    evaluate({ campaign: broken, data, profiles }, { onCell: (r) => renders.push(r) });
+    const sms = renders.filter((r) => r.node === 'sms');
+    expect(sms).toHaveLength(3);
+    for (const r of sms) {
+      expect(r.failed).toEqual(['text']);
+      expect(fieldFailure(r, 'text')).toMatchObject({ code: 'syntax', severity: 'error', target: r.target, node: 'sms', field: 'text' });
+    }
+    for (const r of renders.filter((x) => x.node === 'webpush')) {
+      expect(r.failed).toBeUndefined();
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    }
+  });
+
+  it('a run-time failure marks only that user\'s field as failed', () => {
+    const c: Campaign = { ...journey, nodes: [{ key: 'sms', channel: 'sms', content: { text: '{{ 10 / n }}' } }] };
+    const cc = compileCampaign(c);
+    const bad = renderNode(cc.nodes[0]!, 'user_1', { ...data, params: { n: 0 } }, {});
+    expect(bad.failed).toEqual(['text']);
+    expect(fieldFailure(bad, 'text')?.code).toBe('render');
+    expect(renderNode(cc.nodes[0]!, 'user_1', { ...data, params: { n: 2 } }, {}).failed).toBeUndefined();
+  });
+
+  it('a render records the values it used, by attribute', () => {
+    const r = renderNode(compileCampaign(journey).nodes[1]!, 'user_2', data, profiles);
+    expect(r.values).toEqual({ match_name: 'Man Utd vs Liverpool', promo_code: 'PLAY75Y', promo_name: 'Play-X-Get-Y' });
+  });
+});
 
 describe('rendering a campaign per user and node', () => {
   const cc = compileCampaign(journey);
@@ -62,7 +95,7 @@ describe('rendering a campaign per user and node', () => {
 
   it('SMS renders carry encoding, characters and segments', () => {
     const r = renderNode(cc.nodes[0]!, 'user_1', data, profiles);
-    expect(r.sms).toEqual({ encoding: 'GSM-7', characters: 71, segments: 1, nonGsm: [] });
+    expect(r.sms).toEqual({ encoding: 'GSM-7', characters: 71, units: 71, segments: 1, nonGsm: [] });
   });
 
   it('passed values are data: any string comes out literally, never compiled', () => {

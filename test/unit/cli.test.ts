@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/src/main';
@@ -65,6 +65,19 @@ describe('preflight exit codes', () => {
     const r = await run('check', c, '--params', '{"from":"A"}', '--targets', join(dir, 't.csv'));
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/error sms-from-length/);
+  });
+
+  it('check names the campaign file\'s own line for a template that does not compile, and every render carries the error', async () => {
+    const c = join(dir, 'promo-broken.yaml');
+    writeFileSync(c, readFileSync(ex('campaigns/promo-journey.yaml'), 'utf8').replace('is now live."', 'is now live. {% if first_name %}"'));
+    const r = await run('check', c, '--request', ex('requests/promo-journey.json'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${c}, line 11, column`);
+    expect(r.stdout).not.toContain('line 1, column');
+    const json = await run('render', c, '--request', ex('requests/promo-journey.json'));
+    const sms = JSON.parse(json.stdout).renders.filter((x: { node: string }) => x.node === 'sms');
+    expect(sms).toHaveLength(3);
+    for (const x of sms) expect(x.diagnostics).toContainEqual(expect.objectContaining({ code: 'syntax', severity: 'error', file: c, line: 11 }));
   });
 
   it('exits 2 naming the file and line for an invalid campaign', async () => {

@@ -7,6 +7,7 @@ function build(platform: NodeJS.Platform, recent = [{ path: '/ws/promo', name: '
     command: (name, path) => calls.push(path ? `${name} ${path}` : name),
     revealDataFolder: () => calls.push('reveal'),
     clearRecent: () => calls.push('clear'),
+    checkForUpdates: () => calls.push('check-for-updates'),
   };
   return { menu: buildMenuTemplate({ platform, appName: 'Preflight', recent, isPackaged, actions }), calls };
 }
@@ -18,7 +19,7 @@ describe('application menu', () => {
     const { menu } = build('darwin');
     expect(labels(menu)).toEqual(['Preflight', 'File', 'Edit', 'View', 'Window', 'Help']);
     const roles = flattenMenu(menu[0]!.submenu!).map((i) => i.role ?? i.id).filter(Boolean);
-    expect(roles).toEqual(['about', 'environments', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
+    expect(roles).toEqual(['about', 'check-for-updates', 'environments', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
     expect(byId(menu, 'environments').accelerator).toBe('CmdOrCtrl+,');
     expect(flattenMenu(menu[1]!.submenu!).some((i) => i.role === 'close')).toBe(true);
   });
@@ -63,6 +64,17 @@ describe('application menu', () => {
     byId(menu, 'reveal-data-folder').click!();
     expect(calls).toEqual(['reveal']);
     expect(byId(build('win32').menu, 'reveal-data-folder').label).toBe('Show Data Folder in File Explorer');
+  });
+  it('Check for Updates… sits under About (the app menu on macOS, Help elsewhere) and asks the main side\'s updater, not the renderer', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const { menu, calls } = build(platform);
+      const home = platform === 'darwin' ? menu[0]! : menu.find((m) => m.label === 'Help')!;
+      const ids = flattenMenu(home.submenu!).map((i) => i.role ?? i.id);
+      expect(ids.indexOf('check-for-updates'), platform).toBe(ids.indexOf('about') + 1);
+      expect(byId(menu, 'check-for-updates').label).toBe('Check for Updates…');
+      byId(menu, 'check-for-updates').click!();
+      expect(calls).toEqual(['check-for-updates']);
+    }
   });
   it('never assigns one accelerator twice', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {

@@ -46,9 +46,9 @@ describe('Electron fuses (set at packaging)', () => {
 
 describe('electron-builder.yml', () => {
   const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
-  it('builds a dmg, an NSIS installer, an AppImage and a deb, with app id, icons and the fuse hook', () => {
+  it('builds a dmg (with the zip macOS updates install from), an NSIS installer, an AppImage and a deb, with app id, icons and the fuse hook', () => {
     expect(config.appId).toBe('com.preflight.desktop');
-    expect(config.mac.target.map((t: { target: string }) => t.target)).toEqual(['dmg']);
+    expect(config.mac.target.map((t: { target: string }) => t.target)).toEqual(['dmg', 'zip']);
     expect(config.win.target.map((t: { target: string }) => t.target)).toEqual(['nsis']);
     expect(config.linux.target.map((t: { target: string }) => t.target)).toEqual(['AppImage', 'deb']);
     expect(config.afterPack).toBe('scripts/after-pack.cjs');
@@ -100,7 +100,7 @@ describe('security scan', () => {
 
 describe('the Electron-free modules', () => {
   it('never import electron (so these tests and the browser host can load them)', () => {
-    const thin = new Set(['main.ts', 'preload.ts', 'secret-store.ts', 'menu.ts', 'window.ts', 'native-shell.ts', 'pdf-export.ts']);
+    const thin = new Set(['main.ts', 'preload.ts', 'secret-store.ts', 'menu.ts', 'window.ts', 'native-shell.ts', 'pdf-export.ts', 'updater.ts']);
     for (const name of readdirSync(join(root, 'electron'))) {
       if (thin.has(name)) continue;
       expect(readFileSync(join(root, 'electron', name), 'utf8'), name).not.toMatch(/from ['"]electron['"]|require\(['"]electron['"]\)/);

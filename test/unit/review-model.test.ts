@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, emptyReview, formatProgress, parseReview, reviewPath, reviewProgress, serializeReview } from '../../shared/review/model';
 import { buildReportHtml } from '../../shared/review/report';
+import { outputFingerprint } from '../../shared/review/fingerprint';
 
 const at = '2025-01-01T00:00:00.000Z';
 
@@ -50,5 +51,31 @@ describe('QA report', () => {
     expect(html).toContain('<iframe sandbox=""');
     expect(html).not.toContain('<script>');
     expect(html).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it('names the reviewer and the data source, lists changed renders first and counts the unreviewed ones, each with the values it used', () => {
+    const approvedOutput = { fields: { text: 'Hi Aoife, your Play-X-Get-Y offer' } };
+    const html = buildReportHtml({
+      campaign: { name: 'Promo', id: 'C1', type: 'multistage', file: 'campaigns/p.yaml', nodes: [{ key: 'sms', channel: 'sms' }] },
+      data: { targets: 3, params: ['promo_name'], perUserColumns: [], profiles: 1, source: 'pasted text (imported, not saved)' },
+      reviewer: 'Dana <Quinn>',
+      diagnostics: [],
+      progress: { cells: 3, reviewed: 1, approved: 1, flagged: 0 },
+      cells: [
+        { target: 'u1', node: 'sms', channel: 'sms', fields: { text: 'Hi Aoife, your Bet-5 offer' }, diagnostics: [], decision: { status: 'approved', at, by: 'Dana', output: outputFingerprint(approvedOutput), source: 'requests/p.json' }, values: [{ name: 'promo_name', value: 'Bet-5', source: 'params' }, { name: 'first_name', value: 'Aoife', source: 'profile' }] },
+        { target: 'u2', node: 'sms', channel: 'sms', fields: { text: 'Hi , your Bet-5 offer' }, diagnostics: [], values: [{ name: 'first_name', value: '', source: 'empty' }] },
+      ],
+      unreviewedTotal: 2,
+      generatedAt: at,
+    });
+    expect(html).toContain('Reviewer: Dana &lt;Quinn&gt;');
+    expect(html).toContain('Data from pasted text (imported, not saved)');
+    expect(html).toContain('Changed since approved (1)');
+    expect(html).toContain('Not reviewed (2) <span class="muted">(the first 1 shown)</span>');
+    expect(html.indexOf('Changed since approved')).toBeLessThan(html.indexOf('Not reviewed ('));
+    expect(html).toContain('data from requests/p.json');
+    expect(html).toContain('<td><code>first_name</code></td><td>Aoife</td><td>profile</td>');
+    expect(html).toContain('<td><code>first_name</code></td><td></td><td>empty</td>');
+    expect(html).not.toContain('Approved (');
   });
 });

@@ -140,7 +140,9 @@ describe('the host decides what blocks a send', () => {
 describe('big send checks run in a worker thread', () => {
   it('the worker bundle gives the verdict an inline run gives', async () => {
     const out = join(dir, 'verdict-worker.mjs');
-    await build({ entryPoints: ['host/send/verdict-worker.ts'], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
+    // As scripts/build.mjs builds it: CommonJS dependencies bundled into ESM (yaml, for file positions) need require.
+    const banner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
+    await build({ entryPoints: ['host/send/verdict-worker.ts'], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning', banner });
     const campaign: Campaign = { name: 'Big', id: 'BIG', type: 'single-stage', target_by: 'user_id', nodes: [{ key: 'sms', channel: 'sms', content: { from: 'Shop', text: 'Hi {{ first_name }}, code {{ code }}' } }] };
     const target = Array.from({ length: 30_000 }, (_, i) => `u${i}`);
     const job = { campaign, data: { target_by: 'user_id', target, params: {}, target_with_params: Object.fromEntries(target.map((t, i) => [t, i % 7 ? { code: `C${i}` } : {}])) }, legacyPersonalisation: true };

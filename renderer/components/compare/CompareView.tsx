@@ -4,6 +4,8 @@ import type { CampaignNode } from '../../../shared/campaign/model';
 import type { NodeRender } from '../../../shared/campaign/render';
 import { useRenders } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
+import { useComparePicks, useSelection } from '../../hooks/useSelection';
+import { PanelBoundary } from '../layout/PanelBoundary';
 
 /** Text with the words that differ from the reference marked: added here highlighted, missing here struck through. */
 function Diffed({ text, reference }: { text: string; reference: string | undefined }) {
@@ -40,13 +42,25 @@ function Column({ title, render, reference }: { title: string; render: NodeRende
   );
 }
 
+/** CompareView inside its own error boundary: if it fails, it says so with a Retry and the rest of the window stays. */
+export function CompareView(props: { nodes: CampaignNode[] }) {
+  return (
+    <PanelBoundary id="compare" label="side by side">
+      <CompareViewBody {...props} />
+    </PanelBoundary>
+  );
+}
+
 /**
  * Side by side: two to four users on one node, or one user across every node. Words that differ
  * from the first column are highlighted (package `diff`).
  */
-export function CompareView({ nodes }: { nodes: CampaignNode[] }) {
-  const compare = useUi((s) => s.compare);
-  const selected = useUi((s) => s.selected);
+function CompareViewBody({ nodes }: { nodes: CampaignNode[] }) {
+  const stored = useUi((s) => s.compare);
+  const picks = useComparePicks();
+  // Only users in the current data are compared (a pick of a user no longer there waits, unshown).
+  const compare = useMemo(() => ({ ...stored, targets: picks }), [stored, picks]);
+  const selected = useSelection();
   const setUi = useUi((s) => s.set);
   const rows = useRenders((s) => s.rows);
   const want = useRenders((s) => s.want);
@@ -64,15 +78,15 @@ export function CompareView({ nodes }: { nodes: CampaignNode[] }) {
     <div className="compare" data-testid="compare-view">
       <div className="toolbar">
         <div role="radiogroup" aria-label="Compare">
-          <label><input type="radio" checked={compare.kind === 'users'} onChange={() => setUi({ compare: { ...compare, kind: 'users' } })} /> Users on one node</label>
-          <label><input type="radio" checked={compare.kind === 'nodes'} onChange={() => setUi({ compare: { ...compare, kind: 'nodes' } })} /> One user across all nodes</label>
+          <label><input type="radio" checked={compare.kind === 'users'} onChange={() => setUi({ compare: { ...stored, kind: 'users' } })} /> Users on one node</label>
+          <label><input type="radio" checked={compare.kind === 'nodes'} onChange={() => setUi({ compare: { ...stored, kind: 'nodes' } })} /> One user across all nodes</label>
         </div>
         {compare.kind === 'users' && (
-          <select value={node} onChange={(e) => setUi({ compare: { ...compare, node: e.target.value } })} aria-label="Node">
+          <select value={node} onChange={(e) => setUi({ compare: { ...stored, node: e.target.value } })} aria-label="Node">
             {nodes.map((n) => <option key={n.key} value={n.key}>{n.key}</option>)}
           </select>
         )}
-        {compare.kind === 'users' && compare.targets.length > 0 && <button onClick={() => setUi({ compare: { ...compare, targets: [] } })}>Clear picks</button>}
+        {compare.kind === 'users' && compare.targets.length > 0 && <button onClick={() => setUi({ compare: { ...stored, targets: [] } })}>Clear picks</button>}
         <span className="spacer" />
         <button onClick={() => setUi({ mode: 'matrix' })}>Back to matrix</button>
       </div>

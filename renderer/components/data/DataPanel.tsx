@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { SendData } from '../../../shared/campaign/send-data';
 import { useCampaignEntry, useData, useHistoryDepth } from '../../stores/data';
+import { PANE_LIMITS, useUi, type DataTab } from '../../stores/ui';
 import { useSelectedCampaign } from '../../stores/workspace';
+import { Splitter } from '../layout/Splitter';
 import { FileImportButton } from './FileImportButton';
 import { ImportDialog } from './ImportDialog';
 import { ParamsTab } from './ParamsTab';
@@ -10,25 +12,40 @@ import { TargetsTab } from './TargetsTab';
 import { fileInput, isEditableTarget } from './download';
 import './data.css';
 import { usersWithValues } from '../../../shared/campaign/per-user';
+import { PanelBoundary } from '../layout/PanelBoundary';
 
-type Tab = 'targets' | 'params' | 'profiles';
-const TABS: { id: Tab; label: string }[] = [
+const TABS: { id: DataTab; label: string }[] = [
   { id: 'targets', label: 'Targets' },
   { id: 'params', label: 'Params' },
   { id: 'profiles', label: 'Profiles' },
 ];
 const EMPTY: SendData = { target_by: 'user_id', target: [], params: {}, target_with_params: {} };
 
+/** DataPanel inside its own error boundary: if it fails, it says so with a Retry and the rest of the window stays. */
+export function DataPanel(props: { data: SendData | undefined }) {
+  return (
+    <PanelBoundary id="data" label="the data panel">
+      <DataPanelBody {...props} />
+    </PanelBoundary>
+  );
+}
+
 /**
  * The selected campaign's data: a compact bar (counts, tabs, Paste data…, Import file…, Undo) over
- * the open tab. Pasting anywhere outside an input or editor, or dropping a file on the window,
- * starts an import too; every import shows a preview before it changes anything.
+ * the open tab, a pane with a divider to resize it; closing the tab folds the pane to its bar (tab
+ * and height are remembered with the view). Pasting anywhere outside an input or editor, or
+ * dropping a file on the window, starts an import too; every import shows a preview before it
+ * changes anything.
  */
-export function DataPanel({ data }: { data: SendData | undefined }) {
+function DataPanelBody({ data }: { data: SendData | undefined }) {
   const entry = useSelectedCampaign();
   const file = entry?.file;
   const campaign = entry?.campaign;
-  const [tab, setTab] = useState<Tab | null>(null);
+  const tab = useUi((s) => s.dataTab);
+  const height = useUi((s) => s.panes.data);
+  const setUi = useUi((s) => s.set);
+  const setPane = useUi((s) => s.setPane);
+  const setTab = (dataTab: DataTab | null) => setUi({ dataTab });
   const [pasting, setPasting] = useState(false);
   const [dragging, setDragging] = useState(false);
   const startImport = useData((s) => s.startImport);
@@ -115,11 +132,14 @@ export function DataPanel({ data }: { data: SendData | undefined }) {
         )}
       </div>
       {tab && (
-        <div className="data-body">
-          {tab === 'targets' && <TargetsTab campaign={file} campaignId={campaign.id} defaultTargetBy={campaign.target_by} data={shown} />}
-          {tab === 'params' && <ParamsTab campaign={file} params={shown.params} />}
-          {tab === 'profiles' && <ProfilesTab campaign={file} />}
-        </div>
+        <>
+          <div className="data-body" style={{ height }}>
+            {tab === 'targets' && <TargetsTab campaign={file} campaignId={campaign.id} defaultTargetBy={campaign.target_by} data={shown} />}
+            {tab === 'params' && <ParamsTab campaign={file} params={shown.params} />}
+            {tab === 'profiles' && <ProfilesTab campaign={file} />}
+          </div>
+          <Splitter orientation="horizontal" label="Resize data panel" size={height} min={PANE_LIMITS.data[0]} max={PANE_LIMITS.data[1]} onSize={(n) => setPane('data', n)} />
+        </>
       )}
       <ImportDialog campaign={file} campaignId={campaign.id} pasting={pasting} onClosePaste={() => setPasting(false)} />
       {dragging && <div className="drop-hint">Drop a CSV, TSV, TXT or JSON file to import targets</div>}

@@ -77,6 +77,8 @@ function Pending({ pending, campaignId, onCancel, onApply }: { pending: PendingI
   const done = pending.result ?? pending.profiles;
   const diagnostics = pending.result?.diagnostics ?? pending.profiles?.diagnostics ?? [];
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  // Applying a target list without a single target would only empty the campaign's recipients.
+  const noTargets = !!pending.result && (pending.result.built?.target.length ?? 0) === 0;
   const title = pending.purpose === 'profiles' ? `Import profiles: ${pending.source}` : `Import: ${pending.source}`;
   return (
     <>
@@ -107,9 +109,14 @@ function Pending({ pending, campaignId, onCancel, onApply }: { pending: PendingI
           </label>
         </div>
       )}
+      {noTargets && errors === 0 && (
+        <p className="c-error" role="alert" data-testid="import-no-targets">
+          This input gives no targets, so there is nothing to apply.{pending.result?.idList?.firstLine === 'header' ? ' Its first line was read as a header: untick “First line is a header” if it is an id.' : ''}
+        </p>
+      )}
       <div className="actions">
         <button onClick={onCancel} data-testid="import-cancel">Cancel</button>
-        <button className="primary" disabled={!done || (errors > 0 && !anyway)} onClick={onApply} data-testid="import-apply">
+        <button className="primary" disabled={!done || (errors > 0 && !anyway) || noTargets} onClick={onApply} data-testid="import-apply">
           Apply
         </button>
       </div>
@@ -153,6 +160,7 @@ function TargetsPreview({ result, pending, campaignId }: { result: ParsedImport;
         <p className="warn" data-testid="import-id-mismatch">This body is for campaign <code>{result.body.id}</code>, but the selected campaign's ID is <code>{campaignId}</code>. Only targets and params are taken; the campaign stays as it is.</p>
       )}
       {result.body && result.kind !== 'table' && <p className="muted small">Params from the body replace the current params; a table paste keeps the current params and only brings targets and per-user values.</p>}
+      {result.idList && <FirstLineToggle reading={result.idList} />}
       {first.length > 0 && (
         <p className="small">
           First: {first.map((id) => <code key={id}>{id} </code>)}
@@ -209,5 +217,18 @@ function SecretOffer({ secret }: { secret: NonNullable<PendingImport['secret']> 
       {secret.authorization && <span className="small">The command's Authorization header / --user credentials were left out and not kept.</span>}
       {status && <span className={status.error ? 'c-error' : 'small'} role="status">{status.text}</span>}
     </div>
+  );
+}
+
+/** How a plain id list's first line was read, and the switch to read it the other way. */
+function FirstLineToggle({ reading }: { reading: NonNullable<ParsedImport['idList']> }) {
+  const setFirstLineHeader = useData((s) => s.setFirstLineHeader);
+  return (
+    <p className="small" data-testid="id-list-reading">
+      <label>
+        <input type="checkbox" checked={reading.firstLine === 'header'} onChange={(e) => void setFirstLineHeader(e.target.checked)} data-testid="first-line-header" /> First line is a header
+      </label>{' '}
+      <span className="muted">— read {reading.firstLine === 'header' ? 'as a header' : 'as an id'} because {reading.reason}.</span>
+    </p>
   );
 }

@@ -44,11 +44,11 @@ export function TargetsGrid({ data }: { data: SendData }) {
           const own = ownValues(data.target_with_params, id);
           return (
             <div key={item.key} className="tgrid-row" role="row" data-testid={`target-row-${item.index}`} style={{ gridTemplateColumns: cols, transform: `translateY(${item.start}px)`, height: ROW }}>
-              <span className="tgrid-num">{item.index + 1}</span>
-              <span title={id}>{id}</span>
+              <span className="tgrid-num" role="cell">{item.index + 1}</span>
+              <span title={id} role="cell">{id}</span>
               {keys.map((k) => {
                 const t = cellText(own?.[k]);
-                return <span key={k} title={t}>{t}</span>;
+                return <span key={k} title={t} role="cell">{t}</span>;
               })}
             </div>
           );

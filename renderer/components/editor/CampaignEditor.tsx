@@ -4,7 +4,7 @@
  * the saved file against the edited one.
  */
 import { useEffect, useRef, useState } from 'react';
-import Editor, { DiffEditor } from '@monaco-editor/react';
+import Editor from '@monaco-editor/react';
 import type * as MonacoNs from 'monaco-editor/editor';
 import { monaco } from './monaco-setup';
 import { registerTwigProviders } from './twig-providers';
@@ -70,12 +70,7 @@ export default function CampaignEditor(p: CampaignEditorProps) {
   }, [model, p.text, p.diagnostics, p.emptyForUser]);
 
   const theme = scheme === 'dark' ? 'vs-dark' : 'vs';
-  if (p.mode === 'diff')
-    return (
-      <div className="editor-host" data-testid="diff-editor">
-        <DiffEditor original={p.saved} modified={p.text} language="twig" theme={theme} originalModelPath={`saved://${p.file}`} modifiedModelPath={`diff://${p.file}`} options={{ ...OPTIONS, readOnly: true, renderSideBySide: true }} />
-      </div>
-    );
+  if (p.mode === 'diff') return <SavedDiff saved={p.saved} text={p.text} theme={theme} />;
   return (
     <div className="editor-host" data-testid="campaign-editor" data-markers={markerCount} data-editor-ready={model ? 'yes' : 'no'}>
       <Editor
@@ -93,4 +88,42 @@ export default function CampaignEditor(p: CampaignEditorProps) {
       />
     </div>
   );
+}
+
+/**
+ * The saved file against the edited text, read-only. Built on Monaco directly (not the React
+ * wrapper's DiffEditor): this component owns both models and, when it goes away, detaches them from
+ * the diff editor before disposing anything. The wrapper disposed the models first, which Monaco
+ * 0.57 answers with "TextModel got disposed before DiffEditorWidget model got reset" — thrown in a
+ * React cleanup, it unmounted the whole app (Diff with saved → Revert left a blank window).
+ */
+function SavedDiff({ saved, text, theme }: { saved: string; text: string; theme: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const models = useRef<{ original: MonacoNs.editor.ITextModel; modified: MonacoNs.editor.ITextModel }>(undefined);
+  useEffect(() => {
+    const original = monaco.editor.createModel(saved, 'twig');
+    const modified = monaco.editor.createModel(text, 'twig');
+    const editor = monaco.editor.createDiffEditor(host.current!, { ...OPTIONS, readOnly: true, renderSideBySide: true, theme });
+    editor.setModel({ original, modified });
+    models.current = { original, modified };
+    return () => {
+      models.current = undefined;
+      editor.setModel(null);
+      editor.dispose();
+      original.dispose();
+      modified.dispose();
+    };
+    // Created once; the texts and theme follow below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    const m = models.current?.original;
+    if (m && m.getValue() !== saved) m.setValue(saved);
+  }, [saved]);
+  useEffect(() => {
+    const m = models.current?.modified;
+    if (m && m.getValue() !== text) m.setValue(text);
+  }, [text]);
+  useEffect(() => monaco.editor.setTheme(theme), [theme]);
+  return <div className="editor-host" data-testid="diff-editor" ref={host} />;
 }

@@ -1,11 +1,14 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { PanelBoundary } from '../layout/PanelBoundary';
 import type { Diagnostic } from '../../../shared/diagnostics';
 import { useRenders, useRow } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { savedText, useWorkspace } from '../../stores/workspace';
 import { ConflictBanner } from './ConflictBanner';
+import { useSelection } from '../../hooks/useSelection';
 
-const CampaignEditor = lazy(() => import('./CampaignEditor'));
+/** The editor's code, loaded on first use; a failed load (a dropped connection) is tried again on Retry. */
+const loadEditor = () => lazy(() => import('./CampaignEditor'));
 
 /** The editor panel under the matrix: edit or diff the selected campaign file, save it, see its problems as markers. */
 export function EditorPanel({ file, parseDiagnostics }: { file: string; parseDiagnostics: Diagnostic[] }) {
@@ -18,8 +21,10 @@ export function EditorPanel({ file, parseDiagnostics }: { file: string; parseDia
   const open = useUi((s) => s.editorOpen);
   const setUi = useUi((s) => s.set);
   const [mode, setMode] = useState<'edit' | 'diff'>('edit');
+  const [CampaignEditor, setCampaignEditor] = useState(loadEditor);
+  const [confirmRevert, setConfirmRevert] = useState(false);
   const campaignDiagnostics = useRenders((s) => s.diagnostics);
-  const selected = useUi((s) => s.selected);
+  const selected = useSelection();
   const row = useRow(selected?.target ?? '');
   const dirty = draft !== undefined;
   const text = draft ?? saved;
@@ -45,16 +50,33 @@ export function EditorPanel({ file, parseDiagnostics }: { file: string; parseDia
             </div>
             <span className="spacer" />
             {parseDiagnostics.length > 0 && <span className="badge badge-error" title={parseDiagnostics[0]!.message}>{parseDiagnostics.length} file error{parseDiagnostics.length > 1 ? 's' : ''}</span>}
-            <button onClick={() => discard(file)} disabled={!dirty || saving}>Revert</button>
+            <button onClick={() => setConfirmRevert(true)} disabled={!dirty || saving} data-testid="revert-campaign">Revert</button>
             <button className="primary" onClick={() => void save(file)} disabled={!dirty || saving} data-testid="save-campaign">{saving ? 'Saving…' : 'Save'}</button>
           </>
         )}
       </div>
+      {confirmRevert && dirty && (
+        <div role="alertdialog" aria-labelledby="revert-question" className="banner warning" data-testid="revert-confirm">
+          <span id="revert-question">Discard your unsaved edits to {file}? The file goes back to its saved text.</span>{' '}
+          <button onClick={() => setConfirmRevert(false)} autoFocus>Keep editing</button>{' '}
+          <button
+            onClick={() => {
+              setConfirmRevert(false);
+              setMode('edit');
+              discard(file);
+            }}
+          >
+            Discard edits
+          </button>
+        </div>
+      )}
       <ConflictBanner />
       {open && (
-        <Suspense fallback={<div className="editor-host muted">Loading editor…</div>}>
-          <CampaignEditor file={file} saved={saved} text={text} mode={dirty ? mode : 'edit'} onChange={(t) => setDraft(file, t)} onSave={() => void save(file)} diagnostics={diagnostics} emptyForUser={emptyForUser} />
-        </Suspense>
+        <PanelBoundary id="editor" label="the editor" resetKey={file} onRetry={() => setCampaignEditor(loadEditor)}>
+          <Suspense fallback={<div className="editor-host muted">Loading editor…</div>}>
+            <CampaignEditor file={file} saved={saved} text={text} mode={dirty ? mode : 'edit'} onChange={(t) => setDraft(file, t)} onSave={() => void save(file)} diagnostics={diagnostics} emptyForUser={emptyForUser} />
+          </Suspense>
+        </PanelBoundary>
       )}
     </section>
   );

@@ -2,7 +2,7 @@
 import { resolveValue } from '../../../shared/campaign/send-data';
 import { getCampaignData, getProfiles } from '../../stores/data';
 import { useRenders } from '../../stores/renders';
-import { useUi } from '../../stores/ui';
+import { selectedTarget } from '../../hooks/useSelection';
 import { useWorkspace } from '../../stores/workspace';
 import type { EditorContext } from './twig-providers';
 import { perUserKeys } from '../../../shared/campaign/per-user';
@@ -20,7 +20,7 @@ export const editorContext: EditorContext = {
   },
   valueOf(name) {
     const data = getCampaignData(useWorkspace.getState().selected);
-    const target = useUi.getState().selected?.target ?? data?.target[0];
+    const target = selectedTarget() ?? data?.target[0];
     if (!data || target === undefined) return undefined;
     return { target, ...resolveValue(name, target, data, getProfiles()) };
   },

@@ -5,22 +5,36 @@ import { useRenders } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { useMatrixKeyboard } from '../../hooks/useMatrixKeyboard';
 import { MatrixRow, cellId } from './MatrixRow';
+import { PanelBoundary } from '../layout/PanelBoundary';
 
-export const ROW_HEIGHT = 76;
-const HEADER_HEIGHT = 28;
+/** A row fits three lines of message text and a line of metrics and badges (see .mcell in styles.css). */
+export const ROW_HEIGHT = 66;
+const HEADER_HEIGHT = 26;
+
+/** ReviewMatrix inside its own error boundary: if it fails, it says so with a Retry and the rest of the window stays. */
+export function ReviewMatrix(props: { nodes: CampaignNode[] }) {
+  return (
+    <PanelBoundary id="matrix" label="the review matrix">
+      <ReviewMatrixBody {...props} />
+    </PanelBoundary>
+  );
+}
 
 /**
  * The review matrix: rows are users, columns are nodes. Virtualised (only rows on screen exist and
  * are rendered by the worker); keyboard navigable as one grid (arrows, Page Up/Down, Home/End,
- * Enter to comment, A approve, F flag, U clear, N next problem).
+ * Enter to comment, A approve, F flag, U clear, N next problem). The grid element is itself the
+ * scroller, so the keyboard that scrolls it is the one that moves in it; `#review-matrix` is where
+ * the skip link lands.
  */
-export function ReviewMatrix({ nodes }: { nodes: CampaignNode[] }) {
+function ReviewMatrixBody({ nodes }: { nodes: CampaignNode[] }) {
   const targets = useRenders((s) => s.targets);
   const indices = useRenders((s) => s.indices);
   const severity = useRenders((s) => s.scan.severity);
   const status = useRenders((s) => s.status);
   const want = useRenders((s) => s.want);
   const selected = useUi((s) => s.selected);
+  const keysShown = useUi((s) => s.keysHint);
   const count = indices ? indices.length : targets.length;
   const targetAt = (row: number) => targets[indices ? indices[row]! : row]!;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -49,32 +63,32 @@ export function ReviewMatrix({ nodes }: { nodes: CampaignNode[] }) {
   const template = `140px repeat(${nodes.length}, minmax(190px, 1fr))`;
   const minWidth = 140 + nodes.length * 190;
   return (
-    <div
-      className="matrix-grid"
-      role="grid"
-      aria-label="Review matrix: users by nodes"
-      aria-describedby="matrix-keys"
-      aria-rowcount={count + 1}
-      aria-colcount={nodes.length + 1}
-      aria-activedescendant={activeRow >= 0 && activeCol >= 0 ? cellId(activeRow, activeCol) : undefined}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      data-testid="render-matrix"
-      data-render-state={status === 'ready' ? 'done' : status}
-      data-rows={count}
-      style={{ ['--matrix-cols' as string]: template, ['--matrix-min' as string]: `${minWidth}px` }}
-    >
+    <div className="matrix-wrap">
       <div
-        className="matrix-scroll"
+        id="review-matrix"
+        className="matrix-grid"
+        role="grid"
+        aria-label="Review matrix: users by nodes"
+        aria-describedby="matrix-keys"
+        aria-rowcount={count + 1}
+        aria-colcount={nodes.length + 1}
+        aria-activedescendant={activeRow >= 0 && activeCol >= 0 ? cellId(activeRow, activeCol) : undefined}
+        tabIndex={0}
         ref={scrollRef}
+        onKeyDown={onKeyDown}
+        data-testid="render-matrix"
+        data-render-state={status === 'ready' ? 'done' : status}
+        data-rows={count}
+        style={{ ['--matrix-cols' as string]: template, ['--matrix-min' as string]: `${minWidth}px` }}
         onClick={(e) => {
           const cell = (e.target as HTMLElement).closest('[data-testid^="cell-"]');
           const row = (e.target as HTMLElement).closest('[role="row"]');
-          if (!cell || !row) return;
-          const target = row.getAttribute('data-testid')!.slice(4);
-          const col = [...row.querySelectorAll('[role="gridcell"]')].indexOf(cell);
-          if (col >= 0) useUi.getState().select(target, nodes[col]!.key);
-          (e.currentTarget.parentElement as HTMLElement).focus({ preventScroll: true });
+          if (cell && row) {
+            const target = row.getAttribute('data-testid')!.slice(4);
+            const col = [...row.querySelectorAll('[role="gridcell"]')].indexOf(cell);
+            if (col >= 0) useUi.getState().select(target, nodes[col]!.key);
+          }
+          if (!(e.target as HTMLElement).closest('input, button, a')) e.currentTarget.focus({ preventScroll: true });
         }}
       >
         <div role="row" aria-rowindex={1} className="mrow mheader">
@@ -95,8 +109,9 @@ export function ReviewMatrix({ nodes }: { nodes: CampaignNode[] }) {
         </div>
         {count === 0 && <p className="muted empty-rows" data-testid="matrix-empty">No users match.</p>}
       </div>
-      <p id="matrix-keys" className="matrix-keys small muted">
-        ↑↓←→ PgUp/PgDn Ctrl+Home/End move · Enter comment · A approve · F flag · U clear · N / Shift+N next / previous problem
+      {/* Always there for the grid's description; shown on request (the toolbar's Keys button). */}
+      <p id="matrix-keys" className="matrix-keys small muted" hidden={!keysShown}>
+        ↑↓←→ PgUp/PgDn Ctrl+Home/End move · Enter comment (Esc back) · A approve · F flag · U clear · N / Shift+N next / previous problem
       </p>
     </div>
   );

@@ -6,12 +6,14 @@ import type { Segment } from '../../workers/render-protocol';
 import { ProvenanceText } from './ProvenanceText';
 import { emailDocument, hasRemoteImages } from './email-doc';
 import { LinkList } from './LinkList';
+import { EmailFrame } from './EmailFrame';
 import { EmailQa } from './EmailQa';
 
 /** An email as an inbox row (from, subject, preheader), its HTML in a sandboxed frame at desktop or mobile width, and its plain-text part. */
 export function EmailPreview({ render, segments }: { render: NodeRender; segments?: Record<string, Segment[]> }) {
   const width = useUi((s) => s.emailWidth);
   const dark = useUi((s) => s.emailDark);
+  const fit = useUi((s) => s.emailFit);
   const set = useUi((s) => s.set);
   const key = `${render.target}\u0000${render.node}`;
   const allowed = useUi((s) => !!s.imagesAllowed[key]);
@@ -40,6 +42,10 @@ export function EmailPreview({ render, segments }: { render: NodeRender; segment
           <option value={600}>Desktop 600 px</option>
           <option value={375}>Mobile 375 px</option>
         </select></label>
+        <select value={fit} onChange={(e) => set({ emailFit: e.target.value as 'fit' | 'actual' })} aria-label="Email zoom" data-testid="email-fit">
+          <option value="fit">Fit to pane</option>
+          <option value="actual">Actual size</option>
+        </select>
         <label><input type="checkbox" checked={dark} onChange={(e) => set({ emailDark: e.target.checked })} /> Dark mode (simulated)</label>
       </div>
       {remote && !allowed && (
@@ -49,11 +55,7 @@ export function EmailPreview({ render, segments }: { render: NodeRender; segment
       )}
       {remote && allowed && <div className="notice small" data-testid="images-allowed">Remote images allowed for this message.</div>}
       {tab === 'html' ? (
-        <div className="frame-wrap" style={{ width: width + 2 }}>
-          {/* sandbox="" : no scripts, no same-origin, no forms, no popups, no top navigation. */}
-          {/* A new frame per document (key): re-navigating one sandboxed srcdoc frame sometimes left it blank. */}
-          <iframe key={doc} title={`Email HTML for ${render.target}`} sandbox="" referrerPolicy="no-referrer" srcDoc={doc} style={{ width }} data-testid="email-frame" />
-        </div>
+        <EmailFrame doc={doc} width={width} title={`Email HTML for ${render.target}`} />
       ) : (
         <pre className="plain" data-testid="email-plain">{render.fields.text ? <ProvenanceText text={render.fields.text} segments={segments?.text} /> : <span className="muted">No plain-text part.</span>}</pre>
       )}

@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import type { Campaign } from '../../../shared/campaign/model';
+import { fieldFailure, type NodeRender } from '../../../shared/campaign/render';
+import { failureText } from './failure';
+import { useSelection } from '../../hooks/useSelection';
 import { useRenders, useRow } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { DiagnosticList } from '../DiagnosticList';
@@ -9,10 +12,20 @@ import { NotificationPreview } from './NotificationPreview';
 import { ProvenanceLegend } from './ProvenanceText';
 import { SmsPreview } from './SmsPreview';
 import { ValueTable } from './ValueTable';
+import { PanelBoundary } from '../layout/PanelBoundary';
+
+/** PreviewPane inside its own error boundary: if it fails, it says so with a Retry and the rest of the window stays. */
+export function PreviewPane(props: { campaign: Campaign }) {
+  return (
+    <PanelBoundary id="preview" label="the preview">
+      <PreviewPaneBody {...props} />
+    </PanelBoundary>
+  );
+}
 
 /** The selected cell's channel preview, its diagnostics and guardrail findings, and the review controls. */
-export function PreviewPane({ campaign }: { campaign: Campaign }) {
-  const selected = useUi((s) => s.selected);
+function PreviewPaneBody({ campaign }: { campaign: Campaign }) {
+  const selected = useSelection();
   const provenanceOn = useUi((s) => s.provenance);
   const set = useUi((s) => s.set);
   const want = useRenders((s) => s.want);
@@ -47,9 +60,15 @@ export function PreviewPane({ campaign }: { campaign: Campaign }) {
         <p className="muted">Rendering…</p>
       ) : (
         <>
-          {render.channel === 'sms' && <SmsPreview render={render} segments={segments} />}
-          {render.channel === 'email' && <EmailPreview render={render} segments={segments} />}
-          {(render.channel === 'webpush' || render.channel === 'push') && <NotificationPreview render={render} segments={segments} />}
+          {render.failed ? (
+            <RenderFailure render={render} />
+          ) : (
+            <>
+              {render.channel === 'sms' && <SmsPreview render={render} segments={segments} />}
+              {render.channel === 'email' && <EmailPreview render={render} segments={segments} />}
+              {(render.channel === 'webpush' || render.channel === 'push') && <NotificationPreview render={render} segments={segments} />}
+            </>
+          )}
           <ReviewControls target={selected.target} node={selected.node} />
           <h3 className="section">Diagnostics</h3>
           {render.diagnostics.length ? <DiagnosticList diagnostics={render.diagnostics} /> : <p className="muted small">None for this user and node.</p>}
@@ -57,5 +76,23 @@ export function PreviewPane({ campaign }: { campaign: Campaign }) {
         </>
       )}
     </aside>
+  );
+}
+
+/**
+ * In place of the channel preview when a field did not render: an empty bubble or a message with a
+ * hole in it would look like what the user gets, and it is not what the platform would send.
+ */
+function RenderFailure({ render }: { render: NodeRender }) {
+  return (
+    <div role="alert" className="banner error" data-testid="preview-error">
+      <strong>This message cannot be previewed: {render.failed!.length === 1 ? 'a field does' : `${render.failed!.length} fields do`} not render, so it is not what would be sent.</strong>
+      <ul>
+        {render.failed!.map((f) => {
+          const d = fieldFailure(render, f);
+          return <li key={f}><code>{f}</code> {d ? failureText(d, true) : 'did not render'}</li>;
+        })}
+      </ul>
+    </div>
   );
 }

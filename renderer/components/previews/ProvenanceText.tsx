@@ -1,7 +1,7 @@
-import type { ValueSource } from '../../../shared/campaign/send-data';
+import { VALUE_SOURCE_LABELS, type ValueSource } from '../../../shared/campaign/send-data';
 import type { Segment } from '../../workers/render-protocol';
 
-export const SOURCE_LABELS: Record<ValueSource, string> = { target_with_params: 'per-user value', params: 'param', profile: 'profile', empty: 'empty' };
+export const SOURCE_LABELS: Readonly<Record<ValueSource, string>> = VALUE_SOURCE_LABELS;
 
 /** Wraps the given characters (e.g. those forcing UCS-2) in <mark>. */
 function markChars(text: string, chars: ReadonlySet<string> | undefined, keyBase: string) {

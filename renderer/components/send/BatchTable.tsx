@@ -55,7 +55,7 @@ export function BatchTable({ batches, selected, onSelect }: { batches: BatchRow[
           </>
         )}
       </div>
-      <div className="batch-table-wrap" tabIndex={0} aria-label="Batches">
+      <div className="batch-table-wrap" tabIndex={0} role="region" aria-label="Batches">
         <table className="batches">
           <thead>
             <tr>

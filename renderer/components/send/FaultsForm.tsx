@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { FaultConfig } from '../../../shared/ipc/channels/sandbox';
-import { call } from '../../api/client';
+import { activeFaults, NO_FAULTS, type FaultConfig, type FaultPatch } from '../../../shared/ipc/channels/sandbox';
+import { useFaults } from '../../stores/faults';
 
 const SHARES: [keyof FaultConfig, string][] = [
   ['share429', '429 (Retry-After)'],
@@ -10,26 +10,57 @@ const SHARES: [keyof FaultConfig, string][] = [
   ['shareReset', 'connection resets'],
   ['shareMalformed', 'malformed JSON'],
 ];
+const NUMBERS: (keyof FaultConfig)[] = ['latencyMs', ...SHARES.map(([k]) => k), 'retryAfterSeconds', 'maxTargets', 'maxRequestsPerSecond'];
 
-/** The sandbox's fault injection for one environment: latency, shares of each fault, API limits. */
+type Draft = Record<string, string>;
+const draftOf = (f: FaultConfig): Draft => Object.fromEntries(NUMBERS.map((k) => [k, String(f[k])]));
+
+/** The fields of the draft that differ from the state in effect, as a patch (numbers as typed). */
+function patchOf(draft: Draft, webhooks: boolean, now: FaultConfig): FaultPatch {
+  const patch: Record<string, unknown> = {};
+  for (const k of NUMBERS) if (draft[k] !== String(now[k])) patch[k] = draft[k]!.trim() === '' ? NaN : Number(draft[k]);
+  if (webhooks !== now.webhooks) patch.webhooks = webhooks;
+  return patch as FaultPatch;
+}
+
+/**
+ * The sandbox's fault injection for one environment: latency, shares of each fault, API limits.
+ * The fields are a draft until Apply sends them together; what is shown as "in effect" is the
+ * sandbox's own answer.
+ */
 export function FaultsForm({ environmentId }: { environmentId: string }) {
-  const [f, setF] = useState<FaultConfig>();
+  const now = useFaults((s) => s.byEnvironment[environmentId]);
+  const refresh = useFaults((s) => s.refresh);
+  const apply = useFaults((s) => s.apply);
+  const [draft, setDraft] = useState<Draft>();
+  const [webhooks, setWebhooks] = useState(true);
   const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => void refresh([environmentId]), [environmentId, refresh]);
+  // The draft starts from (and after Apply returns to) the state in effect.
   useEffect(() => {
-    call('sandbox.faults.get', { environmentId }).then(setF, (e: Error) => setError(e.message));
-  }, [environmentId]);
-  const update = (patch: Partial<FaultConfig>) =>
-    call('sandbox.faults.set', { environmentId, faults: patch }).then(
-      (v) => {
-        setF(v);
-        setError(undefined);
-      },
-      (e: Error) => setError(e.message),
-    );
-  if (!f) return error ? <p className="c-error">{error}</p> : null;
+    if (!now) return;
+    setDraft(draftOf(now));
+    setWebhooks(now.webhooks);
+  }, [now]);
+  if (!now || !draft) return error ? <p className="c-error">{error}</p> : null;
+  const patch = patchOf(draft, webhooks, now);
+  const changed = Object.keys(patch).length > 0;
+  const run = async (p: FaultPatch) => {
+    setBusy(true);
+    try {
+      await apply(environmentId, p);
+      setError(undefined);
+    } catch (e) {
+      setError(`Not applied: ${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const on = activeFaults(now);
   const num = (k: keyof FaultConfig, label: string, step = 1) => (
     <label key={k}>
-      {label} <input type="number" step={step} min={0} defaultValue={f[k] as number} onBlur={(e) => void update({ [k]: Number(e.target.value) })} data-testid={`fault-${k}`} />
+      {label} <input type="number" step={step} min={0} value={draft[k]} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} data-testid={`fault-${k}`} />
     </label>
   );
   return (
@@ -41,9 +72,18 @@ export function FaultsForm({ environmentId }: { environmentId: string }) {
       {num('maxTargets', 'Target array limit')}
       {num('maxRequestsPerSecond', 'Request rate limit (/s)')}
       <label>
-        <input type="checkbox" checked={f.webhooks} onChange={(e) => void update({ webhooks: e.target.checked })} /> Post simulated delivery and click webhooks
+        <input type="checkbox" checked={webhooks} onChange={(e) => setWebhooks(e.target.checked)} /> Post simulated delivery and click webhooks
       </label>
-      {error && <p className="c-error">{error}</p>}
+      <p className="small" role="status" data-testid="faults-state">
+        {changed ? 'Changed here, not applied yet. ' : ''}
+        {on.length ? `In effect: ${on.join(', ')}.` : 'In effect: no faults (the sandbox answers like the platform).'}
+      </p>
+      <div className="actions left">
+        <button className="primary" disabled={!changed || busy} onClick={() => void run(patch)} data-testid="faults-apply">Apply</button>
+        <button disabled={busy || !changed} onClick={() => { setDraft(draftOf(now)); setWebhooks(now.webhooks); }}>Discard changes</button>
+        <button disabled={busy || (on.length === 0 && now.webhooks === NO_FAULTS.webhooks)} onClick={() => void run({ ...NO_FAULTS, script: [] })} data-testid="faults-reset">No faults</button>
+      </div>
+      {error && <p className="c-error" role="alert">{error}</p>}
     </fieldset>
   );
 }

@@ -1,8 +1,11 @@
 /**
- * Data channels: the column mapping remembered per imported file, kept in the workspace
- * (`.preflight/mappings.json`) so the next import of the same file maps the same way.
+ * Data channels, both kept in the workspace's `.preflight/` folder: the column mapping remembered
+ * per imported file (`mappings.json`), so the next import of the same file maps the same way; and
+ * the data each campaign is reviewed with when it was imported, pasted or edited in the app
+ * (`data/<campaign file>.json`, and the imported profiles), so a reload or a crash loses none of it.
  */
 import { z } from 'zod';
+import { campaignFileSchema, jsonRecord, sendDataSchema } from '../schemas';
 
 /** How a mapped column's cells become per-user param values. */
 export const paramTypeSchema = z.enum(['string', 'number', 'boolean', 'json']);
@@ -31,7 +34,39 @@ const sourceName = z
   .regex(/^[^/\\\0]+$/, 'a file name without folders')
   .refine((s) => s !== '__proto__' && s !== 'constructor' && s !== 'prototype', 'not a usable file name');
 
+/** Where the data kept for campaigns lives (one file per campaign file, plus `profiles.json`). */
+export const KEPT_DATA_DIR = '.preflight/data';
+
+/** The data a campaign is reviewed with in the app, and where it came from ("pasted text", a file; absent: edited here). */
+export const keptDataSchema = z.strictObject({
+  source: z.string().max(300).optional(),
+  data: sendDataSchema,
+});
+export type KeptData = z.infer<typeof keptDataSchema>;
+
+/** Imported profiles (preview only) and the file they came from. */
+export const keptProfilesSchema = z.strictObject({
+  source: z.string().max(300).optional(),
+  profiles: z.record(z.string(), jsonRecord),
+});
+export type KeptProfiles = z.infer<typeof keptProfilesSchema>;
+
 export const dataChannels = {
+  /** Everything kept: data per campaign file, imported profiles; `error` names files that could not be read (they are left alone). */
+  'data.kept': {
+    args: z.strictObject({}),
+    result: z.object({ campaigns: z.record(z.string(), keptDataSchema), profiles: keptProfilesSchema.optional(), error: z.string().optional() }),
+  },
+  /** Keeps (or, with null, forgets: back to the saved request) the data of one campaign file. */
+  'data.keep': {
+    args: z.strictObject({ campaign: campaignFileSchema, kept: keptDataSchema.nullable() }),
+    result: z.object({ path: z.string() }),
+  },
+  /** Keeps (or, with null, forgets) the imported profiles. */
+  'data.keepProfiles': {
+    args: z.strictObject({ kept: keptProfilesSchema.nullable() }),
+    result: z.object({ path: z.string() }),
+  },
   /** Every remembered mapping, by imported file name; `error` says why an existing file was unreadable. */
   'data.mappings': {
     args: z.strictObject({}),

@@ -1,8 +1,7 @@
 /** Review channels: each campaign's review state (reviews/<stem>.json) and the exported QA report. */
 import { z } from 'zod';
 import { reviewFileSchema } from '../../review/model';
-
-const campaignFile = z.string().regex(/^campaigns\/[\w.-]+\.(ya?ml|json)$/, 'a campaign file under campaigns/');
+import { campaignFileSchema as campaignFile } from '../schemas';
 
 export const reviewChannels = {
   'review.load': {
