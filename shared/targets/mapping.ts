@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { ParamColumns, PerUserValues } from '../campaign/per-user';
 import type { ColumnMapping, ParamType, RowsDiagnostic, Table } from './types';
 import { parseJson, toPlain } from './json';
-import { idKind, validateIds } from './ids';
+import { validateIds } from './ids';
 import { IdSet } from './id-set';
 import { rowLabel, rowPlace, spreadsheetRow } from './place';
 import { DiagnosticSink, clip, isBlankCode, listWithMore, plural, setOwn } from './text';
