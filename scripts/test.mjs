@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite. Unit tests (Vitest), end-to-end tests (Playwright driving the built
-// renderer in real Chromium against the browser host and the real sandbox), and the Electron smoke
-// suite where Electron's binary is installed. Ends with one line "N passed, N failed, N skipped".
+// `npm test`: the whole suite. The conventions first (ESLint with the dependency rules, the per-side
+// TypeScript projects, the format check), then unit tests (Vitest), end-to-end tests (Playwright
+// driving the built renderer in real Chromium against the browser host and the real sandbox), and the
+// Electron smoke suite where Electron's binary is installed. Ends with one line "N passed, N failed,
+// N skipped". `--only=lint,types,format,security,unit,e2e,electron` runs just those stages.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -16,6 +18,15 @@ mkdirSync(reports, { recursive: true });
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
+const STAGES = ['lint', 'types', 'format', 'security', 'unit', 'e2e', 'electron'];
+const onlyArg = process.argv.slice(2).find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice(7).split(',').filter(Boolean)) : null;
+const unknown = only ? [...only].filter((s) => !STAGES.includes(s)) : [];
+if (unknown.length) {
+  console.error(`unknown stage ${unknown.join(', ')}: the stages are ${STAGES.join(', ')}`);
+  process.exit(2);
+}
+const wanted = (stage) => !only || only.has(stage);
 
 function run(label, cmd, args, env = {}) {
   console.log(`\n━━ ${label}`);
@@ -32,18 +43,28 @@ function countPlaywright(file) {
   totals.skipped += s.skipped ?? 0;
 }
 
-const chromium = ensureChromium();
-if (!chromium) process.exit(1);
-if (!ensurePhpTwig()) process.exit(1);
+// Each convention counts as one check: it passes with 0 errors or fails.
+const check = (stage, label, script, args = []) => {
+  if (!wanted(stage)) return;
+  if (run(label, process.execPath, [join(root, script), ...args]) === 0) totals.passed += 1;
+  else totals.failed += 1;
+};
+check('lint', 'lint (ESLint + dependency rules, eslint.config.mjs)', 'node_modules/eslint/bin/eslint.js', ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']);
+check('types', 'type check per side (scripts/typecheck.mjs)', 'scripts/typecheck.mjs');
+check('format', 'format check (prettier.config.mjs formatChecked)', 'scripts/format-check.mjs');
 
-if (run('build', process.execPath, [join(root, 'scripts/build.mjs')]) !== 0) process.exit(1);
+const needsBrowser = wanted('unit') || wanted('e2e') || wanted('electron');
+const chromium = needsBrowser ? ensureChromium() : undefined;
+if (needsBrowser && !chromium) process.exit(1);
+if (needsBrowser && !ensurePhpTwig()) process.exit(1);
 
-if (run('security scan (electronegativity)', process.execPath, [join(root, 'scripts/security-scan.mjs')]) === 0) totals.passed += 1;
-else totals.failed += 1;
+if ((needsBrowser || wanted('security')) && run('build', process.execPath, [join(root, 'scripts/build.mjs')]) !== 0) process.exit(1);
+
+check('security', 'security scan (electronegativity)', 'scripts/security-scan.mjs');
 
 const vitestJson = join(reports, 'vitest.json');
-run('unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-if (existsSync(vitestJson)) {
+if (wanted('unit')) run('unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+if (wanted('unit') && existsSync(vitestJson)) {
   const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
   totals.passed += v.numPassedTests ?? 0;
   totals.failed += (v.numFailedTests ?? 0) + (v.numFailedTestSuites && !v.numFailedTests ? v.numFailedTestSuites : 0);
@@ -51,11 +72,13 @@ if (existsSync(vitestJson)) {
 }
 
 const e2eJson = join(reports, 'e2e.json');
-run('end-to-end tests (Playwright + Chromium)', bin('playwright'), ['test', '-c', 'playwright.config.ts', '--reporter=list,json'], { PREFLIGHT_CHROMIUM: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
-countPlaywright(e2eJson);
+if (wanted('e2e')) run('end-to-end tests (Playwright + Chromium)', bin('playwright'), ['test', '-c', 'playwright.config.ts', '--reporter=list,json'], { PREFLIGHT_CHROMIUM: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
+if (wanted('e2e')) countPlaywright(e2eJson);
 
-const electron = electronBinary();
-if (electron.path) {
+const electron = wanted('electron') ? electronBinary() : { path: undefined, reason: 'not asked for (--only)' };
+if (!wanted('electron')) {
+  // left out by --only
+} else if (electron.path) {
   const elJson = join(reports, 'electron.json');
   run('Electron smoke tests', bin('playwright'), ['test', '-c', 'playwright.electron.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: elJson });
   countPlaywright(elJson);
