@@ -1,5 +1,5 @@
 // The lint `npm test` runs (scripts/test.mjs, stage "lint"): typescript-eslint's recommended rules plus
-// the dependency rules between the sides (docs/architecture.md, "Dependency rules"). The boundaries are
+// the dependency rules between the sides (docs/conventions.md). The boundaries are
 // plain no-restricted-imports / no-restricted-globals patterns, so no plugin has to understand the tree.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';

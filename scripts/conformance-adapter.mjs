@@ -1,6 +1,7 @@
-// Conformance adapter for ../shared/conformance/twig/run.mjs: renders a case with shared/render directly
-// (bundled once with esbuild into a temp .mjs). A compile diagnostic or a render error throws.
-//   node ../shared/conformance/twig/run.mjs --renderer scripts/conformance-adapter.mjs --tier core --failures 20
+// Renderer adapter for a Twig conformance runner (one built from Twig's own test fixtures, kept outside
+// this repository; docs/twig-support.md, "Measured conformance"): renders a case with shared/render
+// directly (bundled once with esbuild into a temp .mjs). A compile diagnostic or a render error throws.
+//   node <runner>/run.mjs --renderer scripts/conformance-adapter.mjs --tier core --failures 20
 import { buildSync } from 'esbuild';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@
 // TypeScript projects, the format check), then unit tests (Vitest), end-to-end tests (Playwright
 // driving the built renderer in real Chromium against the browser host and the real sandbox), and the
 // Electron smoke suite where Electron's binary is installed. Ends with one line "N passed, N failed,
-// N skipped". `--only=lint,types,format,security,unit,e2e,electron` runs just those stages.
+// N skipped". `--only=lint,types,format,paths,security,unit,e2e,electron` runs just those stages.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -18,7 +18,7 @@ mkdirSync(reports, { recursive: true });
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
-const STAGES = ['lint', 'types', 'format', 'security', 'unit', 'e2e', 'electron'];
+const STAGES = ['lint', 'types', 'format', 'paths', 'security', 'unit', 'e2e', 'electron'];
 const onlyArg = process.argv.slice(2).find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice(7).split(',').filter(Boolean)) : null;
 const unknown = only ? [...only].filter((s) => !STAGES.includes(s)) : [];
@@ -52,6 +52,7 @@ const check = (stage, label, script, args = []) => {
 check('lint', 'lint (ESLint + dependency rules, eslint.config.mjs)', 'node_modules/eslint/bin/eslint.js', ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']);
 check('types', 'type check per side (scripts/typecheck.mjs)', 'scripts/typecheck.mjs');
 check('format', 'format check (prettier.config.mjs formatChecked)', 'scripts/format-check.mjs');
+check('paths', 'paths named in comments and docs exist (scripts/check-paths.mjs)', 'scripts/check-paths.mjs');
 
 const needsBrowser = wanted('unit') || wanted('e2e') || wanted('electron');
 const chromium = needsBrowser ? ensureChromium() : undefined;

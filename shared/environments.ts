@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-/** The platform's regional API hosts (XTREMEPUSH-API.md). */
+/** The platform's regional API hosts (docs/xtremepush-api.md). */
 export const REGION_BASE_URLS = {
   eu: 'https://external-api.xtremepush.com',
   us: 'https://api.us.xtremepush.com',
