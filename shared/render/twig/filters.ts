@@ -425,4 +425,4 @@ export const CORE_FUNCTIONS = new Set([
   'attribute', 'dump', 'country_timezones', 'enum', 'enum_cases', 'html_classes', 'html_cva',
 ]);
 
-export { str as stringOf, empty as isEmptyValue };
+export { empty as isEmptyValue };
