@@ -142,6 +142,8 @@ if (!app.requestSingleInstanceLock()) {
       dataDir,
       secrets: createSecretStore(join(dataDir, 'secrets')),
       emit,
+      // Bundled beside main.cjs by scripts/build.mjs: big send checks run there, off the main process's event loop.
+      verdictWorker: join(__dirname, 'verdict-worker.mjs'),
       native: createNativeShell({ window: () => win, dataDir, rendererReady: () => commands.markReady() }),
       confirm: (request) => confirmNatively(request, win),
       workspaceAccess: workspaces,

@@ -15,6 +15,8 @@ export interface ServiceOptions {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** Fixed sandbox port (tests); a free port otherwise. */
   sandboxPort?: number;
+  /** The send check's worker-thread bundle (dist/…/verdict-worker.mjs); without it big checks run sliced on the main thread. */
+  verdictWorker?: string;
   /** The desktop shell's dialogs and data folder (Electron only; absent in the browser host). */
   native?: NativeShell;
   /** Asks the person to confirm a change of destination or a new secret, where the renderer cannot answer for them. */

@@ -39,7 +39,7 @@ async function readMappings(dir: string): Promise<{ mappings: Record<string, Col
   const skipped: string[] = [];
   for (const [name, m] of Object.entries(files as Record<string, unknown>)) {
     const parsed = columnMappingSchema.safeParse(m);
-    if (parsed.success && name !== '__proto__') mappings[name] = parsed.data as ColumnMapping;
+    if (parsed.success && name !== '__proto__') mappings[name] = parsed.data;
     else skipped.push(name);
   }
   return { mappings: { ...mappings }, ...(skipped.length ? { error: `${MAPPINGS_FILE}: the mapping for ${skipped.join(', ')} is not valid and was ignored` } : {}) };
@@ -55,8 +55,8 @@ export function dataHandlers(ref: WorkspaceRef): Pick<Handlers, 'data.mappings' 
         const { mappings } = await readMappings(ref.dir);
         // Keyed by file names the renderer sends: no prototype, so a name like `__proto__` stays a key.
         const files: Record<string, ColumnMapping> = Object.create(null);
-        for (const k of Object.keys(mappings).sort()) if (k !== source && hasOwn.call(mappings, k)) files[k] = mappings[k] as ColumnMapping;
-        if (mapping) files[source] = mapping as ColumnMapping;
+        for (const k of Object.keys(mappings).sort()) if (k !== source && hasOwn.call(mappings, k)) files[k] = mappings[k]!;
+        if (mapping) files[source] = mapping;
         await writeFileAtomically(await mappingsPath(ref.dir), JSON.stringify({ version: 1, files }, null, 2) + '\n');
         return { path: MAPPINGS_FILE };
       });

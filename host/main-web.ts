@@ -59,6 +59,8 @@ async function main() {
     dataDir: resolve(args.dataDir ?? defaultDataDir()),
     secrets: new EnvSecretStore(),
     emit: (event, payload) => host?.emit(event, payload),
+    // Bundled beside this file by scripts/build.mjs: big send checks run there, off the host's event loop.
+    verdictWorker: fileURLToPath(new URL('./verdict-worker.mjs', import.meta.url)),
     confirm: confirmations.confirm,
   });
   host = await startBrowserHost({ port: args.port, rendererDir: join(root, 'dist', 'renderer'), handlers: services.handlers });

@@ -50,7 +50,7 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
   const ctx: ServiceContext = { ...o, sandbox, workspaceAccess };
   const ref: WorkspaceRef = { dir: o.workspaceDir };
   const { close: closeWorkspace, ...workspace } = workspaceHandlers(ctx, ref);
-  const sending = await createSending(ctx);
+  const sending = await createSending(ctx, ref);
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...workspace,

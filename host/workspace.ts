@@ -55,6 +55,13 @@ async function readFolder(dir: string, folder: keyof typeof FOLDERS, diagnostics
   return out;
 }
 
+/** Reads the files of one workspace folder (the send check reads `profiles/` alone). */
+export async function readWorkspaceFolder(dirIn: string, folder: keyof typeof FOLDERS): Promise<{ files: { path: string; text: string }[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const files = await readFolder(resolve(dirIn), folder, diagnostics);
+  return { files, diagnostics };
+}
+
 /** Reads every workspace file; a missing folder is an error diagnostic, never an exception. */
 export async function readWorkspace(dirIn: string): Promise<WorkspaceSnapshot> {
   const dir = resolve(dirIn);

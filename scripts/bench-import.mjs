@@ -8,7 +8,7 @@ import { compareInRounds, importShared, numberArg, peakRss } from './bench-kit.m
 
 const ROWS = numberArg('rows', 100_000);
 const ROUNDS = numberArg('rounds', 5);
-const { importTargetsFile } = await importShared('bench-import', "export { importTargetsFile } from './shared/targets/import-file';");
+const { importFile } = await importShared('bench-import', "export { importFile } from './shared/targets/import-file';");
 
 const header = ['user_id', 'first_name', 'last_name', 'email', 'promo_code', 'tier', 'balance', 'city', 'favourite_team', 'note'];
 const lines = [header.join(',')];
@@ -27,9 +27,9 @@ const r = compareInRounds(
   },
   () => {
     // Each result is dropped before the next timing, so no run works around another's heap.
-    const ours = importTargetsFile(bytes, { file: 'bench.csv', targetBy: 'user_id' });
+    const ours = importFile(bytes, { file: 'bench.csv', targetBy: 'user_id' });
     rss.sample();
-    if (ours.target.length !== ROWS) throw new Error(`imported ${ours.target.length} of ${ROWS} targets`);
+    if (ours.built?.target.length !== ROWS) throw new Error(`imported ${ours.built?.target.length} of ${ROWS} targets`);
   },
 );
 const peak = rss.stop();

@@ -12,6 +12,7 @@ const benches = [
   ['bench-render.mjs', quick ? ['--users', '10000'] : []],
   ['bench-import.mjs', quick ? ['--rows', '10000'] : []],
   ['bench-send.mjs', quick ? ['--targets', '10000'] : []],
+  ['bench-verdict.mjs', quick ? ['--users', '10000'] : []],
   ['bench-campaign-load.mjs', quick ? ['--keys', '2000'] : []],
 ];
 let failed = false;

@@ -50,13 +50,18 @@ const targets = {
   host: {
     output: 'dist/host/web.mjs',
     inputs: ['host', 'shared'],
-    run: () => build({ ...node, format: 'esm', banner: esmBanner, entryPoints: [join(root, 'host/main-web.ts')], outfile: join(root, 'dist/host/web.mjs') }),
+    run: async () => {
+      await build({ ...node, format: 'esm', banner: esmBanner, entryPoints: [join(root, 'host/main-web.ts')], outfile: join(root, 'dist/host/web.mjs') });
+      await build({ ...node, format: 'esm', banner: esmBanner, entryPoints: [join(root, 'host/send/verdict-worker.ts')], outfile: join(root, 'dist/host/verdict-worker.mjs') });
+    },
   },
   electron: {
     output: 'dist/electron/main.cjs',
     inputs: ['electron', 'host', 'shared'],
     run: async () => {
       await build({ ...node, format: 'cjs', external: ['electron'], entryPoints: [join(root, 'electron/main.ts')], outfile: join(root, 'dist/electron/main.cjs') });
+      // The send check's worker thread (host/send/verdict-runner.ts) loads from beside main.cjs.
+      await build({ ...node, format: 'esm', banner: esmBanner, entryPoints: [join(root, 'host/send/verdict-worker.ts')], outfile: join(root, 'dist/electron/verdict-worker.mjs') });
       // The preload runs sandboxed: one self-contained file, only `electron` left to require.
       await build({ ...node, format: 'cjs', external: ['electron'], entryPoints: [join(root, 'electron/preload.ts')], outfile: join(root, 'dist/electron/preload.cjs') });
     },

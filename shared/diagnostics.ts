@@ -5,7 +5,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
-  /** Stable machine code, e.g. `syntax`, `empty-value`, `duplicate-target`, `ragged-row`. */
+  /** Stable machine code, e.g. `syntax`, `empty-value`, `duplicate-id`, `ragged-row`. */
   code: string;
   severity: Severity;
   /** One plain sentence a user understands, including the offending text where it helps. */

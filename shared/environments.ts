@@ -4,6 +4,7 @@
  * appear here — nor does any path a secret could be read from.
  */
 import { z } from 'zod';
+import { DEFAULT_BATCH_SIZE } from './send/plan';
 
 /** The platform's regional API hosts (docs/xtremepush-api.md). */
 export const REGION_BASE_URLS = {
@@ -23,7 +24,7 @@ export const environmentConfigSchema = z.strictObject({
   oauthClientId: z.string().optional(),
   /** Older projects: a missing attribute means the message is not sent ("not personalised"). */
   legacyPersonalisation: z.boolean().default(false),
-  batchSize: z.number().int().min(1).max(10_000).default(500),
+  batchSize: z.number().int().min(1).max(10_000).default(DEFAULT_BATCH_SIZE),
   concurrency: z.number().int().min(1).max(16).default(2),
   /** Requests per second this environment may receive from Preflight. */
   ratePerSecond: z.number().positive().max(1000).default(10),

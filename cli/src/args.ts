@@ -1,4 +1,5 @@
 /** Command-line parsing for `preflight`: a command, one campaign file, and named options. */
+import { SEND_ID_RE } from '../../shared/send/send-id';
 
 export interface CliArgs {
   command: 'render' | 'check' | 'request' | 'export' | 'help';
@@ -9,9 +10,17 @@ export interface CliArgs {
   params?: string;
   profiles?: string;
   targetBy?: string;
-  format: 'json' | 'text';
+  format: 'json' | 'text' | 'wire';
   batchSize?: number;
   legacy: boolean;
+  /** The workspace's guardrail levels (preflight.settings.json); found beside campaigns/ when not given. */
+  settings?: string;
+  /** request: the send id whose external_message_ids the bodies carry (a new one when not given). */
+  sendId?: string;
+  /** request/export: the send options the preview offers. */
+  time?: string;
+  targetExistingOnly?: boolean;
+  extra?: string;
   /** export: the target list as CSV, or the execute body (all targets, unbatched) as JSON. */
   as: 'csv' | 'body';
 }
@@ -20,8 +29,10 @@ export class UsageError extends Error {}
 
 export const USAGE = `usage:
   preflight render  CAMPAIGN [inputs] [--format json|text]   render every targeted user × node (JSON by default)
-  preflight check   CAMPAIGN [inputs] [--format text|json]   diagnostics summary; exit 1 on errors
-  preflight request CAMPAIGN [inputs] [--batch-size N]       the execute bodies a send would make (apptoken "***")
+  preflight check   CAMPAIGN [inputs] [--format text|json]   diagnostics summary and the send verdict; exit 1 on errors
+  preflight request CAMPAIGN [inputs] [--batch-size N] [--send-id ID] [--format json|wire] [options]
+                                                             the execute bodies a send would post (apptoken "***");
+                                                             --format wire: one body per line, byte for byte as posted
   preflight export  CAMPAIGN [inputs] [--as csv|body]        the target list as CSV (round-trips an imported file) or one execute body as JSON
 inputs:
   --request BODY.json     a Campaign Execute body: target, target_by, params, target_with_params
@@ -30,7 +41,12 @@ inputs:
   --params JSON|@FILE     global params (merged over --request's params)
   --profiles FILE         profile attributes for preview: CSV (first column the id) or JSON {id: {attr: value}}
   --target-by KIND        overrides the campaign's target_by
+  --settings FILE         guardrail levels (preflight.settings.json); default: the one beside the campaigns/ folder
   --legacy                legacy personalisation mode: an empty value means the message is not sent (error)
+options (request, export --as body):
+  --time TIME             schedule: "2026-01-01 12:00 UTC" or a unix timestamp
+  --target-existing-only yes|no
+  --extra JSON|@FILE      other campaign properties for this call (e.g. {"payload_add": [...]})
 exit codes: 0 no errors, 1 at least one error diagnostic, 2 unusable input`;
 
 /** Parses argv (without node and script). Throws UsageError with a readable message. */
@@ -54,6 +70,21 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--profiles': out.profiles = value(); break;
       case '--target-by': out.targetBy = value(); break;
       case '--legacy': out.legacy = true; break;
+      case '--settings': out.settings = value(); break;
+      case '--send-id': {
+        const v = value();
+        if (!SEND_ID_RE.test(v)) throw new UsageError(`--send-id must look like 20260101-120000-abcdef, got "${v}"`);
+        out.sendId = v;
+        break;
+      }
+      case '--time': out.time = value(); break;
+      case '--extra': out.extra = value(); break;
+      case '--target-existing-only': {
+        const v = value();
+        if (v !== 'yes' && v !== 'no') throw new UsageError(`--target-existing-only must be yes or no, got "${v}"`);
+        out.targetExistingOnly = v === 'yes';
+        break;
+      }
       case '--as': {
         const v = value();
         if (v !== 'csv' && v !== 'body') throw new UsageError(`--as must be csv or body, got "${v}"`);
@@ -62,7 +93,7 @@ export function parseArgs(argv: string[]): CliArgs {
       }
       case '--format': {
         const f = value();
-        if (f !== 'json' && f !== 'text') throw new UsageError(`--format must be json or text, got "${f}"`);
+        if (f !== 'json' && f !== 'text' && !(f === 'wire' && command === 'request')) throw new UsageError(`--format must be json or text${command === 'request' ? ' or wire' : ''}, got "${f}"`);
         out.format = f;
         break;
       }

@@ -1,19 +1,23 @@
 /**
- * `preflight`: the headless CLI over the same render pipeline as the app.
- *   render  → JSON {campaign, renders[], diagnostics[]} (or text)
- *   check   → human summary; exit 1 on any error diagnostic
- *   request → the execute bodies a send would make, apptoken "***"
+ * `preflight`: the headless CLI over the same evaluation pipeline as the app (shared/pipeline/).
+ *   render  → JSON {campaign, renders[], diagnostics[], verdict} (or text)
+ *   check   → human summary and the send verdict the app shows; exit 1 on any error diagnostic
+ *   request → the execute bodies a send would post, apptoken "***" (`--format wire`: byte for byte)
  * Exit codes: 0 no errors, 1 error diagnostics, 2 unusable input.
  */
 import type { Diagnostic } from '../../shared/diagnostics';
 import { formatPlace } from '../../shared/diagnostics';
 import { loadCampaign } from '../../shared/campaign/load';
-import { compileCampaign, dataDiagnostics, noTargetsDiagnostic, renderAll, type NodeRender } from '../../shared/campaign/render';
-import { buildExecuteBodies, redacted } from '../../shared/send/request';
+import type { NodeRender } from '../../shared/campaign/render';
+import { evaluate, verdictLines } from '../../shared/pipeline';
+import { noTargetsDiagnostic } from '../../shared/pipeline/campaign-checks';
+import { bodiesOf, checkSendInput, DEFAULT_BATCH_SIZE, planProblemsMessage, planSend, requestBody, type SendOptions } from '../../shared/send/plan';
+import { redacted, wireText } from '../../shared/send/request';
+import { newSendId } from '../../shared/send/send-id';
 import { executeBodyToTable } from '../../shared/targets/body-table';
 import { toCsv } from '../../shared/targets/csv-export';
-import { parseArgs, UsageError, USAGE } from './args';
-import { InputError, readInputs, readText } from './inputs';
+import { parseArgs, UsageError, USAGE, type CliArgs } from './args';
+import { InputError, parseJsonObject, readInputs, readText } from './inputs';
 import { toRecord } from '../../shared/campaign/per-user';
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -31,21 +35,34 @@ function textReport(renders: NodeRender[], campaignDiags: Diagnostic[]): string 
   return lines.join('\n') + '\n';
 }
 
-function summary(renders: NodeRender[], campaignDiags: Diagnostic[]): string {
-  const all = [...campaignDiags, ...renders.flatMap((r) => r.diagnostics)];
-  const counts = { error: 0, warning: 0, info: 0 };
-  const byCode = new Map<string, { severity: string; n: number; example: Diagnostic }>();
-  for (const d of all) {
-    counts[d.severity]++;
-    const k = `${d.severity}\u0000${d.code}`;
-    const e = byCode.get(k);
-    if (e) e.n++;
-    else byCode.set(k, { severity: d.severity, n: 1, example: d });
+/** Counts diagnostics by severity and code, keeping the first of each as the example. */
+class Tally {
+  readonly counts = { error: 0, warning: 0, info: 0 };
+  private readonly byCode = new Map<string, { severity: string; n: number; example: Diagnostic }>();
+  add(ds: readonly Diagnostic[]) {
+    for (const d of ds) {
+      this.counts[d.severity]++;
+      const k = `${d.severity}\u0000${d.code}`;
+      const e = this.byCode.get(k);
+      if (e) e.n++;
+      else this.byCode.set(k, { severity: d.severity, n: 1, example: d });
+    }
   }
-  const lines = [`${renders.length} render(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`];
-  for (const { severity, n, example } of [...byCode.values()].sort((a, b) => a.severity.localeCompare(b.severity)))
-    lines.push(`  ${severity} ${example.code} ×${n}: ${example.message}${formatPlace(example) ? ` (${formatPlace(example)})` : ''}`);
-  return lines.join('\n') + '\n';
+  lines(cells: number): string[] {
+    const lines = [`${cells} render(s): ${this.counts.error} error(s), ${this.counts.warning} warning(s), ${this.counts.info} info`];
+    for (const { severity, n, example } of [...this.byCode.values()].sort((a, b) => a.severity.localeCompare(b.severity)))
+      lines.push(`  ${severity} ${example.code} ×${n}: ${example.message}${formatPlace(example) ? ` (${formatPlace(example)})` : ''}`);
+    return lines;
+  }
+}
+
+/** The send options given on the command line (the ones the send preview offers). */
+function sendOptions(args: CliArgs): SendOptions {
+  return {
+    ...(args.time !== undefined ? { time: args.time } : {}),
+    ...(args.targetExistingOnly !== undefined ? { targetExistingOnly: args.targetExistingOnly } : {}),
+    ...(args.extra !== undefined ? { extra: parseJsonObject(args.extra, '--extra') } : {}),
+  };
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -63,10 +80,10 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
       return 2;
     }
     const campaign = loaded.campaign;
-    const { data, profiles, diagnostics: inputDiags, table } = readInputs(args, campaign);
+    const { data, profiles, settings, diagnostics: inputDiags, table } = readInputs(args, campaign);
     if (args.command === 'export') {
       if (args.as === 'body') {
-        out.stdout(JSON.stringify(redacted(buildExecuteBodies(campaign.id, data, Math.max(1, data.target.length))[0]!), null, 2) + '\n');
+        out.stdout(JSON.stringify(redacted(requestBody(campaign.id, data, sendOptions(args))), null, 2) + '\n');
       } else {
         // An imported file goes back out as it came in (same columns and cells); other inputs as one row per target.
         const t = table ?? executeBodyToTable({ target: data.target, target_by: data.target_by, target_with_params: toRecord(data.target_with_params) }).table;
@@ -75,25 +92,44 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
       return 0;
     }
     if (args.command === 'request') {
-      const bodies = buildExecuteBodies(campaign.id, data, args.batchSize).map(redacted);
-      out.stdout(JSON.stringify(bodies, null, 2) + '\n');
-      // The bodies are printed either way; a body that names nobody is still an error (exit 1).
+      // The plan and bodies of the send itself (shared/send/plan.ts): refused where the host would refuse it.
+      const options = sendOptions(args);
       const none = noTargetsDiagnostic(data);
-      if (none) out.stderr(`${none.severity} ${none.code}: ${none.message}\n`);
-      return none ? 1 : 0;
+      if (none) {
+        // A body that names nobody is printed (it is what the data says) but is an error: exit 1.
+        out.stdout(JSON.stringify([redacted(requestBody(campaign.id, data, options))], null, 2) + '\n');
+        out.stderr(`${none.severity} ${none.code}: ${none.message}\n`);
+        return 1;
+      }
+      const batchSize = args.batchSize ?? DEFAULT_BATCH_SIZE;
+      const problems = checkSendInput(campaign.id, data, batchSize, options);
+      if (problems.length) throw new InputError(planProblemsMessage(problems));
+      const plan = planSend({ sendId: args.sendId ?? newSendId(), environment: { id: 'cli', name: 'preflight request', baseUrl: '', production: false }, campaignId: campaign.id, data, batchSize, options });
+      const bodies = bodiesOf(plan);
+      out.stdout(args.format === 'wire' ? bodies.map((b) => wireText(b) + '\n').join('') : JSON.stringify(bodies.map(redacted), null, 2) + '\n');
+      return 0;
     }
-    const compiled = compileCampaign(campaign);
-    const renders = renderAll(compiled, data, profiles, { legacyPersonalisation: args.legacy });
-    const campaignDiags = [...inputDiags, ...dataDiagnostics(compiled, data)];
-    const failed = [...campaignDiags, ...renders.flatMap((r) => r.diagnostics)].some((d) => d.severity === 'error');
+    const renders: NodeRender[] = [];
+    const tally = new Tally();
+    const keep = args.command === 'render' || args.format === 'json';
+    const run = evaluate({ campaign, data, profiles, settings, legacyPersonalisation: args.legacy }, {
+      onCell: (r) => {
+        tally.add(r.diagnostics);
+        if (keep) renders.push(r);
+      },
+    });
+    const campaignDiags = [...inputDiags, ...run.campaignDiagnostics];
+    tally.add(campaignDiags);
+    const failed = tally.counts.error > 0 || run.verdict.blocked;
     if (args.format === 'json') {
       const doc = {
         campaign: { id: campaign.id, name: campaign.name, type: campaign.type },
         renders: renders.map((r) => ({ target: r.target, node: r.node, channel: r.channel, fields: r.fields, sources: r.sources, ...(r.sms ? { sms: { encoding: r.sms.encoding, characters: r.sms.characters, segments: r.sms.segments } } : {}), diagnostics: r.diagnostics })),
         diagnostics: campaignDiags,
+        verdict: run.verdict,
       };
       out.stdout(JSON.stringify(doc, null, 2) + '\n');
-    } else out.stdout(args.command === 'check' ? summary(renders, campaignDiags) : textReport(renders, campaignDiags));
+    } else out.stdout(args.command === 'check' ? [...tally.lines(run.scan.cells), ...verdictLines(run.verdict)].join('\n') + '\n' : textReport(renders, campaignDiags));
     return failed ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {

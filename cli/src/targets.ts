@@ -1,14 +1,14 @@
-/** Reads a --targets file with the same parsers and rules as the app's import. */
+/** Reads a --targets file with the app's own import dispatcher (shared/targets/import.ts). */
 import { readFileSync } from 'node:fs';
-import { importTargetsFile, type ImportedTargets } from '../../shared/targets/import-file';
+import { importFile, type ImportedFile } from '../../shared/targets/import-file';
 import { InputError } from './errors';
 
-export function readTargetsFile(file: string, targetBy: string, idColumn?: string): ImportedTargets {
+export function readTargetsFile(file: string, targetBy: string, idColumn?: string): ImportedFile {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
   } catch (e) {
     throw new InputError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  return importTargetsFile(bytes, { file, targetBy, idColumn });
+  return importFile(bytes, { file, targetBy, ...(idColumn !== undefined ? { idColumn } : {}) });
 }

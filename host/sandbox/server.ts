@@ -8,6 +8,7 @@ import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxCall } from '../../shared/ipc/contract';
 import { faultConfigSchema, type FaultConfig } from '../../shared/ipc/channels/sandbox';
+import { EXECUTE_PATH } from '../../shared/send/request';
 import { appendPrivate } from '../data-dir';
 import { readJsonBody } from '../http/body';
 import { createSafeServer, sendJson } from '../http/safe-server';
@@ -46,7 +47,6 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export const EXECUTE_PATH = '/api/external/execute/campaign';
 
 function mask(body: unknown): unknown {
   if (body && typeof body === 'object' && !Array.isArray(body) && 'apptoken' in body) return { ...(body as object), apptoken: '***' };

@@ -16,10 +16,7 @@ export interface AttemptResult {
   response: unknown;
 }
 
-/** Execute endpoint of an environment's base URL. */
-export function executeUrl(baseUrl: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/api/external/execute/campaign`;
-}
+export { executeUrl } from '../../shared/send/request';
 
 export interface AttemptOptions {
   /** Awaited once connected, before the first byte of the request is written (the durable `sending` record). */

@@ -3,19 +3,26 @@
  * previews and confirms is exactly what `start` sends; the renderer only holds the draft id.
  */
 import type { SendData } from '../../shared/campaign/send-data';
-import { bodyOf, checkSendInput, planSend, type PlanEnvironment, type SendKind, type SendOptions, type SendPlan } from '../../shared/send/plan';
+import { bodyOf, checkSendInput, planProblemsMessage, planSend, type PlanEnvironment, type SendKind, type SendOptions, type SendPlan } from '../../shared/send/plan';
 import { redacted, toCurl } from '../../shared/send/request';
 import { journalLine, planRecord } from '../../shared/send/journal';
 import { planFacts } from '../../shared/send/views';
 import type { EnvironmentConfig } from '../../shared/environments';
 import { hasUser, ownValues } from '../../shared/campaign/per-user';
+import type { SendVerdict } from '../../shared/pipeline/verdict';
+import { SETTINGS_FILE } from '../../shared/guardrails/types';
 
 export interface Draft {
   plan: SendPlan;
   /** The plan's journal line, serialised while the person reads the preview so starting costs only a write and a sync. */
   planLine: string;
   config: EnvironmentConfig;
+  /** What blocks the send, in words: the verdict's reasons when it is blocked; a re-send carries its parent's overridden ones. */
   blocking: string[];
+  /** The host's own verdict (shared/pipeline/verdict.ts); absent for a re-send, which its parent's check covered. */
+  verdict?: SendVerdict;
+  /** What the verdict was computed from (host/send/send-check.ts), to compute it again before the first request. */
+  check?: { campaignFile: string; sourcesKey: string; dataKey: string; hasSettings: boolean; profileFiles: string[] };
   note?: string;
   /** A re-send: the batches of the parent send it re-sends (0-based). */
   resendOf?: number[];
@@ -46,6 +53,8 @@ export function draftView(d: Draft) {
     firstBody: redacted(first),
     curl: toCurl(p.environment.baseUrl, first),
     blocking: d.blocking,
+    ...(d.verdict ? { verdict: d.verdict } : {}),
+    ...(d.check ? { checked: { campaignFile: d.check.campaignFile, ...(d.check.hasSettings ? { settingsFile: SETTINGS_FILE } : {}), profileFiles: d.check.profileFiles } } : {}),
     ...(confirmWith ? { typeToConfirm: confirmWith } : {}),
     ...(d.note ? { note: d.note } : {}),
     ...(d.mayReceiveTwice ? { mayReceiveTwice: d.mayReceiveTwice } : {}),
@@ -72,7 +81,7 @@ export function testSendData(data: SendData, qaUsers: string[]): { data: SendDat
 /** Plans a draft, or throws an error that names what is wrong (nothing is sent). */
 export function makeDraft(o: { sendId: string; kind: SendKind; parentSendId?: string; environment: PlanEnvironment; config: EnvironmentConfig; campaignId: string; data: SendData; batchSize: number; options: SendOptions; blocking: string[]; note?: string }): Draft {
   const problems = checkSendInput(o.campaignId, o.data, o.batchSize, o.options);
-  if (problems.length) throw new Error(`the send cannot be planned: ${problems.slice(0, 5).map((p) => `${p.field}: ${p.message}`).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+  if (problems.length) throw new Error(planProblemsMessage(problems));
   const plan = planSend({ sendId: o.sendId, kind: o.kind, parentSendId: o.parentSendId, environment: o.environment, campaignId: o.campaignId, data: o.data, batchSize: o.batchSize, options: o.options });
   return { plan, planLine: journalLine(planRecord(plan)), config: o.config, blocking: o.blocking, ...(o.note ? { note: o.note } : {}) };
 }

@@ -5,18 +5,12 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { replayJournal, type ReplayResult } from '../../shared/send/journal';
 import { ensurePrivateDir } from '../data-dir';
 
-/** Send ids: sortable by time, safe as file names. */
-export const SEND_ID_RE = /^\d{8}-\d{6}-[a-f0-9]{6}$/;
+import { SEND_ID_RE } from '../../shared/send/send-id';
 
-export function newSendId(at = new Date()): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const stamp = `${at.getUTCFullYear()}${p(at.getUTCMonth() + 1)}${p(at.getUTCDate())}-${p(at.getUTCHours())}${p(at.getUTCMinutes())}${p(at.getUTCSeconds())}`;
-  return `${stamp}-${randomBytes(3).toString('hex')}`;
-}
+export { SEND_ID_RE, newSendId } from '../../shared/send/send-id';
 
 export class JournalStore {
   private readonly cache = new Map<string, { key: string; result: ReplayResult }>();

@@ -22,6 +22,9 @@ import { executeUrl } from './attempt';
 import type { SecretStore } from '../secrets';
 import { resolveBaseUrl, type EnvironmentStore } from '../environments/store';
 import { draftView, makeDraft, testSendData, typeToConfirm, type Draft } from './drafts';
+import { dataKey, readCheckSources, type CheckSources } from './send-check';
+import { VerdictRunner } from './verdict-runner';
+import type { SendVerdict } from '../../shared/pipeline/verdict';
 import { runBatches } from './executor';
 import { JournalStore, newSendId } from './journal-store';
 import { JournalWriter } from './journal-writer';
@@ -33,6 +36,10 @@ import { join } from 'node:path';
 
 export interface SendManagerOptions {
   dataDir: string;
+  /** The current workspace folder: the send check reads the saved campaign, settings and profiles there. */
+  workspace: () => string;
+  /** Runs the send check's evaluations (a worker thread for big sends). */
+  verdicts?: VerdictRunner;
   environments: EnvironmentStore;
   secrets: SecretStore;
   /** The built-in sandbox: its URL, and registering the tokens of environments pointing at it. */
@@ -74,9 +81,27 @@ export class SendManager {
   private readonly locks = new SendLocks();
   /** Connections for execute calls, kept alive between batches. */
   private readonly agents = new Agents();
+  private readonly verdicts: VerdictRunner;
+  /** Recent verdicts by the digest of everything they depend on (re-planning with new options re-uses them). */
+  private readonly verdictCache = new Map<string, SendVerdict>();
 
   constructor(private readonly o: SendManagerOptions) {
     this.journals = new JournalStore(join(o.dataDir, 'sends'));
+    this.verdicts = o.verdicts ?? new VerdictRunner();
+  }
+
+  /**
+   * The send verdict for data checked against these sources in this environment (shared/pipeline/),
+   * from the cache when nothing it depends on changed. `data` is asked for only when it must run.
+   */
+  private async verdictFor(sources: CheckSources, config: EnvironmentConfig, dKey: string, data: () => SendData): Promise<SendVerdict> {
+    const key = `${sources.key}|${config.legacyPersonalisation}|${dKey}`;
+    const hit = this.verdictCache.get(key);
+    if (hit) return hit;
+    const verdict = await this.verdicts.run({ campaign: sources.campaign, data: data(), profiles: sources.profiles, settings: sources.settings, legacyPersonalisation: config.legacyPersonalisation });
+    this.verdictCache.set(key, verdict);
+    while (this.verdictCache.size > 8) this.verdictCache.delete(this.verdictCache.keys().next().value!);
+    return verdict;
   }
 
   private environment(id: string): { config: EnvironmentConfig; env: PlanEnvironment } {
@@ -113,9 +138,14 @@ export class SendManager {
     return draftView(d);
   }
 
-  /** Plans a send or a test send for the preview. */
-  prepare(a: { environmentId: string; campaignId: string; data: SendData; kind?: 'send' | 'test'; options?: SendOptions; batchSize?: number; blocking?: string[] }) {
+  /**
+   * Plans a send or a test send for the preview, and checks it: the host reads the saved campaign
+   * file, the settings and the profiles itself and computes the verdict of exactly the data it will
+   * send (host/send/send-check.ts). Nothing the renderer says decides what blocks.
+   */
+  async prepare(a: { environmentId: string; campaignFile: string; data: SendData; kind?: 'send' | 'test'; options?: SendOptions; batchSize?: number }) {
     const { config, env } = this.environment(a.environmentId);
+    const sources = await readCheckSources(this.o.workspace(), a.campaignFile);
     let data = a.data;
     let note: string | undefined;
     if (a.kind === 'test') {
@@ -123,7 +153,33 @@ export class SendManager {
       ({ data, note } = testSendData(a.data, config.qaUsers));
     }
     const kind: SendKind = a.kind ?? 'send';
-    return this.keepDraft(makeDraft({ sendId: newSendId(), kind, environment: env, config, campaignId: a.campaignId, data, batchSize: a.batchSize ?? config.batchSize, options: a.options ?? {}, blocking: a.blocking ?? [], note }));
+    const draft = makeDraft({ sendId: newSendId(), kind, environment: env, config, campaignId: sources.campaign.id, data, batchSize: a.batchSize ?? config.batchSize, options: a.options ?? {}, blocking: [], note });
+    const dKey = dataKey(data);
+    const verdict = await this.verdictFor(sources, config, dKey, () => data);
+    draft.verdict = verdict;
+    draft.blocking = verdict.blocked ? verdict.reasons : [];
+    draft.check = { campaignFile: sources.campaignFile, sourcesKey: sources.key, dataKey: dKey, hasSettings: sources.hasSettings, profileFiles: sources.profileFiles };
+    return this.keepDraft(draft);
+  }
+
+  /**
+   * The verdict again, just before the first request: the sources are read anew, and when any of
+   * them (or the environment's settings) changed since the preview the pipeline runs again on the
+   * draft's own batches. A verdict that changed refuses the start, so nobody confirms what they did
+   * not see; the draft keeps the new verdict.
+   */
+  private async recheck(d: Draft): Promise<void> {
+    if (!d.check || !d.verdict) return;
+    const sources = await readCheckSources(this.o.workspace(), d.check.campaignFile);
+    if (sources.campaign.id !== d.plan.campaignId)
+      throw new Error(`the saved ${d.check.campaignFile} now has campaign id "${sources.campaign.id}", but this send was planned for "${d.plan.campaignId}": prepare the send again; nothing was sent`);
+    const { config } = this.environment(d.plan.environment.id);
+    const verdict = await this.verdictFor(sources, config, d.check.dataKey, () => dataOfBatches(d.plan, d.plan.batches.map((b) => b.i)));
+    if (verdict.blocked === d.verdict.blocked && JSON.stringify(verdict.reasons) === JSON.stringify(d.verdict.reasons)) return;
+    d.verdict = verdict;
+    d.blocking = verdict.blocked ? verdict.reasons : [];
+    d.check = { ...d.check, sourcesKey: sources.key };
+    throw new Error(`the send check changed since the preview (the saved campaign, the settings, the profiles or the environment changed): it now ${verdict.blocked ? `has ${verdict.reasons.length} blocking reason${verdict.reasons.length === 1 ? '' : 's'}` : 'blocks nothing'}; look at the preview again; nothing was sent`);
   }
 
   /**
@@ -185,6 +241,7 @@ export class SendManager {
     const release = this.locks.take(parentId ? [draftId, parentId] : [draftId], 'starting');
     try {
       this.checkConfirmation(d.plan, d.plan.recipients, confirmation, { skipTyping: d.plan.kind === 'test', mayReceiveTwice: d.mayReceiveTwice?.recipients });
+      await this.recheck(d);
       const reason = overrideReason?.trim();
       if (d.blocking.length > 0 && !reason) throw new Error(`the send has ${d.blocking.length} blocking error${d.blocking.length === 1 ? '' : 's'}: state a reason to send anyway; nothing was sent`);
       if (parentId) {

@@ -11,6 +11,8 @@ import { environmentHandlers } from '../environments/service';
 import { startWebhookReceiver } from '../webhooks/receiver';
 import { findEnvironment } from '../platform/environments';
 import { SendManager } from './manager';
+import { VerdictRunner } from './verdict-runner';
+import type { WorkspaceRef } from '../workspace-service';
 import { unknownFollowUp } from './unknown-follow-up';
 
 export { SANDBOX_ENVIRONMENT_ID };
@@ -28,10 +30,10 @@ function tuning() {
   return { ...(timeoutMs ? { timeoutMs } : {}), ...(base !== undefined ? { retry: { maxAttempts: 6, baseDelayMs: base, maxDelayMs: Math.max(base, 1) * 8, maxRetryAfterMs: 120_000 } } : {}) };
 }
 
-export async function createSending(ctx: ServiceContext): Promise<{ handlers: Pick<Handlers, SendHandlerNames>; manager: SendManager; close(): Promise<void> }> {
+export async function createSending(ctx: ServiceContext, workspace: WorkspaceRef = { dir: ctx.workspaceDir }): Promise<{ handlers: Pick<Handlers, SendHandlerNames>; manager: SendManager; close(): Promise<void> }> {
   const environments = new EnvironmentStore(ctx.dataDir);
   if (environments.loadProblem) console.warn(`preflight: ${environments.loadProblem}`);
-  const manager = new SendManager({ dataDir: ctx.dataDir, environments, secrets: ctx.secrets, sandbox: ctx.sandbox, emit: ctx.emit, ...tuning() });
+  const manager = new SendManager({ dataDir: ctx.dataDir, workspace: () => workspace.dir, verdicts: new VerdictRunner({ ...(ctx.verdictWorker ? { workerFile: ctx.verdictWorker } : {}) }), environments, secrets: ctx.secrets, sandbox: ctx.sandbox, emit: ctx.emit, ...tuning() });
   const receiver = await startWebhookReceiver({
     dataDir: ctx.dataDir,
     onEvents: (events) => ctx.emit('webhook.events', { count: events.length, externalMessageIds: [...new Set(events.map((e) => String(e.properties.external_message_id)))] }),

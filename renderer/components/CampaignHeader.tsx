@@ -1,9 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Campaign } from '../../shared/campaign/model';
 import type { SendData } from '../../shared/campaign/send-data';
 import { useShallow } from 'zustand/react/shallow';
-import type { Diagnostic } from '../../shared/diagnostics';
-import { formatPlace } from '../../shared/diagnostics';
+import { sendVerdict } from '../../shared/pipeline/verdict';
 import { formatProgress, reviewProgress } from '../../shared/review/model';
 import { loadExportHost, useExportState, type ReportFormat } from '../hooks/useExportReport';
 import { useRenders } from '../stores/renders';
@@ -16,8 +15,8 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport }: { f
   const reviewError = useReview((s) => s.error);
   const environments = useSend((s) => s.environments);
   const prepare = useSend((s) => s.prepare);
-  const scan = useRenders(useShallow((s) => ({ status: s.scan.status, withErrors: s.scan.withErrors, samples: s.scan.blockingSamples })));
-  const campaignErrors = useRenders((s) => s.diagnostics);
+  const scan = useRenders(useShallow((s) => ({ status: s.scan.status, withErrors: s.scan.withErrors, verdict: s.scan.verdict })));
+  const campaignDiagnostics = useRenders((s) => s.diagnostics);
   const exportState = useExportState();
   useEffect(loadExportHost, []);
   // PDF needs the desktop app's printer; until app.info says which host this is, it stays off.
@@ -25,7 +24,8 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport }: { f
   const pdfTip = pdfAvailable ? 'Export the QA report as a PDF file' : 'PDF export is available in the desktop app; the browser host exports HTML';
   const progress = reviewProgress(review, data?.target ?? [], campaign.nodes.map((n) => n.key));
   const sandbox = environments.find((e) => e.builtin);
-  const blocking = blockingList(campaignErrors, scan);
+  // The render worker's verdict once its scan is done (the same function the host and `preflight check` run); until then, the campaign's own errors.
+  const blocking = useMemo(() => (scan.verdict ?? sendVerdict(campaignDiagnostics, NOT_SCANNED)).reasons, [scan.verdict, campaignDiagnostics]);
   return (
     <div className="campaign-header">
       <div className="campaign-facts">
@@ -58,7 +58,7 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport }: { f
           data-testid="send-button"
           disabled={!data || !sandbox || data.target.length === 0}
           title={blocking.length ? `${blocking.length} blocking finding(s): the send preview asks for a reason` : undefined}
-          onClick={() => data && sandbox && prepare({ campaignId: campaign.id, campaignName: campaign.name, data, environmentId: sandbox.id, blocking })}
+          onClick={() => data && sandbox && prepare({ campaignFile: file, campaignId: campaign.id, campaignName: campaign.name, data, environmentId: sandbox.id })}
         >
           Send…
         </button>
@@ -70,20 +70,12 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport }: { f
       )}
       {blocking.length > 0 && (
         <div className="small c-error" data-testid="send-blocked">
-          {scan.status === 'done' && scan.withErrors ? `${scan.withErrors.toLocaleString()} user(s) with errors or blocking findings` : 'Blocking findings'}: the send preview will list them and ask for a reason.
+          {scan.status === 'done' && scan.withErrors ? `${scan.withErrors.toLocaleString()} user(s) with errors or blocking findings` : 'Blocking findings'}: the send preview will list them (checked again by the host, on the saved file) and ask for a reason.
         </div>
       )}
     </div>
   );
 }
 
-/**
- * What blocks the send preview: campaign-level errors (engine and guardrails set to blocking) and
- * the scan's first error-level findings per user, with the total when there are more.
- */
-function blockingList(campaign: readonly Diagnostic[], scan: { status: string; withErrors: number; samples: string[] }): string[] {
-  const out = campaign.filter((d) => d.severity === 'error').map((d) => `${d.message}${formatPlace(d) ? ` (${formatPlace(d)})` : ''}`);
-  out.push(...scan.samples);
-  if (scan.status === 'done' && scan.withErrors > scan.samples.length) out.push(`… ${scan.withErrors.toLocaleString()} users have errors in total (filter the matrix to "Users with errors")`);
-  return out;
-}
+/** A scan that has not run: the verdict then covers only the campaign-level diagnostics. */
+const NOT_SCANNED = { users: 0, cells: 0, withErrors: 0, withWarnings: 0, blocking: 0, notPersonalised: 0, errorSamples: [], emptySamples: [] };

@@ -11,6 +11,7 @@ import type { ColumnMapping } from '../../shared/targets/types';
 import type { ImportInput, ImportPhase, ParsedImport, ParsedProfilesResult } from '../workers/import-protocol';
 import { ImportCancelled, ImportJob } from '../workers/import-client';
 import { call } from '../api/client';
+import { sendDataOf } from '../../shared/targets/import';
 import { useWorkspace } from './workspace';
 
 /** The table behind a campaign's current data (an applied import), and the worker that holds it. */
@@ -143,19 +144,6 @@ function disposeUnreferenced(jobs: (ImportJob | undefined)[], s: Pick<DataState,
   for (const j of jobs) if (j && !live.has(j)) j.dispose();
 }
 
-/** The send data a parsed import gives, on top of the campaign's current data. */
-export function dataFromImport(result: ParsedImport, current: SendData | undefined, fallbackTargetBy: string): SendData {
-  const built = result.built ?? { target: [], target_with_params: {} };
-  const fromBody = result.kind === 'execute-body' || result.kind === 'curl';
-  return {
-    target_by: (fromBody ? result.body?.target_by : undefined) ?? current?.target_by ?? fallbackTargetBy,
-    target: built.target,
-    // A body brings its own params; a table only brings targets and per-user values.
-    params: fromBody ? { ...(result.body?.params ?? {}) } : { ...(current?.params ?? {}) },
-    target_with_params: built.target_with_params,
-  };
-}
-
 export const useData = create<DataState>((set, get) => ({
   overrides: {},
   entries: {},
@@ -238,7 +226,7 @@ export const useData = create<DataState>((set, get) => ({
       p.job.dispose();
     } else {
       const result = p.result as ParsedImport;
-      const data = dataFromImport(result, getCampaignData(campaign), defaultTargetBy(campaign));
+      const data = sendDataOf(result, getCampaignData(campaign), defaultTargetBy(campaign));
       const imported: ImportedTable = { job: p.job, source: p.source, fromFile: p.fromFile, result, ...(result.mapping ? { mapping: result.mapping } : {}) };
       set({
         pending: undefined,

@@ -52,7 +52,7 @@ interface RendersState {
   renderOnce(targets: readonly string[]): Promise<NodeRender[]>;
 }
 
-const IDLE_SCAN: ScanState = { status: 'idle', done: 0, total: 0, withErrors: 0, withWarnings: 0, blocking: 0, blockingSamples: [], notPersonalised: 0, notPersonalisedSamples: [] };
+const IDLE_SCAN: ScanState = { status: 'idle', done: 0, total: 0, users: 0, cells: 0, withErrors: 0, withWarnings: 0, blocking: 0, notPersonalised: 0, errorSamples: [], emptySamples: [] };
 let nextId = 1;
 let queryId = 0;
 let provenanceId = 0;

@@ -8,16 +8,18 @@ import type { ChannelArgs, EventPayload } from '../../shared/ipc/contract';
 import type { EnvironmentView, SendDetail, SendDraft, SendSummary } from '../../shared/ipc/channels/send';
 import type { SendData } from '../../shared/campaign/send-data';
 import { api, call, IpcCallError } from '../api/client';
-import { useRenders } from './renders';
 
-/** What the Send button asks for: a campaign's data, to an environment. */
+/**
+ * What the Send button asks for: a campaign's data, to an environment. The campaign is named by its
+ * file: the host checks the saved file itself and decides what blocks (host/send/send-check.ts).
+ */
 export interface SendRequest {
+  campaignFile: string;
+  /** Shown until the host's draft says (it takes the id from the saved file). */
   campaignId: string;
   campaignName: string;
   data: SendData;
   environmentId: string;
-  /** Error diagnostics of the render engine: they block unless the person states a reason. */
-  blocking?: string[];
 }
 
 export interface SendOptionsInput {
@@ -49,6 +51,8 @@ interface SendState {
   loadEnvironments(): Promise<void>;
   /** Opens the preview for a campaign's data (the Send… button). */
   prepare(r: SendRequest): void;
+  /** Plans and checks the open request again (after saving the campaign file, say). */
+  recheck(): void;
   setEnvironment(id: string): void;
   setOptions(o: Partial<SendOptionsInput>): void;
   /** Opens the preview for re-sending some batches of an earlier send. */
@@ -81,39 +85,16 @@ function optionsArg(o: SendOptionsInput): ChannelArgs<'send.prepare'>['options']
   return out;
 }
 
-/** The render engine's error diagnostics for the loaded campaign and data (they block a send unless overridden). */
-function blockingFindings(): string[] {
-  const r = useRenders.getState();
-  const out = r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.node ? `${d.node}: ` : ''}${d.message}`);
-  if (r.scan.withErrors > 0) out.push(`${r.scan.withErrors} user(s) have render errors (see the matrix)`);
-  return out;
-}
-
-/**
- * In an environment running the platform's legacy personalisation mode, a user with any attribute
- * that resolves to empty is not sent ("not personalised"): that blocks like an error, naming them.
- */
-function legacyFindings(environment: EnvironmentView | undefined): string[] {
-  if (!environment?.legacyPersonalisation) return [];
-  const { notPersonalised, notPersonalisedSamples } = useRenders.getState().scan;
-  if (!notPersonalised) return [];
-  return [
-    `${environment.name} runs legacy personalisation: ${notPersonalised} user(s) have an attribute that resolves to empty and would not be sent`,
-    ...notPersonalisedSamples.slice(0, 5),
-  ];
-}
-
 const NO_OPTIONS: SendOptionsInput = { time: '', targetExistingOnly: '', extra: '' };
 let unsubscribe: (() => void) | undefined;
 
 export const useSend = create<SendState>((set, get) => {
-  const blockingFor = (r: SendRequest) => [...(r.blocking ?? []), ...legacyFindings(get().environments.find((e) => e.id === r.environmentId))];
   const replan = async () => {
     const r = get().request;
     if (!r) return;
     set({ preparing: true, error: undefined });
     try {
-      const draft = await call('send.prepare', { environmentId: r.environmentId, campaignId: r.campaignId, data: r.data, options: optionsArg(get().options), blocking: blockingFor(r) });
+      const draft = await call('send.prepare', { environmentId: r.environmentId, campaignFile: r.campaignFile, data: r.data, options: optionsArg(get().options) });
       if (get().request === r) set({ draft });
     } catch (e) {
       if (get().request === r) set({ draft: undefined, error: (e as Error).message });
@@ -152,7 +133,10 @@ export const useSend = create<SendState>((set, get) => {
       void get().refreshInterrupted();
     },
     prepare(r) {
-      set({ request: { ...r, blocking: r.blocking ?? blockingFindings() }, draft: undefined, error: undefined, options: NO_OPTIONS });
+      set({ request: r, draft: undefined, error: undefined, options: NO_OPTIONS });
+      void replan();
+    },
+    recheck() {
       void replan();
     },
     setEnvironment(id) {
@@ -180,7 +164,7 @@ export const useSend = create<SendState>((set, get) => {
       if (!r) return;
       set({ busy: true, error: undefined });
       try {
-        const draft = await call('send.prepare', { environmentId: r.environmentId, campaignId: r.campaignId, data: r.data, kind: 'test', options: optionsArg(get().options), blocking: blockingFor(r) });
+        const draft = await call('send.prepare', { environmentId: r.environmentId, campaignFile: r.campaignFile, data: r.data, kind: 'test', options: optionsArg(get().options) });
         const { sendId } = await call('send.start', {
           draftId: draft.draftId,
           confirmation: { environmentId: draft.environment.id, campaignId: draft.campaignId, recipients: draft.recipients },
@@ -206,6 +190,8 @@ export const useSend = create<SendState>((set, get) => {
         set({ draft: undefined, request: undefined });
         follow(sendId);
       } catch (e) {
+        // The host may have refused because its check changed since the preview: show the preview it would send now.
+        if (get().request) await replan();
         set({ error: (e as Error).message });
       } finally {
         set({ busy: false });

@@ -7,11 +7,10 @@ import { create } from 'zustand';
 import type { WorkspaceSnapshot } from '../../shared/ipc/contract';
 import type { WorkspaceModel } from '../../shared/workspace/model';
 import { interpretInWorker } from '../workers/workspace-client';
-import { parseGuardrailSettings, type GuardrailSettings } from '../../shared/guardrails/types';
+import { SETTINGS_FILE, settingsOfText, type GuardrailSettings } from '../../shared/guardrails/types';
 import { call } from '../api/client';
 
-/** The team's settings file in the workspace root (guardrail levels). */
-export const SETTINGS_FILE = 'preflight.settings.json';
+export { SETTINGS_FILE };
 
 interface WorkspaceState {
   status: 'loading' | 'loaded' | 'error';
@@ -43,12 +42,7 @@ export function savedText(s: Pick<WorkspaceState, 'snapshot'>, file: string): st
 
 async function readSettings(): Promise<GuardrailSettings> {
   const { text } = await call('workspace.readFile', { path: SETTINGS_FILE });
-  if (!text) return {};
-  try {
-    return parseGuardrailSettings(JSON.parse(text));
-  } catch {
-    return {};
-  }
+  return settingsOfText(text);
 }
 
 export const useWorkspace = create<WorkspaceState>((set, get) => {

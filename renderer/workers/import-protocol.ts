@@ -6,8 +6,7 @@
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { Profiles } from '../../shared/campaign/send-data';
 import type { ColumnMapping, Delimiter, TableFormat } from '../../shared/targets/types';
-import type { PasteKind } from '../../shared/targets/paste';
-import type { PerUserValues } from '../../shared/campaign/per-user';
+import type { BuiltData, ReadImport } from '../../shared/targets/import';
 
 /** What to read: a file's bytes, or pasted text. */
 export type ImportInput = { file: string; bytes: ArrayBuffer } | { file: string; text: string };
@@ -24,17 +23,10 @@ export type ImportRequest =
   /** The kept table as CSV (its own delimiter), exactly as imported. */
   | { type: 'csv'; seq: number };
 
-/** Targets and per-user values built from the table. */
-export interface BuiltData {
-  target: string[];
-  target_with_params: PerUserValues;
-  /** Build diagnostics (mapping, conversion, duplicates, id format). */
-  diagnostics: Diagnostic[];
-}
+export type { BuiltData } from '../../shared/targets/import';
 
-/** A parsed target import, as the preview and the mapping controls need it. */
-export interface ParsedImport {
-  kind: PasteKind;
+/** A parsed target import, as the preview and the mapping controls need it: the dispatcher's result (shared/targets/import.ts) with the table left in the worker. */
+export interface ParsedImport extends Omit<ReadImport, 'table'> {
   file: string;
   encoding?: string;
   columns: string[];
@@ -43,20 +35,6 @@ export interface ParsedImport {
   delimiter: Delimiter | null;
   /** Types the source implies per column (JSON values), for the type selectors' defaults. */
   columnTypes?: Record<string, string>;
-  mapping?: ColumnMapping;
-  /** True when the remembered mapping for this file was applied. */
-  rememberedMapping?: boolean;
-  built?: BuiltData;
-  /** From an execute body or curl command: everything except the targets (never the token). */
-  body?: { id?: string; target_by?: string; params?: Record<string, unknown>; hasTargetWithParams?: boolean; extraKeys?: string[] };
-  curl?: { url?: string; baseUrl?: string; method?: string };
-  /**
-   * The app token found in a body, URL or header — handed to the dialog only so it can offer to
-   * move it into an environment's secret store; never put into the data store or the workspace.
-   */
-  secret?: { token?: string; variable?: string; authorization?: boolean };
-  /** Parse + map + build diagnostics (decode included). */
-  diagnostics: Diagnostic[];
   /** Milliseconds per phase, measured in the worker. */
   timings: Partial<Record<ImportPhase, number>>;
 }

@@ -14,12 +14,10 @@ import type { Profiles, SendData, ValueSource } from '../../shared/campaign/send
 import type { NodeRender } from '../../shared/campaign/render';
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { GuardrailSettings } from '../../shared/guardrails/types';
+import type { ScanResult } from '../../shared/pipeline/scan';
+import type { SendVerdict } from '../../shared/pipeline/verdict';
 
-/** Bits of a user's severity in a scan. */
-export const SEV_INFO = 1;
-export const SEV_WARNING = 2;
-export const SEV_ERROR = 4;
-export const SEV_BLOCKING = 8;
+export { SEV_BLOCKING, SEV_EMPTY, SEV_ERROR, SEV_INFO, SEV_WARNING } from '../../shared/pipeline/scan';
 
 export type RowFilter = 'all' | 'problems' | 'errors' | 'warnings';
 
@@ -65,14 +63,8 @@ export type WorkerReply =
   | { type: 'provenance-result'; id: number; gen: number; target: string; node: string; fields: Record<string, Segment[]>; exact: boolean }
   | { type: 'error'; gen: number; id?: number; message: string };
 
-/** What a finished full scan counts, kept by the renders store as it came. */
-export interface ScanCounts {
-  withErrors: number;
-  withWarnings: number;
-  blocking: number;
-  /** The first error and blocking findings met (for the send preview), `target · node: message`. */
-  blockingSamples: string[];
-  /** Users with at least one attribute that resolves to empty (legacy personalisation would not send them). */
-  notPersonalised: number;
-  notPersonalisedSamples: string[];
-}
+/** What a finished full scan counts (shared/pipeline/scan.ts), and the send verdict it gives, kept by the renders store as they came. */
+export type ScanCounts = Omit<ScanResult, 'severity'> & {
+  /** The verdict of this scan (shared/pipeline/verdict.ts): the same function the host and `preflight check` run. */
+  verdict?: SendVerdict;
+};

@@ -13,21 +13,18 @@
  * platform's shape is built only where a body goes on the wire (`valuesFor` per batch, `toRecord`).
  * A columns object is treated as immutable: lookups are indexed once per object.
  */
+import type { z } from 'zod';
+import type { paramColumnsSchema, perUserValuesSchema } from '../ipc/schemas';
 
-/** Per-user values of a string table: `rows[i][at[c]]` is user `ids[i]`'s value of `columns[c]`. */
-export interface ParamColumns {
-  kind: 'columns';
-  /** The param names. */
-  columns: string[];
-  /** Where each param sits in a row (rows may hold other cells too: the id, unmapped columns). */
-  at: number[];
-  ids: string[];
-  /** One row of cells per id; `''` means the user has no value for that param. */
-  rows: string[][];
-}
+/**
+ * Per-user values of a string table: `rows[i][at[c]]` is user `ids[i]`'s value of `columns[c]`; `at`
+ * says where each param sits in a row (rows may hold other cells too), `''` means no value (the
+ * schema in shared/ipc/schemas.ts).
+ */
+export type ParamColumns = z.infer<typeof paramColumnsSchema>;
 
 /** `target_with_params`: keyed objects as on the wire, or columns from a table import. */
-export type PerUserValues = Record<string, Record<string, unknown>> | ParamColumns;
+export type PerUserValues = z.infer<typeof perUserValuesSchema>;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 

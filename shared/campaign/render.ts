@@ -1,13 +1,14 @@
 /**
- * Renders a campaign per user and node: one pipeline for preview, diagnostics, CLI and send preview.
- * Templates are compiled once per campaign (compileCampaign) and rendered per user on demand.
+ * Renders a campaign per user and node, with the value sources and the render's own diagnostics.
+ * Templates are compiled once per campaign (compileCampaign) and rendered per user on demand. The
+ * evaluation pipeline (shared/pipeline/) adds the guardrails and the campaign checks on top: every
+ * caller goes through it.
  */
 import type { Diagnostic } from '../diagnostics';
 import { compileTemplate, type CompiledTemplate } from '../render/engine';
 import { smsMetrics, checkFromName, type SmsMetrics } from '../channels/sms';
 import { templateFields, type Campaign, type CampaignNode, type Channel } from './model';
 import { resolverFor, isEmptyValue, type Profiles, type SendData, type ValueSource } from './send-data';
-import { perUserKeys, usersWithValues } from './per-user';
 
 export interface CompiledField {
   name: string;
@@ -119,39 +120,5 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
   }
   if (cn.node.channel === 'email' && (fields.subject ?? '').trim() === '')
     diagnostics.push({ code: 'empty-subject', severity: 'warning', node, field: 'subject', target, message: `the email subject is empty for ${target}` });
-  return out;
-}
-
-/**
- * The error for send data that names nobody: a send would go nowhere (a target file with only its
- * header, a body with `"target": []`). One rule for the app's checks, `preflight check` and
- * `preflight request`.
- */
-export function noTargetsDiagnostic(data: SendData): Diagnostic | undefined {
-  return data.target.length === 0 ? { code: 'no-targets', severity: 'error', message: 'there are no targets: the data names no users, so nothing would be sent' } : undefined;
-}
-
-/** Campaign-level diagnostics of the data against the templates (not per user). */
-export function dataDiagnostics(cc: CompiledCampaign, data: SendData): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const none = noTargetsDiagnostic(data);
-  if (none) out.push(none);
-  for (const n of cc.nodes) out.push(...n.diagnostics);
-  const passed = new Set<string>(Object.keys(data.params));
-  for (const k of perUserKeys(data.target_with_params)) passed.add(k);
-  for (const k of passed) if (!cc.references.has(k)) out.push({ code: 'unused-param', severity: 'info', message: `"${k}" is passed but no node references it` });
-  const targeted = new Set<string>();
-  const dupes = new Set<string>();
-  for (const t of data.target) (targeted.has(t) ? dupes.add(t) : targeted.add(t));
-  for (const t of dupes) out.push({ code: 'duplicate-target', severity: 'warning', target: t, message: `target "${t}" appears more than once: the platform may message this user twice` });
-  for (const k of usersWithValues(data.target_with_params))
-    if (!targeted.has(k)) out.push({ code: 'untargeted-params', severity: 'warning', target: k, message: `target_with_params has values for "${k}", who is not in target` });
-  return out;
-}
-
-/** Renders every node for every target, in target order then node order. */
-export function renderAll(cc: CompiledCampaign, data: SendData, profiles?: Profiles, options?: RenderOptions): NodeRender[] {
-  const out: NodeRender[] = [];
-  for (const t of data.target) for (const n of cc.nodes) out.push(renderNode(n, t, data, profiles, options));
   return out;
 }

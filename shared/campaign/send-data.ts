@@ -2,17 +2,14 @@
  * The values a send passes (the Campaign Execute body minus apptoken and id) and the preview-only
  * profiles, plus the value resolution rule of the platform with provenance.
  */
-import { NO_VALUE, userReader, type PerUserValues } from './per-user';
+import type { z } from 'zod';
+import type { sendDataSchema } from '../ipc/schemas';
+import { NO_VALUE, userReader } from './per-user';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 
-export interface SendData {
-  target_by: string;
-  target: string[];
-  params: Record<string, unknown>;
-  /** Per-user values: keyed objects as on the wire, or columns from a table import (see per-user.ts). */
-  target_with_params: PerUserValues;
-}
+/** The schema in shared/ipc/schemas.ts; `target_with_params` holds keyed objects as on the wire, or columns from a table import (see per-user.ts). */
+export type SendData = z.infer<typeof sendDataSchema>;
 
 /** Profile attributes per target id: stand-ins for what the platform stores (preview only). */
 export type Profiles = Record<string, Record<string, unknown>>;

@@ -75,3 +75,19 @@ export function parseGuardrailSettings(value: unknown): GuardrailSettings {
   }
   return out;
 }
+
+/** The team's settings file in the workspace root (guardrail levels). */
+export const SETTINGS_FILE = 'preflight.settings.json';
+
+/**
+ * The guardrail levels of a settings file's text (null: no file). The app and the host read it
+ * alike: text that is not JSON leaves every check at its default level.
+ */
+export function settingsOfText(text: string | null): GuardrailSettings {
+  if (!text) return {};
+  try {
+    return parseGuardrailSettings(JSON.parse(text));
+  } catch {
+    return {};
+  }
+}

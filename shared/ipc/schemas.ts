@@ -30,11 +30,15 @@ export const paramColumnsSchema = z
   .refine((v) => v.at.length === v.columns.length, { message: 'at must give one position per column', path: ['at'] })
   .refine((v) => v.rows.length === v.ids.length, { message: 'rows must hold one row per id', path: ['rows'] });
 
+/** `target_with_params`: columns from a table import, or keyed objects as on the wire. */
+export const perUserValuesSchema = z.union([paramColumnsSchema, keyedValuesSchema]);
+
+/** The values a send passes: the Campaign Execute body minus apptoken and id (shared/campaign/send-data.ts `SendData`). */
 export const sendDataSchema = z.strictObject({
   target_by: z.string().min(1),
   target: z.array(z.string()),
   params: dataRecord,
-  target_with_params: z.union([paramColumnsSchema, keyedValuesSchema]),
+  target_with_params: perUserValuesSchema,
 });
 
 export const diagnosticSchema = z.object({

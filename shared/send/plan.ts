@@ -4,19 +4,15 @@
  * it — the preview, the real send, a resume and a re-send all go through `bodyOf`, so what is
  * previewed is what is sent.
  */
+import type { z } from 'zod';
 import type { SendData } from '../campaign/send-data';
+import type { sendOptionsSchema } from '../ipc/channels/send';
 import type { ExecuteBody } from './request';
 import { valuesFor } from '../campaign/per-user';
+import { findDuplicates, repeatIndexes } from '../targets/duplicates';
 
-/** Send options the person sets in the preview; each is shown there before anything is sent. */
-export interface SendOptions {
-  /** Schedule instead of sending now, e.g. `2026-01-01 12:00 UTC` or a unix timestamp. */
-  time?: string;
-  /** `true` sends `target_existing_only: 1` (skip unknown ids), `false` sends `0` (create profiles). Unset: the platform's default. */
-  targetExistingOnly?: boolean;
-  /** Other campaign-model properties to override for this call (e.g. `payload_add`). */
-  extra?: Record<string, unknown>;
-}
+/** Send options the person sets in the preview; each is shown there before anything is sent (the schema in shared/ipc/channels/send.ts). */
+export type SendOptions = z.infer<typeof sendOptionsSchema>;
 
 /** What kind of send a plan is: a normal send, a test send to QA users, or a re-send of another send's batches. */
 export type SendKind = 'send' | 'test' | 'resend';
@@ -69,6 +65,9 @@ export interface PlanInput {
   override?: { reason: string; errors: string[] };
 }
 
+/** Targets per execute call unless an environment says otherwise (the platform documents no limit). */
+export const DEFAULT_BATCH_SIZE = 500;
+
 /** Keys the body builds itself; `extra` may not set them. */
 export const RESERVED_KEYS = ['apptoken', 'id', 'target', 'target_by', 'params', 'target_with_params', 'time', 'target_existing_only'] as const;
 
@@ -86,19 +85,22 @@ export function checkSendInput(campaignId: string, data: SendData, batchSize: nu
   if (campaignId.trim() === '') problems.push({ field: 'campaignId', message: 'the campaign id is empty' });
   if (!Number.isInteger(batchSize) || batchSize < 1) problems.push({ field: 'batchSize', message: `batch size must be a positive integer, got ${batchSize}` });
   if (data.target.length === 0) problems.push({ field: 'target', message: 'there are no targets to send to' });
-  const seen = new Set<string>();
-  for (let n = 0; n < data.target.length; n++) {
-    const t = data.target[n]!;
-    if (t === '') problems.push({ field: `target[${n}]`, message: `target ${n + 1} is an empty id` });
-    else if (seen.has(t)) problems.push({ field: `target[${n}]`, message: `target ${n + 1} ("${t}") repeats an earlier id: it would receive the message twice` });
-    seen.add(t);
-    if (problems.length > 20) break;
-  }
+  for (let n = 0; n < data.target.length && problems.length <= 20; n++)
+    if (data.target[n] === '') problems.push({ field: `target[${n}]`, message: `target ${n + 1} is an empty id` });
+  // The one duplicate check (shared/targets/duplicates.ts): a repeat is refused here, not dropped — this is data a send was asked to make.
+  const repeats = [...repeatIndexes(findDuplicates(data.target))].sort((a, b) => a - b);
+  for (const n of repeats.slice(0, Math.max(0, 21 - problems.length)))
+    problems.push({ field: `target[${n}]`, message: `target ${n + 1} ("${data.target[n]}") repeats an earlier id: it would receive the message twice` });
   if (options.time !== undefined && !TIME_RE.test(options.time.trim()))
     problems.push({ field: 'time', message: `schedule time "${options.time}" is not like "2026-01-01 12:00 UTC" or a unix timestamp` });
   for (const k of Object.keys(options.extra ?? {}))
     if ((RESERVED_KEYS as readonly string[]).includes(k)) problems.push({ field: `extra.${k}`, message: `"${k}" is set by Preflight itself and cannot be an extra property` });
   return problems;
+}
+
+/** The refusal of input that cannot be planned, naming the first problems (the host and `preflight request` say the same). */
+export function planProblemsMessage(problems: readonly PlanProblem[]): string {
+  return `the send cannot be planned: ${problems.slice(0, 5).map((p) => `${p.field}: ${p.message}`).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`;
 }
 
 /** The external_message_id of batch `i` (0-based) of a send: send id and 1-based batch number. */
@@ -137,16 +139,56 @@ export function planSend(input: PlanInput): SendPlan {
   };
 }
 
-/** The exact execute body of one batch (without the token), in the platform examples' key order. */
+/** What one execute body is made of; `bodyFor` lays it out. */
+export interface BodyParts {
+  campaignId: string;
+  targetBy: string;
+  targets: string[];
+  params: Record<string, unknown>;
+  /** The per-user values of exactly these targets, keyed by id (the platform's shape). */
+  twp?: Record<string, Record<string, unknown>>;
+  /** `params.external_message_id` of this batch, when a send sets one. */
+  xid?: string;
+  options: SendOptions;
+}
+
+/**
+ * The one execute body builder: every body Preflight shows, copies, prints or posts is laid out
+ * here, in the key order of the platform's examples (`id`, `target_by`, `target`, `params`,
+ * `target_with_params`, then `time`, `target_existing_only` and the extra properties). `params` is
+ * left out when it would be empty.
+ */
+export function bodyFor(p: BodyParts): ExecuteBody {
+  const body: ExecuteBody = { id: p.campaignId, target_by: p.targetBy, target: p.targets };
+  const params = p.xid === undefined ? p.params : { ...p.params, external_message_id: p.xid };
+  if (Object.keys(params).length > 0) body.params = params;
+  if (p.twp) body.target_with_params = p.twp;
+  if (p.options.time !== undefined) body.time = p.options.time.trim();
+  if (p.options.targetExistingOnly !== undefined) body.target_existing_only = p.options.targetExistingOnly ? 1 : 0;
+  // Defined, not assigned: an extra key named `__proto__` is data, not the body's prototype.
+  for (const [k, v] of Object.entries(p.options.extra ?? {})) if (!(RESERVED_KEYS as readonly string[]).includes(k)) Object.defineProperty(body, k, { value: v, enumerable: true, writable: true, configurable: true });
+  return body;
+}
+
+/** The exact execute body of one batch (without the token): what the send posts, the preview shows and `preflight request` prints. */
 export function bodyOf(plan: SendPlan, i: number): ExecuteBody {
   const b = plan.batches[i];
   if (!b) throw new RangeError(`send ${plan.sendId} has no batch ${i + 1}`);
-  const body: ExecuteBody = { id: plan.campaignId, target_by: plan.targetBy, target: b.targets, params: { ...plan.params, external_message_id: b.xid } };
-  if (b.twp) body.target_with_params = b.twp;
-  if (plan.options.time !== undefined) body.time = plan.options.time.trim();
-  if (plan.options.targetExistingOnly !== undefined) body.target_existing_only = plan.options.targetExistingOnly ? 1 : 0;
-  for (const [k, v] of Object.entries(plan.options.extra ?? {})) if (!(RESERVED_KEYS as readonly string[]).includes(k)) Object.defineProperty(body, k, { value: v, enumerable: true, writable: true, configurable: true });
-  return body;
+  return bodyFor({ campaignId: plan.campaignId, targetBy: plan.targetBy, targets: b.targets, params: plan.params, ...(b.twp ? { twp: b.twp } : {}), xid: b.xid, options: plan.options });
+}
+
+/** Every batch's body, in order. */
+export function bodiesOf(plan: SendPlan): ExecuteBody[] {
+  return plan.batches.map((_, i) => bodyOf(plan, i));
+}
+
+/**
+ * The whole data as one body, unbatched and without an external_message_id (a send adds one per
+ * batch): a saved request, the data panel's "Copy execute body", `preflight export --as body`.
+ */
+export function requestBody(campaignId: string, data: SendData, options: SendOptions = {}): ExecuteBody {
+  const twp = valuesFor(data.target_with_params, data.target);
+  return bodyFor({ campaignId, targetBy: data.target_by, targets: data.target, params: data.params, ...(twp ? { twp } : {}), options });
 }
 
 /** The send data of some batches of a plan (for a re-send or a target-list export). */

@@ -1,9 +1,15 @@
 /**
- * Builds Campaign Execute request bodies from send data: the same code serves the send preview, the
- * CLI's `request` command and the real send, so what is previewed is what is sent.
+ * Execute bodies on their way out: the wire form with the token, the masked form shown and copied,
+ * and the curl command. The bodies themselves are built in one place, `bodyFor` (shared/send/plan.ts).
  */
-import type { SendData } from '../campaign/send-data';
-import { valuesFor } from '../campaign/per-user';
+
+/** The platform's Campaign Execute method, under an environment's base URL. */
+export const EXECUTE_PATH = '/api/external/execute/campaign';
+
+/** The Campaign Execute URL of an environment's base URL. */
+export function executeUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${EXECUTE_PATH}`;
+}
 
 /** An execute body without its secret: the host adds `apptoken` at the last moment before the call. */
 export interface ExecuteBody {
@@ -15,29 +21,6 @@ export interface ExecuteBody {
   [extra: string]: unknown;
 }
 
-export const DEFAULT_BATCH_SIZE = 500;
-
-/**
- * Splits the targets into batches; each batch carries all `params` and only its own users'
- * `target_with_params`. Key order follows the source document's example bodies.
- */
-export function buildExecuteBodies(campaignId: string, data: SendData, batchSize = DEFAULT_BATCH_SIZE, extra: Record<string, unknown> = {}): ExecuteBody[] {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batch size must be a positive integer, got ${batchSize}`);
-  const bodies: ExecuteBody[] = [];
-  const hasParams = Object.keys(data.params).length > 0;
-  for (let i = 0; i < data.target.length || (i === 0 && data.target.length === 0); i += batchSize) {
-    const target = data.target.slice(i, i + batchSize);
-    const body: ExecuteBody = { id: campaignId, target_by: data.target_by, target };
-    if (hasParams) body.params = data.params;
-    const twp = valuesFor(data.target_with_params, target);
-    if (twp) body.target_with_params = twp;
-    Object.assign(body, extra);
-    bodies.push(body);
-    if (data.target.length === 0) break;
-  }
-  return bodies;
-}
-
 /** The body as it goes on the wire, with the token first like the platform's own examples. */
 export function withToken(body: ExecuteBody, apptoken: string): Record<string, unknown> {
   return { apptoken, ...body };
@@ -46,6 +29,11 @@ export function withToken(body: ExecuteBody, apptoken: string): Record<string, u
 /** The body as shown or copied: the token is never shown, only a mask. */
 export function redacted(body: ExecuteBody): Record<string, unknown> {
   return { apptoken: '***', ...body };
+}
+
+/** The bytes a send posts for this body, with the token masked (`preflight request --format wire`). */
+export function wireText(body: ExecuteBody): string {
+  return JSON.stringify(redacted(body));
 }
 
 /** Stands for the token while the JSON is quoted; JSON.stringify never writes a NUL raw, so it cannot clash with a value. */
@@ -68,7 +56,7 @@ export function toCurl(baseUrl: string, body: ExecuteBody): string {
   const data = shellQuote(json).replace(TOKEN_MARK, () => `'"$XP_APP_TOKEN"'`);
   return [
     `curl --request POST \\`,
-    `  --url ${shellQuote(`${baseUrl.replace(/\/+$/, '')}/api/external/execute/campaign`)} \\`,
+    `  --url ${shellQuote(executeUrl(baseUrl))} \\`,
     `  --header 'Accept: application/json' \\`,
     `  --header 'Content-Type: application/json' \\`,
     `  --data ${data}`,

@@ -8,6 +8,7 @@ import type { ExecuteBodyData } from './types';
 import { parseExecuteBodyFrom } from './execute-body';
 import { type ShellWord, sourceOffset, splitShellWords } from './shell-words';
 import { LineIndex, clip } from './text';
+import { EXECUTE_PATH } from '../send/request';
 
 /** What a curl command says about an execute call. */
 export interface ParsedCurl {
@@ -29,7 +30,6 @@ export interface ParsedCurl {
 }
 
 /** The Campaign Execute path; a URL ending in it gives `baseUrl`. */
-export const EXECUTE_PATH = '/api/external/execute/campaign';
 
 const DATA_FLAGS = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--data-urlencode', '--json']);
 /** Options that take a value: their value must not be mistaken for the URL. */

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { ExecuteBodyData, ParsedExecuteBody } from './types';
 import { type JsonEntry, type JsonNode, kindName, parseJson, toPlain } from './json';
 import { DiagnosticSink, LineIndex, clip, listWithMore, setOwn } from './text';
+import { duplicateDiagnostics, findDuplicates, withoutRepeats } from './duplicates';
 
 /** Options for `parseExecuteBody`. */
 export interface ParseExecuteBodyOptions {
@@ -66,6 +67,7 @@ export function parseExecuteBodyFrom(body: string, source: BodySource, file?: st
   const result: ParsedExecuteBody = { body: {}, diagnostics: [] };
   const body_: ExecuteBodyData = result.body;
   const seen = new Map<string, JsonEntry>();
+  let targetItems: { node: JsonNode; index: number }[] = [];
   for (const e of root.entries) {
     const prev = seen.get(e.key);
     if (prev) err('duplicate-key', e.value, e.key, `The key ${clip(e.key)} appears more than once; the last value is used (first at line ${place(prev.keyStart).line}).`, 'warning');
@@ -103,7 +105,7 @@ export function parseExecuteBodyFrom(body: string, source: BodySource, file?: st
         else err('bad-type', v, key, v.kind === 'string' ? 'target_by is empty; it names what the ids are, e.g. "user_id".' : `target_by must be a string such as "user_id", but it is ${kindName(v)}.`);
         break;
       case 'target':
-        readTarget(v, body_, err);
+        targetItems = readTarget(v, body_, err);
         break;
       case 'params':
         if (v.kind === 'object') body_.params = plain(v, key) as Record<string, unknown>;
@@ -117,6 +119,7 @@ export function parseExecuteBodyFrom(body: string, source: BodySource, file?: st
     }
   }
   if (!seen.has('target')) err('missing-target', root, '', 'The body has no "target" list, so it names no users to send to.', 'warning');
+  dropRepeats(body_, targetItems, sink, place, at);
   crossCheck(body_, seen, err);
   result.diagnostics = sink.finish();
   return result;
@@ -124,21 +127,27 @@ export function parseExecuteBodyFrom(body: string, source: BodySource, file?: st
 
 type Err = (code: string, node: { start: number }, path: string, message: string, severity?: Diagnostic['severity']) => void;
 
-function readTarget(v: JsonNode, body: ExecuteBodyData, err: Err): void {
+/** Reads `target`; returns where each kept id is in the array (for locating repeats). */
+function readTarget(v: JsonNode, body: ExecuteBodyData, err: Err): { node: JsonNode; index: number }[] {
   if (v.kind !== 'array') {
     err('bad-type', v, 'target', `target must be an array of ids (["user_1", "user_2"]), but it is ${kindName(v)}.`);
-    return;
+    return [];
   }
   const ids: string[] = [];
+  const items: { node: JsonNode; index: number }[] = [];
   const numbers: number[] = [];
   for (let i = 0; i < v.items.length; i++) {
     const n = v.items[i] as JsonNode;
     if (n.kind === 'string') {
       if (n.value === '') err('empty-id', n, `target[${i}]`, `target[${i}] is an empty string; it was left out.`);
-      else ids.push(n.value);
+      else {
+        ids.push(n.value);
+        items.push({ node: n, index: i });
+      }
     } else if (n.kind === 'number') {
       numbers.push(i);
       ids.push(n.raw);
+      items.push({ node: n, index: i });
     } else err('bad-id', n, `target[${i}]`, `target[${i}] is ${kindName(n)}, not an id (a string); it was left out.`);
   }
   if (numbers.length > 0) {
@@ -146,6 +155,17 @@ function readTarget(v: JsonNode, body: ExecuteBodyData, err: Err): void {
     err('id-not-string', first, `target[${numbers[0]}]`, `${numbers.length === 1 ? 'An id in target is a number' : `${numbers.length} ids in target are numbers`}; each is used as its literal text: ${listWithMore(numbers.slice(0, 6).map((i) => `target[${i}] ${(v.items[i] as JsonNode & { kind: 'number' }).raw}`), 5, numbers.length)}.`, 'warning');
   }
   body.target = ids;
+  return items;
+}
+
+/** A repeated id keeps its first place (shared/targets/duplicates.ts): one `duplicate-id` warning per id, at its first repeat. */
+function dropRepeats(body: ExecuteBodyData, items: { node: JsonNode; index: number }[], sink: DiagnosticSink, place: (offset: number) => { line: number; column: number }, at: { file?: string }): void {
+  if (!body.target) return;
+  const dupes = findDuplicates(body.target);
+  if (dupes.size === 0) return;
+  const label = (k: number) => `target[${(items[k] as { index: number }).index}]`;
+  for (const { indexes: _, ...d } of duplicateDiagnostics(dupes, { label, place: (k) => ({ path: label(k), ...place((items[k] as { node: JsonNode }).node.start) }), ...at })) sink.add(d);
+  body.target = withoutRepeats(body.target, dupes);
 }
 
 function readTargetWithParams(v: JsonNode, body: ExecuteBodyData, err: Err, plain: (n: JsonNode, path: string) => unknown): void {
@@ -168,18 +188,9 @@ function readTargetWithParams(v: JsonNode, body: ExecuteBodyData, err: Err, plai
 /** Per-user values for ids that are not targeted are never sent: say so, once. */
 function crossCheck(body: ExecuteBodyData, seen: Map<string, JsonEntry>, err: Err): void {
   const twpNode = seen.get('target_with_params');
-  if (body.target) {
-    const set = new Set<string>();
-    const dupes: string[] = [];
-    for (const id of body.target) {
-      if (set.has(id)) dupes.push(id);
-      else set.add(id);
-    }
-    const tNode = seen.get('target');
-    if (dupes.length > 0 && tNode) err('duplicate-id', tNode.value, 'target', `target lists ${dupes.length === 1 ? 'an id' : `${dupes.length} ids`} more than once: ${listWithMore(dupes.slice(0, 11).map((d) => clip(d, 30)), 10, dupes.length)}.`, 'warning');
-    if (body.target_with_params && twpNode) {
-      const stray = Object.keys(body.target_with_params).filter((k) => !set.has(k));
-      if (stray.length > 0) err('untargeted-params', twpNode.value, 'target_with_params', `target_with_params has values for ${stray.length === 1 ? 'an id' : `${stray.length} ids`} not in target, which will not be sent to anyone: ${listWithMore(stray.slice(0, 11).map((d) => clip(d, 30)), 10, stray.length)}.`, 'warning');
-    }
+  if (body.target && body.target_with_params && twpNode) {
+    const set = new Set<string>(body.target);
+    const stray = Object.keys(body.target_with_params).filter((k) => !set.has(k));
+    if (stray.length > 0) err('untargeted-params', twpNode.value, 'target_with_params', `target_with_params has values for ${stray.length === 1 ? 'an id' : `${stray.length} ids`} not in target, which will not be sent to anyone: ${listWithMore(stray.slice(0, 11).map((d) => clip(d, 30)), 10, stray.length)}.`, 'warning');
   }
 }

@@ -1,49 +1,21 @@
 /**
- * One call from a file's bytes to targets: decode, parse (JSON or delimited by content and name),
- * map (id column = the one named like target_by, else the first, or the one named), and build the
- * targets (which also checks the ids against the kind target_by implies). Used by the CLI's --targets.
+ * One call from a file's bytes to targets: decode, then the one import dispatcher
+ * (shared/targets/import.ts) that the app's import worker runs too. Used by the CLI's --targets and
+ * the import benchmark.
  */
 import type { Diagnostic } from '../diagnostics';
-import type { PerUserValues } from '../campaign/per-user';
 import { decodeText } from './decode';
-import { parseJsonRows } from './json-rows';
-import { buildTargets, defaultMapping } from './mapping';
-import { parseTable } from './table';
-import type { ColumnMapping, Table } from './types';
+import { readImport, type ReadImport } from './import';
+import type { ColumnMapping } from './types';
 
-export interface ImportedTargets {
-  table: Table;
-  mapping?: ColumnMapping;
-  target: string[];
-  targetWithParams: PerUserValues;
-  diagnostics: Diagnostic[];
+export interface ImportedFile extends ReadImport {
+  encoding?: string;
 }
 
-/** Parses decoded text as JSON rows when it looks like JSON, else as a delimited table. */
-export function parseTargetsText(text: string, file: string): Table {
-  // The first visible character, found without copying the text (as trimming a 10 MB file would).
-  const first = text.search(/[^\ufeff\s]/);
-  const c = first === -1 ? '' : text.charAt(first);
-  const json = /\.json$/i.test(file) || c === '[' || c === '{';
-  return json ? parseJsonRows(text, { file }) : parseTable(text, { file });
-}
-
-/** Imports a target list file; errors (severity `error`) mean the input is unusable. */
-export function importTargetsFile(bytes: Uint8Array, opts: { file: string; targetBy: string; idColumn?: string; mapping?: ColumnMapping }): ImportedTargets {
+/** Imports a file's bytes; errors (severity `error`) mean the input is unusable. */
+export function importFile(bytes: Uint8Array, opts: { file: string; targetBy: string; idColumn?: string; mapping?: ColumnMapping }): ImportedFile {
   const decoded = decodeText(bytes, { file: opts.file });
-  const diagnostics: Diagnostic[] = [...decoded.diagnostics];
-  const table = parseTargetsText(decoded.text, opts.file);
-  diagnostics.push(...table.diagnostics);
-  const none = { table, target: [], targetWithParams: {}, diagnostics };
-  if (diagnostics.some((d) => d.severity === 'error')) return none;
-  let mapping = opts.mapping;
-  if (!mapping) {
-    const m = defaultMapping(table, opts.targetBy, opts.idColumn);
-    diagnostics.push(...m.diagnostics);
-    if (m.diagnostics.some((d) => d.severity === 'error')) return none;
-    mapping = m.mapping;
-  }
-  const built = buildTargets(table, mapping, { file: opts.file, targetBy: opts.targetBy });
-  diagnostics.push(...built.diagnostics);
-  return { table, mapping, target: built.target, targetWithParams: built.targetWithParams, diagnostics };
+  const r = readImport(decoded.text, opts);
+  const diagnostics: Diagnostic[] = [...decoded.diagnostics, ...r.diagnostics];
+  return { ...r, ...(decoded.encoding ? { encoding: decoded.encoding } : {}), diagnostics };
 }

@@ -10,6 +10,7 @@ import type { ColumnMapping, ParamType, RowsDiagnostic, Table } from './types';
 import { parseJson, toPlain } from './json';
 import { validateIds } from './ids';
 import { IdSet } from './id-set';
+import { duplicateDiagnostics, groupRepeats } from './duplicates';
 import { rowLabel, rowPlace, spreadsheetRow } from './place';
 import { DiagnosticSink, clip, isBlankCode, listWithMore, plural, setOwn } from './text';
 
@@ -249,7 +250,7 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
     sink.add({ code: 'id-whitespace', severity: 'warning', message: `${plural(trimmed.length, 'id')} had spaces around ${trimmed.length === 1 ? 'it, which were' : 'them, which were'} removed: ${listWithMore(trimmed.slice(0, 11).map((r) => rowLabel(table, r)), 10, trimmed.length)}.`, column: mapping.idColumn, ...rowPlace(table, trimmed[0] as number), ...at });
   }
   if (blankRows > 0) sink.add({ code: 'blank-rows', severity: 'info', message: `${plural(blankRows, 'empty row')} ${blankRows === 1 ? 'was' : 'were'} skipped.`, ...at });
-  if (dupeRows.length > 0) reportDuplicates(table, collectDuplicates(table, idIdx, dupeRows, target, sourceRows), mapping.idColumn, sink, at);
+  if (dupeRows.length > 0) reportDuplicates(table, idIdx, dupeRows, mapping.idColumn, sink, at);
   // Every kind of target_by: invisible characters; e-mail and phone kinds: the id format too.
   if (target.length > 0) {
     const csv = table.format === 'csv';
@@ -277,32 +278,15 @@ function paramColumns(keys: string[], idxs: number[], ids: string[], rows: strin
   return { kind: 'columns', columns: keys, at: keys.map((_, p) => p), ids, rows: cut };
 }
 
-/** Every row of each duplicated id, first (kept) row first. */
-function collectDuplicates(table: Table, idIdx: number, dupeRows: number[], target: string[], sourceRows: number[]): Map<string, number[]> {
-  const dupes = new Map<string, number[]>();
+/** One `duplicate-id` warning per repeated id (shared/targets/duplicates.ts), listing every row; CSV ones carry the ignored spreadsheet rows. */
+function reportDuplicates(table: Table, idIdx: number, dupeRows: number[], idColumn: string, sink: DiagnosticSink, at: { file?: string }): void {
   const idAt = (r: number) => (table.rows[r]?.[idIdx] ?? '').trim();
-  for (const r of dupeRows) dupes.set(idAt(r), []);
-  for (let i = 0; i < target.length; i++) dupes.get(target[i] as string)?.push(sourceRows[i] as number);
-  for (const r of dupeRows) dupes.get(idAt(r))?.push(r);
-  return dupes;
-}
-
-function reportDuplicates(table: Table, dupes: Map<string, number[]>, idColumn: string, sink: DiagnosticSink, at: { file?: string }): void {
-  for (const [id, idxs] of dupes) {
-    const labels = idxs.map((r) => rowLabel(table, r));
-    const ignored = idxs.slice(1);
-    const rows = table.format === 'csv' ? ignored.map((r) => spreadsheetRow(table, r) as number) : undefined;
-    const d: RowsDiagnostic = {
-      code: 'duplicate-id',
-      severity: 'warning',
-      message: `Id ${clip(id)} appears ${idxs.length} times (${listWithMore(labels, 20)}): ${labels[0]} is used and ${listWithMore(ignored.map((r) => rowLabel(table, r)), 20)} ${ignored.length === 1 ? 'is' : 'are'} ignored.`,
-      target: id,
-      column: idColumn,
-      ...rowPlace(table, ignored[0] as number),
-      ...at,
-    };
-    if (rows) d.rows = rows;
-    sink.add(d);
+  const dupes = groupRepeats(table.rows.length, dupeRows, idAt);
+  for (const d of duplicateDiagnostics(dupes, { label: (r) => rowLabel(table, r), place: (r) => rowPlace(table, r), ...at })) {
+    const { indexes, ...diag } = d;
+    const out: RowsDiagnostic = { ...diag, column: idColumn };
+    if (table.format === 'csv') out.rows = indexes.slice(1).map((r) => spreadsheetRow(table, r) as number);
+    sink.add(out);
   }
 }
 

@@ -9,7 +9,8 @@ import { jsonSyntaxDiagnostic } from './json-rows';
 import { normalizeColumnName } from './mapping';
 import { rowLabel, rowPlace } from './place';
 import { parseTable } from './table';
-import { DiagnosticSink, LineIndex, clip, has, listWithMore, setOwn } from './text';
+import { DiagnosticSink, LineIndex, clip, has, setOwn } from './text';
+import { duplicateDiagnostics, findDuplicates, repeatIndexes } from './duplicates';
 
 /** Profiles keyed by id, and what was wrong with the input. */
 export interface ParsedProfiles {
@@ -59,8 +60,8 @@ function fromTable(table: Table, opts: ParseProfilesOptions): ParsedProfiles {
     return { profiles, diagnostics: sink.finish() };
   }
   const idIdx = table.columns.indexOf(idCol);
-  const dupes = new Map<string, number[]>();
-  const first = new Map<string, number>();
+  const ids: string[] = [];
+  const rowOf: number[] = [];
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r] as string[];
     const id = (row[idIdx] ?? '').trim();
@@ -68,25 +69,23 @@ function fromTable(table: Table, opts: ParseProfilesOptions): ParsedProfiles {
       if (row.some((c) => c.trim() !== '')) sink.add({ code: 'empty-id', severity: 'error', message: `${rowLabel(table, r)} has no id in column ${clip(idCol)}; it was left out.`, column: idCol, ...rowPlace(table, r), ...at });
       continue;
     }
-    const f = first.get(id);
-    if (f !== undefined) {
-      const l = dupes.get(id);
-      if (l) l.push(r);
-      else dupes.set(id, [f, r]);
-      continue;
-    }
-    first.set(id, r);
+    ids.push(id);
+    rowOf.push(r);
+  }
+  const dupes = findDuplicates(ids);
+  const repeat = repeatIndexes(dupes);
+  for (let k = 0; k < ids.length; k++) {
+    if (repeat.has(k)) continue;
+    const row = table.rows[rowOf[k] as number] as string[];
     const attrs: Record<string, unknown> = {};
     for (let c = 0; c < table.columns.length; c++) {
       const cell = row[c] as string;
       if (c === idIdx || cell === '') continue;
       setOwn(attrs, table.columns[c] as string, cell);
     }
-    setOwn(profiles, id, attrs);
+    setOwn(profiles, ids[k] as string, attrs);
   }
-  for (const [id, rows] of dupes) {
-    sink.add({ code: 'duplicate-id', severity: 'warning', message: `Profile ${clip(id)} appears on ${listWithMore(rows.map((r) => rowLabel(table, r)), 20)}; the first is used.`, target: id, ...rowPlace(table, rows[1] as number), ...at });
-  }
+  for (const { indexes: _, ...d } of duplicateDiagnostics(dupes, { noun: 'Profile', label: (k) => rowLabel(table, rowOf[k] as number), place: (k) => rowPlace(table, rowOf[k] as number), ...at })) sink.add(d);
   return { profiles, diagnostics: sink.finish() };
 }
 
@@ -118,6 +117,7 @@ function fromJson(text: string, opts: ParseProfilesOptions): ParsedProfiles {
     sink.add({ code: 'bad-type', severity: 'error', message: `Profiles must be a JSON object keyed by id or an array of objects, but this is ${kindName(root)}.`, ...where(root), ...at });
     return { profiles, diagnostics: sink.finish() };
   }
+  const found: { id: string; i: number; item: JsonNode & { kind: 'object' }; idKey: string }[] = [];
   root.items.forEach((item, i) => {
     if (item.kind !== 'object') {
       sink.add({ code: 'not-object', severity: 'error', message: `Item [${i}] is ${kindName(item)}, not a profile object; it was left out.`, path: `[${i}]`, ...where(item), ...at });
@@ -132,13 +132,17 @@ function fromJson(text: string, opts: ParseProfilesOptions): ParsedProfiles {
       return;
     }
     if (idEntry.value.kind !== 'string') sink.add({ code: 'id-not-string', severity: 'warning', message: `Item [${i}] has the id ${id} as ${kindName(idEntry.value)}; its literal text is used.`, path: `[${i}].${idEntry.key}`, ...where(idEntry.value), ...at });
-    if (has(profiles, id)) {
-      sink.add({ code: 'duplicate-id', severity: 'warning', message: `Profile ${clip(id)} appears more than once (again at item [${i}]); the first is used.`, path: `[${i}]`, target: id, ...where(item), ...at });
-      return;
-    }
-    const attrs = plain(item);
-    delete attrs[idEntry.key];
-    setOwn(profiles, id, attrs);
+    found.push({ id, i, item, idKey: idEntry.key });
   });
+  const dupes = findDuplicates(found.map((f) => f.id));
+  const repeat = repeatIndexes(dupes);
+  found.forEach((f, k) => {
+    if (repeat.has(k)) return;
+    const attrs = plain(f.item);
+    delete attrs[f.idKey];
+    setOwn(profiles, f.id, attrs);
+  });
+  const item = (k: number) => found[k] as (typeof found)[number];
+  for (const { indexes: _, ...d } of duplicateDiagnostics(dupes, { noun: 'Profile', label: (k) => `item [${item(k).i}]`, place: (k) => ({ path: `[${item(k).i}]`, ...where(item(k).item) }), ...at })) sink.add(d);
   return { profiles, diagnostics: sink.finish() };
 }

@@ -2,13 +2,15 @@
  * The shapes every import path lands in: a table of string cells (what the user sees and maps),
  * a column mapping, and the diagnostic extension used for multi-row findings.
  */
+import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics';
+import type { columnMappingSchema, paramTypeSchema } from '../ipc/channels/data';
 
 /** The delimiters a tabular file may use; detection chooses among exactly these. */
 export type Delimiter = ',' | ';' | '\t' | '|';
 
 /** How a mapped column's cells become per-user param values. */
-export type ParamType = 'string' | 'number' | 'boolean' | 'json';
+export type ParamType = z.infer<typeof paramTypeSchema>;
 
 /** Where a table came from; decides how a row is located in diagnostics (row vs. JSON path). */
 export type TableFormat = 'csv' | 'json' | 'execute-body';
@@ -36,15 +38,8 @@ export interface Table {
   columnTypes?: Record<string, ParamType>;
 }
 
-/** Which column holds the target id and which columns become per-user params. */
-export interface ColumnMapping {
-  idColumn: string;
-  paramColumns: string[];
-  /** Conversion per param column; absent means string. */
-  types?: Record<string, ParamType>;
-  /** When true an empty cell sends `""` for that user; by default it sends nothing, so `params` applies. */
-  emptyMeansEmpty?: boolean;
-}
+/** Which column holds the target id and which columns become per-user params (the schema in shared/ipc/channels/data.ts). */
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 /** A diagnostic that concerns several rows (duplicates, id format); `rows` lists every one of them. */
 export interface RowsDiagnostic extends Diagnostic {

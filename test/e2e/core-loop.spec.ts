@@ -69,7 +69,7 @@ test('a malformed IPC message from the page gets a typed error and the app keeps
   });
   expect(reply.ok).toBe(false);
   expect(reply.error.code).toBe('invalid-arguments');
-  expect(reply.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['environmentId', 'campaignId', 'data']));
+  expect(reply.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['environmentId', 'campaignFile', 'data']));
   const unknown = await page.evaluate(async () => (await fetch('/ipc/no.such', { method: 'POST', body: '{}' })).json());
   expect(unknown.error.code).toBe('invalid-channel');
   // Still alive: a valid call answers.

@@ -107,6 +107,37 @@ test('a CSV file imports through Import file…, and its mapping is remembered i
   await expectImportedDataRenderedAndSent(page);
 });
 
+test('the execute body copied from the data panel is the body the sandbox receives, token and batch id aside', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+  await openPromo(page);
+  await page.getByTestId('import-file').setInputFiles(fixture('targets.csv'));
+  await applyPreview(page);
+  await page.getByTestId('data-tab-targets').click();
+  await expect(page.getByTestId('targets-count')).toHaveText('3 target(s)');
+  await page.getByTestId('copy-body').click();
+  await expect(page.getByText('Execute body copied (without apptoken).')).toBeVisible();
+  // The real clipboard, as a person pasting it into Postman would get it.
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(copied).not.toHaveProperty('apptoken');
+
+  await page.getByTestId('send-button').click();
+  const dialog = page.getByTestId('send-dialog');
+  await expect(dialog.getByTestId('confirm-recipients')).toHaveText('3');
+  await dialog.getByTestId('confirm-send').click();
+  await expect(page.getByTestId('send-result')).toContainText('1 of 1 batch accepted');
+  const calls = await host.ipc<{ body: Record<string, unknown> }[]>('sandbox.calls', {});
+  expect(calls.value).toHaveLength(1);
+  // A send adds exactly two things to the copied body: the token (from the secret store) and each batch's external_message_id.
+  const { apptoken, ...received } = calls.value![0]!.body;
+  expect(apptoken).toBe('***');
+  const { external_message_id: xid, ...receivedParams } = received.params as Record<string, unknown>;
+  expect(xid).toEqual(expect.stringMatching(/^\d{8}-\d{6}-[a-f0-9]{6}-b1$/));
+  expect({ ...received, params: receivedParams }).toEqual(copied);
+  // Key order too: the text a person copies lays the body out as the send posts it.
+  expect(Object.keys(received)).toEqual(Object.keys(copied));
+  expect(copied.target_with_params).toEqual({ user_2: { promo_code: 'NEW-75' }, user_1: { promo_code: 'NEW-50' }, user_4: { promo_code: 'NEW-00123' } });
+});
+
 test('a JSON file of rows imports to the same targets and params', async ({ page }) => {
   await openPromo(page);
   await page.getByTestId('import-file').setInputFiles(fixture('targets.json'));

@@ -44,7 +44,7 @@ async function settle(sendId: string): Promise<Detail> {
 async function cancelledSend(prefix: string): Promise<Detail> {
   await host.ipc('sandbox.faults.set', { environmentId: 'stage', faults: { latencyMs: 20 } });
   const target = Array.from({ length: N }, (_, i) => `${prefix}${i}`);
-  const draft = (await host.ipc<{ draftId: string }>('send.prepare', { environmentId: 'stage', campaignId: 'Campaign_ID', data: { target_by: 'user_id', target, params: {}, target_with_params: {} } })).value!;
+  const draft = (await host.ipc<{ draftId: string }>('send.prepare', { environmentId: 'stage', campaignFile: 'campaigns/promo-journey.yaml', data: { target_by: 'user_id', target, params: {}, target_with_params: {} } })).value!;
   const started = await host.ipc<{ sendId: string }>('send.start', { draftId: draft.draftId, confirmation: { environmentId: 'stage', campaignId: 'Campaign_ID', recipients: N } });
   const sendId = started.value!.sendId;
   while ((await host.ipc<Detail>('send.status', { sendId })).value!.targetCounts.acknowledged < 2) await new Promise((r) => setTimeout(r, 5));

@@ -11,6 +11,8 @@ import { MemorySecretStore, setSandboxSecret } from '../../host/secrets';
 import { SendManager } from '../../host/send/manager';
 import { bodyOf, planSend } from '../../shared/send/plan';
 import type { SendData } from '../../shared/campaign/send-data';
+import { join } from 'node:path';
+import { writeSendCampaign } from '../fixtures/send-workspace';
 
 async function main() {
   const [mode, url, token, n, size, conc, dataDir] = process.argv.slice(2) as [string, string, string, string, string, string, string];
@@ -42,9 +44,11 @@ async function main() {
     await environments.save({ ...sandboxDefaults(), batchSize, concurrency, ratePerSecond: 1000 });
     const secrets = new MemorySecretStore();
     await setSandboxSecret(secrets, 'sandbox', 'apptoken', token);
-    const manager = new SendManager({ dataDir, environments, secrets, sandbox: { url, allowToken: () => {} } });
-    // The preview (planning) is made while the person reads it; the clock starts at their confirmation.
-    const draft = manager.prepare({ environmentId: 'sandbox', campaignId: 'BENCH', data });
+    const workspace = join(dataDir, 'workspace');
+    const campaignFile = writeSendCampaign(workspace, 'BENCH', { text: 'Your {{ promo_name }} code is {{ promo_code }}.' });
+    const manager = new SendManager({ dataDir, workspace: () => workspace, environments, secrets, sandbox: { url, allowToken: () => {} } });
+    // The preview (planning and the host's check) is made while the person reads it; the clock starts at their confirmation.
+    const draft = await manager.prepare({ environmentId: 'sandbox', campaignFile, data });
     const started = performance.now();
     const id = await manager.start(draft.draftId, { environmentId: 'sandbox', campaignId: 'BENCH', recipients: count });
     await manager.waitFor(id);

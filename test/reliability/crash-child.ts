@@ -7,6 +7,8 @@
 import { EnvironmentStore, sandboxDefaults } from '../../host/environments/store';
 import { MemorySecretStore, setSandboxSecret } from '../../host/secrets';
 import { SendManager } from '../../host/send/manager';
+import { join } from 'node:path';
+import { writeSendCampaign } from '../fixtures/send-workspace';
 
 async function main() {
   const [dataDir, sandboxUrl, token, count, size] = process.argv.slice(2);
@@ -15,10 +17,12 @@ async function main() {
   await environments.save({ ...sandboxDefaults(), ratePerSecond: 1000, concurrency: 3 });
   const secrets = new MemorySecretStore();
   await setSandboxSecret(secrets, 'sandbox', 'apptoken', token);
-  const manager = new SendManager({ dataDir, environments, secrets, sandbox: { url: sandboxUrl, allowToken: () => {} }, timeoutMs: 5000 });
+  const workspace = join(dataDir, 'workspace');
+  const campaignFile = writeSendCampaign(workspace, 'CRASH', { text: 'Your code {{ code }} for {{ promo }}.' });
+  const manager = new SendManager({ dataDir, workspace: () => workspace, environments, secrets, sandbox: { url: sandboxUrl, allowToken: () => {} }, timeoutMs: 5000 });
   const target = Array.from({ length: Number(count) }, (_, n) => `user_${n}`);
   const target_with_params = Object.fromEntries(target.map((t) => [t, { code: `C-${t}` }]));
-  const draft = manager.prepare({ environmentId: 'sandbox', campaignId: 'CRASH', data: { target_by: 'user_id', target, params: { promo: 'X' }, target_with_params }, batchSize: Number(size) });
+  const draft = await manager.prepare({ environmentId: 'sandbox', campaignFile, data: { target_by: 'user_id', target, params: { promo: 'X' }, target_with_params }, batchSize: Number(size) });
   const sendId = await manager.start(draft.draftId, { environmentId: 'sandbox', campaignId: 'CRASH', recipients: target.length });
   process.stdout.write(`started ${sendId}\n`);
   await manager.waitFor(sendId);

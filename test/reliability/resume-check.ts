@@ -4,6 +4,7 @@
  * batch arrives exactly once and nothing else is sent again.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startSandbox } from '../../host/sandbox/server';
 import { EnvironmentStore } from '../../host/environments/store';
 import { MemorySecretStore, setSandboxSecret } from '../../host/secrets';
@@ -19,7 +20,7 @@ export async function resumeAndCheck(r: TrialResult, _dir: string): Promise<{ di
   try {
     const secrets = new MemorySecretStore();
     await setSandboxSecret(secrets, 'sandbox', 'apptoken', token);
-    const manager = new SendManager({ dataDir: r.dataDir, environments: new EnvironmentStore(r.dataDir), secrets, sandbox });
+    const manager = new SendManager({ dataDir: r.dataDir, workspace: () => join(r.dataDir, 'workspace'), environments: new EnvironmentStore(r.dataDir), secrets, sandbox });
     const before = manager.status(a.plan.sendId);
     const neverSent = before.batches.filter((b) => b.state === 'never-sent');
     if (neverSent.length === 0) return { disagreements };

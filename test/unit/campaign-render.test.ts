@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileCampaign, dataDiagnostics, renderAll, renderNode } from '../../shared/campaign/render';
+import { compileCampaign, renderNode, type NodeRender } from '../../shared/campaign/render';
+import { createEvaluation, evaluate } from '../../shared/pipeline';
 import type { Campaign } from '../../shared/campaign/model';
 import type { SendData } from '../../shared/campaign/send-data';
 
@@ -17,19 +18,25 @@ const data: SendData = {
   target_with_params: { user_1: { promo_code: 'PLAY50X' }, user_2: { promo_code: 'PLAY75Y' }, user_3: { promo_code: 'PLAY100Z' } },
 };
 const profiles = { user_1: { first_name: 'Aoife', promo_name: 'from profile' }, user_2: { first_name: 'Liam' } };
+/** Every render of the evaluation pipeline, in target then node order. */
+const renderAll = (d: SendData, p = profiles) => {
+  const out: NodeRender[] = [];
+  evaluate({ campaign: journey, data: d, profiles: p }, { onCell: (r) => out.push(r) });
+  return out;
+};
 
 describe('rendering a campaign per user and node', () => {
   const cc = compileCampaign(journey);
 
   it('renders the source document\'s journey, one render per user per node in target then node order', () => {
-    const renders = renderAll(cc, data, profiles);
+    const renders = renderAll(data);
     expect(renders.map((r) => `${r.target}/${r.node}`)).toEqual(['user_1/sms', 'user_1/webpush', 'user_2/sms', 'user_2/webpush', 'user_3/sms', 'user_3/webpush']);
     expect(renders[0]!.fields.text).toBe('Hi Aoife, your Play-X-Get-Y offer for Man Utd vs Liverpool is now live.');
     expect(renders[3]!.fields.body).toBe('Place your bet on Man Utd vs Liverpool. Use code PLAY75Y to claim your Play-X-Get-Y offer.');
   });
 
   it('each node resolves only the placeholders it references, with their sources', () => {
-    const [sms, push] = renderAll(cc, data, profiles);
+    const [sms, push] = renderAll(data);
     expect(sms!.sources).toEqual({ first_name: 'profile', promo_name: 'params', match_name: 'params' });
     expect(push!.sources).toEqual({ match_name: 'params', promo_code: 'target_with_params', promo_name: 'params' });
   });
@@ -107,10 +114,10 @@ describe('channel checks after rendering', () => {
 });
 
 describe('campaign-level data diagnostics', () => {
-  const cc = compileCampaign(journey);
-  it('flags params nobody uses, per-user values for untargeted ids, and duplicate targets', () => {
+  it('flags params nobody uses, per-user values for untargeted ids, and repeated ids (one code, duplicate-id)', () => {
     const d: SendData = { ...data, target: ['user_1', 'user_1'], params: { ...data.params, unused: 1 }, target_with_params: { user_9: { promo_code: 'Z' } } };
-    const codes = dataDiagnostics(cc, d).map((x) => `${x.code}:${x.target ?? ''}`);
-    expect(codes).toEqual(expect.arrayContaining(['unused-param:', 'duplicate-target:user_1', 'untargeted-params:user_9']));
+    const codes = createEvaluation({ campaign: journey, data: d }).campaignDiagnostics().map((x) => `${x.code}:${x.target ?? ''}`);
+    expect(codes).toEqual(expect.arrayContaining(['data-unused-column:', 'duplicate-id:user_1', 'untargeted-params:user_9']));
+    expect(codes.some((c) => c.startsWith('duplicate-target') || c.startsWith('unused-param'))).toBe(false);
   });
 });

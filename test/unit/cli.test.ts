@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/src/main';
@@ -12,6 +12,7 @@ async function run(...argv: string[]) {
   return { code, stdout, stderr };
 }
 const ex = (p: string) => join('examples', p);
+const SEND = '20260101-120000-abcdef';
 
 describe('preflight render', () => {
   it('renders the promo journey exactly as the source document says, per node', async () => {
@@ -42,16 +43,16 @@ describe('preflight render', () => {
   });
 
   it('--params overrides the request\'s params; --target-by is carried into requests', async () => {
-    const r = await run('request', ex('campaigns/gate-update.yaml'), '--request', ex('requests/gate-update.json'), '--params', '{"gate_num":"C7"}', '--target-by', 'external_id');
-    expect(JSON.parse(r.stdout)).toEqual([{ apptoken: '***', id: 'CAMPAIGN_ID', target_by: 'external_id', target: ['USER_ID'], params: { flight_num: 'EI105', time: '10:30', gate_num: 'C7' } }]);
+    const r = await run('request', ex('campaigns/gate-update.yaml'), '--request', ex('requests/gate-update.json'), '--params', '{"gate_num":"C7"}', '--target-by', 'external_id', '--send-id', SEND);
+    expect(JSON.parse(r.stdout)).toEqual([{ apptoken: '***', id: 'CAMPAIGN_ID', target_by: 'external_id', target: ['USER_ID'], params: { flight_num: 'EI105', time: '10:30', gate_num: 'C7', external_message_id: `${SEND}-b1` } }]);
   });
 
   it('request splits targets into batches that carry only their own users\' values', async () => {
-    const r = await run('request', ex('campaigns/promo-journey.yaml'), '--request', ex('requests/promo-journey.json'), '--batch-size', '2');
+    const r = await run('request', ex('campaigns/promo-journey.yaml'), '--request', ex('requests/promo-journey.json'), '--batch-size', '2', '--send-id', SEND);
     const bodies = JSON.parse(r.stdout);
     expect(bodies.map((b: { target: string[] }) => b.target)).toEqual([['user_1', 'user_2'], ['user_3']]);
     expect(Object.keys(bodies[1].target_with_params)).toEqual(['user_3']);
-    expect(bodies[1].params).toEqual({ promo_name: 'Play-X-Get-Y', match_name: 'Man Utd vs Liverpool' });
+    expect(bodies[1].params).toEqual({ promo_name: 'Play-X-Get-Y', match_name: 'Man Utd vs Liverpool', external_message_id: `${SEND}-b2` });
   });
 });
 
@@ -128,8 +129,8 @@ describe('preflight exit codes', () => {
     expect(r.stdout).toBe('user_id,promo_code,note\r\n00123,A1,"comma, inside"\r\n1e5,A2,"quote "" inside"\r\n');
     const again = join(dir, 'export-again.csv');
     writeFileSync(again, r.stdout);
-    const a = JSON.parse((await run('request', ex('campaigns/promo-journey.yaml'), '--targets', f)).stdout);
-    const b = JSON.parse((await run('request', ex('campaigns/promo-journey.yaml'), '--targets', again)).stdout);
+    const a = JSON.parse((await run('request', ex('campaigns/promo-journey.yaml'), '--targets', f, '--send-id', SEND)).stdout);
+    const b = JSON.parse((await run('request', ex('campaigns/promo-journey.yaml'), '--targets', again, '--send-id', SEND)).stdout);
     expect(b).toEqual(a);
   });
 
@@ -147,3 +148,61 @@ describe('preflight exit codes', () => {
   });
 });
 
+
+describe('preflight check and request run the app\'s pipeline', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'preflight-cli-pipeline-'));
+  const order = (href: string) => ['name: Order', 'id: "ORDER"', 'type: single-stage', 'nodes:', '  - key: email', '    channel: email', '    content:', '      from_name: Shop', '      subject: "Your order {{ order_id }}"', `      html: '<p>Order {{ order_id }}</p><a href="${href}">Track</a>'`, '      text: "Track it"', ''].join('\n');
+
+  it('check runs the guardrails the app runs: a placeholder link blocks the send and exits 1', async () => {
+    mkdirSync(join(dir, 'a', 'campaigns'), { recursive: true });
+    const c = join(dir, 'a', 'campaigns', 'order.yaml');
+    writeFileSync(c, order('https://example.com/track'));
+    const r = await run('check', c, '--params', '{"order_id":"O1"}', '--targets', join('test', 'fixtures', 'data-ui', 'targets.csv'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error email-placeholder-link ×\d+: link "https:\/\/example\.com\/track" is a test host/);
+    expect(r.stdout).toMatch(/^Send blocked: /m);
+  });
+
+  it('check reads the workspace\'s guardrail levels beside campaigns/, as the app does', async () => {
+    mkdirSync(join(dir, 'b', 'campaigns'), { recursive: true });
+    const c = join(dir, 'b', 'campaigns', 'order.yaml');
+    writeFileSync(c, order('https://example.com/track'));
+    writeFileSync(join(dir, 'b', 'preflight.settings.json'), JSON.stringify({ guardrails: { 'email-placeholder-link': 'warning' } }));
+    const r = await run('check', c, '--params', '{"order_id":"O1"}', '--targets', join('test', 'fixtures', 'data-ui', 'targets.csv'), '--format', 'json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.verdict).toMatchObject({ blocked: false, reasons: [] });
+    expect(doc.renders[0].diagnostics).toContainEqual(expect.objectContaining({ code: 'email-placeholder-link', severity: 'warning' }));
+  });
+
+  it('--targets reads an execute body file as an execute body, as the app\'s import does', async () => {
+    const r = await run('request', ex('campaigns/promo-journey.yaml'), '--targets', join('test', 'fixtures', 'targets', 'promo-journey-body.json'), '--send-id', SEND);
+    expect(r.code).toBe(0);
+    const [body] = JSON.parse(r.stdout);
+    expect(body.target).toEqual(['user_1', 'user_2', 'user_3']);
+    expect(body.target_with_params).toEqual({ user_1: { promo_code: 'PLAY50X' }, user_2: { promo_code: 'PLAY75Y' }, user_3: { promo_code: 'PLAY100Z' } });
+    expect(body.params).toEqual({ promo_name: 'Play-X-Get-Y', match_name: 'Man Utd vs Liverpool', external_message_id: `${SEND}-b1` });
+  });
+
+  it('a repeated id in a request is one finding under one code, duplicate-id, at its line; the first is kept', async () => {
+    const f = join(dir, 'repeat.json');
+    writeFileSync(f, '{\n  "target": [\n    "user_1",\n    "user_2",\n    "user_1"\n  ]\n}\n');
+    const r = await run('check', ex('campaigns/gate-update.yaml'), '--request', f, '--params', '{"flight_num":"EI1","time":"9:00","gate_num":"A1"}', '--format', 'json');
+    const doc = JSON.parse(r.stdout);
+    expect(doc.diagnostics.filter((d: { code: string }) => /duplicate/.test(d.code))).toEqual([expect.objectContaining({ code: 'duplicate-id', severity: 'warning', target: 'user_1', line: 5, path: 'target[2]', file: f })]);
+    expect(doc.renders.map((x: { target: string }) => x.target)).toEqual(['user_1', 'user_2']);
+  });
+
+  it('request --format wire prints, one per line, the exact bytes the send posts (token masked)', async () => {
+    const r = await run('request', ex('campaigns/promo-journey.yaml'), '--request', ex('requests/promo-journey.json'), '--batch-size', '2', '--send-id', SEND, '--format', 'wire', '--time', '2026-01-01 12:00 UTC');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe(`{"apptoken":"***","id":"Campaign_ID","target_by":"user_id","target":["user_3"],"params":{"promo_name":"Play-X-Get-Y","match_name":"Man Utd vs Liverpool","external_message_id":"${SEND}-b2"},"target_with_params":{"user_3":{"promo_code":"PLAY100Z"}},"time":"2026-01-01 12:00 UTC"}`);
+  });
+
+  it('request refuses what the host would refuse to plan, with the host\'s words', async () => {
+    const r = await run('request', ex('campaigns/gate-update.yaml'), '--request', ex('requests/gate-update.json'), '--time', 'tomorrow');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the send cannot be planned: time: schedule time "tomorrow" is not like');
+  });
+});

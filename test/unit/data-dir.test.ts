@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createServices } from '../../host/services';
 import { MemorySecretStore } from '../../host/secrets';
 import { dispatch } from '../../host/ipc/dispatch';
+import { writeSendCampaign } from '../fixtures/send-workspace';
 
 const base = mkdtempSync(join(tmpdir(), 'preflight-datadir-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -28,6 +29,8 @@ function modes(dir: string): [string, string][] {
 async function sendThrough(dataDir: string) {
   const workspace = join(base, 'workspace');
   mkdirSync(workspace, { recursive: true });
+  // The host checks the saved campaign file a send names.
+  const campaignFile = writeSendCampaign(workspace, 'C1');
   let events = 0;
   const services = await createServices({ host: 'browser', version: 'test', workspaceDir: workspace, dataDir, secrets: new MemorySecretStore(), emit: (e) => void (e === 'webhook.events' && events++) });
   try {
@@ -37,7 +40,7 @@ async function sendThrough(dataDir: string) {
       return r.value as Record<string, unknown>;
     };
     await call('environments.save', { environment: { id: 'stage', name: 'Stage', region: 'sandbox', baseUrl: 'http://127.0.0.1/', production: false } });
-    const draft = await call('send.prepare', { environmentId: 'sandbox', campaignId: 'C1', data: { target_by: 'user_id', target: ['u1', 'u2'], params: {}, target_with_params: { u1: { code: 'A' } } } });
+    const draft = await call('send.prepare', { environmentId: 'sandbox', campaignFile, data: { target_by: 'user_id', target: ['u1', 'u2'], params: {}, target_with_params: { u1: { code: 'A' } } } });
     const { sendId } = await call('send.start', { draftId: draft.draftId, confirmation: { environmentId: 'sandbox', campaignId: 'C1', recipients: 2 } });
     // Wait for the send to finish and for the sandbox's postbacks to be written (however long that takes).
     while ((await call('send.status', { sendId })).status === 'running') await new Promise((r) => setTimeout(r, 20));

@@ -52,7 +52,7 @@ async function appBody(data: SendData): Promise<string> {
     cpSync(resolve(__dirname, '../../examples'), join(base, 'ws'), { recursive: true });
     services = await createServices({ host: 'browser', version: 'test', workspaceDir: join(base, 'ws'), dataDir: join(base, 'data'), secrets: new MemorySecretStore(), emit: () => undefined });
   }
-  const wire = JSON.parse(JSON.stringify({ environmentId: 'sandbox', campaignId: 'Campaign_ID', data }));
+  const wire = JSON.parse(JSON.stringify({ environmentId: 'sandbox', campaignFile: 'campaigns/promo-journey.yaml', data }));
   const draft = await dispatch(services.handlers, 'send.prepare', wire);
   expect(draft.ok, JSON.stringify(draft)).toBe(true);
   const body = await dispatch(services.handlers, 'send.body', { draftId: (draft as { value: { draftId: string } }).value.draftId, index: 0 });

@@ -18,7 +18,7 @@ import {
 import { resolveValue, type SendData } from '../../shared/campaign/send-data';
 import { buildTargets, defaultMapping, parseTable } from '../../shared/targets';
 import { IdSet } from '../../shared/targets/id-set';
-import { buildExecuteBodies } from '../../shared/send/request';
+import { bodiesOf, planSend } from '../../shared/send/plan';
 import { sendDataSchema } from '../../shared/ipc/schemas';
 import { testSendData } from '../../host/send/drafts';
 
@@ -97,8 +97,9 @@ describe('per-user values as columns', () => {
     const built = buildTargets(table, defaultMapping(table, 'user_id').mapping);
     const columns: SendData = { target_by: 'user_id', target: built.target, params: { p: 1 }, target_with_params: built.targetWithParams };
     const keyed: SendData = { ...columns, target_with_params: toRecord(built.targetWithParams) };
-    expect(buildExecuteBodies('c1', columns, 7)).toEqual(buildExecuteBodies('c1', keyed, 7));
-    expect(buildExecuteBodies('c1', columns, 7)[0]!.target_with_params).toEqual({ u1: { code: 'C1', tier: 'gold' }, u2: { code: 'C2', tier: 'gold' }, u3: { tier: 'gold' }, u4: { code: 'C4', tier: 'gold' }, u5: { code: 'C5' }, u6: { tier: 'gold' } });
+    const bodies = (data: SendData) => bodiesOf(planSend({ sendId: '20260101-120000-abcdef', environment: { id: 'e', name: 'E', baseUrl: 'http://x', production: false }, campaignId: 'c1', data, batchSize: 7 }));
+    expect(bodies(columns)).toEqual(bodies(keyed));
+    expect(bodies(columns)[0]!.target_with_params).toEqual({ u1: { code: 'C1', tier: 'gold' }, u2: { code: 'C2', tier: 'gold' }, u3: { tier: 'gold' }, u4: { code: 'C4', tier: 'gold' }, u5: { code: 'C5' }, u6: { tier: 'gold' } });
   });
 
   test('unmapped columns are not carried: rows are cut down to the mapped params', () => {

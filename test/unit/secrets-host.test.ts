@@ -142,10 +142,10 @@ describe('a secret is bound to the origin it was given for', () => {
   it('a send planned for the old host does not carry the new host\'s token there', async () => {
     await ipc('environments.save', { environment: prod(a.url) });
     await ipc('environments.setToken', { id: 'prod', token: 'old-host-token-1234' });
-    const draft = await ipc<{ draftId: string }>('send.prepare', { environmentId: 'prod', campaignId: 'C1', data: { target_by: 'user_id', target: ['u1'], params: {}, target_with_params: {} } });
+    const draft = await ipc<{ draftId: string }>('send.prepare', { environmentId: 'prod', campaignFile: 'campaigns/gate-update.yaml', data: { target_by: 'user_id', target: ['u1'], params: {}, target_with_params: {} } });
     await ipc('environments.save', { environment: prod(b.url) });
     await ipc('environments.setToken', { id: 'prod', token: TOKEN });
-    const started = await reply('send.start', { draftId: draft.draftId, confirmation: { environmentId: 'prod', campaignId: 'C1', recipients: 1 } });
+    const started = await reply('send.start', { draftId: draft.draftId, confirmation: { environmentId: 'prod', campaignId: 'CAMPAIGN_ID', recipients: 1 } });
     if (started.ok) {
       const sendId = (started.value as { sendId: string }).sendId;
       for (let i = 0; i < 200; i++) {
@@ -219,9 +219,9 @@ describe('an answer that echoes the token in any encoding', () => {
 
     for (const status of [200, 400]) {
       a.answer = echo(status);
-      const draft = await ipc<{ draftId: string }>('send.prepare', { environmentId: 'prod', campaignId: 'C1', data: { target_by: 'user_id', target: ['u1', 'u2'], params: {}, target_with_params: {} } });
+      const draft = await ipc<{ draftId: string }>('send.prepare', { environmentId: 'prod', campaignFile: 'campaigns/gate-update.yaml', data: { target_by: 'user_id', target: ['u1', 'u2'], params: {}, target_with_params: {} } });
       outputs.push(draft);
-      const { sendId } = await ipc<{ sendId: string }>('send.start', { draftId: draft.draftId, confirmation: { environmentId: 'prod', campaignId: 'C1', recipients: 2 } });
+      const { sendId } = await ipc<{ sendId: string }>('send.start', { draftId: draft.draftId, confirmation: { environmentId: 'prod', campaignId: 'CAMPAIGN_ID', recipients: 2 } });
       let status2 = 'running';
       for (let i = 0; i < 200 && status2 === 'running'; i++) {
         const s = await ipc<{ status: string }>('send.status', { sendId });

@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildExecuteBodies, toCurl } from '../../shared/send/request';
+import { toCurl } from '../../shared/send/request';
+import { requestBody } from '../../shared/send/plan';
 import { parseCurl } from '../../shared/targets/curl';
 
 let dir: string;
@@ -42,7 +43,7 @@ describe('the copied curl command', () => {
   for (const raw of hostile) {
     it(`passes a base URL like ${raw.replace('MARKER', '…')} to curl as one word and runs nothing`, () => {
       const baseUrl = raw.replace('MARKER', marker);
-      const [body] = buildExecuteBodies('Campaign_ID', { target_by: 'user_id', target: ['u1'], params: { note: `it's $(touch ${marker}) \`touch ${marker}\`` }, target_with_params: {} });
+      const body = requestBody('Campaign_ID', { target_by: 'user_id', target: ['u1'], params: { note: `it's $(touch ${marker}) \`touch ${marker}\`` }, target_with_params: {} });
       const argv = runCopied(toCurl(baseUrl, body!));
       expect(existsSync(marker)).toBe(false);
       expect(argv).toEqual([
@@ -56,7 +57,7 @@ describe('the copied curl command', () => {
   }
 
   it('is still read back by the paste parser: URL, token variable and body', () => {
-    const [body] = buildExecuteBodies('Campaign_ID', { target_by: 'user_id', target: ['u1'], params: { p: "it's" }, target_with_params: {} });
+    const body = requestBody('Campaign_ID', { target_by: 'user_id', target: ['u1'], params: { p: "it's" }, target_with_params: {} });
     const parsed = parseCurl(toCurl('https://external-api.xtremepush.com', body!));
     expect(parsed.url).toBe('https://external-api.xtremepush.com/api/external/execute/campaign');
     expect(parsed.apptokenVariable).toBe('XP_APP_TOKEN');

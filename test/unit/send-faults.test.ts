@@ -12,16 +12,22 @@ import { EnvironmentStore } from '../../host/environments/store';
 import { MemorySecretStore, setSandboxSecret } from '../../host/secrets';
 import { SendManager } from '../../host/send/manager';
 import type { FaultKind } from '../../shared/ipc/channels/sandbox';
+import { writeSendCampaign } from '../fixtures/send-workspace';
 
 const TOKEN = 'fault-matrix-token-9f8e7d';
 let dir: string;
 let sandbox: Sandbox;
 let manager: SendManager;
 let journalAtFirstCall: string | undefined;
+/** The workspace the host checks sends against, and its campaign C1 (nothing blocks it). */
+let ws: string;
+let C1: string;
 const retry = { maxAttempts: 4, baseDelayMs: 2, maxDelayMs: 10, maxRetryAfterMs: 5000 };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'preflight-faults-'));
+  ws = join(dir, 'workspace');
+  C1 = writeSendCampaign(ws, 'C1');
   sandbox = await startSandbox({
     tokens: [TOKEN],
     timeoutHoldMs: 2000,
@@ -34,7 +40,7 @@ beforeAll(async () => {
   });
   const secrets = new MemorySecretStore();
   await setSandboxSecret(secrets, 'sandbox', 'apptoken', TOKEN);
-  manager = new SendManager({ dataDir: dir, environments: new EnvironmentStore(dir), secrets, sandbox, timeoutMs: 300, retry });
+  manager = new SendManager({ dataDir: dir, workspace: () => ws, environments: new EnvironmentStore(dir), secrets, sandbox, timeoutMs: 300, retry });
 });
 afterAll(async () => {
   await sandbox.close();
@@ -47,7 +53,7 @@ beforeEach(() => {
 });
 
 async function send(targets: string[], batchSize = 10) {
-  const d = manager.prepare({ environmentId: 'sandbox', campaignId: 'C1', data: { target_by: 'user_id', target: targets, params: { p: 1 }, target_with_params: {} }, batchSize });
+  const d = await manager.prepare({ environmentId: 'sandbox', campaignFile: C1, data: { target_by: 'user_id', target: targets, params: { p: 1 }, target_with_params: {} }, batchSize });
   const id = await manager.start(d.draftId, { environmentId: 'sandbox', campaignId: 'C1', recipients: targets.length });
   await manager.waitFor(id);
   return manager.status(id);
@@ -101,8 +107,8 @@ describe('fault matrix: each injected fault ends the batch as the policy says', 
     });
     const secrets = new MemorySecretStore();
     await setSandboxSecret(secrets, 'sandbox', 'apptoken', TOKEN);
-    const closed = new SendManager({ dataDir: dir, environments: new EnvironmentStore(dir), secrets, sandbox: { url: `http://127.0.0.1:${port}`, allowToken: () => {} }, timeoutMs: 300, retry });
-    const draft = closed.prepare({ environmentId: 'sandbox', campaignId: 'C1', data: { target_by: 'user_id', target: ['u1'], params: {}, target_with_params: {} } });
+    const closed = new SendManager({ dataDir: dir, workspace: () => ws, environments: new EnvironmentStore(dir), secrets, sandbox: { url: `http://127.0.0.1:${port}`, allowToken: () => {} }, timeoutMs: 300, retry });
+    const draft = await closed.prepare({ environmentId: 'sandbox', campaignFile: C1, data: { target_by: 'user_id', target: ['u1'], params: {}, target_with_params: {} } });
     const id = await closed.start(draft.draftId, { environmentId: 'sandbox', campaignId: 'C1', recipients: 1 });
     await closed.waitFor(id);
     expect(closed.status(id).batches[0]).toMatchObject({ state: 'failed', attempts: 4, httpStatus: null });
@@ -121,7 +127,7 @@ describe('cancel, resume and re-send', () => {
   it('cancel stops new batches, lets in-flight ones finish, and resume sends only the never-sent ones', async () => {
     sandbox.setFaults('sandbox', { latencyMs: 40 });
     const ids = Array.from({ length: 20 }, (_, n) => `c${n}`);
-    const d = manager.prepare({ environmentId: 'sandbox', campaignId: 'C1', data: { target_by: 'user_id', target: ids, params: {}, target_with_params: {} }, batchSize: 2 });
+    const d = await manager.prepare({ environmentId: 'sandbox', campaignFile: C1, data: { target_by: 'user_id', target: ids, params: {}, target_with_params: {} }, batchSize: 2 });
     const id = await manager.start(d.draftId, { environmentId: 'sandbox', campaignId: 'C1', recipients: 20 });
     while (manager.status(id).batchCounts.acknowledged < 1) await new Promise((r) => setTimeout(r, 5));
     expect(await manager.cancel(id)).toBe(true);
@@ -153,13 +159,16 @@ describe('cancel, resume and re-send', () => {
     expect(manager.exportTargets(d.sendId, [1]).csv).toBe('user_id\r\nc\r\nd\r\n');
   });
 
-  it('a send with blocking errors needs a stated reason, which is journaled', async () => {
-    const d = manager.prepare({ environmentId: 'sandbox', campaignId: 'C1', data: { target_by: 'user_id', target: ['x'], params: {}, target_with_params: {} }, blocking: ['x · sms: from name "A B" has a space'] });
-    const c = { environmentId: 'sandbox', campaignId: 'C1', recipients: 1 };
+  it('a send the host finds blocking needs a stated reason, which is journaled with the host\'s own reasons', async () => {
+    const file = writeSendCampaign(ws, 'BLOCKED', { from: 'AB' });
+    const d = await manager.prepare({ environmentId: 'sandbox', campaignFile: file, data: { target_by: 'user_id', target: ['x'], params: {}, target_with_params: {} } });
+    expect(d.campaignId).toBe('BLOCKED');
+    expect(d.blocking).toEqual(['1 user has errors or blocking findings', 'x · sms: SMS from name "AB" has 2 characters; it must have 3 to 11']);
+    const c = { environmentId: 'sandbox', campaignId: 'BLOCKED', recipients: 1 };
     await expect(manager.start(d.draftId, c)).rejects.toThrow(/state a reason/);
     const id = await manager.start(d.draftId, c, 'approved by the CRM lead');
     await manager.waitFor(id);
-    expect(manager.status(id).override).toEqual({ reason: 'approved by the CRM lead', errors: ['x · sms: from name "A B" has a space'] });
+    expect(manager.status(id).override).toEqual({ reason: 'approved by the CRM lead', errors: d.blocking });
   });
 
   it('no file the send wrote contains the app token', () => {

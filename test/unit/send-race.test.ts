@@ -12,6 +12,7 @@ import { createServices, type Services } from '../../host/services';
 import { dispatch } from '../../host/ipc/dispatch';
 import { MemorySecretStore } from '../../host/secrets';
 import type { IpcReply } from '../../shared/ipc/contract';
+import { writeSendCampaign } from '../fixtures/send-workspace';
 
 let dir: string;
 let services: Services;
@@ -61,7 +62,7 @@ const confirmation = (recipients: number, typed?: string) => ({ environmentId: '
 /** A draft of `n` targets in batches of 2, each target named after the trial. */
 async function draft(n: number, prefix: string) {
   const target = Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-  return value(call<{ draftId: string }>('send.prepare', { environmentId: 'sandbox', campaignId: 'RACE', data: { target_by: 'user_id', target, params: { p: 1 }, target_with_params: {} }, batchSize: 2 }));
+  return value(call<{ draftId: string }>('send.prepare', { environmentId: 'sandbox', campaignFile: 'campaigns/RACE.yaml', data: { target_by: 'user_id', target, params: { p: 1 }, target_with_params: {} }, batchSize: 2 }));
 }
 
 /** A send cancelled after its first batches, so it has never-sent batches to resume. */
@@ -122,6 +123,7 @@ const refused = (r: Reply) => !r.ok && (r.error.code === 'already-running' || /a
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'preflight-race-'));
   const secrets = new MemorySecretStore();
+  writeSendCampaign(join(dir, 'workspace'), 'RACE');
   services = await createServices({ host: 'browser', version: 'test', workspaceDir: join(dir, 'workspace'), dataDir: join(dir, 'data'), secrets, emit: () => {} });
   await value(call('environments.save', { environment: { id: 'sandbox', name: 'Sandbox', region: 'sandbox', baseUrl: 'http://127.0.0.1/', production: false, ratePerSecond: 1000, concurrency: 2 } }));
 });

@@ -12,6 +12,7 @@ import { dispatch } from '../../host/ipc/dispatch';
 import { MemorySecretStore } from '../../host/secrets';
 import type { IpcReply } from '../../shared/ipc/contract';
 import type { SendDetail, SendDraft, UnknownFollowUpView } from '../../shared/ipc/channels/send';
+import { writeSendCampaign } from '../fixtures/send-workspace';
 
 let dir: string;
 let services: Services;
@@ -29,7 +30,7 @@ async function send(script: string[], faults: Record<string, unknown> = {}): Pro
   // Every fault in one call: each call sets the whole configuration.
   await value(call('sandbox.faults.set', { environmentId: 'sandbox', faults: { script, maxTargets: 10_000, ...faults } }));
   const target = ['a', 'b', 'c', 'd', 'e', 'f'].map((t) => `${t}${Math.random().toString(36).slice(2, 6)}`);
-  const d = await value(call<SendDraft>('send.prepare', { environmentId: 'sandbox', campaignId: 'UNK', data: { target_by: 'user_id', target, params: {}, target_with_params: {} }, batchSize: 2 }));
+  const d = await value(call<SendDraft>('send.prepare', { environmentId: 'sandbox', campaignFile: 'campaigns/UNK.yaml', data: { target_by: 'user_id', target, params: {}, target_with_params: {} }, batchSize: 2 }));
   const { sendId } = await value(call<{ sendId: string }>('send.start', { draftId: d.draftId, confirmation: confirmation(6) }));
   for (;;) {
     const s = await value(call<SendDetail>('send.status', { sendId }));
@@ -40,6 +41,7 @@ async function send(script: string[], faults: Record<string, unknown> = {}): Pro
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'preflight-unknown-'));
+  writeSendCampaign(join(dir, 'workspace'), 'UNK');
   services = await createServices({ host: 'browser', version: 'test', workspaceDir: join(dir, 'workspace'), dataDir: join(dir, 'data'), secrets: new MemorySecretStore(), emit: () => {} });
   await value(call('environments.save', { environment: { id: 'sandbox', name: 'Sandbox', region: 'sandbox', baseUrl: 'http://127.0.0.1/', production: false, ratePerSecond: 1000, concurrency: 1 } }));
 });

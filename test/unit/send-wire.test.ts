@@ -12,6 +12,7 @@ import { EnvironmentStore } from '../../host/environments/store';
 import { MemorySecretStore } from '../../host/secrets';
 import { bindingFor } from '../../shared/secrets/binding';
 import { SendManager } from '../../host/send/manager';
+import { writeSendCampaign } from '../fixtures/send-workspace';
 import { NotWrittenError, postJson } from '../../host/send/wire';
 
 let dir: string;
@@ -45,8 +46,8 @@ describe('what counts as never sent', () => {
     await environments.save({ id: 'stall', name: 'Stalling', region: 'custom', baseUrl: `https://127.0.0.1:${port}`, production: false, authMode: 'apptoken', legacyPersonalisation: false, batchSize: 500, concurrency: 1, ratePerSecond: 100, qaUsers: [] });
     const secrets = new MemorySecretStore();
     await secrets.set({ environmentId: 'stall', kind: 'apptoken' }, 'stall-token', bindingFor({ region: 'custom', baseUrl: `https://127.0.0.1:${port}` }, 'apptoken'));
-    const manager = new SendManager({ dataDir: join(dir, 'tls'), environments, secrets, sandbox: { url: 'http://127.0.0.1:1', allowToken: () => {} }, timeoutMs: 150, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 1000 } });
-    const d = manager.prepare({ environmentId: 'stall', campaignId: 'C1', data: { target_by: 'user_id', target: ['u1'], params: {}, target_with_params: {} } });
+    const manager = new SendManager({ dataDir: join(dir, 'tls'), workspace: () => join(dir, 'tls'), environments, secrets, sandbox: { url: 'http://127.0.0.1:1', allowToken: () => {} }, timeoutMs: 150, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 1000 } });
+    const d = await manager.prepare({ environmentId: 'stall', campaignFile: writeSendCampaign(join(dir, 'tls'), 'C1'), data: { target_by: 'user_id', target: ['u1'], params: {}, target_with_params: {} } });
     const id = await manager.start(d.draftId, { environmentId: 'stall', campaignId: 'C1', recipients: 1 });
     await manager.waitFor(id);
     manager.close();

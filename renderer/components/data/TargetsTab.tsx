@@ -9,16 +9,12 @@ import { MappingControls } from './MappingControls';
 import { TargetsGrid } from './TargetsGrid';
 import { downloadText } from './download';
 import { toRecord } from '../../../shared/campaign/per-user';
+import { requestBody } from '../../../shared/send/plan';
 
 /** target_by kinds offered; the campaign's own and the current one are added when different. */
 const TARGET_BY = ['user_id', 'email', 'mobile_number', 'external_id', 'device_id', 'profile_id'];
 
 const stem = (file: string) => file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-
-/** The Campaign Execute body of the current data, without apptoken (the send adds it from the secret store). */
-export function executeBody(campaignId: string, data: SendData): Record<string, unknown> {
-  return { id: campaignId, target_by: data.target_by, target: data.target, params: data.params, target_with_params: data.target_with_params };
-}
 
 /** Targets: count, target_by with id checks, mapping, the grid, exports and the last import's diagnostics. */
 export function TargetsTab({ campaign, campaignId, defaultTargetBy, data }: { campaign: string; campaignId: string; defaultTargetBy: string; data: SendData }) {
@@ -42,7 +38,8 @@ export function TargetsTab({ campaign, campaignId, defaultTargetBy, data }: { ca
       setNotice(`Export failed: ${(e as Error).message}`, true);
     }
   };
-  const bodyText = () => JSON.stringify(executeBody(campaignId, data), null, 2) + '\n';
+  // The one body builder (shared/send/plan.ts): the platform's keyed values, only what is mapped; no apptoken (the send adds it from the secret store).
+  const bodyText = () => JSON.stringify(requestBody(campaignId, data), null, 2) + '\n';
   const copyBody = async () => {
     try {
       await navigator.clipboard.writeText(bodyText());

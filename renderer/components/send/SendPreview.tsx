@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useSend } from '../../stores/send';
+import { useWorkspace } from '../../stores/workspace';
+import { useData } from '../../stores/data';
 import { BodyViewer } from './BodyViewer';
 import { SendOptionsForm } from './SendOptionsForm';
 import { plural } from './format';
@@ -15,6 +17,10 @@ export function SendPreview({ title }: { title: string }) {
   const testSend = useSend((s) => s.testSend);
   const confirm = useSend((s) => s.confirm);
   const last = useSend((s) => s.detail);
+  const campaignFile = request?.campaignFile ?? draft?.checked?.campaignFile;
+  const unsaved = useWorkspace((s) => (campaignFile ? s.drafts[campaignFile] !== undefined : false));
+  const saving = useWorkspace((s) => s.saving);
+  const importedProfiles = useData((s) => (s.profiles ? (s.profilesSource ?? 'imported profiles') : undefined));
   const [typed, setTyped] = useState('');
   const [reason, setReason] = useState('');
   const envId = draft?.environment.id ?? request?.environmentId;
@@ -56,7 +62,28 @@ export function SendPreview({ title }: { title: string }) {
       {draft && (draft.options.time || draft.options.targetExistingOnly !== undefined || draft.options.extra) && (
         <p className="small muted" data-testid="preview-options">Every body carries {[draft.options.time && `time "${draft.options.time}"`, draft.options.targetExistingOnly !== undefined && `target_existing_only ${draft.options.targetExistingOnly ? 1 : 0}`, draft.options.extra && `extra ${Object.keys(draft.options.extra).join(', ')}`].filter(Boolean).join(' · ')}.</p>
       )}
-      {preparing && <p className="muted">Planning…</p>}
+      {preparing && <p className="muted">Planning and checking…</p>}
+      {request && unsaved && (
+        <div className="banner warning small" data-testid="send-unsaved">
+          {campaignFile} has unsaved edits. The send is checked against the <b>saved</b> file (the host reads it from disk), so the preview above may differ from the check.{' '}
+          <button
+            data-testid="send-save-recheck"
+            disabled={saving}
+            onClick={() => void useWorkspace.getState().save(campaignFile!).then(() => useSend.getState().recheck())}
+          >
+            Save and check again
+          </button>
+        </div>
+      )}
+      {draft?.checked && (
+        <p className="small muted" data-testid="send-checked">
+          Checked by the host: the saved <code>{draft.checked.campaignFile}</code>
+          {draft.checked.settingsFile ? <>, the guardrail levels in <code>{draft.checked.settingsFile}</code></> : ', the default guardrail levels'}
+          {draft.checked.profileFiles.length ? <>, profiles from {draft.checked.profileFiles.map((f) => <code key={f}>{f} </code>)}</> : ', no profiles'}
+          {draft.verdict && <> · {draft.verdict.users.toLocaleString()} user(s) × {draft.verdict.users ? draft.verdict.cells / draft.verdict.users : 0} node(s)</>}.
+          {importedProfiles && <> The profiles imported in the app ({importedProfiles}) are for preview only: the check uses the workspace's files.</>}
+        </p>
+      )}
       {draft && draft.blocking.length > 0 && (
         <div className="blocking" data-testid="blocking">
           <strong className="c-error">{plural(draft.blocking.length, 'blocking error')}</strong>

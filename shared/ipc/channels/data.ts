@@ -4,11 +4,19 @@
  */
 import { z } from 'zod';
 
-/** A column mapping as stored: the id column, the param columns, their types and the empty rule. */
+/** How a mapped column's cells become per-user param values. */
+export const paramTypeSchema = z.enum(['string', 'number', 'boolean', 'json']);
+
+/**
+ * Which column holds the target id and which columns become per-user params (shared/targets/types.ts
+ * `ColumnMapping` is this schema's type): as the import worker uses it and as the workspace stores it.
+ */
 export const columnMappingSchema = z.object({
   idColumn: z.string().max(500),
   paramColumns: z.array(z.string().max(500)).max(5000),
-  types: z.record(z.string(), z.enum(['string', 'number', 'boolean', 'json'])).optional(),
+  /** Conversion per param column; absent means string. */
+  types: z.record(z.string(), paramTypeSchema).optional(),
+  /** When true an empty cell sends `""` for that user; by default it sends nothing, so `params` applies. */
   emptyMeansEmpty: z.boolean().optional(),
 });
 

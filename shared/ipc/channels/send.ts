@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { dataRecord, environmentSchema, jsonRecord, sendDataSchema } from '../schemas';
+import { SEND_ID_RE } from '../../send/send-id';
+import { sendVerdictSchema } from '../../pipeline/verdict';
 import { unavailableSchema } from './app';
 
 /** Which secret of an environment: its app token or its OAuth client secret. */
@@ -129,8 +131,12 @@ export const draftSchema = planFactsSchema.extend({
   /** The first batch's exact body, token masked. */
   firstBody: z.unknown(),
   curl: z.string(),
-  /** Blocking diagnostics (errors) the send carries; starting needs an override reason when any. */
+  /** What blocks the send, in words (the host's verdict); starting needs an override reason when any. */
   blocking: z.array(z.string()),
+  /** The host's verdict of this send (shared/pipeline/verdict.ts); absent for a re-send, which its parent's check covered. */
+  verdict: sendVerdictSchema.optional(),
+  /** What the host checked: the saved campaign file, the settings file and the profiles files it read. */
+  checked: z.object({ campaignFile: z.string(), settingsFile: z.string().optional(), profileFiles: z.array(z.string()) }).optional(),
   /** Production: what the person must type to confirm (the campaign id or the environment name). */
   typeToConfirm: z.array(z.string()).optional(),
   /** Test sends: whose per-user values the QA users get. */
@@ -154,7 +160,7 @@ const historyFilterSchema = z.strictObject({
   status: z.enum(['running', 'completed', 'cancelled', 'interrupted', 'needs-attention']).optional(),
 });
 
-const sendIdArg = z.string().regex(/^\d{8}-\d{6}-[a-f0-9]{6}$/, 'a send id');
+const sendIdArg = z.string().regex(SEND_ID_RE, 'a send id');
 
 export const sendChannels = {
   'environments.list': { args: z.strictObject({}), result: z.array(environmentViewSchema) },
@@ -181,15 +187,18 @@ export const sendChannels = {
     result: z.discriminatedUnion('status', [secretsStoredSchema.extend({ status: z.literal('stored') }), z.object({ status: z.literal('cancelled') }), unavailableSchema]),
   },
   'send.prepare': {
+    /**
+     * The campaign is named by its file: the host checks the saved file (and the workspace's settings
+     * and profiles) against this data itself, and takes the campaign id from it. What blocks is the
+     * host's verdict, never the renderer's.
+     */
     args: z.strictObject({
       environmentId: z.string().min(1),
-      campaignId: z.string().min(1),
+      campaignFile: z.string().min(1).max(300),
       data: sendDataSchema,
       kind: z.enum(['send', 'test']).optional(),
       options: sendOptionsSchema.optional(),
       batchSize: z.number().int().min(1).max(10_000).optional(),
-      /** Error diagnostics from the render engine for this data. */
-      blocking: z.array(z.string()).max(1000).optional(),
     }),
     result: draftSchema,
   },

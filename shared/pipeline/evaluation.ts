@@ -1,0 +1,84 @@
+/**
+ * One evaluation of a campaign with its data: the object every caller drives — the render worker
+ * (cells on demand, the scan in time slices), the host (the send verdict, in a worker thread for big
+ * data) and the CLI (everything at once). It holds the compiled templates and the inputs; each step
+ * (render with provenance, guardrails, campaign checks) is done here and nowhere else.
+ */
+import type { Campaign } from '../campaign/model';
+import { compileCampaign, renderNode, type CompiledCampaign, type NodeRender } from '../campaign/render';
+import type { Profiles, SendData } from '../campaign/send-data';
+import type { Diagnostic } from '../diagnostics';
+import { renderFindings, type GuardrailSettings } from '../guardrails';
+import { campaignChecks } from './campaign-checks';
+
+/** Everything an evaluation depends on. Values passed in are data: they are never compiled. */
+export interface EvaluationInput {
+  campaign: Campaign;
+  data: SendData;
+  /** Stand-ins for the platform's stored profile attributes. */
+  profiles?: Profiles;
+  /** The workspace's guardrail levels (preflight.settings.json). */
+  settings?: GuardrailSettings;
+  /**
+   * The environment's legacy personalisation mode (older projects): a placeholder that resolves to
+   * empty means the platform does not send the message, so each such cell carries a
+   * `not-personalised` error instead of an `empty-value` warning.
+   */
+  legacyPersonalisation?: boolean;
+}
+
+export interface Evaluation {
+  readonly campaign: Campaign;
+  readonly data: SendData;
+  readonly profiles: Profiles;
+  readonly settings: GuardrailSettings;
+  readonly legacyPersonalisation: boolean;
+  readonly compiled: CompiledCampaign;
+  /** How many nodes each user has (the cells of one user). */
+  readonly nodeCount: number;
+  /** One user's render of node `node` (an index into the campaign's nodes): fields, sources, SMS metrics, engine diagnostics and guardrail findings. */
+  cell(target: string, node: number): NodeRender;
+  /** The campaign-level diagnostics (computed once per evaluation). */
+  campaignDiagnostics(): Diagnostic[];
+  /** The attributes each node references, by node key. */
+  references(): Record<string, string[]>;
+}
+
+const NO_PROFILES: Profiles = {};
+const NO_SETTINGS: GuardrailSettings = {};
+
+/**
+ * Starts an evaluation. `compiled` may be passed when the campaign was compiled already (the
+ * render worker keeps the compiled templates while only the data changes).
+ */
+export function createEvaluation(input: EvaluationInput, compiled: CompiledCampaign = compileCampaign(input.campaign)): Evaluation {
+  const profiles = input.profiles ?? NO_PROFILES;
+  const settings = input.settings ?? NO_SETTINGS;
+  const legacyPersonalisation = input.legacyPersonalisation === true;
+  const options = { legacyPersonalisation };
+  const nodes = compiled.nodes;
+  let campaignLevel: Diagnostic[] | undefined;
+  return {
+    campaign: input.campaign,
+    data: input.data,
+    profiles,
+    settings,
+    legacyPersonalisation,
+    compiled,
+    nodeCount: nodes.length,
+    cell(target, node) {
+      const n = nodes[node];
+      if (!n) throw new RangeError(`the campaign has no node ${node + 1}`);
+      const r = renderNode(n, target, input.data, profiles, options);
+      const findings = renderFindings(r, settings);
+      if (findings.length) r.diagnostics = r.diagnostics.length ? r.diagnostics.concat(findings) : findings;
+      return r;
+    },
+    campaignDiagnostics() {
+      return (campaignLevel ??= campaignChecks(compiled, input.data, profiles, settings));
+    },
+    references() {
+      return Object.fromEntries(nodes.map((n) => [n.node.key, n.references]));
+    },
+  };
+}
