@@ -96,7 +96,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-imports': restrict(electronImports,
-        { group: [...sideImport('renderer'), ...sideImport('electron')], message: 'The CLI runs headless: no renderer or Electron code.' }),
+        { group: [...sideImport('renderer'), ...sideImport('electron'), ...sideImport('host')], message: 'The CLI runs headless on shared/ and Node alone: no renderer, Electron or host code.' }),
     },
   },
 );
