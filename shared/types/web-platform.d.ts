@@ -20,6 +20,11 @@ declare global {
     decode(input?: Uint8Array): string;
   }
   var TextDecoder: { new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): TextDecoder };
+
+  interface Crypto {
+    getRandomValues<T extends Uint8Array>(array: T): T;
+  }
+  var crypto: Crypto;
 }
 
 export {};
