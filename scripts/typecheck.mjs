@@ -8,7 +8,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const PROJECTS = ['shared/tsconfig.json', 'renderer/tsconfig.json', 'tsconfig.node.json', 'test/tsconfig.json'];
+export const PROJECTS = ['tsconfig.shared.json', 'tsconfig.renderer.json', 'tsconfig.node.json', 'tsconfig.test.json'];
 
 let failed = 0;
 for (const project of PROJECTS) {

@@ -1,5 +1,5 @@
 // The slice of papaparse's API that shared/ uses, for shared/'s own type check only
-// (shared/tsconfig.json maps `papaparse` here). The package's own types start with
+// (tsconfig.shared.json maps `papaparse` here). The package's own types start with
 // `/// <reference types="node" />` (for its stream API), which would put Node's globals into the
 // check that proves shared/ runs without Node. Every other project checks the same calls against
 // the package's real types, so a call this shape allows but papaparse does not still fails there.

@@ -1,5 +1,5 @@
 // The WHATWG globals shared/ relies on, declared as the small shapes it uses, for shared/'s own type
-// check only (shared/tsconfig.json; the other projects get the full types from DOM or Node). They are
+// check only (tsconfig.shared.json; the other projects get the full types from DOM or Node). They are
 // not ECMAScript, but every process shared/ runs in has them: the renderer and its workers, Node 20
 // (host, CLI, worker threads). Declaring them here instead of pulling in `lib: ["DOM"]` keeps the
 // rest of the DOM (window, document, fetch, ...) a compile error in shared/.
