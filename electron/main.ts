@@ -18,6 +18,7 @@ import { createMainWindow, hardenWebContents } from './window';
 import { installMenu } from './menu';
 import { createNativeShell, openLinkExternally, explainUnsupported, confirmNatively } from './native-shell';
 import { CommandQueue } from './command-queue';
+import { aboutPanelOptions } from './about';
 import { classifyOpenedPath, pathsFromArgv } from './open-with';
 import { WorkspaceAccess } from '../host/workspace-access';
 
@@ -121,6 +122,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(async () => {
+    app.setAboutPanelOptions(aboutPanelOptions(APP_NAME, app.getVersion()));
     const ses = session.defaultSession;
     ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
       callback(permissionDecision({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }, rendererUrl)),

@@ -7,6 +7,7 @@
 import type { Handlers } from './ipc/dispatch';
 import type { ServiceContext } from './context';
 import type { ChannelArgs, ChannelResult } from '../shared/ipc/contract';
+import { CANIEMAIL_SOURCE } from '../shared/guardrails/compat/data';
 
 type Result<C extends 'app.revealDataFolder' | 'dialog.openWorkspace' | 'dialog.openFiles' | 'dialog.saveFile' | 'dialog.savePdf'> = ChannelResult<C>;
 
@@ -37,7 +38,7 @@ type AppChannel = 'app.info' | 'app.ready' | 'app.revealDataFolder' | 'app.recen
 export function appHandlers(ctx: ServiceContext): Pick<Handlers, AppChannel> {
   const native = ctx.native;
   return {
-    'app.info': async () => ({ version: ctx.version, host: ctx.host, dataDir: ctx.dataDir }),
+    'app.info': async () => ({ version: ctx.version, host: ctx.host, dataDir: ctx.dataDir, emailData: { package: CANIEMAIL_SOURCE.package, updated: CANIEMAIL_SOURCE.updated, url: CANIEMAIL_SOURCE.url } }),
     'app.ready': async () => ({ held: native ? native.rendererReady() : 0 }),
     'app.revealDataFolder': async () => (native ? native.revealDataFolder() : unavailable('Showing the data folder')),
     // Both hosts keep the list on the main side (host/workspace-access.ts).

@@ -9,6 +9,7 @@ import { journalLine, planRecord } from '../../shared/send/journal';
 import { planFacts } from '../../shared/send/views';
 import type { EnvironmentConfig } from '../../shared/environments';
 import { hasUser, ownValues } from '../../shared/campaign/per-user';
+import { DEFAULT_PROOF_PARAM, PROOF_VALUE, withProofParam } from '../../shared/send/proof';
 import type { SendVerdict } from '../../shared/pipeline/verdict';
 import { SETTINGS_FILE } from '../../shared/guardrails/types';
 
@@ -62,7 +63,7 @@ export function draftView(d: Draft) {
 }
 
 /** The data of a test send: the environment's QA users, each with the first target's own values (or their own when they are targets). */
-export function testSendData(data: SendData, qaUsers: string[]): { data: SendData; note: string } {
+export function testSendData(data: SendData, qaUsers: string[], proofParam: string = DEFAULT_PROOF_PARAM): { data: SendData; note: string } {
   const model = data.target[0];
   const modelValues = model !== undefined ? ownValues(data.target_with_params, model) : undefined;
   // Keyed by user ids (user text): no prototype, so an id such as `__proto__` stays a key.
@@ -72,9 +73,12 @@ export function testSendData(data: SendData, qaUsers: string[]): { data: SendDat
     const own = hasUser(data.target_with_params, q) ? ownValues(data.target_with_params, q) : modelValues;
     if (own) twp[q] = own;
   }
+  // Labelled as a proof in the request itself (the platform has no test-send API).
+  const proof = withProofParam({ target_by: data.target_by, target: qaUsers.slice(), params: data.params, target_with_params: twp }, proofParam);
+  const label = `labelled as a proof: params.${proofParam} = "${PROOF_VALUE}"`;
   return {
-    data: { target_by: data.target_by, target: qaUsers.slice(), params: data.params, target_with_params: twp },
-    note: model !== undefined ? `QA users get the params and the per-user values of ${model} (the first target)` : 'QA users get the params only',
+    data: proof,
+    note: model !== undefined ? `QA users get the params and the per-user values of ${model} (the first target); ${label}` : `QA users get the params only; ${label}`,
   };
 }
 

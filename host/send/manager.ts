@@ -143,14 +143,14 @@ export class SendManager {
    * file, the settings and the profiles itself and computes the verdict of exactly the data it will
    * send (host/send/send-check.ts). Nothing the renderer says decides what blocks.
    */
-  async prepare(a: { environmentId: string; campaignFile: string; data: SendData; kind?: 'send' | 'test'; options?: SendOptions; batchSize?: number }) {
+  async prepare(a: { environmentId: string; campaignFile: string; data: SendData; kind?: 'send' | 'test'; options?: SendOptions; batchSize?: number; proofParam?: string }) {
     const { config, env } = this.environment(a.environmentId);
     const sources = await readCheckSources(this.o.workspace(), a.campaignFile);
     let data = a.data;
     let note: string | undefined;
     if (a.kind === 'test') {
       if (config.qaUsers.length === 0) throw new Error(`no QA users are saved for "${config.name}": add them under Environments first`);
-      ({ data, note } = testSendData(a.data, config.qaUsers));
+      ({ data, note } = testSendData(a.data, config.qaUsers, a.proofParam));
     }
     const kind: SendKind = a.kind ?? 'send';
     const draft = makeDraft({ sendId: newSendId(), kind, environment: env, config, campaignId: sources.campaign.id, data, batchSize: a.batchSize ?? config.batchSize, options: a.options ?? {}, blocking: [], note });

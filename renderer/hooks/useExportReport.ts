@@ -55,6 +55,7 @@ export function useExportReport(file: string | undefined, campaign: Campaign | u
         cells,
         generatedAt: new Date().toISOString(),
         scan: scan.status === 'done' ? { users: scan.total, withErrors: scan.withErrors, withWarnings: scan.withWarnings } : undefined,
+        emailQa: scan.status === 'done' ? scan.emailQa : undefined,
       });
       const stem = `${file.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}-qa-report`;
       const name = `${stem}.html`;

@@ -8,6 +8,7 @@ import type { ChannelArgs, EventPayload } from '../../shared/ipc/contract';
 import type { EnvironmentView, SendDetail, SendDraft, SendSummary } from '../../shared/ipc/channels/send';
 import type { SendData } from '../../shared/campaign/send-data';
 import { api, call, IpcCallError } from '../api/client';
+import { DEFAULT_PROOF_PARAM } from '../../shared/send/proof';
 
 /**
  * What the Send button asks for: a campaign's data, to an environment. The campaign is named by its
@@ -35,6 +36,9 @@ interface SendState {
   environments: EnvironmentView[];
   request?: SendRequest;
   options: SendOptionsInput;
+  /** The param a test send carries to label itself as a proof (shared/send/proof.ts). */
+  proofParam: string;
+  setProofParam(name: string): void;
   draft?: SendDraft;
   preparing: boolean;
   busy: boolean;
@@ -123,6 +127,8 @@ export const useSend = create<SendState>((set, get) => {
   return {
     environments: [],
     options: NO_OPTIONS,
+    proofParam: DEFAULT_PROOF_PARAM,
+    setProofParam: (name) => set({ proofParam: name }),
     preparing: false,
     busy: false,
     historyOpen: false,
@@ -164,7 +170,7 @@ export const useSend = create<SendState>((set, get) => {
       if (!r) return;
       set({ busy: true, error: undefined });
       try {
-        const draft = await call('send.prepare', { environmentId: r.environmentId, campaignFile: r.campaignFile, data: r.data, kind: 'test', options: optionsArg(get().options) });
+        const draft = await call('send.prepare', { environmentId: r.environmentId, campaignFile: r.campaignFile, data: r.data, kind: 'test', proofParam: get().proofParam, options: optionsArg(get().options) });
         const { sendId } = await call('send.start', {
           draftId: draft.draftId,
           confirmation: { environmentId: draft.environment.id, campaignId: draft.campaignId, recipients: draft.recipients },

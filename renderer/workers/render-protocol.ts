@@ -14,6 +14,7 @@ import type { Profiles, SendData, ValueSource } from '../../shared/campaign/send
 import type { NodeRender } from '../../shared/campaign/render';
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { GuardrailSettings } from '../../shared/guardrails/types';
+import type { EmailTallySummary } from '../../shared/guardrails/email-tally';
 import type { ScanResult } from '../../shared/pipeline/scan';
 import type { SendVerdict } from '../../shared/pipeline/verdict';
 
@@ -67,4 +68,6 @@ export type WorkerReply =
 export type ScanCounts = Omit<ScanResult, 'severity'> & {
   /** The verdict of this scan (shared/pipeline/verdict.ts): the same function the host and `preflight check` run. */
   verdict?: SendVerdict;
+  /** Email QA over all users, by email node: findings with their user counts, links with their rendered variants. */
+  emailQa?: EmailTallySummary;
 };

@@ -10,6 +10,7 @@ import { createEvaluation, ScanAccumulator, scanUsers, sendVerdict, type Evaluat
 import { provenanceOf } from './provenance';
 import { SEV_ERROR, SEV_WARNING, type RowFilter, type WorkerReply, type WorkerRequest } from './render-protocol';
 import { ownValues } from '../../shared/campaign/per-user';
+import { EmailTally } from '../../shared/guardrails/email-tally';
 
 interface Loaded {
   gen: number;
@@ -35,12 +36,20 @@ export function createRenderSession(post: Post): (m: WorkerRequest) => void {
     const started = performance.now();
     const total = l.ev.data.target.length;
     const acc = new ScanAccumulator(total);
+    // Per email node: on how many users each compatibility and link finding occurs, and the distinct rendered URLs.
+    const emailTally = new EmailTally();
+    const nodes = l.ev.compiled.nodes;
+    const byKey = new Map(nodes.map((n) => [n.node.key, n.node]));
+    const tallyCell = (r: NodeRender) => {
+      const n = byKey.get(r.node);
+      if (n?.channel === 'email') emailTally.add(n.key, n.content.html ?? '', r.fields.html ?? '', r.diagnostics);
+    };
     let i = 0;
     let lastProgress = 0;
     const step = () => {
       if (token !== scanToken || loaded !== l) return post({ type: 'scan-cancelled', gen: l.gen, done: i });
       const sliceEnd = performance.now() + SLICE_MS;
-      i = scanUsers(l.ev, acc, i, () => performance.now() > sliceEnd);
+      i = scanUsers(l.ev, acc, i, () => performance.now() > sliceEnd, tallyCell);
       if (i < total) {
         if (performance.now() - lastProgress > 100) {
           lastProgress = performance.now();
@@ -53,7 +62,7 @@ export function createRenderSession(post: Post): (m: WorkerRequest) => void {
       l.severity = result.severity;
       const verdict = sendVerdict(l.ev.campaignDiagnostics(), result, { legacyPersonalisation: l.ev.legacyPersonalisation });
       const { severity: _kept, ...counts } = result;
-      post({ type: 'scan-done', gen: l.gen, severity: result.severity.slice(), ...counts, verdict, ms: Math.round(performance.now() - started) });
+      post({ type: 'scan-done', gen: l.gen, severity: result.severity.slice(), ...counts, verdict, emailQa: emailTally.summary(), ms: Math.round(performance.now() - started) });
     };
     step();
   }

@@ -1,7 +1,9 @@
 /** Guardrail checks (pure): per render and per campaign. See types.ts for levels and settings. */
 import type { NodeRender } from '../campaign/render';
-import { applyLevels, type GuardrailFinding, type GuardrailSettings, type RawFinding } from './types';
+import { applyLevels, levelOf, type GuardrailFinding, type GuardrailSettings, type RawFinding } from './types';
 import { checkEmail } from './email';
+import { checkCompatibility } from './compatibility';
+import { checkLinks } from './links';
 import { checkSms } from './sms';
 import { checkNotification } from './notifications';
 
@@ -10,13 +12,24 @@ export { checkEmail, scanHtml, placeholderLinkReason, unrenderedLinkReason, GMAI
 export { checkSms, checkLongestSms, longestValues, MAX_SMS_SEGMENTS } from './sms';
 export { checkNotification } from './notifications';
 export { checkData, profileKeys } from './data';
+export { checkCompatibility } from './compatibility';
+export { checkLinks, contactLinkReason, invalidUrlReason, repeatedTrackingParams, queryKeys, TRACKING_PARAM } from './links';
 
-/** The raw guardrail findings of one rendered node for one user. */
-export function rawRenderFindings(r: NodeRender): RawFinding[] {
+/**
+ * The raw guardrail findings of one rendered node for one user. `settings` carries the options of
+ * the email checks (which clients, which tracking parameters); levels are applied by renderFindings.
+ */
+export function rawRenderFindings(r: NodeRender, settings?: GuardrailSettings): RawFinding[] {
   const where = { node: r.node, target: r.target };
   switch (r.channel) {
-    case 'email':
-      return checkEmail(r.fields, where);
+    case 'email': {
+      const html = r.fields.html ?? '';
+      const out = checkEmail(r.fields, where);
+      // Skipped when the team turned them off: these are the costly ones over 100,000 users.
+      if (levelOf('email-client-unsupported', settings) !== 'off' || levelOf('email-client-partial', settings) !== 'off') out.push(...checkCompatibility(html, where, settings?.email));
+      out.push(...checkLinks(html, where, settings?.email));
+      return out;
+    }
     case 'sms':
       return r.sms ? checkSms(r.sms, where) : [];
     case 'webpush':
@@ -27,5 +40,5 @@ export function rawRenderFindings(r: NodeRender): RawFinding[] {
 
 /** The guardrail findings of one render under the team's levels. */
 export function renderFindings(r: NodeRender, settings?: GuardrailSettings): GuardrailFinding[] {
-  return applyLevels(rawRenderFindings(r), settings);
+  return applyLevels(rawRenderFindings(r, settings), settings);
 }

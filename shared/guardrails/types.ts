@@ -19,6 +19,12 @@ export const GUARDRAIL_CHECKS = {
   'email-link-unrendered': { title: 'Link URL with an unrendered or empty value', level: 'blocking' },
   'email-subject-length': { title: 'Email subject longer than inboxes show', level: 'warning' },
   'email-preheader-length': { title: 'Email preheader too long or too short', level: 'info' },
+  'email-client-unsupported': { title: 'HTML or CSS a checked email client does not support (caniemail.com data)', level: 'info' },
+  'email-client-partial': { title: 'HTML or CSS a checked email client supports only partly', level: 'off' },
+  'email-link-invalid': { title: 'Invalid or relative link or image URL', level: 'warning' },
+  'email-link-insecure': { title: 'http: link or image in an https email', level: 'warning' },
+  'email-link-tracking': { title: 'Tracking parameter repeated, or missing where the workspace expects it', level: 'warning' },
+  'email-link-contact': { title: 'mailto: or tel: link of the wrong shape', level: 'warning' },
   'sms-segments': { title: 'SMS over 10 segments', level: 'warning' },
   'sms-longest-value': { title: 'SMS length with the longest value in the data', level: 'info' },
   'sms-ucs2': { title: 'Characters that force UCS-2 encoding', level: 'info' },
@@ -32,8 +38,19 @@ export const GUARDRAIL_CHECKS = {
 
 export type GuardrailCheck = keyof typeof GUARDRAIL_CHECKS;
 
-/** Levels chosen by the team, by check; checks not named keep their default. */
-export type GuardrailSettings = Partial<Record<GuardrailCheck, GuardrailLevel>>;
+/**
+ * What the email checks are told by the workspace (`guardrails.email` in preflight.settings.json):
+ * the client families or clients to check, and the tracking parameters every web link must carry.
+ */
+export interface EmailCheckOptions {
+  /** caniemail families (`outlook`, `gmail`…) or clients (`outlook.windows`); the default families when absent. */
+  clients?: string[];
+  /** Query parameters every web link must carry, e.g. `["utm_source", "utm_medium", "utm_campaign"]`. */
+  trackingParams?: string[];
+}
+
+/** Levels chosen by the team, by check (checks not named keep their default), and the email checks' options. */
+export type GuardrailSettings = Partial<Record<GuardrailCheck, GuardrailLevel>> & { email?: EmailCheckOptions };
 
 /** A guardrail result in the app's diagnostic shape (`code` is the check), with the team's level. */
 export interface GuardrailFinding extends Diagnostic {
@@ -71,8 +88,24 @@ export function parseGuardrailSettings(value: unknown): GuardrailSettings {
   const g = value && typeof value === 'object' ? (value as { guardrails?: unknown }).guardrails : undefined;
   if (!g || typeof g !== 'object') return out;
   for (const [k, v] of Object.entries(g)) {
-    if (k in GUARDRAIL_CHECKS && (GUARDRAIL_LEVELS as readonly unknown[]).includes(v)) out[k as GuardrailCheck] = v as GuardrailLevel;
+    if (Object.hasOwn(GUARDRAIL_CHECKS, k) && (GUARDRAIL_LEVELS as readonly unknown[]).includes(v)) out[k as GuardrailCheck] = v as GuardrailLevel;
   }
+  const email = parseEmailOptions((g as { email?: unknown }).email);
+  if (email) out.email = email;
+  return out;
+}
+
+const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** Reads `guardrails.email`: lists of short names only (anything else is ignored, as unknown levels are). */
+function parseEmailOptions(v: unknown): EmailCheckOptions | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const names = (x: unknown) => (Array.isArray(x) ? x.filter((n): n is string => typeof n === 'string' && NAME.test(n)).slice(0, 100) : undefined);
+  const out: EmailCheckOptions = {};
+  const clients = names((v as { clients?: unknown }).clients);
+  const trackingParams = names((v as { trackingParams?: unknown }).trackingParams);
+  if (clients) out.clients = clients;
+  if (trackingParams) out.trackingParams = trackingParams;
   return out;
 }
 

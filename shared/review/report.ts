@@ -6,6 +6,8 @@
 import type { Diagnostic } from '../diagnostics';
 import { formatPlace } from '../diagnostics';
 import { formatProgress, type Decision, type ReviewProgress } from './model';
+import type { EmailTallySummary } from '../guardrails/email-tally';
+import { emailQaSection } from './report-email-qa';
 
 export interface ReportCell {
   target: string;
@@ -25,6 +27,8 @@ export interface ReportInput {
   generatedAt: string;
   /** Scan totals over all users, when the full scan finished. */
   scan?: { users: number; withErrors: number; withWarnings: number };
+  /** The full scan's email QA over all users (compatibility and link findings with user counts, rendered link variants). */
+  emailQa?: EmailTallySummary;
 }
 
 /** Escapes text for HTML content and attribute values. */
@@ -80,7 +84,7 @@ export function buildReportHtml(r: ReportInput): string {
 ${r.scan ? `<tr><th>Full scan</th><td>${r.scan.users} users · ${r.scan.withErrors} with errors · ${r.scan.withWarnings} with warnings</td></tr>` : ''}
 </tbody></table>
 <h2>Campaign diagnostics</h2>${diagList(r.diagnostics)}
-<h2>Reviewed renders (${r.cells.length})</h2>
+${emailQaSection(r.emailQa)}<h2>Reviewed renders (${r.cells.length})</h2>
 ${r.cells.map(cellHtml).join('\n')}
 </body></html>
 `;

@@ -3,6 +3,7 @@ import { appHandlers, PDF_UNAVAILABLE_MESSAGE, type NativeShell } from '../../ho
 import type { ServiceContext } from '../../host/context';
 import { dispatch, type Handlers } from '../../host/ipc/dispatch';
 import { WorkspaceAccess } from '../../host/workspace-access';
+import { CANIEMAIL_SOURCE } from '../../shared/guardrails/compat/data';
 
 function handlers(native?: NativeShell, workspaceAccess = new WorkspaceAccess({ platform: 'linux' })): Handlers {
   const ctx = { host: native ? 'electron' : 'browser', version: '1.2.3', dataDir: '/data/Preflight', native, workspaceAccess } as unknown as ServiceContext;
@@ -55,7 +56,8 @@ describe('app channels under the browser host', () => {
   });
   it('still answer app.info and app.ready', async () => {
     const h = handlers();
-    expect(await dispatch(h, 'app.info', {})).toEqual({ ok: true, value: { version: '1.2.3', host: 'browser', dataDir: '/data/Preflight' } });
+    // It also names the bundled caniemail data (the About box shows it).
+    expect(await dispatch(h, 'app.info', {})).toEqual({ ok: true, value: { version: '1.2.3', host: 'browser', dataDir: '/data/Preflight', emailData: { package: CANIEMAIL_SOURCE.package, updated: CANIEMAIL_SOURCE.updated, url: CANIEMAIL_SOURCE.url } } });
     expect(await dispatch(h, 'app.ready', {})).toEqual({ ok: true, value: { held: 0 } });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, HandlerError, type Handlers } from '../../host/ipc/dispatch';
 
 const handlers = {
-  'app.info': async () => ({ version: '1', host: 'browser', dataDir: '/tmp' }),
+  'app.info': async () => ({ version: '1', host: 'browser', dataDir: '/tmp', emailData: { package: 'caniemail@2.0.2', updated: '2026-05-13', url: 'https://www.caniemail.com/' } }),
   'environments.list': async () => [{ id: 'x' }],
   'sandbox.reset': async () => {
     throw new Error('disk on fire');
@@ -11,7 +11,7 @@ const handlers = {
 
 describe('IPC dispatch', () => {
   it('returns the handler result for valid arguments', async () => {
-    expect(await dispatch(handlers, 'app.info', {})).toEqual({ ok: true, value: { version: '1', host: 'browser', dataDir: '/tmp' } });
+    expect(await dispatch(handlers, 'app.info', {})).toEqual({ ok: true, value: { version: '1', host: 'browser', dataDir: '/tmp', emailData: { package: 'caniemail@2.0.2', updated: '2026-05-13', url: 'https://www.caniemail.com/' } } });
   });
 
   it('rejects unknown channels with a typed error', async () => {

@@ -6,6 +6,7 @@ import type { Segment } from '../../workers/render-protocol';
 import { ProvenanceText } from './ProvenanceText';
 import { emailDocument, hasRemoteImages } from './email-doc';
 import { LinkList } from './LinkList';
+import { EmailQa } from './EmailQa';
 
 /** An email as an inbox row (from, subject, preheader), its HTML in a sandboxed frame at desktop or mobile width, and its plain-text part. */
 export function EmailPreview({ render, segments }: { render: NodeRender; segments?: Record<string, Segment[]> }) {
@@ -57,6 +58,7 @@ export function EmailPreview({ render, segments }: { render: NodeRender; segment
         <pre className="plain" data-testid="email-plain">{render.fields.text ? <ProvenanceText text={render.fields.text} segments={segments?.text} /> : <span className="muted">No plain-text part.</span>}</pre>
       )}
       <LinkList links={links} />
+      <EmailQa render={render} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { call } from '../../api/client';
 import { GUARDRAIL_CHECKS, GUARDRAIL_LEVELS, levelOf, type GuardrailCheck, type GuardrailSettings } from '../../../shared/guardrails/types';
 import { SETTINGS_FILE, useWorkspace } from '../../stores/workspace';
 
@@ -7,6 +8,14 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const current = useWorkspace((s) => s.settings);
   const save = useWorkspace((s) => s.saveSettings);
   const [draft, setDraft] = useState<GuardrailSettings>(current);
+  const [emailData, setEmailData] = useState<string>();
+  useEffect(() => {
+    void call('app.info', {})
+      .then((i) => setEmailData(`${i.emailData.package}, data of ${i.emailData.updated}`))
+      .catch(() => undefined);
+  }, []);
+  const list = (v: string) => v.split(/[\s,]+/).filter(Boolean);
+  const setEmail = (k: 'clients' | 'trackingParams', v: string) => setDraft({ ...draft, email: { ...draft.email, [k]: list(v) } });
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="modal wide" data-testid="guardrail-settings">
@@ -26,6 +35,14 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             ))}
           </tbody>
         </table>
+        <h3 className="small">Email checks</h3>
+        <label className="small">Clients checked for compatibility (caniemail families or clients, e.g. <code>outlook, gmail, apple-mail</code>; empty: the defaults){' '}
+          <input data-testid="email-clients" defaultValue={(draft.email?.clients ?? []).join(', ')} onChange={(e) => setEmail('clients', e.target.value)} />
+        </label>
+        <label className="small">Tracking parameters every web link must carry (e.g. <code>utm_source, utm_medium, utm_campaign</code>){' '}
+          <input data-testid="email-tracking-params" defaultValue={(draft.email?.trackingParams ?? []).join(', ')} onChange={(e) => setEmail('trackingParams', e.target.value)} />
+        </label>
+        <p className="muted small" data-testid="email-data-source">Compatibility data: caniemail.com{emailData ? ` (${emailData})` : ''}, bundled with the app; nothing is fetched.</p>
         <div className="actions">
           <button onClick={onClose}>Cancel</button>
           <button className="primary" onClick={() => void save(draft).then(onClose)} autoFocus>Save</button>

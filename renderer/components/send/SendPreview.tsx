@@ -5,6 +5,8 @@ import { useData } from '../../stores/data';
 import { BodyViewer } from './BodyViewer';
 import { SendOptionsForm } from './SendOptionsForm';
 import { plural } from './format';
+import { ProofParamField } from './ProofParamField';
+import { proofParamProblem } from '../../../shared/send/proof';
 
 /** The preview and confirmation: where, what, how many, the exact bodies, blocking errors, then an explicit confirmation. */
 export function SendPreview({ title }: { title: string }) {
@@ -15,6 +17,7 @@ export function SendPreview({ title }: { title: string }) {
   const busy = useSend((s) => s.busy);
   const setEnvironment = useSend((s) => s.setEnvironment);
   const testSend = useSend((s) => s.testSend);
+  const proofParam = useSend((s) => s.proofParam);
   const confirm = useSend((s) => s.confirm);
   const last = useSend((s) => s.detail);
   const campaignFile = request?.campaignFile ?? draft?.checked?.campaignFile;
@@ -104,8 +107,9 @@ export function SendPreview({ title }: { title: string }) {
       )}
       {request && env && (
         <div className="test-send">
-          <button onClick={() => void testSend()} disabled={busy || env.qaUsers.length === 0} data-testid="test-send">Test send to {plural(env.qaUsers.length, 'QA user')}</button>{' '}
+          <button onClick={() => void testSend()} disabled={busy || env.qaUsers.length === 0 || !!proofParamProblem(proofParam)} data-testid="test-send">Test send to {plural(env.qaUsers.length, 'QA user')}</button>{' '}
           <span className="muted small">{env.qaUsers.length ? env.qaUsers.join(', ') : 'Add QA users to this environment under Environments.'}</span>
+          <ProofParamField />
           {last?.kind === 'test' && last.status !== 'running' && (
             <div className="small" data-testid="test-send-result">
               Test send to {last.environment.name}: {last.batchCounts.acknowledged} of {plural(last.batchCount, 'batch', 'batches')} accepted

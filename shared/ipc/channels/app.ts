@@ -21,7 +21,8 @@ export const MAX_SAVE_CHARS = 50 * 1024 * 1024;
 export const appChannels = {
   'app.info': {
     args: z.strictObject({}),
-    result: z.object({ version: z.string(), host: z.enum(['electron', 'browser']), dataDir: z.string() }),
+    /** `emailData`: the bundled caniemail.com support data the compatibility check uses (for the About box). */
+    result: z.object({ version: z.string(), host: z.enum(['electron', 'browser']), dataDir: z.string(), emailData: z.object({ package: z.string(), updated: z.string(), url: z.string() }) }),
   },
   /**
    * The renderer calls this once after subscribing to `app.command`: commands the shell produced

@@ -8,6 +8,7 @@ import { dataRecord, environmentSchema, jsonRecord, sendDataSchema } from '../sc
 import { SEND_ID_RE } from '../../send/send-id';
 import { sendVerdictSchema } from '../../pipeline/verdict';
 import { unavailableSchema } from './app';
+import { PROOF_PARAM_NAME } from '../../send/proof';
 
 /** Which secret of an environment: its app token or its OAuth client secret. */
 export const secretKindSchema = z.enum(['apptoken', 'oauth-client-secret']);
@@ -197,6 +198,8 @@ export const sendChannels = {
       campaignFile: z.string().min(1).max(300),
       data: sendDataSchema,
       kind: z.enum(['send', 'test']).optional(),
+      /** A test send's proof param (shared/send/proof.ts; `is_proof` when absent). Ignored for a real send. */
+      proofParam: z.string().regex(PROOF_PARAM_NAME).optional(),
       options: sendOptionsSchema.optional(),
       batchSize: z.number().int().min(1).max(10_000).optional(),
     }),

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Email QA benchmark: what the compatibility and link checks (and the all-users tally) add to a
+// full scan of a personalised email. Compares, in alternating rounds by medians, the scan as the
+// render worker runs it — render + every guardrail + the tally — with the same scan where the two
+// compatibility checks are off (so only the older email checks and the link checks run), and with
+// render alone. The example order-confirmation email (loops, a conditional block, personalised links).
+//   node --expose-gc scripts/bench-email-qa.mjs [--users N] [--rounds N]
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { compareInRounds, importShared, numberArg } from './bench-kit.mjs';
+
+const USERS = numberArg('users', 20_000);
+const ROUNDS = numberArg('rounds', 3);
+const { compileCampaign, renderNode, renderFindings, EmailTally } = await importShared(
+  'bench-email-qa',
+  "export { compileCampaign, renderNode } from './shared/campaign/render'; export { renderFindings } from './shared/guardrails'; export { EmailTally } from './shared/guardrails/email-tally';",
+);
+
+const campaign = parse(readFileSync(new URL('../examples/campaigns/order-confirmation.yaml', import.meta.url), 'utf8'));
+campaign.nodes = campaign.nodes.filter((n) => n.channel === 'email');
+const target = [];
+const twp = {};
+for (let i = 0; i < USERS; i++) {
+  const id = `user_${i}`;
+  target.push(id);
+  twp[id] = { order_id: `BS-${10000 + i}`, first_name: `Name${i}`, loyalty_tier: i % 4 === 0 ? 'gold' : 'none', items: Array.from({ length: 1 + (i % 4) }, (_, k) => ({ name: `Item ${k}`, qty: k + 1, price: 10 + k })) };
+}
+const data = { target_by: 'user_id', target, params: { delivery_date: 'Friday 14 March' }, target_with_params: twp };
+const compiled = compileCampaign(campaign);
+const node = compiled.nodes[0];
+
+const scan = (settings, tally) => () => {
+  const t = tally ? new EmailTally() : undefined;
+  let n = 0;
+  for (const id of target) {
+    const r = renderNode(node, id, data, {});
+    if (settings) {
+      const f = renderFindings(r, settings);
+      n += f.length;
+      t?.add(node.node.key, node.node.content.html, r.fields.html, f);
+    }
+  }
+  return n;
+};
+const OFF = { 'email-client-unsupported': 'off', 'email-client-partial': 'off' };
+const withQa = compareInRounds(ROUNDS, scan(OFF, false), scan({}, true));
+const renderOnly = compareInRounds(ROUNDS, scan(undefined, false), scan({}, true));
+const per = (ms) => `${((ms * 1000) / USERS).toFixed(1)} µs/render`;
+console.log(
+  `email QA: ${USERS} users of the example email, median of ${ROUNDS} rounds: full scan with compatibility + links + tally ${(withQa.ours / 1000).toFixed(2)} s (${per(withQa.ours)}) = ${(withQa.ours / withQa.bare).toFixed(2)}x the scan with the compatibility checks off (${per(withQa.bare)}), ${(renderOnly.ours / renderOnly.bare).toFixed(2)}x render alone (${per(renderOnly.bare)})`,
+);

@@ -1,0 +1,181 @@
+/**
+ * Email client compatibility of one rendered email: every HTML and CSS feature it uses that a
+ * checked client does not support (or supports partly), with the lines it is on, from the bundled
+ * caniemail.com data. Run on every user's render, so it is built to be cheap: the HTML is cut into
+ * pieces (tags, comments, style elements) and each distinct piece is analysed once and remembered;
+ * a render then costs one scan and a lookup per tag.
+ */
+import { buildDetectors, tagHits, type Hit } from './detect';
+import { EMAIL_CLIENTS, EMAIL_FEATURES, resolveClients, type EmailClient, type EmailFeature } from './data';
+import { attr, htmlPieces, newlines, parseTag } from './markup';
+
+export { CANIEMAIL_SOURCE, DEFAULT_CLIENT_FAMILIES, EMAIL_CLIENTS, EMAIL_FEATURES, resolveClients, type EmailClient, type EmailFeature } from './data';
+export { UNDETECTABLE } from './detect';
+
+const detectors = buildDetectors([...EMAIL_FEATURES.keys()]);
+
+/** Titles of the data's features that nothing detects (for the data-update test). */
+export const UNDETECTED_FEATURES: readonly string[] = detectors.undetected;
+
+/** How a checked client supports a feature the email uses. */
+export interface ClientSupport {
+  client: EmailClient;
+  support: 'unsupported' | 'partial';
+  notes: string[];
+}
+
+/** One feature the email uses that some checked client does not fully support. */
+export interface CompatIssue {
+  feature: EmailFeature;
+  /** 1-based lines of the rendered HTML it is on (the first few). */
+  lines: number[];
+  /** On how many lines it occurs in all. */
+  lineCount: number;
+  clients: ClientSupport[];
+}
+
+/** How many lines an issue lists (the count says how many there are). */
+const MAX_LINES = 5;
+
+/** The support of the checked clients for one feature, when not full (per client set, computed once). */
+type SupportTable = Map<string, ClientSupport[]>;
+
+const tables = new Map<string, SupportTable>();
+
+function supportTable(clientNames: readonly string[] | undefined): SupportTable {
+  const key = clientNames?.join(',') ?? '';
+  let t = tables.get(key);
+  if (t) return t;
+  const { clients } = resolveClients(clientNames?.length ? clientNames : undefined);
+  const checked = new Set(clients.map((c) => c.id));
+  t = new Map();
+  for (const f of EMAIL_FEATURES.values()) {
+    const list: ClientSupport[] = [];
+    for (const [support, entries] of [['unsupported', f.unsupported], ['partial', f.partial]] as const)
+      for (const [id, ...notes] of entries) if (checked.has(id)) list.push({ client: EMAIL_CLIENTS.get(id)!, support, notes: notes.map((n) => f.notes[n] ?? '').filter(Boolean) });
+    if (list.length) t.set(f.title, list);
+  }
+  tables.set(key, t);
+  return t;
+}
+
+/** A link or image URL of a tag: `<a href>`, `<area href>`, `<img src>`. */
+export interface TagUrl {
+  kind: 'link' | 'image';
+  url: string;
+  /** The image's alt text (undefined when it has none). */
+  alt?: string;
+}
+
+/** Per distinct piece: its features (all of them; the client set filters later), its URL, its newlines. */
+interface PieceInfo {
+  hits: Hit[];
+  url?: TagUrl;
+  newlines: number;
+}
+const NO_HITS: Hit[] = [];
+const NEWLINE: PieceInfo = { hits: NO_HITS, newlines: 1 };
+
+/** Pieces remembered; past this many distinct pieces the memory starts over (personalised tags can make every piece new). */
+const MAX_PIECES = 20_000;
+const pieces = new Map<string, PieceInfo>();
+
+function pieceInfo(p: string): PieceInfo {
+  if (p === '\n') return NEWLINE;
+  let info = pieces.get(p);
+  if (!info) {
+    const tag = parseTag(p);
+    const hits = tagHits(detectors, tag);
+    info = { hits: hits.length ? hits : NO_HITS, newlines: newlines(p) };
+    if (tag.kind === 'tag' && (tag.name === 'a' || tag.name === 'area')) {
+      const href = attr(tag, 'href');
+      if (href !== undefined) info.url = { kind: 'link', url: href };
+    } else if (tag.kind === 'tag' && tag.name === 'img') info.url = { kind: 'image', url: attr(tag, 'src') ?? '', alt: attr(tag, 'alt') };
+    if (pieces.size >= MAX_PIECES) pieces.clear();
+    pieces.set(p, info);
+  }
+  return info;
+}
+
+/** One scan of an email's HTML: each piece's analysis and the line it starts on. */
+export interface EmailScan {
+  infos: PieceInfo[];
+  lines: Uint32Array;
+}
+
+let last: { html: string; scan: EmailScan } | undefined;
+
+/**
+ * Scans a rendered email's HTML once (the compatibility and link checks of one render share the
+ * scan: the last one is remembered).
+ */
+export function scanEmail(html: string): EmailScan {
+  if (last && last.html === html) return last.scan;
+  const ps = htmlPieces(html);
+  const infos = new Array<PieceInfo>(ps.length);
+  const lines = new Uint32Array(ps.length);
+  let line = 1;
+  for (let i = 0; i < ps.length; i++) {
+    const info = pieceInfo(ps[i]!);
+    infos[i] = info;
+    lines[i] = line;
+    line += info.newlines;
+  }
+  const scan = { infos, lines };
+  last = { html, scan };
+  return scan;
+}
+
+/** Every link (`<a href>`, `<area href>`) and image (`<img src>`) URL of an email, in order, with its 1-based line. */
+export function emailUrls(html: string): (TagUrl & { line: number })[] {
+  const { infos, lines } = scanEmail(html);
+  const out: (TagUrl & { line: number })[] = [];
+  for (let i = 0; i < infos.length; i++) {
+    const u = infos[i]!.url;
+    if (u) out.push({ ...u, line: lines[i]! });
+  }
+  return out;
+}
+
+/**
+ * The compatibility issues of a rendered email's HTML for the checked clients (families such as
+ * `outlook` or ids such as `outlook.windows`; the default families when none), in order of first
+ * line. Pure: the same HTML always gives the same issues.
+ */
+export function emailCompatibility(html: string, clients?: readonly string[]): CompatIssue[] {
+  if (!html) return [];
+  const table = supportTable(clients);
+  const found = new Map<string, CompatIssue>();
+  const lastLine = new Map<string, number>();
+  const { infos, lines } = scanEmail(html);
+  for (let p = 0; p < infos.length; p++) {
+    const hits = infos[p]!.hits;
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i]!;
+      const support = table.get(h.title);
+      if (!support) continue;
+      const at = lines[p]! + h.line;
+      const issue = found.get(h.title);
+      if (!issue) {
+        found.set(h.title, { feature: EMAIL_FEATURES.get(h.title)!, lines: [at], lineCount: 1, clients: support });
+        lastLine.set(h.title, at);
+      } else if (lastLine.get(h.title) !== at && !issue.lines.includes(at)) {
+        lastLine.set(h.title, at);
+        issue.lineCount++;
+        if (issue.lines.length < MAX_LINES) issue.lines.push(at);
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+/** `line 41` or `lines 41, 57` (and how many more). */
+export function linesText(lines: readonly number[], count = lines.length): string {
+  const more = count > lines.length ? ` and ${count - lines.length} more` : '';
+  return `${count <= 1 ? 'line' : 'lines'} ${lines.join(', ')}${more}`;
+}
+
+/** The clients of an issue with a given support, by name (`Outlook (Windows), Outlook (Windows Mail)`). */
+export function clientNames(issue: CompatIssue, support: ClientSupport['support']): string[] {
+  return issue.clients.filter((c) => c.support === support).map((c) => c.client.name);
+}
