@@ -14,6 +14,7 @@ import { noTargetsDiagnostic } from '../../shared/pipeline/campaign-checks';
 import { bodiesOf, checkSendInput, DEFAULT_BATCH_SIZE, planProblemsMessage, planSend, requestBody, type SendOptions } from '../../shared/send/plan';
 import { redacted, wireText } from '../../shared/send/request';
 import { newSendId } from '../../shared/send/send-id';
+import { smsLength } from '../../shared/channels/sms';
 import { executeBodyToTable } from '../../shared/targets/body-table';
 import { toCsv } from '../../shared/targets/csv-export';
 import { parseArgs, UsageError, USAGE, type CliArgs } from './args';
@@ -28,7 +29,7 @@ function textReport(renders: NodeRender[], campaignDiags: Diagnostic[]): string 
   for (const r of renders) {
     lines.push(`── ${r.target} · ${r.node} (${r.channel})`);
     for (const [k, v] of Object.entries(r.fields)) lines.push(`  ${k}: ${v}`);
-    if (r.sms) lines.push(`  [${r.sms.characters} chars, ${r.sms.encoding}, ${r.sms.segments} segment(s)]`);
+    if (r.sms) lines.push(`  [${smsLength(r.sms)}, ${r.sms.encoding}, ${r.sms.segments} segment(s)]`);
     for (const d of r.diagnostics) lines.push(`  ${d.severity} ${d.code}: ${d.message}`);
   }
   for (const d of campaignDiags) lines.push(`${d.severity} ${d.code}: ${d.message}`);
@@ -124,7 +125,7 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
     if (args.format === 'json') {
       const doc = {
         campaign: { id: campaign.id, name: campaign.name, type: campaign.type },
-        renders: renders.map((r) => ({ target: r.target, node: r.node, channel: r.channel, fields: r.fields, sources: r.sources, ...(r.sms ? { sms: { encoding: r.sms.encoding, characters: r.sms.characters, segments: r.sms.segments } } : {}), diagnostics: r.diagnostics })),
+        renders: renders.map((r) => ({ target: r.target, node: r.node, channel: r.channel, fields: r.fields, sources: r.sources, ...(r.sms ? { sms: { encoding: r.sms.encoding, characters: r.sms.characters, units: r.sms.units, segments: r.sms.segments } } : {}), diagnostics: r.diagnostics })),
         diagnostics: campaignDiags,
         verdict: run.verdict,
       };

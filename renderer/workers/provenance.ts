@@ -82,7 +82,7 @@ export function provenanceOf(cn: CompiledNode, target: string, data: SendData, p
   let exact = true;
   const fields: Record<string, Segment[]> = {};
   for (const f of cn.fields) {
-    const out = f.template.render(wrapped).output;
+    const out = f.template.render(wrapped, { seed: target }).output;
     const realOut = real[f.name] ?? '';
     if (out.replace(SENTINELS, '') === realOut) fields[f.name] = splitSentinels(out, attrs, sources);
     else {

@@ -1,7 +1,11 @@
 /**
- * Email guardrails over the rendered fields. HTML is scanned with small tag patterns, not a DOM:
- * this runs in workers and the CLI, and only needs tags' attributes, not layout.
+ * Email guardrails over the rendered fields. HTML is scanned for its `<a>` and `<img>` tags, not
+ * parsed into a DOM: this runs in workers and the CLI, for every user of a scan, and only needs the
+ * tags' attributes, not layout. So the checks touch each byte of a 10 KB email at most once or
+ * twice, at memory speed (indexOf), and skip the UTF-8 count when the length alone settles it.
  */
+import { urlHostname } from '../campaign/url';
+import { codePointLength } from '../channels/graphemes';
 import type { RawFinding } from './types';
 
 /** Gmail clips messages whose HTML is over 102 KB (102 × 1024 bytes of UTF-8). */
@@ -12,7 +16,6 @@ export const SUBJECT_MAX = 60;
 export const PREHEADER_MIN = 40;
 export const PREHEADER_MAX = 100;
 
-const TAG = /<(img|a)\b([^>]*)>/gi;
 const ATTR = /([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
 /** Parses a tag's attributes into a lower-cased map (values as written, entities decoded for &amp;). */
@@ -25,17 +28,56 @@ export function attributes(source: string): Map<string, string | undefined> {
   return out;
 }
 
-/** Every link (`<a href>`) and image (`<img>`) of an HTML document, in order. */
+const isWordChar = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+
+/** Length of the tag name `a` or `img` (any case, then a non-word character) at `html[at]`, or 0. */
+function tagNameAt(html: string, at: number): number {
+  const c = html.charCodeAt(at) | 0x20;
+  if (c === 0x69 && (html.charCodeAt(at + 1) | 0x20) === 0x6d && (html.charCodeAt(at + 2) | 0x20) === 0x67 && !isWordChar(html.charCodeAt(at + 3))) return 3;
+  if (c === 0x61 && !isWordChar(html.charCodeAt(at + 1))) return 1;
+  return 0;
+}
+
+/**
+ * Every link (`<a href>`) and image (`<img>`) of an HTML document, in order: each `<a` or `<img`
+ * (any case, ending at a word boundary) up to the next `>` is a tag, as /<(img|a)\b([^>]*)>/gi
+ * matches them.
+ */
 export function scanHtml(html: string): { links: string[]; images: { src: string; alt: string | undefined }[] } {
   const links: string[] = [];
   const images: { src: string; alt: string | undefined }[] = [];
-  for (const m of html.matchAll(TAG)) {
-    const attrs = attributes(m[2] ?? '');
-    if (m[1]!.toLowerCase() === 'a') {
+  // indexOf from "<" to "<" (memchr speed) and two character tests: a third of the time of
+  // letting a pattern such as /<[ai]/gi find the candidates, a fifth of the full pattern's.
+  for (let lt = html.indexOf('<'); lt !== -1; ) {
+    const name = tagNameAt(html, lt + 1);
+    if (!name) {
+      lt = html.indexOf('<', lt + 1);
+      continue;
+    }
+    const gt = html.indexOf('>', lt + 1 + name);
+    if (gt === -1) break; // no later tag can close either
+    const attrs = attributes(html.slice(lt + 1 + name, gt));
+    if (name === 1) {
       if (attrs.has('href')) links.push(attrs.get('href') ?? '');
     } else images.push({ src: attrs.get('src') ?? '', alt: attrs.get('alt') });
+    lt = html.indexOf('<', gt + 1);
   }
   return { links, images };
+}
+
+/** Bytes of `s` in UTF-8 (what TextEncoder would produce: a lone surrogate becomes U+FFFD, 3 bytes). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 const PLACEHOLDER_HOSTS = /^(?:[\w-]+\.)*(example\.(com|org|net)|localhost|127\.0\.0\.1|0\.0\.0\.0|test|invalid)$/i;
@@ -45,12 +87,9 @@ export function placeholderLinkReason(href: string): string | undefined {
   const h = href.trim();
   if (h === '#' || /^#\s*$/.test(h)) return 'a bare "#"';
   if (/^javascript:/i.test(h)) return 'a javascript: URL';
-  try {
-    const u = new URL(h);
-    if (PLACEHOLDER_HOSTS.test(u.hostname)) return `a test host (${u.hostname})`;
-  } catch {
-    /* not absolute: judged by the unrendered check */
-  }
+  // A relative URL has no host: the unrendered check judges it.
+  const host = urlHostname(h);
+  if (host !== undefined && PLACEHOLDER_HOSTS.test(host)) return `a test host (${host})`;
   return undefined;
 }
 
@@ -75,7 +114,8 @@ export function unrenderedLinkReason(href: string): string | undefined {
 export function checkEmail(fields: Record<string, string>, where: { node?: string; target?: string } = {}): RawFinding[] {
   const out: RawFinding[] = [];
   const html = fields.html ?? '';
-  const bytes = new TextEncoder().encode(html).length;
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: most emails are settled by their length.
+  const bytes = html.length * 3 <= GMAIL_CLIP_BYTES ? 0 : utf8Length(html);
   if (bytes > GMAIL_CLIP_BYTES)
     out.push({ code: 'email-html-size', ...where, field: 'html', message: `the HTML is ${(bytes / 1024).toFixed(1)} KB; Gmail clips messages over 102 KB` });
   const { links, images } = scanHtml(html);
@@ -93,10 +133,10 @@ export function checkEmail(fields: Record<string, string>, where: { node?: strin
     const u = unrenderedLinkReason(href);
     if (u) out.push({ code: 'email-link-unrendered', ...where, field: 'html', message: `link "${href || '(empty)'}" has ${u}` });
   }
-  const subject = [...(fields.subject ?? '')].length;
+  const subject = codePointLength(fields.subject ?? '');
   if (subject > SUBJECT_MAX) out.push({ code: 'email-subject-length', ...where, field: 'subject', message: `the subject has ${subject} characters; inboxes show about ${SUBJECT_MAX}` });
   if (fields.preheader !== undefined) {
-    const n = [...fields.preheader].length;
+    const n = codePointLength(fields.preheader);
     if (n > PREHEADER_MAX) out.push({ code: 'email-preheader-length', ...where, field: 'preheader', message: `the preheader has ${n} characters; inboxes show about ${PREHEADER_MAX}` });
     else if (n < PREHEADER_MIN) out.push({ code: 'email-preheader-length', ...where, field: 'preheader', message: `the preheader has ${n} characters; under ${PREHEADER_MIN} the inbox fills the rest with body text` });
   }

@@ -36,9 +36,14 @@ export const NOTIFICATION_LIMITS: readonly NotificationLimit[] = [
   { platform: 'android', label: 'Android', channel: 'push', title: 65, body: 240, source: 'OneSignal character limits (Android ~65 / ~240 collapsed)' },
 ];
 
-/** The limits for one channel, in table order. */
-export function limitsFor(channel: 'webpush' | 'push'): NotificationLimit[] {
-  return NOTIFICATION_LIMITS.filter((l) => l.channel === channel);
+const BY_CHANNEL = {
+  webpush: NOTIFICATION_LIMITS.filter((l) => l.channel === 'webpush'),
+  push: NOTIFICATION_LIMITS.filter((l) => l.channel === 'push'),
+};
+
+/** The limits for one channel, in table order (checked for every user of a scan: filtered once). */
+export function limitsFor(channel: 'webpush' | 'push'): readonly NotificationLimit[] {
+  return BY_CHANNEL[channel];
 }
 
 /** Cuts a text at a visible limit the way notification UIs do (code points, then an ellipsis). */

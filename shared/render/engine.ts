@@ -9,19 +9,23 @@
  *   lexer.ts    Twig's tokenizer, state for state (text / {{ }} / {% %} / {# #}, `-` and `~` whitespace
  *               control, verbatim, "#{}" interpolation, Twig's operator table).
  *   parser.ts   Twig's grammar -> AST (ast.ts): precedence climbing with Twig's precedences, filters,
- *               tests, `?:`/`??`, slices, hashes, arrow functions; tags if/for/set/apply/with/
- *               autoescape/do/verbatim. Twig tags we do not implement raise `unsupported-twig`.
- *   compile.ts  AST -> a tree of JS closures, built once. Rendering walks closures that append to a
- *               string: no re-parsing, no eval/new Function (CSP-safe in the renderer and workers).
- *               It also runs Twig's escaper analysis statically and computes `references`.
- *   php.ts      PHP 8 value semantics (printing, truthiness, loose comparison, arithmetic) used at run time.
- *   filters.ts, strings.ts, values.ts, date.ts   Twig's core filters/tests/functions with PHP semantics.
+ *               tests, `?:`/`??`, slices, hashes, arrow functions, `...` unpacking; tags if/for/set/
+ *               apply/with/autoescape/do/verbatim, and block/macro/import/from (parser-tags.ts).
+ *               Twig tags we do not implement raise `unsupported-twig`.
+ *   compile.ts  AST -> a tree of JS closures, built once, blocks and macros included (blocks.ts,
+ *               macros.ts). Rendering walks closures that append to a string: no re-parsing, no
+ *               eval/new Function (CSP-safe in the renderer and workers). It also runs Twig's
+ *               escaper analysis statically and computes `references`.
+ *   php.ts, arrays.ts   PHP 8 value semantics (printing, truthiness, loose comparison, arithmetic) and
+ *               PHP arrays as ordered maps, used at run time.
+ *   filters.ts, functions.ts (described by callable.ts), strings.ts, values.ts, date.ts, encode.ts,
+ *               random.ts   Twig's core filters/tests/functions with PHP semantics.
  *
  * Why not translate to nunjucks source: nunjucks differs from Twig at almost every operator (JS
  * truthiness, `==`, `+` on strings, printing of booleans/null/floats, loop scoping, autoescape rules),
  * so each operation would need a runtime helper anyway, and nunjucks' frames and callbacks would be
- * pure overhead. Compiling Twig's own AST to closures keeps Twig semantics exact; its throughput
- * against bare precompiled nunjucks is measured by scripts/bench-render.mjs.
+ * pure overhead. Compiling Twig's own AST to closures keeps Twig semantics exact and renders faster
+ * than nunjucks does (`npm run bench`, scripts/bench-render.mjs).
  *
  * Semantics fixed by the contract: strict_variables off (missing variables and attributes are null,
  * printed as ''), values are data (never compiled), default time zone UTC.
@@ -34,8 +38,9 @@ import type { Ctx, RenderEnv } from './twig/runtime';
 
 /** A problem found in a template, located in the template's own text (1-based line and column). */
 export interface TemplateDiagnostic {
-  code: 'syntax' | 'unsupported-twig' | 'render';
-  severity: 'error' | 'warning';
+  /** `random-at-send` (info): the template picks at random, which the platform does when it sends. */
+  code: 'syntax' | 'unsupported-twig' | 'render' | 'random-at-send';
+  severity: 'error' | 'warning' | 'info';
   message: string;
   line?: number;
   column?: number;
@@ -46,6 +51,13 @@ export interface CompileOptions {
   autoescape: boolean;
   /** Default time zone of the date filter (PHP's date.timezone). Defaults to UTC, the platform's setting. */
   timezone?: string;
+  /** Twig globals: visible everywhere, also inside macros and `with ... only`. The platform sets none. */
+  globals?: Record<string, unknown>;
+}
+
+export interface RenderOptions {
+  /** Seeds `random` and `shuffle`, so one preview (a user) always shows the same pick. */
+  seed?: string;
 }
 
 export interface RenderResult {
@@ -61,16 +73,16 @@ export interface CompiledTemplate {
    * The campaign renderer resolves exactly these per user, in order of first appearance.
    */
   readonly references: readonly string[];
-  /** Compile-time problems (syntax, unsupported Twig). When any is an error, render() returns ''. */
+  /** Compile-time problems (syntax, unsupported Twig) and notes (random picks). When any is an error, render() returns ''. */
   readonly diagnostics: readonly TemplateDiagnostic[];
   /** Renders with the given variables. Values are data: never compiled as templates. */
-  render(vars: Record<string, unknown>): RenderResult;
+  render(vars: Record<string, unknown>, options?: RenderOptions): RenderResult;
 }
 
-function diagnostic(code: TemplateDiagnostic['code'], message: string, source: string, pos: number | undefined): TemplateDiagnostic {
-  if (pos === undefined) return { code, severity: 'error', message };
+function diagnostic(code: TemplateDiagnostic['code'], message: string, source: string, pos: number | undefined, severity: TemplateDiagnostic['severity'] = 'error'): TemplateDiagnostic {
+  if (pos === undefined) return { code, severity, message };
   const { line, column } = locate(source, pos);
-  return { code, severity: 'error', message, line, column };
+  return { code, severity, message, line, column };
 }
 
 /** Compiles a Twig template once; `render` is then cheap and never throws. */
@@ -79,12 +91,17 @@ export function compileTemplate(source: string, options: CompileOptions): Compil
   const diagnostics: TemplateDiagnostic[] = [];
   let references: string[] = [];
   let root: ((c: Ctx) => void) | null = null;
+  let blocks: ReadonlyMap<string, (c: Ctx) => void> = new Map();
   try {
     const ast = new Parser(tokenize(code)).parseTemplate();
-    const out = compileAst(ast, options.autoescape);
+    const out = compileAst(ast, options.autoescape, options.globals);
     references = out.references;
     for (const e of out.errors) diagnostics.push(diagnostic(e.code, e.message, code, e.pos));
-    if (!out.errors.length) root = out.root;
+    for (const i of out.infos) diagnostics.push(diagnostic('random-at-send', i.message, code, i.pos, 'info'));
+    if (!out.errors.length) {
+      root = out.root;
+      blocks = out.blocks;
+    }
   } catch (e) {
     if (e instanceof TwigCompileError) diagnostics.push(diagnostic(e.code, e.message, code, e.pos));
     else diagnostics.push(diagnostic('syntax', `Internal compiler error: ${(e as Error).message}`, code, undefined));
@@ -95,9 +112,12 @@ export function compileTemplate(source: string, options: CompileOptions): Compil
     source,
     references,
     diagnostics,
-    render(vars) {
+    render(vars, opts) {
       if (!root) return { output: '' };
-      const c: Ctx = { vars: vars ?? noVars, locals: Object.create(null) as Record<string, unknown>, out: '', tmp: undefined, pos: 0, env };
+      const c: Ctx = {
+        vars: vars ?? noVars, locals: Object.create(null) as Record<string, unknown>, out: '', tmp: undefined, pos: 0, env,
+        seed: opts?.seed ?? '', rng: null, depth: 0, blocks,
+      };
       try {
         root(c);
         return { output: c.out };

@@ -1,5 +1,6 @@
 <?php
-// Renders a batch of Twig templates with real PHP Twig, in one process (used by twig-oracle.test.ts).
+// Renders a batch of Twig templates with real PHP Twig, in one process (used by php-twig.ts, which
+// starts one process per autoescape mode).
 // Usage: php twig-render.php cases.json  -> prints a JSON array of {output} or {error}, one per case.
 // Each case: {"template": string, "data": object, "autoescape": bool}
 // Environment mirrors the engine's contract: strict_variables off, UTC, no cache.

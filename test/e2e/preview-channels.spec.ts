@@ -130,3 +130,29 @@ test('previews of every channel: SMS phone, email inbox and frame, web push and 
   await expect(page.getByTestId('notif-android')).toContainText('3 items on the way');
   await page.screenshot({ path: docs('preview-push.png') });
 });
+
+test('a 160-character SMS with € [ ] shows 160 characters and 163 septets, so two parts, in the preview and the matrix cell', async ({ page }) => {
+  const text = `Win €10 [today]${' Bet now.'.repeat(16)}`.padEnd(160, '!');
+  expect(text.length).toBe(160);
+  writeWorkspace(host.workspace, {
+    'campaigns/euro-sms.yaml': `name: Euro SMS
+id: "EURO"
+type: single-stage
+nodes:
+  - key: sms
+    channel: sms
+    content:
+      from: "Promo"
+      text: "${text}"
+`,
+    'requests/euro-sms.json': JSON.stringify({ target_by: 'user_id', target: ['user_1'], params: {} }),
+  });
+  await openCampaign(page, host.url, 'campaigns/euro-sms.yaml');
+  await expect(page.getByTestId('cell-user_1-sms').getByTestId('sms-metrics')).toHaveText('160 ch (163 septets) · GSM-7 · 2 seg');
+  await preview(page, 'user_1', 'sms');
+  const metrics = page.getByTestId('sms-metrics-preview');
+  await expect(metrics).toContainText('Characters160');
+  await expect(metrics).toContainText('Septets163');
+  await expect(page.getByTestId('sms-units')).toHaveText('163');
+  await expect(metrics).toContainText('Segments2');
+});

@@ -62,7 +62,7 @@ describe('rendering a campaign per user and node', () => {
 
   it('SMS renders carry encoding, characters and segments', () => {
     const r = renderNode(cc.nodes[0]!, 'user_1', data, profiles);
-    expect(r.sms).toEqual({ encoding: 'GSM-7', characters: 71, segments: 1, nonGsm: [] });
+    expect(r.sms).toEqual({ encoding: 'GSM-7', characters: 71, units: 71, segments: 1, nonGsm: [] });
   });
 
   it('passed values are data: any string comes out literally, never compiled', () => {

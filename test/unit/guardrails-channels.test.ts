@@ -9,6 +9,12 @@ describe('SMS guardrails', () => {
     expect(checkSms(smsMetrics('a'.repeat(153 * 10)))).toEqual([]);
   });
 
+  it('a long message names its characters and, apart, the septets the carrier counts', () => {
+    const [f] = checkSms(smsMetrics('€'.repeat(1000)));
+    expect(f!.message).toBe('the SMS is 14 segments: 1000 characters (2000 septets), GSM-7; over 10');
+    expect(checkLongestSms(smsMetrics('[x] '.repeat(50)), 'sms')[0]!.message).toContain('200 characters (300 septets)');
+  });
+
   it('the characters that force UCS-2 are named', () => {
     const [f] = checkSms(smsMetrics('Hi Zoë 🎉'));
     expect(f!.code).toBe('sms-ucs2');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { checkEmail, GMAIL_CLIP_BYTES, placeholderLinkReason, scanHtml, unrenderedLinkReason } from '../../shared/guardrails';
+import { attributes, utf8Length } from '../../shared/guardrails/email';
 
 const codes = (fs: { code: string }[]) => fs.map((f) => f.code);
 
@@ -49,5 +51,45 @@ describe('email guardrails', () => {
 
   it('scanHtml reads quoted, single-quoted and bare attributes', () => {
     expect(scanHtml(`<a href='x'>1</a><A HREF=y>2</A><img alt="a" src="i.png">`)).toEqual({ links: ['x', 'y'], images: [{ src: 'i.png', alt: 'a' }] });
+  });
+});
+
+// The scan runs for every user of a full scan, so it is hand-written; the regular expression it
+// replaced (and TextEncoder, for the size) are the oracles here.
+describe('email scanning matches its simple definitions', () => {
+  const TAG = /<(img|a)\b([^>]*)>/gi;
+  const oracle = (html: string) => {
+    const links: string[] = [];
+    const images: { src: string; alt: string | undefined }[] = [];
+    for (const m of html.matchAll(TAG)) {
+      const attrs = attributes(m[2] ?? '');
+      if (m[1]!.toLowerCase() === 'a') {
+        if (attrs.has('href')) links.push(attrs.get('href') ?? '');
+      } else images.push({ src: attrs.get('src') ?? '', alt: attrs.get('alt') });
+    }
+    return { links, images };
+  };
+  const pieces = fc.constantFrom('<a', '<A', '<a ', '<img', '<IMG ', '<imgx', '<abbr', '<a_', '<a1', '<i', '<im', '>', ' ', 'href="https://x.ie/a"', "href='y'", 'href=z', 'src="p.png"', 'alt=""', 'ALT=x', '&amp;', '"', 'x', '\n', '<b>', '</a>', 'é', '😀');
+
+  it('links and images are those of /<(img|a)\\b([^>]*)>/gi, tag by tag', () => {
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')), (html) => {
+      expect(scanHtml(html)).toEqual(oracle(html));
+    }), { numRuns: 3000 });
+  });
+
+  it('an unclosed tag ends the scan, as the pattern finds nothing after it', () => {
+    expect(scanHtml('<a href="x">ok</a><img src="y" <a href="z"')).toEqual({ links: ['x'], images: [] });
+  });
+
+  it('the UTF-8 size is what TextEncoder counts, lone surrogates included', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'é', '€', '😀', '\ud83d', '\ude00', '中') }), (s) => {
+      expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
+    }), { numRuns: 2000 });
+  });
+
+  it('an email just under 102 KB of UTF-8 passes and one byte more is flagged, whatever its length in characters', () => {
+    const under = 'é'.repeat(GMAIL_CLIP_BYTES / 2);
+    expect(codes(checkEmail({ html: under, text: 'x' }))).not.toContain('email-html-size');
+    expect(codes(checkEmail({ html: under + 'a', text: 'x' }))).toContain('email-html-size');
   });
 });

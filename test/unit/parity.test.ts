@@ -71,7 +71,7 @@ function appImport(file: string, targetBy: string): ParsedImport {
 }
 
 /** What `preflight render --format json` prints per render, from an app render. */
-const asCli = (r: NodeRender) => ({ target: r.target, node: r.node, channel: r.channel, fields: r.fields, sources: r.sources, ...(r.sms ? { sms: { encoding: r.sms.encoding, characters: r.sms.characters, segments: r.sms.segments } } : {}), diagnostics: r.diagnostics });
+const asCli = (r: NodeRender) => ({ target: r.target, node: r.node, channel: r.channel, fields: r.fields, sources: r.sources, ...(r.sms ? { sms: { encoding: r.sms.encoding, characters: r.sms.characters, units: r.sms.units, segments: r.sms.segments } } : {}), diagnostics: r.diagnostics });
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
 
 const EXAMPLES = readdirSync('examples/campaigns').sort();

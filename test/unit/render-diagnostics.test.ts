@@ -24,23 +24,36 @@ describe('syntax diagnostics', () => {
 });
 
 describe('unsupported-twig diagnostics', () => {
-  it('flags include/extends/block/macro/embed/import at their line and column', () => {
-    for (const tag of ['include "x"', "extends 'x'", 'block b', 'macro m()', "embed 'x'", "import 'x' as y", "from 'x' import y", 'sandbox']) {
-      expect(diag(`ok\n  {% ${tag} %}`)[0]).toMatchObject({ code: 'unsupported-twig', severity: 'error', line: 2, column: 6 });
+  it('flags include/extends/embed/use and imports from other templates at their line and column, saying the platform renders one template per field', () => {
+    for (const tag of ['include "x"', "extends 'x'", "embed 'x'", "use 'x'", "import 'x' as y", "from 'x' import y"]) {
+      expect(diag(`ok\n  {% ${tag} %}`)[0]).toMatchObject({ code: 'unsupported-twig', severity: 'error', line: 2, column: 6, message: expect.stringContaining('one template per field') });
     }
+    expect(diag('ok\n  {% sandbox %}')[0]).toMatchObject({ code: 'unsupported-twig', severity: 'error', line: 2, column: 6 });
   });
-  it('flags Twig filters the engine lacks (e.g. shuffle, format_currency)', () => {
-    expect(diag('{{ a|shuffle }}')[0]).toMatchObject({ code: 'unsupported-twig', line: 1, column: 6 });
-    expect(diag('{{ a|format_currency("EUR") }}')[0]).toMatchObject({ code: 'unsupported-twig' });
+  it('flags Twig filters the engine lacks (e.g. format_currency)', () => {
+    expect(diag('{{ a|format_currency("EUR") }}')[0]).toMatchObject({ code: 'unsupported-twig', line: 1, column: 6 });
   });
-  it('flags Twig functions the engine lacks (random, include, constant)', () => {
-    expect(diag('{{ random() }}')[0]).toMatchObject({ code: 'unsupported-twig', line: 1, column: 4 });
-    expect(diag("{{ include('x') }}")[0]).toMatchObject({ code: 'unsupported-twig' });
-    expect(diag("{{ constant('PHP_EOL') }}")[0]).toMatchObject({ code: 'unsupported-twig' });
+  it('flags the functions that read other templates, constant() and block() of another template', () => {
+    for (const call of ["include('x')", "source('x')", "template_from_string('{{ a }}')", "block('b', 'other.twig')"]) {
+      expect(diag(`{{ ${call} }}`)[0]).toMatchObject({ code: 'unsupported-twig', line: 1, column: 4, message: expect.stringContaining('one template per field') });
+    }
+    expect(diag("{{ constant('PHP_EOL') }}")[0]).toMatchObject({ code: 'unsupported-twig', line: 1, column: 4, message: expect.stringContaining('PHP constants') });
+    expect(diag("{% if x is constant('PHP_EOL') %}{% endif %}")[0]).toMatchObject({ code: 'unsupported-twig' });
   });
-  it('flags method calls and argument unpacking', () => {
+  it('flags method calls and a bare _self', () => {
     expect(diag('{{ user.getName() }}')[0]).toMatchObject({ code: 'unsupported-twig', column: 9 });
-    expect(diag("{{ '%s'|format(...args) }}")[0]).toMatchObject({ code: 'unsupported-twig' });
+    expect(diag('{{ _self }}')[0]).toMatchObject({ code: 'unsupported-twig', column: 4 });
+  });
+});
+
+describe('random picks', () => {
+  it('random() and shuffle render, with an info note at each use saying the platform picks when it sends', () => {
+    const t = compileTemplate("{{ random(['a', 'b']) }}\n{{ [1, 2]|shuffle|join }}", { autoescape: false });
+    expect(t.diagnostics).toEqual([
+      expect.objectContaining({ code: 'random-at-send', severity: 'info', line: 1, column: 4, message: expect.stringContaining('when the platform sends') }),
+      expect.objectContaining({ code: 'random-at-send', severity: 'info', line: 2, column: 11 }),
+    ]);
+    expect(t.render({}).output).toMatch(/^[ab]\n(12|21)$/);
   });
 });
 

@@ -110,3 +110,18 @@ describe('values are data', () => {
     expect(render('Hi {{ first_name | default("there") }}', { first_name: 'Ann' })).toBe('Hi Ann');
   });
 });
+
+// Loop scopes are copies of the enclosing locals (compile.ts, forLoop): what Twig 3 prints for each
+// was checked against PHP Twig.
+describe('loop scopes', () => {
+  it('a caller variable set inside a loop keeps its new value after it, even when that is null', () =>
+    expect(render('{% for i in [1] %}{% set x = nope %}{% endfor %}[{{ x }}]', { x: 'caller' })).toBe('[]'));
+  it('the loop variable does not outlive the loop over an outer variable of the same name', () =>
+    expect(render("{% set v = 'outer' %}{% for v in [1,2] %}{% endfor %}{{ v }}")).toBe('outer'));
+  it('an arrow function inside a loop reads the loop variable', () =>
+    expect(render("{% for a in [1,2] %}{{ [10,20]|map(x => x + a)|join(',') }};{% endfor %}")).toBe('11,21;12,22;'));
+  it('the else of an empty inner loop still sees the outer loop', () =>
+    expect(render('{% for a in [1] %}{% for b in [] %}{% else %}{{ loop.index }}{% endfor %}{% endfor %}')).toBe('1'));
+  it('a change made two loops deep reaches the variable outside both', () =>
+    expect(render("{% set t = 'a' %}{% for i in [1,2] %}{% for j in [1] %}{% set t = t ~ i %}{% endfor %}{% endfor %}{{ t }}")).toBe('a12'));
+});

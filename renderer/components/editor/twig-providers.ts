@@ -1,13 +1,14 @@
 /**
  * Completion and hover for the campaign editor, registered once for the `twig` language:
- * - attribute names known from params, per-user columns, profiles and the templates, inside `{{ }}` and `{% %}`;
- * - filters with their signatures after `|`;
+ * - attribute names known from params, per-user columns, profiles and the templates, inside `{{ }}` and
+ *   `{% %}`, then Twig's functions;
+ * - filters with their signatures after `|`, tests after `is` / `is not`;
  * - hover on a placeholder: the selected user's value and where it came from.
  * The providers read the app's stores when asked, so they always see the current data.
  */
 import type { Monaco } from './monaco-setup';
 import type { ValueSource } from '../../../shared/campaign/send-data';
-import { TWIG_FILTER_CATALOGUE } from './twig-catalogue';
+import { TWIG_FILTER_CATALOGUE, TWIG_FUNCTION_CATALOGUE, TWIG_TEST_CATALOGUE, type FilterInfo } from './twig-catalogue';
 
 export interface EditorContext {
   /** Attribute names with where they are known from. */
@@ -48,20 +49,20 @@ export function registerTwigProviders(monaco: Monaco, ctx: EditorContext): void 
       if (!inTwig(before)) return { suggestions: [] };
       const word = model.getWordUntilPosition(position);
       const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
-      if (/\|\s*\w*$/.test(before)) {
-        return {
-          suggestions: TWIG_FILTER_CATALOGUE.map((f) => ({
-            label: { label: f.name, description: f.signature },
-            kind: monaco.languages.CompletionItemKind.Function,
-            insertText: f.name,
-            detail: f.signature,
-            documentation: f.description,
-            range,
-          })),
-        };
-      }
+      const callables = (list: readonly FilterInfo[], sortPrefix = '') =>
+        list.map((f) => ({
+          label: { label: f.name, description: f.signature },
+          kind: monaco.languages.CompletionItemKind.Function,
+          insertText: f.name,
+          detail: f.signature,
+          documentation: f.description,
+          sortText: sortPrefix + f.name,
+          range,
+        }));
+      if (/\|\s*\w*$/.test(before)) return { suggestions: callables(TWIG_FILTER_CATALOGUE) };
+      if (/\bis\s+(?:not\s+)?\w*$/.test(before)) return { suggestions: callables(TWIG_TEST_CATALOGUE) };
       return {
-        suggestions: ctx.attributes().map((a) => {
+        suggestions: [...ctx.attributes().map((a) => {
           const v = ctx.valueOf(a.name);
           return {
             label: { label: a.name, description: a.from },
@@ -71,7 +72,7 @@ export function registerTwigProviders(monaco: Monaco, ctx: EditorContext): void 
             documentation: v ? `${v.target}: ${show(v.value)} — ${SOURCE_TEXT[v.source]}` : undefined,
             range,
           };
-        }),
+        }), ...callables(TWIG_FUNCTION_CATALOGUE, '~')],
       };
     },
   });
@@ -81,7 +82,15 @@ export function registerTwigProviders(monaco: Monaco, ctx: EditorContext): void 
       if (!word) return null;
       const line = model.getLineContent(position.lineNumber);
       if (!inTwig(line.slice(0, word.startColumn - 1))) return null;
-      const filter = /\|\s*$/.test(line.slice(0, word.startColumn - 1)) ? TWIG_FILTER_CATALOGUE.find((f) => f.name === word.word) : undefined;
+      const head = line.slice(0, word.startColumn - 1);
+      const tail = line.slice(word.endColumn - 1);
+      const filter = /\|\s*$/.test(head)
+        ? TWIG_FILTER_CATALOGUE.find((f) => f.name === word.word)
+        : /\bis\s+(?:not\s+)?$/.test(head)
+          ? TWIG_TEST_CATALOGUE.find((f) => f.name === word.word)
+          : /^\s*\(/.test(tail)
+            ? TWIG_FUNCTION_CATALOGUE.find((f) => f.name === word.word)
+            : undefined;
       const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
       if (filter) return { range, contents: [{ value: `\`${filter.signature}\`` }, { value: filter.description }] };
       const v = ctx.valueOf(word.word);

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { NodeRender } from '../../../shared/campaign/render';
+import { smsUnitName } from '../../../shared/channels/sms';
 import { useDecision } from '../../stores/review';
 
 /** One user × node: the rendered fields (clipped), SMS metrics, diagnostic badges and the review mark. */
@@ -28,7 +29,7 @@ export const MatrixCell = memo(function MatrixCell({ render, target, node, activ
           <div className="mfoot">
             {render.sms && (
               <span className="muted small" data-testid="sms-metrics">
-                {render.sms.characters} ch · {render.sms.encoding} · {render.sms.segments} seg
+                {render.sms.characters} ch{render.sms.units !== render.sms.characters ? ` (${render.sms.units} ${smsUnitName(render.sms)})` : ''} · {render.sms.encoding} · {render.sms.segments} seg
               </span>
             )}
             {render.diagnostics.map((d, i) => (

@@ -1,5 +1,5 @@
 import type { NodeRender } from '../../../shared/campaign/render';
-import { checkFromName } from '../../../shared/channels/sms';
+import { checkFromName, smsUnitName } from '../../../shared/channels/sms';
 import type { Segment } from '../../workers/render-protocol';
 import { ProvenanceText } from './ProvenanceText';
 
@@ -25,6 +25,8 @@ export function SmsPreview({ render, segments }: { render: NodeRender; segments?
       {m && (
         <dl className="metrics" data-testid="sms-metrics-preview">
           <dt>Characters</dt><dd>{m.characters}</dd>
+          {/* What the carrier counts, when it differs from the characters (€ [ ] count two septets, most emoji two code units). */}
+          {m.units !== m.characters && <><dt>{smsUnitName(m).replace(/^./, (c) => c.toUpperCase())}</dt><dd data-testid="sms-units">{m.units}</dd></>}
           <dt>Encoding</dt><dd className={m.encoding === 'UCS-2' ? 'warn' : ''}>{m.encoding}</dd>
           <dt>Segments</dt><dd className={m.segments > 10 ? 'warn' : ''}>{m.segments}</dd>
         </dl>

@@ -6,21 +6,25 @@
  *    autoescape strategy: literals, `raw`, `escape`, `nl2br`...), and
  *  - collects the free variables the template reads from its context (`references`), following
  *    Twig's scoping: `set` at top level persists, `for` bodies keep only writes to variables that
- *    existed before the loop, `with` restores everything.
+ *    existed before the loop, `with` restores everything, blocks and macros get scopes of their own.
+ * Blocks and macros are compiled once each, like the rest, into the template's block and macro tables.
  */
-import type { Arg, Expr, Stmt } from './ast';
+import type { Expr, MacroDef, Stmt, Template } from './ast';
+import { ArrayBuilder, arrayKey, entriesOf, valuesOf } from './arrays';
+import { displayBlock } from './blocks';
+import { BLOCK_FROM_TEMPLATE, compileCall, compileFilter, compileMacroCall, compileTest, isSafeFor, type CallCompiler } from './compile-calls';
 import { TwigCompileError, TwigRuntimeError } from './errors';
-import { CORE_FUNCTIONS, FILTERS, FUNCTIONS, TESTS, TWIG_CORE_FILTERS, TWIG_CORE_TESTS, type Callable } from './filters';
+import type { CompiledMacro } from './macros';
 import {
-  add, compare, div, neg, floorDiv, getAttr, hasAttr, isArray, keysOf, looseEquals, Markup, mod, mul, phpKey, pow, sub,
-  toNumber, toStr, truthy, type PhpMap,
+  add, compare, div, neg, floorDiv, getAttr, hasAttr, isArray, keysOf, looseEquals, Markup, mod, mul, pow, sub,
+  toNumber, toStr, truthy,
 } from './php';
 import { inOp, matchesOp, phpRange, sliceValue } from './values';
 import { escapeValue, type Ctx } from './runtime';
 
 export type E = (c: Ctx) => unknown;
 export type S = (c: Ctx) => void;
-interface CExpr {
+export interface CExpr {
   fn: E;
   /** Escaping strategies this expression's result is already safe for ('all' = any). */
   safe: readonly string[];
@@ -44,13 +48,23 @@ export interface CompileOutput {
   root: S;
   references: string[];
   errors: TwigCompileError[];
+  /** Located notes that do not stop rendering (random picks happen on the platform at send time). */
+  infos: { message: string; pos: number }[];
+  /** The template's blocks by name, for block('name'). */
+  blocks: Map<string, S>;
 }
 
-/** Compiles a parsed template. Compile errors for unknown or unsupported filters/tests/functions are collected, not thrown. */
-export function compileAst(body: Stmt[], autoescape: boolean): CompileOutput {
-  const c = new Compiler(body);
-  const root = c.block(body, autoescape ? 'html' : false);
-  return { root, references: c.references, errors: c.errors };
+/**
+ * Compiles a parsed template. Compile errors for unknown or unsupported filters/tests/functions are
+ * collected, not thrown. `globals` are visible everywhere, also in macros and under `with ... only`.
+ */
+export function compileAst(template: Template, autoescape: boolean, globals: Record<string, unknown> = {}): CompileOutput {
+  const strategy = autoescape ? 'html' : false;
+  const c = new Compiler(template, globals);
+  const root = c.block(template.body, strategy);
+  // Macros use the template's default strategy wherever they are defined (Twig compiles them as methods).
+  for (const def of template.macros.values()) c.macro(def, strategy);
+  return { root, references: c.references, errors: c.errors, infos: c.infos, blocks: c.blocks };
 }
 
 function collectAssigned(stmts: Stmt[], out: Set<string>, flags: { dynamicWith: boolean }): void {
@@ -69,28 +83,50 @@ function collectAssigned(stmts: Stmt[], out: Set<string>, flags: { dynamicWith: 
         if (s.else) collectAssigned(s.else, out, flags);
         break;
       case 'with': flags.dynamicWith = true; collectAssigned(s.body, out, flags); break;
-      case 'apply': case 'autoescape': collectAssigned(s.body, out, flags); break;
+      case 'apply': case 'autoescape': case 'block': collectAssigned(s.body, out, flags); break;
       default: break;
     }
   }
 }
 
-class Compiler {
+/** Names Twig gives a meaning of its own. */
+const SPECIAL_NAMES = new Set(['_self', '_context', '_charset']);
+
+class Compiler implements CallCompiler {
   readonly references: string[] = [];
   private readonly refSet = new Set<string>();
   readonly errors: TwigCompileError[] = [];
+  readonly infos: { message: string; pos: number }[] = [];
+  readonly blocks = new Map<string, S>();
+  readonly macros = new Map<string, CompiledMacro>();
   private scope: Scope = { names: new Set(), parent: null, isolated: false };
   /** Names that may be locals somewhere; the others are read straight from the caller's variables. */
   private readonly assigned = new Set<string>();
   private readonly dynamicWith: boolean;
 
-  constructor(body: Stmt[]) {
+  constructor(template: Template, private readonly globals: Record<string, unknown>) {
     const flags = { dynamicWith: false };
-    collectAssigned(body, this.assigned, flags);
+    collectAssigned(template.body, this.assigned, flags);
+    for (const m of template.macros.values()) {
+      for (const p of m.params) this.assigned.add(p.name);
+      this.assigned.add(m.variadic ?? 'varargs');
+      collectAssigned(m.body, this.assigned, flags);
+    }
     this.dynamicWith = flags.dynamicWith;
   }
 
-  private fail(code: 'syntax' | 'unsupported-twig', message: string, pos: number): CExpr {
+  /** Compiles a macro definition into the macro table: its body sees only its parameters (and globals). */
+  macro(def: MacroDef, strategy: string | false): void {
+    const defaults = def.params.map((p) => (p.default ? this.expr(p.default, strategy).fn : null));
+    this.push(true);
+    for (const p of def.params) this.define(p.name);
+    this.define(def.variadic ?? 'varargs');
+    const body = this.block(def.body, strategy);
+    this.pop();
+    this.macros.set(def.name, { name: def.name, params: def.params.map((p) => p.name), defaults, variadic: def.variadic, body });
+  }
+
+  fail(code: 'syntax' | 'unsupported-twig', message: string, pos: number): CExpr {
     this.errors.push(new TwigCompileError(code, message, pos));
     return { fn: () => undefined, safe: NONE };
   }
@@ -205,7 +241,7 @@ class Compiler {
         this.push(s.only);
         if (s.expr) {
           // Keys of a literal hash are locals inside; with any other expression, names read inside stay references.
-          if (s.expr.kind === 'hash') for (const p of s.expr.pairs) if (p.key.kind === 'const') this.define(phpKey(p.key.value));
+          if (s.expr.kind === 'hash') for (const p of s.expr.pairs) if (p.key.kind === 'const') this.define(String(arrayKey(p.key.value)));
         }
         const body = this.block(s.body, strategy);
         this.pop();
@@ -222,7 +258,7 @@ class Compiler {
             inner = Object.create(null) as Record<string, unknown>;
             c.vars = {};
           } else inner = Object.create(savedLocals) as Record<string, unknown>;
-          if (v) for (const k of Object.keys(v)) inner[k] = (v as PhpMap)[k];
+          if (v) for (const [k, x] of entriesOf(v as unknown[])) inner[String(k)] = x;
           c.locals = inner;
           try {
             body(c);
@@ -249,6 +285,15 @@ class Compiler {
         };
       }
       case 'autoescape': return this.block(s.body, s.strategy);
+      case 'block': {
+        // Compiled where it is defined, so it escapes with the strategy in force there (as Twig's escaper does).
+        this.push();
+        const body = this.block(s.body, strategy);
+        this.pop();
+        this.blocks.set(s.name, body);
+        const { name, pos } = s;
+        return (c) => { c.pos = pos; displayBlock(c, body, name); };
+      }
     }
   }
 
@@ -285,13 +330,17 @@ class Compiler {
       c.pos = pos;
       const items = seq(c);
       const parent = c.locals;
-      const inner = Object.create(parent) as Record<string, unknown>;
+      // The loop's scope is a copy of the enclosing locals, not Object.create(parent): V8 turns an
+      // object into a prototype at a cost larger than a short loop itself, and a render does it anew
+      // every time (it was half the time of rendering the benchmark's email).
+      const inner = Object.create(null) as Record<string, unknown>;
+      for (const k in parent) inner[k] = parent[k];
       c.locals = inner;
       let iterated = false;
       if (isArray(items)) {
         const list = Array.isArray(items);
         const keys = list ? null : keysOf(items);
-        const values = list ? items : Object.values(items);
+        const values = list ? items : valuesOf(items);
         const n = values.length;
         if (n > 0) {
           iterated = true;
@@ -310,15 +359,12 @@ class Compiler {
           }
         }
       }
-      if (!iterated && els) {
-        delete inner.loop;
-        els(c);
-      }
+      if (!iterated && els) els(c);
       c.locals = parent;
       // Twig restores the context after a loop but keeps new values of variables that existed before it.
-      for (const k of Object.keys(inner)) {
+      for (const k in inner) {
         if (k === valueVar || k === keyVar || k === 'loop') continue;
-        if (k in parent || hasOwn.call(c.vars, k)) parent[k] = inner[k];
+        if (k in parent ? inner[k] !== parent[k] : hasOwn.call(c.vars, k)) parent[k] = inner[k];
       }
     };
   }
@@ -328,7 +374,7 @@ class Compiler {
   expr(e: Expr, strategy: string | false): CExpr {
     switch (e.kind) {
       case 'const': { const v = e.value; return { fn: () => v, safe: ALL }; }
-      case 'name': return { fn: this.nameLookup(e.name), safe: NONE };
+      case 'name': return this.name(e);
       case 'array': {
         const items = e.items.map((i) => ({ f: this.expr(i.value, strategy).fn, spread: !!i.spread }));
         if (!items.some((i) => i.spread)) {
@@ -337,30 +383,36 @@ class Compiler {
         }
         return {
           fn: (c) => {
-            const out: unknown[] = [];
+            // PHP 8.1 `[...$a]`: integer keys are renumbered, string keys kept.
+            const out = new ArrayBuilder();
             for (const i of items) {
               const v = i.f(c);
-              if (!i.spread) out.push(v);
-              else if (isArray(v)) out.push(...(Array.isArray(v) ? v : Object.values(v)));
-              else throw new TwigRuntimeError('The spread operator only works on sequences and mappings.');
+              if (i.spread) out.spread(v);
+              else out.push(v);
             }
-            return out;
+            return out.finish();
           },
           safe: NONE,
         };
       }
       case 'hash': {
         const pairs = e.pairs.map((p) => ({ k: this.expr(p.key, strategy).fn, v: this.expr(p.value, strategy).fn, spread: !!p.spread }));
+        const names = e.pairs.map((p) => (p.key.kind === 'const' && !p.spread ? arrayKey(p.key.value) : null));
+        if (pairs.length && names.every((k) => typeof k === 'string') && new Set(names).size === names.length) {
+          // Distinct string keys only: a plain object lists them in insertion order too, and is cheaper to build.
+          const ks = names as string[];
+          const vs = pairs.map((p) => p.v);
+          return { fn: (c) => { const o: Record<string, unknown> = {}; for (let i = 0; i < ks.length; i++) o[ks[i]!] = vs[i]!(c); return o; }, safe: NONE };
+        }
         return {
           fn: (c) => {
-            const o: PhpMap = {};
+            // A PHP array literal: keys keep their insertion order, integer and string alike.
+            const out = new ArrayBuilder();
             for (const p of pairs) {
-              if (!p.spread) { o[phpKey(p.k(c))] = p.v(c); continue; }
-              const v = p.v(c);
-              if (!isArray(v)) throw new TwigRuntimeError('The spread operator only works on sequences and mappings.');
-              for (const k of Object.keys(v)) o[k] = (v as PhpMap)[k];
+              if (p.spread) out.spread(p.v(c));
+              else out.set(arrayKey(p.k(c)), p.v(c));
             }
-            return o;
+            return out.finish();
           },
           safe: NONE,
         };
@@ -401,9 +453,9 @@ class Compiler {
         const parts = e.parts.map((p) => this.expr(p, strategy).fn);
         return { fn: (c) => { let s = ''; for (const p of parts) s += toStr(p(c)); return s; }, safe: NONE };
       }
-      case 'filter': return this.filter(e, strategy);
-      case 'test': return this.test(e, strategy);
-      case 'call': return this.call(e, strategy);
+      case 'filter': return compileFilter(this, e, strategy);
+      case 'test': return compileTest(this, e, strategy);
+      case 'call': return compileCall(this, e, strategy);
       case 'arrow': {
         this.push();
         e.params.forEach((p) => this.define(p));
@@ -413,7 +465,9 @@ class Compiler {
         return {
           fn: (c) => (...args: unknown[]) => {
             const saved = c.locals;
-            const inner = Object.create(saved) as Record<string, unknown>;
+            // A copy rather than Object.create(saved), as for loops (see forLoop): called per element.
+            const inner = Object.create(null) as Record<string, unknown>;
+            for (const k in saved) inner[k] = saved[k];
             params.forEach((p, i) => { inner[p] = args[i]; });
             c.locals = inner;
             try { return body(c); } finally { c.locals = saved; }
@@ -422,6 +476,7 @@ class Compiler {
         };
       }
       case 'tmp': return { fn: (c) => c.tmp, safe: NONE };
+      case 'macro': return compileMacroCall(this, e, strategy);
     }
   }
 
@@ -430,7 +485,28 @@ class Compiler {
     return false;
   }
 
+  /** A variable, a global, or one of Twig's special names. */
+  private name(e: Extract<Expr, { kind: 'name' }>): CExpr {
+    const name = e.name;
+    if (SPECIAL_NAMES.has(name) && !this.isLocal(name)) {
+      if (name === '_charset') return { fn: () => 'UTF-8', safe: NONE };
+      if (name === '_context') return { fn: this.contextArray(), safe: NONE };
+      return this.fail('unsupported-twig', '"_self" is the name the platform gives the template, which the preview cannot know; it does work to call this template\'s macros (_self.name()).', e.pos);
+    }
+    return { fn: this.nameLookup(name), safe: NONE };
+  }
+
   private nameLookup(name: string): E {
+    if (hasOwn.call(this.globals, name)) {
+      // Globals come after the variables, as Twig's mergeGlobals does, and stay visible in macros and `with ... only`.
+      const g = this.globals[name];
+      return (c) => {
+        const l = c.locals;
+        if (name in l) return l[name];
+        const v = c.vars;
+        return hasOwn.call(v, name) ? v[name] : g;
+      };
+    }
     this.reference(name);
     if (!this.dynamicWith && !this.assigned.has(name) && !this.isLocal(name)) {
       return (c) => { const v = c.vars; return hasOwn.call(v, name) ? v[name] : undefined; };
@@ -443,10 +519,23 @@ class Compiler {
     };
   }
 
-  /** Compiles `x is defined` for names and attribute chains (missing, not null, is "not defined"). */
-  private defined(e: Expr, strategy: string | false): E {
+  /** `_context`: every variable in scope, then the globals. */
+  private contextArray(): E {
+    const globals = this.globals;
+    return (c) => {
+      const out = new ArrayBuilder();
+      for (const k of Object.keys(c.vars)) out.set(arrayKey(k), c.vars[k]);
+      for (const k in c.locals) out.set(arrayKey(k), c.locals[k]);
+      for (const k of Object.keys(globals)) if (!(k in c.locals) && !hasOwn.call(c.vars, k)) out.set(arrayKey(k), globals[k]);
+      return out.finish();
+    };
+  }
+
+  /** Compiles `x is defined` for names, attribute chains, macros, blocks and attribute() (missing, not null, is "not defined"). */
+  defined(e: Expr, strategy: string | false): E {
     if (e.kind === 'name') {
       const name = e.name;
+      if (hasOwn.call(this.globals, name) || (SPECIAL_NAMES.has(name) && name !== '_self')) return () => true;
       this.reference(name);
       return (c) => name in c.locals || hasOwn.call(c.vars, name);
     }
@@ -455,6 +544,24 @@ class Compiler {
       const obj = this.expr(e.obj, strategy).fn;
       const attr = this.expr(e.attr, strategy).fn;
       return (c) => objDefined(c) && hasAttr(obj(c), attr(c));
+    }
+    if (e.kind === 'macro') {
+      // Asks whether the macro exists; it is not called.
+      const macros = this.macros;
+      if (typeof e.name === 'string') { const n = e.name; return () => macros.has(n); }
+      const name = this.expr(e.name, strategy).fn;
+      return (c) => macros.has(toStr(name(c)));
+    }
+    if (e.kind === 'call' && (e.name === 'attribute' || e.name === 'block') && e.args.length >= 1 && !e.args.some((a) => a.spread)) {
+      const arg = (n: string, i: number) => e.args.find((a) => a.name === n) ?? e.args.filter((a) => a.name === undefined)[i];
+      if (e.name === 'block') {
+        if (arg('template', 1)) { this.fail('unsupported-twig', BLOCK_FROM_TEMPLATE, e.pos); return () => false; }
+        const name = this.expr(arg('name', 0)!.value, strategy).fn;
+        return (c) => c.blocks.has(toStr(name(c)));
+      }
+      const variable = arg('variable', 0);
+      const attribute = arg('attribute', 1);
+      if (variable && attribute) return this.defined({ kind: 'getattr', pos: e.pos, obj: variable.value, attr: attribute.value, bracket: false }, strategy);
     }
     if (e.kind === 'const' || e.kind === 'array' || e.kind === 'hash') return () => true;
     this.fail('syntax', 'The "defined" test only works with simple variables.', e.pos);
@@ -510,7 +617,7 @@ class Compiler {
           if (typeof f !== 'function') throw new TwigRuntimeError(`The "has ${every ? 'every' : 'some'}" operator expects an arrow function.`);
           if (!isArray(seq)) return every;
           const ks = keysOf(seq);
-          const vs = Array.isArray(seq) ? seq : Object.values(seq);
+          const vs = valuesOf(seq);
           for (let i = 0; i < vs.length; i++) {
             const r = truthy((f as (...x: unknown[]) => unknown)(vs[i], ks[i]));
             if (every && !r) return false;
@@ -526,105 +633,6 @@ class Compiler {
     return { fn, safe: NONE };
   }
 
-  /** Resolves positional and named arguments against a callable's parameter names. */
-  private args(def: Callable, args: Arg[], strategy: string | false, what: string, pos: number): (E | undefined)[] | null {
-    const out: (E | undefined)[] = [];
-    let named = false;
-    for (const a of args) {
-      const fn = this.expr(a.value, strategy).fn;
-      if (a.name === undefined) {
-        if (named) { this.fail('syntax', `Positional arguments cannot be used after named arguments for ${what}.`, a.value.pos); return null; }
-        if (!def.variadic && out.length >= def.params.length) { this.fail('syntax', `Too many arguments for ${what}.`, a.value.pos); return null; }
-        out.push(fn);
-      } else {
-        named = true;
-        const snake = a.name.replace(/[A-Z]/g, (m) => '_' + m.toLowerCase());
-        const idx = def.params.indexOf(snake);
-        if (idx < 0) { this.fail('syntax', `Unknown argument "${a.name}" for ${what}.`, a.value.pos); return null; }
-        if (out[idx]) { this.fail('syntax', `Argument "${a.name}" is defined twice for ${what}.`, a.value.pos); return null; }
-        while (out.length < idx) out.push(undefined);
-        out[idx] = fn;
-      }
-    }
-    void pos;
-    return out;
-  }
-
-  private filter(e: Extract<Expr, { kind: 'filter' }>, strategy: string | false): CExpr {
-    const def = FILTERS[e.name];
-    if (!def) {
-      this.expr(e.expr, strategy);
-      if (TWIG_CORE_FILTERS.has(e.name)) return this.fail('unsupported-twig', `The "${e.name}" filter is not supported by the preview engine.`, e.pos);
-      return this.fail('syntax', `Unknown "${e.name}" filter.`, e.pos);
-    }
-    const input = this.expr(e.expr, strategy);
-    const args = this.args(def, e.args, strategy, `filter "${e.name}"`, e.pos);
-    if (!args) return { fn: () => undefined, safe: NONE };
-    let inFn = input.fn;
-    // Twig pre-escapes the input of nl2br/spaceless even when autoescape is off (EscaperNodeVisitor::preEscapeFilterNode).
-    if (def.preEscape && !isSafeFor(input, 'html')) {
-      const raw = inFn;
-      // twig_escape_filter leaves non-strings (numbers, arrays...) unchanged.
-      inFn = (c) => { const v = raw(c); return typeof v === 'string' ? new Markup(escapeValue(v, 'html', true)) : v; };
-    }
-    let safe: readonly string[] = def.safe ?? NONE;
-    if (e.name === 'escape' || e.name === 'e') {
-      const st = e.args[0];
-      safe = !st ? ['html'] : st.value.kind === 'const' ? [String(st.value.value)] : NONE;
-    }
-    if (e.name === 'raw') return { fn: inFn, safe: ALL };
-    const f = def.fn;
-    const n = args.length;
-    if (n === 0) return { fn: (c) => f(c, inFn(c)), safe };
-    if (n === 1) {
-      const a0 = args[0] ?? (() => undefined);
-      return { fn: (c) => f(c, inFn(c), a0(c)), safe };
-    }
-    const fa = args.map((a) => a ?? (() => undefined));
-    return { fn: (c) => f(c, inFn(c), ...fa.map((a) => a(c))), safe };
-  }
-
-  private test(e: Extract<Expr, { kind: 'test' }>, strategy: string | false): CExpr {
-    const neg = e.negated;
-    if (e.name === 'defined') {
-      const d = this.defined(e.expr, strategy);
-      return { fn: neg ? (c) => !d(c) : d, safe: NONE };
-    }
-    const def = TESTS[e.name];
-    if (!def) {
-      this.expr(e.expr, strategy);
-      if (TWIG_CORE_TESTS.has(e.name)) return this.fail('unsupported-twig', `The "${e.name}" test is not supported by the preview engine.`, e.pos);
-      return this.fail('syntax', `Unknown "${e.name}" test.`, e.pos);
-    }
-    const v = this.expr(e.expr, strategy).fn;
-    const args = this.args(def, e.args, strategy, `test "${e.name}"`, e.pos);
-    if (!args) return { fn: () => false, safe: NONE };
-    const f = def.fn;
-    const fa = args.map((a) => a ?? (() => undefined));
-    if (fa.length === 0) return { fn: neg ? (c) => !f(c, v(c)) : (c) => !!f(c, v(c)), safe: NONE };
-    const a0 = fa[0]!;
-    return { fn: neg ? (c) => !f(c, v(c), a0(c)) : (c) => !!f(c, v(c), a0(c)), safe: NONE };
-  }
-
-  private call(e: Extract<Expr, { kind: 'call' }>, strategy: string | false): CExpr {
-    const def = FUNCTIONS[e.name];
-    if (!def) {
-      e.args.forEach((a) => this.expr(a.value, strategy));
-      if (CORE_FUNCTIONS.has(e.name)) return this.fail('unsupported-twig', `The "${e.name}" function is not supported by the preview engine.`, e.pos);
-      return this.fail('syntax', `Unknown "${e.name}" function.`, e.pos);
-    }
-    const args = this.args(def, e.args, strategy, `function "${e.name}"`, e.pos);
-    if (!args) return { fn: () => undefined, safe: NONE };
-    const f = def.fn;
-    const fa = args.map((a) => a ?? (() => undefined));
-    // Functions take no piped input: pass undefined as the "value" slot.
-    return { fn: (c) => f(c, ...fa.map((a) => a(c))), safe: def.safe ?? NONE };
-  }
-}
-
-function isSafeFor(e: CExpr, strategy: string): boolean {
-  const s = e.safe;
-  return s.includes('all') || s.includes(strategy) || (strategy === 'html' && s.includes('html_attr'));
 }
 
 function intersect(a: readonly string[], b: readonly string[]): readonly string[] {

@@ -1,27 +1,22 @@
 /**
- * Twig's core filters, tests and functions on JSON data, with PHP semantics. Each entry lists its
- * parameter names (for named arguments) and, like Twig's TwigFilter options, whether its output is
- * safe for HTML (`safe`) and whether its input is escaped first under autoescape (`preEscape`).
+ * Twig's core filters on JSON data, with PHP semantics. Each entry is the one description of a
+ * filter (see callable.ts): Twig's parameter names (as PHP Twig 3.5.1 reflects them, for named
+ * arguments), their defaults, whether the output is safe for HTML (`safe`) and whether the input is
+ * escaped first under autoescape (`preEscape`), a sentence of documentation and an example.
  */
-import { formatDate, modifyDate, toDate } from './date';
+import { formatDate, modifyDate } from './date';
 import { TwigRuntimeError } from './errors';
-import {
-  castNumber, compare, count, isNumericStr, isArray, isListLike, isMap, keysOf, Markup, phpKey, strictEquals, toNumber, toStr, truthy,
-  valuesOf, type PhpMap,
-} from './php';
-import { escapeValue, rawUrlEncode, type Ctx } from './runtime';
+import { ArrayBuilder, arrayKey, count, entriesOf, fromEntries, getAttr, hasAttr, isArray, keysOf, valuesOf, type PhpArray, type PhpKey } from './arrays';
+import { httpBuildQuery, jsonEncode } from './encode';
+import { opt, req, type Callable } from './callable';
+import { Markup } from './objects';
+import { castNumber, compare, isNumericStr, toNumber, toStr, truthy } from './php';
+import { twigShuffle } from './random';
+import { escapeValue, rawUrlEncode } from './runtime';
 import { numberFormat, phpRound, phpTrim, sprintf, stripTags, strtr, titleCase } from './strings';
-import { phpRange, sliceValue } from './values';
+import { sliceValue } from './values';
 
-/** A filter, test or function implementation. Filters and tests get the ctx, then the input value, then the arguments. */
-export interface Callable {
-  params: string[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  fn: (c: Ctx, ...args: any[]) => unknown;
-  safe?: readonly string[];
-  preEscape?: boolean;
-  variadic?: boolean;
-}
+export type { Callable } from './callable';
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : toStr(v));
 
@@ -32,11 +27,11 @@ function sarg(v: unknown, fn: string): string {
 }
 const chars = (s: string): string[] => Array.from(s);
 
-function empty(v: unknown): boolean {
+/** Twig's `empty` test (also the `default` filter's condition). */
+export function isEmptyValue(v: unknown): boolean {
   if (v === '' || v === false || v === null || v === undefined) return true;
-  if (Array.isArray(v)) return v.length === 0;
   if (v instanceof Markup) return v.s === '';
-  if (isMap(v)) return count(v) === 0;
+  if (isArray(v)) return count(v) === 0;
   return false;
 }
 
@@ -45,120 +40,48 @@ function arrowFn(f: unknown, filter: string): (...a: unknown[]) => unknown {
   return f as (...a: unknown[]) => unknown;
 }
 
-function requireIterable(v: unknown, filter: string): unknown[] | PhpMap {
+function requireIterable(v: unknown, filter: string): PhpArray {
   if (!isArray(v)) throw new TwigRuntimeError(`The "${filter}" filter expects a sequence or a mapping, got "${v === null || v === undefined ? 'null' : typeof v}".`);
   return v;
 }
 
-/** Builds a PHP array from entries: a JS list when keys are 0..n-1, otherwise a map. */
-function fromEntries(entries: [string | number, unknown][]): unknown[] | PhpMap {
-  if (entries.every(([k], i) => k === i || k === String(i))) return entries.map(([, v]) => v);
-  const o: PhpMap = {};
-  for (const [k, v] of entries) o[String(k)] = v;
-  return o;
-}
-
-function entriesOf(v: unknown[] | PhpMap): [string | number, unknown][] {
-  const ks = keysOf(v);
-  const vs = valuesOf(v);
-  return ks.map((k, i) => [k, vs[i]]);
-}
-
 /** array_merge: integer keys are renumbered, string keys overwrite. */
-function arrayMerge(a: unknown[] | PhpMap, b: unknown[] | PhpMap): unknown[] | PhpMap {
+function arrayMerge(a: PhpArray, b: PhpArray): PhpArray {
   if (Array.isArray(a) && Array.isArray(b)) return a.concat(b);
-  const out: [string | number, unknown][] = [];
-  const pos = new Map<string, number>();
+  const out = new Map<PhpKey, unknown>();
   let next = 0;
-  for (const src of [a, b]) {
-    for (const [k, v] of entriesOf(src)) {
-      if (typeof k === 'number') out.push([next++, v]);
-      else if (pos.has(k)) out[pos.get(k)!]![1] = v;
-      else { pos.set(k, out.length); out.push([k, v]); }
-    }
-  }
+  for (const src of [a, b]) for (const [k, v] of entriesOf(src)) out.set(typeof k === 'number' ? next++ : k, v);
   return fromEntries(out);
-}
-
-/** PHP json_encode of a number (serialize_precision -1): shortest digits, exponent form below 1e-4 as "1.0e-7". */
-function jsonNumber(v: number): string {
-  if (!Number.isFinite(v)) throw new TwigRuntimeError('Inf and NaN cannot be JSON encoded');
-  if (Number.isInteger(v) && Math.abs(v) < 9.2e18) return String(v);
-  const e = Math.floor(Math.log10(Math.abs(v)));
-  if (e >= -4 && e < 15) return String(v);
-  const [m, x] = v.toExponential().split('e') as [string, string];
-  return `${m.includes('.') ? m : m + '.0'}e${x.startsWith('-') ? x : '+' + x.replace('+', '')}`;
-}
-
-function jsonEncode(v: unknown, flags: number, indent: string): string {
-  const slashes = !(flags & 64);
-  const unicode = !(flags & 256);
-  const pretty = (flags & 128) !== 0;
-  const encStr = (s: string): string => {
-    let o = '"';
-    for (let i = 0; i < s.length; i++) {
-      const ch = s[i]!;
-      const c = s.charCodeAt(i);
-      if (ch === '"') o += '\\"';
-      else if (ch === '\\') o += '\\\\';
-      else if (ch === '/') o += slashes ? '\\/' : '/';
-      else if (c < 0x20) o += ({ 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' } as Record<number, string>)[c] ?? '\\u' + c.toString(16).padStart(4, '0');
-      else if (c > 0x7f && unicode) o += '\\u' + c.toString(16).padStart(4, '0');
-      else o += ch;
-    }
-    return o + '"';
-  };
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return jsonNumber(v);
-  if (typeof v === 'string') return encStr(v);
-  if (v instanceof Markup) return encStr(v.s);
-  if (isArray(v)) {
-    const nl = pretty ? '\n' + indent + '    ' : '';
-    const end = pretty ? '\n' + indent : '';
-    const sep = pretty ? ': ' : ':';
-    if (Array.isArray(v) || isListLike(v)) {
-      const vals = valuesOf(v);
-      if (!vals.length) return '[]';
-      return '[' + vals.map((x) => nl + jsonEncode(x, flags, indent + '    ')).join(',') + end + ']';
-    }
-    const ks = Object.keys(v);
-    return '{' + ks.map((k) => nl + encStr(k) + sep + jsonEncode((v as PhpMap)[k], flags, indent + '    ')).join(',') + end + '}';
-  }
-  return 'null';
-}
-
-function httpBuildQuery(v: unknown[] | PhpMap, prefix: string | null): string[] {
-  const parts: string[] = [];
-  for (const [k, val] of entriesOf(v)) {
-    const key = prefix === null ? rawUrlEncode(String(k)) : `${prefix}%5B${rawUrlEncode(String(k))}%5D`;
-    if (val === null || val === undefined) continue;
-    if (isArray(val)) parts.push(...httpBuildQuery(val, key));
-    else parts.push(`${key}=${rawUrlEncode(val === true ? '1' : val === false ? '0' : toStr(val))}`);
-  }
-  return parts;
 }
 
 function explode(delim: string, s: string, limit: number | null): string[] {
   const parts = s.split(delim);
-  if (limit === null || limit === undefined) return parts;
+  if (limit === null) return parts;
   if (limit > 0) return parts.length > limit ? [...parts.slice(0, limit - 1), parts.slice(limit - 1).join(delim)] : parts;
   if (limit < 0) return parts.slice(0, limit);
   return [s];
 }
 
-function sortValues(v: unknown[] | PhpMap, cmp: (a: unknown, b: unknown) => number): unknown[] | PhpMap {
-  if (Array.isArray(v)) return v.slice().sort(cmp);
-  const es = Object.entries(v).sort((a, b) => cmp(a[1], b[1]));
-  const o: PhpMap = {};
-  for (const [k, x] of es) o[k] = x;
-  return o;
+/** asort/uasort: values in order, each keeping its key (so a sorted list can have keys 2, 0, 1). */
+function sortValues(v: PhpArray, cmp: (a: unknown, b: unknown) => number): unknown[] | Map<PhpKey, unknown> {
+  return fromEntries(entriesOf(v).sort((a, b) => cmp(a[1], b[1])));
+}
+
+const nul = (v: unknown) => v === null || v === undefined;
+
+/** PHP's current() of a one-item slice: the item (null included), false when there is none. */
+function onlyItem(r: unknown): unknown {
+  if (typeof r === 'string') return r;
+  const vs = valuesOf(r as PhpArray);
+  return vs.length ? vs[0] : false;
 }
 
 /** Filters of Twig core implemented by this engine (name -> implementation). */
 export const FILTERS: Record<string, Callable> = {
   abs: {
+    doc: 'Absolute value of a number.',
     params: [],
+    example: '{{ -3|abs }}',
     fn: (_c, v) => {
       if (isArray(v) || (typeof v === 'string' && !isNumericStr(v))) {
         throw new TwigRuntimeError(`abs(): Argument #1 ($num) must be of type int|float, ${isArray(v) ? 'array' : 'string'} given`);
@@ -167,112 +90,179 @@ export const FILTERS: Record<string, Callable> = {
     },
   },
   batch: {
-    params: ['size', 'fill', 'preserve_keys'],
-    fn: (_c, v, size, fill, preserve = true) => {
-      const items = requireIterable(v, 'batch');
+    doc: 'Splits a list into lists of `size` items; the last one is padded with `fill` when given.',
+    params: [req('size'), opt('fill', null), opt('preserve_keys', true)],
+    example: "{{ [1, 2, 3]|batch(size=2, fill='-', preserve_keys=false)|json_encode }}",
+    fn: (_c, v, size, fill, preserve) => {
       const n = Math.ceil(castNumber(size));
       if (n < 1) throw new TwigRuntimeError('The "batch" filter size must be greater than 0.');
-      const es = entriesOf(items);
-      const chunks: [string | number, unknown][][] = [];
+      const es = entriesOf(requireIterable(v, 'batch'));
+      const chunks: [PhpKey, unknown][][] = [];
       for (let i = 0; i < es.length; i += n) {
         const chunk = es.slice(i, i + n);
         chunks.push(preserve !== false ? chunk : chunk.map(([, x], j) => [j, x]));
       }
       const last = chunks[chunks.length - 1];
-      if (fill !== null && fill !== undefined && last) {
-        // `$result[$last][] = $fill`: appended under the next integer key.
-        let next = 0;
-        for (const [k] of last) if (typeof k === 'number' && k >= next) next = k + 1;
-        while (last.length < n) last.push([next++, fill]);
+      if (!nul(fill) && last && last.length < n) {
+        // `$result[$last][] = $fill`: appended under PHP's next integer key.
+        const b = new ArrayBuilder();
+        for (const [k, x] of last) b.set(k, x);
+        for (let i = last.length; i < n; i++) b.push(fill);
+        return [...chunks.slice(0, -1).map(fromEntries), b.finish()];
       }
       return chunks.map(fromEntries);
     },
   },
-  capitalize: { params: [], fn: (_c, v) => { const s = chars(sarg(v, 'mb_substr')); return s.length ? s[0]!.toUpperCase() + s.slice(1).join('').toLowerCase() : ''; } },
+  capitalize: {
+    doc: 'First character upper case, the rest lower case.',
+    params: [],
+    example: "{{ 'hELLO'|capitalize }}",
+    fn: (_c, v) => { const s = chars(sarg(v, 'mb_substr')); return s.length ? s[0]!.toUpperCase() + s.slice(1).join('').toLowerCase() : ''; },
+  },
   column: {
-    params: ['name', 'index'],
+    doc: 'Values of one key across a list of maps, optionally keyed by another key.',
+    params: [req('name'), opt('index', null)],
+    example: "{{ [{id: 'a', n: 1}]|column(name='n', index='id')|json_encode }}",
     fn: (_c, v, name, index) => {
-      const rows = valuesOf(requireIterable(v, 'column'));
-      const out: [string | number, unknown][] = [];
-      let next = 0;
-      for (const r of rows) {
-        if (!isArray(r)) continue;
-        const row = r as PhpMap;
-        const k = phpKey(name);
-        if (!Object.prototype.hasOwnProperty.call(row, k)) continue;
-        if (index !== undefined && index !== null && Object.prototype.hasOwnProperty.call(row, phpKey(index))) out.push([phpKey(row[phpKey(index)]), row[k]]);
-        else out.push([next++, row[k]]);
+      // array_column: `$out[$row[$index]] = $row[$name]`, or `$out[] = ...` when the row has no index key.
+      const out = new ArrayBuilder();
+      for (const row of valuesOf(requireIterable(v, 'column'))) {
+        if (!isArray(row) || !hasAttr(row, name)) continue;
+        if (!nul(index) && hasAttr(row, index)) out.set(arrayKey(getAttr(row, index)), getAttr(row, name));
+        else out.push(getAttr(row, name));
       }
-      return fromEntries(out);
+      return out.finish();
     },
   },
-  date: { params: ['format', 'timezone'], fn: (c, v, format, tz) => formatDate(c.env.timezone, v, format ?? 'F j, Y H:i', tz) },
-  date_modify: { params: ['modifier'], fn: (c, v, mod) => modifyDate(c.env.timezone, v, str(mod)) },
-  default: { params: ['default'], fn: (_c, v, d = '') => (empty(v) ? d : v) },
-  // twig_escape_filter returns non-strings (numbers, booleans, null, arrays) unchanged.
-  escape: { params: ['strategy', 'charset'], fn: (_c, v, st = 'html') => (typeof v === 'string' || v instanceof Markup ? escapeValue(v, str(st) || 'html', false) : v) },
-  first: { params: [], fn: (_c, v) => { const r = sliceValue(v, 0, 1, false); return typeof r === 'string' ? r : valuesOf(r as PhpMap)[0] ?? false; } },
-  format: { params: ['values'], variadic: true, fn: (_c, v, ...args) => sprintf(sarg(v, 'sprintf'), args) },
+  date: {
+    doc: 'Formats a timestamp, date string or "now" with PHP date() characters; UTC unless a time zone is given (false keeps the date\'s own).',
+    params: [opt('format', 'F j, Y H:i'), opt('timezone', null)],
+    example: "{{ '2024-02-29 13:05'|date(format='D j M Y H:i', timezone='Europe/Paris') }}",
+    fn: (c, v, format, tz) => formatDate(c.env.timezone, v, nul(format) ? 'F j, Y H:i' : format, tz),
+  },
+  date_modify: {
+    doc: 'Shifts a date by a relative amount such as "+1 day".',
+    params: [req('modifier')],
+    example: "{{ '2024-02-28'|date_modify(modifier='+1 day')|date('Y-m-d') }}",
+    fn: (c, v, mod) => modifyDate(c.env.timezone, v, str(mod)),
+  },
+  default: {
+    doc: 'The value, or `default` when it is undefined, null, the empty string, false or an empty list.',
+    params: [opt('default', '')],
+    example: "{{ missing|default(default='there') }}",
+    fn: (_c, v, d) => (isEmptyValue(v) ? d : v),
+  },
+  escape: {
+    doc: 'Escapes for html (the default), js, css, url or html_attr.',
+    params: [opt('strategy', 'html'), opt('charset', null)],
+    example: "{{ '<b>'|escape(strategy='html', charset='UTF-8') }}",
+    // twig_escape_filter returns non-strings (numbers, booleans, null, arrays) unchanged.
+    fn: (_c, v, st) => (typeof v === 'string' || v instanceof Markup ? escapeValue(v, str(st) || 'html', false) : v),
+  },
+  first: {
+    doc: 'First item of a list or map, or first character of a string.',
+    params: [],
+    example: '{{ [1, 2]|first }}',
+    fn: (_c, v) => onlyItem(sliceValue(v, 0, 1, false)),
+  },
+  format: {
+    doc: 'PHP sprintf: replaces %s, %d, %.2f… with the values.',
+    params: [req('values')],
+    variadic: true,
+    example: "{{ '%s has %d points'|format('Ann', 3) }}",
+    fn: (_c, v, ...args) => sprintf(sarg(v, 'sprintf'), args),
+  },
   join: {
-    params: ['glue', 'and'],
-    fn: (_c, v, glue = '', and = null) => {
-      const raw = isArray(v) ? valuesOf(v) : v === null || v === undefined ? [] : [v];
+    doc: 'Joins the items with `glue`, and with `and` before the last one when given.',
+    params: [opt('glue', ''), opt('and', null)],
+    example: "{{ ['a', 'b', 'c']|join(glue=', ', and=' and ') }}",
+    fn: (_c, v, glue, and) => {
+      const raw = isArray(v) ? valuesOf(v) : nul(v) ? [] : [v];
       const vals = raw.map(str);
       const g = str(glue);
       if (!vals.length) return '';
-      if (and === null || and === undefined || str(and) === g) return vals.join(g);
+      if (nul(and) || str(and) === g) return vals.join(g);
       if (vals.length === 1) return raw[0]; // PHP returns the single element itself, uncast
       return vals.slice(0, -1).join(g) + str(and) + vals[vals.length - 1];
     },
   },
-  json_encode: { params: ['options'], fn: (_c, v, opts) => jsonEncode(v, Math.trunc(castNumber(opts ?? 0)), '') },
-  keys: { params: [], fn: (_c, v) => (isArray(v) ? keysOf(v) : []) },
-  last: { params: [], fn: (_c, v) => { const r = sliceValue(v, -1, 1, false); return typeof r === 'string' ? r : valuesOf(r as PhpMap)[0] ?? false; } },
-  length: {
-    params: [],
-    fn: (_c, v) => {
-      if (v === null || v === undefined) return 0;
-      if (isArray(v)) return count(v);
-      return chars(toStr(v)).length;
-    },
+  json_encode: {
+    doc: 'PHP json_encode; slashes and non-ASCII characters are escaped unless `flags` say otherwise.',
+    params: [opt('flags', 0), opt('depth', 512)],
+    example: "{{ {a: 'é/'}|json_encode(flags=0, depth=512) }}",
+    fn: (_c, v, flags) => jsonEncode(v, Math.trunc(castNumber(flags ?? 0))),
   },
-  lower: { params: [], fn: (_c, v) => sarg(v, 'mb_strtolower').toLowerCase() },
+  keys: {
+    doc: 'Keys of a list or map.',
+    params: [],
+    example: "{{ {a: 1, b: 2}|keys|join(',') }}",
+    fn: (_c, v) => (isArray(v) ? keysOf(v) : []),
+  },
+  last: {
+    doc: 'Last item of a list or map, or last character of a string.',
+    params: [],
+    example: '{{ [1, 2]|last }}',
+    fn: (_c, v) => onlyItem(sliceValue(v, -1, 1, false)),
+  },
+  length: {
+    doc: 'Number of items, or of characters of a string.',
+    params: [],
+    example: "{{ 'héllo'|length }}",
+    fn: (_c, v) => (nul(v) ? 0 : isArray(v) ? count(v) : chars(toStr(v)).length),
+  },
+  lower: { doc: 'Lower case.', params: [], example: "{{ 'ABC'|lower }}", fn: (_c, v) => sarg(v, 'mb_strtolower').toLowerCase() },
   merge: {
-    params: ['arr'],
+    doc: 'PHP array_merge: list items are appended, map keys overwritten, in order.',
+    params: [req('arr2')],
+    example: "{{ {a: 1}|merge(arr2={b: 2})|json_encode }}",
     fn: (_c, a, b) => {
       if (!isArray(a)) throw new TwigRuntimeError('The merge filter only works with sequences/mappings or "Traversable", got "' + (a == null ? 'null' : typeof a) + '" for argument 1.');
       if (!isArray(b)) throw new TwigRuntimeError('The merge filter only works with sequences/mappings or "Traversable", got "' + (b == null ? 'null' : typeof b) + '" for argument 2.');
       return arrayMerge(a, b);
     },
   },
-  nl2br: { params: [], safe: ['html'], preEscape: true, fn: (_c, v) => sarg(v, 'nl2br').replace(/(\r\n|\n\r|\n|\r)/g, '<br />$1') },
-  number_format: {
-    params: ['decimal', 'decimal_point', 'thousand_sep'],
-    fn: (_c, v, d, dp, ts) => numberFormat(castNumber(v), d === null || d === undefined ? 0 : castNumber(d), dp === null || dp === undefined ? '.' : str(dp), ts === null || ts === undefined ? ',' : str(ts)),
+  nl2br: {
+    doc: 'Inserts <br /> before newlines (the input is escaped first; the output is safe).',
+    params: [],
+    safe: ['html'],
+    preEscape: true,
+    example: "{{ 'a\\nb'|nl2br }}",
+    fn: (_c, v) => sarg(v, 'nl2br').replace(/(\r\n|\n\r|\n|\r)/g, '<br />$1'),
   },
-  raw: { params: [], safe: ['all'], fn: (_c, v) => v },
+  number_format: {
+    doc: 'PHP number_format: rounds half away from zero and groups thousands.',
+    params: [opt('decimal', 0), opt('decimal_point', '.'), opt('thousand_sep', ',')],
+    example: "{{ 1234.567|number_format(decimal=2, decimal_point=',', thousand_sep='.') }}",
+    fn: (_c, v, d, dp, ts) => numberFormat(castNumber(v), nul(d) ? 0 : castNumber(d), nul(dp) ? '.' : str(dp), nul(ts) ? ',' : str(ts)),
+  },
+  raw: { doc: 'Marks the value safe: not escaped in html fields.', params: [], safe: ['all'], example: "{{ '<b>'|raw }}", fn: (_c, v) => v },
   replace: {
-    params: ['from'],
+    doc: 'PHP strtr: replaces each key of the mapping by its value, longest first.',
+    params: [req('from')],
+    example: "{{ 'Hi NAME'|replace(from={'NAME': 'Ann'}) }}",
     fn: (_c, v, from) => {
       if (!isArray(from)) throw new TwigRuntimeError(`The "replace" filter expects a sequence/mapping or "Traversable" as replace values, got "${from == null ? 'null' : typeof from}".`);
       return strtr(sarg(v, 'strtr'), entriesOf(from).map(([k, x]) => [String(k), str(x)]));
     },
   },
   reverse: {
-    params: ['preserve_keys'],
-    fn: (_c, v, preserve = false) => {
-      if (Array.isArray(v)) return v.slice().reverse();
+    doc: 'Reverses a list, map or string; integer keys are renumbered unless `preserve_keys`.',
+    params: [opt('preserve_keys', false)],
+    example: "{{ [1, 2, 3]|reverse(preserve_keys=true)|json_encode }}",
+    fn: (_c, v, preserve) => {
+      if (Array.isArray(v) && !truthy(preserve)) return v.slice().reverse();
       if (isArray(v)) {
-        const es = entriesOf(v).reverse();
         let next = 0;
-        return fromEntries(es.map(([k, x]) => [typeof k === 'number' && !preserve ? next++ : k, x]));
+        return fromEntries(entriesOf(v).reverse().map(([k, x]) => [typeof k === 'number' && !truthy(preserve) ? next++ : k, x]));
       }
       return chars(str(v)).reverse().join('');
     },
   },
   round: {
-    params: ['precision', 'method'],
-    fn: (_c, v, p = 0, method = 'common') => {
+    doc: 'Rounds (common = half away from zero, ceil, floor).',
+    params: [opt('precision', 0), opt('method', 'common')],
+    example: "{{ 2.567|round(precision=1, method='floor') }}",
+    fn: (_c, v, p, method) => {
       const x = castNumber(v);
       const prec = Math.trunc(castNumber(p));
       if (method === 'common') return phpRound(x, prec);
@@ -281,48 +271,85 @@ export const FILTERS: Record<string, Callable> = {
       return (method === 'ceil' ? Math.ceil(x * f) : Math.floor(x * f)) / f;
     },
   },
-  slice: { params: ['start', 'length', 'preserve_keys'], fn: (_c, v, s, l, p) => sliceValue(v, s, l ?? null, p ?? false) },
+  shuffle: {
+    doc: 'The items (or characters) in random order. The platform shuffles when it sends; the preview shows one order, seeded per user.',
+    params: [],
+    random: true,
+    example: "{{ [1, 2, 3]|shuffle|length }}",
+    fn: (c, v) => twigShuffle(c, v),
+  },
+  slice: {
+    doc: 'Part of a list or string; negative values count from the end. Also `value[start:length]`.',
+    params: [req('start'), opt('length', null), opt('preserve_keys', false)],
+    example: "{{ [1, 2, 3, 4]|slice(start=1, length=2, preserve_keys=true)|json_encode }}",
+    fn: (_c, v, s, l, p) => sliceValue(v, s, l ?? null, p ?? false),
+  },
   sort: {
-    params: ['arrow'],
+    doc: 'Sorts the values (PHP comparison, or the arrow function); each value keeps its key.',
+    params: [opt('arrow', null)],
+    example: "{{ [3, 1, 2]|sort(arrow=(a, b) => a <=> b)|join(',') }}",
     fn: (_c, v, arrow) => {
       const items = requireIterable(v, 'sort');
-      if (arrow === undefined || arrow === null) return sortValues(items, compare);
+      if (nul(arrow)) return sortValues(items, compare);
       const f = arrowFn(arrow, 'sort');
       return sortValues(items, (a, b) => toNumber(f(a, b)));
     },
   },
-  spaceless: { params: [], safe: ['html'], preEscape: true, fn: (_c, v) => sarg(v, 'trim').replace(/>\s+</g, '><').trim() },
+  spaceless: {
+    doc: 'Removes whitespace between HTML tags (deprecated since Twig 3.12).',
+    params: [],
+    safe: ['html'],
+    preEscape: true,
+    example: "{{ '<p> <b>x</b> </p>'|spaceless }}",
+    fn: (_c, v) => sarg(v, 'trim').replace(/>\s+</g, '><').trim(),
+  },
   split: {
-    params: ['delimiter', 'limit'],
+    doc: 'PHP explode; an empty delimiter splits into chunks of `limit` characters.',
+    params: [req('delimiter'), opt('limit', null)],
+    example: "{{ 'a,b,c'|split(delimiter=',', limit=2)|join('|') }}",
     fn: (_c, v, delim, limit) => {
       const s = sarg(v, 'explode');
       const d = str(delim);
-      const lim = limit === null || limit === undefined ? null : Math.trunc(castNumber(limit));
+      const lim = nul(limit) ? null : Math.trunc(castNumber(limit));
       if (d !== '') return explode(d, s, lim);
       const cs = chars(s);
       if (lim === null || lim <= 1) return cs.length ? cs : [''];
-      if (cs.length < lim) return [v === null || v === undefined ? '' : v]; // PHP returns [$value] uncast
+      if (cs.length < lim) return [nul(v) ? '' : v]; // PHP returns [$value] uncast
       const out: string[] = [];
       for (let i = 0; i < cs.length; i += lim) out.push(cs.slice(i, i + lim).join(''));
       return out;
     },
   },
-  striptags: { params: ['allowable_tags'], fn: (_c, v, allowed) => stripTags(sarg(v, 'strip_tags'), allowed === undefined || allowed === null ? null : str(allowed)) },
-  title: { params: [], fn: (_c, v) => titleCase(sarg(v, 'mb_convert_case')) },
+  striptags: {
+    doc: 'Removes HTML tags, except `allowable_tags` such as "<b><i>".',
+    params: [opt('allowable_tags', null)],
+    example: "{{ '<b>bold</b> <i>it</i>'|striptags(allowable_tags='<b>') }}",
+    fn: (_c, v, allowed) => stripTags(sarg(v, 'strip_tags'), nul(allowed) ? null : str(allowed)),
+  },
+  title: { doc: 'Each word capitalised, the rest lower case.', params: [], example: "{{ 'hello wORLD'|title }}", fn: (_c, v) => titleCase(sarg(v, 'mb_convert_case')) },
   trim: {
-    params: ['character_mask', 'side'],
-    fn: (_c, v, mask, side = 'both') => {
+    doc: 'Removes whitespace (or the given characters) from both sides, or the left or right one.',
+    params: [opt('character_mask', null), opt('side', 'both')],
+    example: "{{ '--x--'|trim(character_mask='-', side='left') }}",
+    fn: (_c, v, mask, side) => {
       if (side !== 'both' && side !== 'left' && side !== 'right') throw new TwigRuntimeError('Trimming side must be "left", "right" or "both".');
-      const defaultMask = mask === null || mask === undefined;
+      const defaultMask = nul(mask);
       const r = phpTrim(sarg(v, 'trim'), defaultMask ? ' \t\n\r\0\x0B' : str(mask), side);
       // Twig >= 3.12: trimming safe markup with the default mask keeps it safe.
       return v instanceof Markup && defaultMask ? new Markup(r) : r;
     },
   },
-  upper: { params: [], fn: (_c, v) => sarg(v, 'mb_strtoupper').toUpperCase() },
-  url_encode: { params: [], fn: (_c, v) => (isArray(v) ? httpBuildQuery(v, null).join('&') : rawUrlEncode(str(v))) },
+  upper: { doc: 'Upper case.', params: [], example: "{{ 'abc'|upper }}", fn: (_c, v) => sarg(v, 'mb_strtoupper').toUpperCase() },
+  url_encode: {
+    doc: 'rawurlencode for strings; a query string for maps.',
+    params: [],
+    example: "{{ {q: 'a b', page: 2}|url_encode }}",
+    fn: (_c, v) => (isArray(v) ? httpBuildQuery(v).join('&') : rawUrlEncode(str(v))),
+  },
   map: {
-    params: ['arrow'],
+    doc: 'Applies the arrow function to each item; keys are kept.',
+    params: [req('arrow')],
+    example: "{{ [1, 2]|map(arrow=(v, k) => v * 10)|join(',') }}",
     fn: (_c, v, arrow) => {
       const f = arrowFn(arrow, 'map');
       const items = requireIterable(v, 'map');
@@ -331,19 +358,19 @@ export const FILTERS: Record<string, Callable> = {
     },
   },
   filter: {
-    params: ['arrow'],
+    doc: 'Keeps the items for which the arrow function is true; keys are kept.',
+    params: [req('arrow')],
+    example: "{{ [1, 2, 3]|filter(arrow=v => v > 1)|join(',') }}",
     fn: (_c, v, arrow) => {
       const f = arrowFn(arrow, 'filter');
-      const items = requireIterable(v, 'filter');
-      const kept = entriesOf(items).filter(([k, x]) => truthy(f(x, k)));
-      const o: PhpMap = {};
-      for (const [k, x] of kept) o[String(k)] = x;
-      return Array.isArray(items) && kept.every(([k], i) => k === i) ? kept.map(([, x]) => x) : o;
+      return fromEntries(entriesOf(requireIterable(v, 'filter')).filter(([k, x]) => truthy(f(x, k))));
     },
   },
   reduce: {
-    params: ['arrow', 'initial'],
-    fn: (_c, v, arrow, initial = null) => {
+    doc: 'Folds the items into one value, starting from `initial`.',
+    params: [req('arrow'), opt('initial', null)],
+    example: "{{ [1, 2, 3]|reduce(arrow=(carry, v) => carry + v, initial=10) }}",
+    fn: (_c, v, arrow, initial) => {
       const f = arrowFn(arrow, 'reduce');
       let acc = initial;
       for (const [k, x] of entriesOf(requireIterable(v, 'reduce'))) acc = f(acc, x, k);
@@ -351,7 +378,9 @@ export const FILTERS: Record<string, Callable> = {
     },
   },
   find: {
-    params: ['arrow'],
+    doc: 'The first item for which the arrow function is true, or null.',
+    params: [req('arrow')],
+    example: "{{ [1, 2, 3]|find(arrow=v => v > 1) }}",
     fn: (_c, v, arrow) => {
       const f = arrowFn(arrow, 'find');
       for (const [k, x] of entriesOf(requireIterable(v, 'find'))) if (truthy(f(x, k))) return x;
@@ -359,70 +388,14 @@ export const FILTERS: Record<string, Callable> = {
     },
   },
 };
-FILTERS.e = FILTERS.escape!;
+FILTERS.e = { ...FILTERS.escape!, doc: 'Alias of escape.', example: "{{ '<b>'|e(strategy='html', charset='UTF-8') }}" };
 
 /** Every filter name Twig (core and official extra extensions) knows: unknown to us but known to Twig = `unsupported-twig`. */
 export const TWIG_CORE_FILTERS = new Set([
-  ...Object.keys(FILTERS), 'convert_encoding', 'shuffle', 'plural', 'singular', 'invoke', 'data_uri', 'u', 'slug',
+  ...Object.keys(FILTERS), 'convert_encoding', 'plural', 'singular', 'invoke', 'data_uri', 'u', 'slug',
   'markdown_to_html', 'html_to_markdown', 'inline_css', 'inky_to_html', 'format_currency', 'format_number', 'format_datetime',
   'format_date', 'format_time', 'country_name', 'currency_name', 'currency_symbol', 'language_name', 'locale_name',
   'timezone_name', 'html_attr_merge', 'html_attr_type',
 ]);
 
-/** Tests (`is ...`) implemented here; `defined` is compiled specially. */
-export const TESTS: Record<string, Callable> = {
-  even: { params: [], fn: (_c, v) => Math.trunc(toNumber(v, '%')) % 2 === 0 },
-  odd: { params: [], fn: (_c, v) => Math.trunc(toNumber(v, '%')) % 2 !== 0 },
-  null: { params: [], fn: (_c, v) => v === null || v === undefined },
-  none: { params: [], fn: (_c, v) => v === null || v === undefined },
-  'same as': { params: ['value'], fn: (_c, v, x) => strictEquals(v, x) },
-  'divisible by': {
-    params: ['num'],
-    fn: (_c, v, n) => {
-      const d = Math.trunc(castNumber(n));
-      if (d === 0) throw new TwigRuntimeError('Modulo by zero');
-      return Math.trunc(toNumber(v, '%')) % d === 0;
-    },
-  },
-  empty: { params: [], fn: (_c, v) => empty(v) },
-  iterable: { params: [], fn: (_c, v) => isArray(v) },
-  sequence: { params: [], fn: (_c, v) => Array.isArray(v) || (isMap(v) && isListLike(v)) },
-  mapping: { params: [], fn: (_c, v) => isMap(v) && !isListLike(v) },
-  true: { params: [], fn: (_c, v) => v === true },
-  false: { params: [], fn: (_c, v) => v === false },
-};
-
-export const TWIG_CORE_TESTS = new Set(['constant', 'defined', ...Object.keys(TESTS)]);
-
-function minMax(args: unknown[], sign: number): unknown {
-  const vals = args.length === 1 && isArray(args[0]) ? valuesOf(args[0] as PhpMap) : args;
-  if (!vals.length) throw new TwigRuntimeError(`${sign > 0 ? 'max' : 'min'}(): Argument #1 ($value) must contain at least one element`);
-  let best = vals[0];
-  for (const v of vals.slice(1)) if (compare(v, best) * sign > 0) best = v;
-  return best;
-}
-
-/** Functions implemented here. */
-export const FUNCTIONS: Record<string, Callable> = {
-  range: { params: ['low', 'high', 'step'], fn: (_c, low, high, step = 1) => phpRange(low, high, step) },
-  max: { params: ['values'], variadic: true, fn: (_c, ...args) => minMax(args, 1) },
-  min: { params: ['values'], variadic: true, fn: (_c, ...args) => minMax(args, -1) },
-  cycle: {
-    params: ['values', 'position'],
-    fn: (_c, values, position) => {
-      if (!isArray(values)) throw new TwigRuntimeError('The "cycle" function expects an array or "ArrayAccess" as first argument.');
-      const vs = valuesOf(values);
-      if (!vs.length) throw new TwigRuntimeError('The "cycle" function does not work on empty sequences/mappings.');
-      return vs[Math.trunc(castNumber(position)) % vs.length];
-    },
-  },
-  date: { params: ['date', 'timezone'], fn: (c, d, tz) => toDate(c.env.timezone, d, tz) },
-};
-
-/** Functions Twig (core) has: calling one we lack is `unsupported-twig`, anything else is an unknown function. */
-export const CORE_FUNCTIONS = new Set([
-  ...Object.keys(FUNCTIONS), 'random', 'constant', 'include', 'source', 'template_from_string', 'block', 'parent',
-  'attribute', 'dump', 'country_timezones', 'enum', 'enum_cases', 'html_classes', 'html_cva',
-]);
-
-export { empty as isEmptyValue };
+export { str as stringOf };

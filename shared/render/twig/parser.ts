@@ -4,15 +4,16 @@
  * conditional `?:`, `??`, string interpolation) and the token parsers of the tags personalisation
  * templates use. Tags Twig has but this engine does not implement raise `unsupported-twig`.
  */
-import type { Arg, Expr, Stmt } from './ast';
+import type { Arg, Expr, MacroDef, Stmt, Template } from './ast';
 import { TwigCompileError } from './errors';
 import { BINARY_OPERATORS, UNARY_OPERATORS, type Token } from './lexer';
+import { ImportScopes, parseBlock, parseFrom, parseImport, parseMacro } from './parser-tags';
 
-/** Twig core tags this engine does not implement (they need other templates, blocks or macros). */
-const UNSUPPORTED_TAGS = new Set([
-  'extends', 'block', 'endblock', 'include', 'embed', 'import', 'from', 'macro', 'use', 'sandbox',
-  'deprecated', 'flush', 'cache', 'guard', 'types', 'line', 'filter', 'spaceless',
-]);
+/** Twig core tags that need another template: the platform renders one template per field. */
+const OTHER_TEMPLATE_TAGS = new Set(['extends', 'include', 'embed', 'use']);
+
+/** Other Twig core tags this engine does not implement. */
+const UNSUPPORTED_TAGS = new Set(['sandbox', 'deprecated', 'flush', 'cache', 'guard', 'types', 'line', 'filter', 'spaceless']);
 
 /** Tests that take one argument without parentheses (`divisible by 3`, `same as x`). */
 const TWO_WORD_TESTS: Record<string, string[]> = { same: ['as'], divisible: ['by'] };
@@ -21,22 +22,27 @@ const NAME_RE = /^[a-zA-Z_\x7f-\uffff][a-zA-Z0-9_\x7f-\uffff]*$/;
 
 export class Parser {
   private i = 0;
+  /** Which names are imported macros, by scope (see parser-tags.ts). */
+  readonly imports = new ImportScopes();
+  /** Block names defined so far: a name may be defined once. */
+  readonly blockNames = new Set<string>();
+  private readonly macros = new Map<string, MacroDef>();
   constructor(private readonly tokens: Token[]) {}
 
-  private get cur(): Token {
+  get cur(): Token {
     return this.tokens[this.i]!;
   }
-  private peek(n = 1): Token {
+  peek(n = 1): Token {
     return this.tokens[Math.min(this.i + n, this.tokens.length - 1)]!;
   }
-  private next(): Token {
+  next(): Token {
     return this.tokens[this.i++]!;
   }
-  private test(type: Token['type'], value?: string): boolean {
+  test(type: Token['type'], value?: string): boolean {
     const t = this.cur;
     return t.type === type && (value === undefined || t.value === value);
   }
-  private expect(type: Token['type'], value?: string, what?: string): Token {
+  expect(type: Token['type'], value?: string, what?: string): Token {
     const t = this.cur;
     if (!this.test(type, value)) {
       const got = t.type === 'eof' ? 'end of template' : `"${t.value}"`;
@@ -48,7 +54,7 @@ export class Parser {
   private isNameLike(t: Token = this.cur): boolean {
     return t.type === 'name' || (t.type === 'operator' && NAME_RE.test(t.value));
   }
-  private expectName(what: string): Token {
+  expectName(what: string): Token {
     if (this.isNameLike()) return this.next();
     return this.expect('name', undefined, what);
   }
@@ -56,14 +62,14 @@ export class Parser {
   // ------------------------------------------------------------------ statements
 
   /** Parses the whole template. */
-  parseTemplate(): Stmt[] {
+  parseTemplate(): Template {
     const body = this.subparse(null);
     this.expect('eof');
-    return body;
+    return { body, macros: this.macros };
   }
 
   /** Parses statements until one of the `ends` tag names (left unconsumed, after the `{%`). */
-  private subparse(ends: string[] | null): Stmt[] {
+  subparse(ends: string[] | null): Stmt[] {
     const out: Stmt[] = [];
     for (;;) {
       const t = this.cur;
@@ -90,7 +96,8 @@ export class Parser {
             return out;
           }
           this.next();
-          out.push(this.parseTag());
+          const stmt = this.parseTag();
+          if (stmt) out.push(stmt);
           break;
         }
         default:
@@ -99,10 +106,20 @@ export class Parser {
     }
   }
 
-  private parseTag(): Stmt {
+  /** One tag; null for tags that only define or import things (macro, import, from). */
+  private parseTag(): Stmt | null {
     const tag = this.next();
     const pos = tag.pos;
     switch (tag.value) {
+      case 'block': return parseBlock(this, pos);
+      case 'macro': {
+        // Twig 3 accepts a macro anywhere (deprecated outside the root since 3.27) and a later definition wins.
+        const m = parseMacro(this, pos);
+        this.macros.set(m.name, m);
+        return null;
+      }
+      case 'import': parseImport(this, pos); return null;
+      case 'from': parseFrom(this, pos); return null;
       case 'if': return this.parseIf(pos);
       case 'for': return this.parseFor(pos);
       case 'set': return this.parseSet(pos);
@@ -115,6 +132,9 @@ export class Parser {
         return { kind: 'do', pos, expr };
       }
       default:
+        if (OTHER_TEMPLATE_TAGS.has(tag.value)) {
+          throw new TwigCompileError('unsupported-twig', `The "${tag.value}" tag needs another template: the platform renders one template per field, so there is none to ${tag.value === 'extends' ? 'extend' : tag.value === 'use' ? 'take blocks from' : 'include'}.`, pos);
+        }
         if (UNSUPPORTED_TAGS.has(tag.value)) {
           throw new TwigCompileError('unsupported-twig', `The "${tag.value}" tag is not supported by the preview engine.`, pos);
         }
@@ -293,7 +313,7 @@ export class Parser {
     return expr;
   }
 
-  private parseUnaryOrPrimary(): Expr {
+  parseUnaryOrPrimary(): Expr {
     const t = this.cur;
     if (t.type === 'operator' && UNARY_OPERATORS[t.value] !== undefined && !this.isNameUse(t)) {
       this.next();
@@ -317,7 +337,7 @@ export class Parser {
   }
 
   /** `...` lexes as the `..` operator followed by `.`. */
-  private isSpread(): boolean {
+  isSpread(): boolean {
     return this.test('operator', '..') && this.peek().type === 'punct' && this.peek().value === '.';
   }
 
@@ -373,8 +393,12 @@ export class Parser {
         if (lower === 'true') e = { kind: 'const', pos: t.pos, value: true };
         else if (lower === 'false') e = { kind: 'const', pos: t.pos, value: false };
         else if (lower === 'null' || lower === 'none') e = { kind: 'const', pos: t.pos, value: null };
-        else if (this.test('punct', '(')) e = { kind: 'call', pos: t.pos, name: t.value, args: this.parseArguments(true) };
-        else e = { kind: 'name', pos: t.pos, name: t.value };
+        else if (this.test('punct', '(')) {
+          // A macro imported with `from` wins over a function of the same name, as in Twig.
+          const macro = this.imports.macroOf(t.value);
+          const args = this.parseArguments(true);
+          e = macro !== undefined ? { kind: 'macro', pos: t.pos, name: macro, args } : { kind: 'call', pos: t.pos, name: t.value, args };
+        } else e = { kind: 'name', pos: t.pos, name: t.value };
         break;
       }
       case 'number':
@@ -387,7 +411,7 @@ export class Parser {
         break;
       case 'operator':
         if (t.value === '..' && this.peek().type === 'punct' && this.peek().value === '.') {
-          throw new TwigCompileError('unsupported-twig', 'The spread operator ("...") is not supported by the preview engine.', t.pos);
+          throw new TwigCompileError('syntax', 'The spread operator ("...") can only be used in a list, a hash or the arguments of a call.', t.pos);
         }
         if (NAME_RE.test(t.value)) {
           this.next();
@@ -499,6 +523,10 @@ export class Parser {
       const t = this.cur;
       if (t.type !== 'punct') return e;
       if (t.value === '.') {
+        if (e.kind === 'name' && this.imports.isTemplate(e.name)) {
+          e = this.parseMacroCall(e);
+          continue;
+        }
         this.next();
         const a = this.cur;
         if (a.type === 'name' || (a.type === 'operator' && NAME_RE.test(a.value))) {
@@ -542,6 +570,21 @@ export class Parser {
     }
   }
 
+  /** `alias.name(args)`, `alias.(expr)(args)`, or either without parentheses, on an imported template (`_self`). */
+  private parseMacroCall(alias: Extract<Expr, { kind: 'name' }>): Expr {
+    this.next();
+    const a = this.cur;
+    let name: string | Expr;
+    if (this.isNameLike(a)) name = this.next().value;
+    else if (a.type === 'punct' && a.value === '(') {
+      this.next();
+      name = this.parseExpression();
+      this.expect('punct', ')');
+    } else throw new TwigCompileError('syntax', `Expected a macro name after "${alias.name}.".`, a.pos);
+    const args = this.test('punct', '(') ? this.parseArguments(true) : null;
+    return { kind: 'macro', pos: a.pos, name, args };
+  }
+
   /** `is [not] name [args]`: two-word tests (`same as`, `divisible by`) and one bare argument as Twig allows. */
   private parseTest(expr: Expr, negated: boolean, pos: number): Expr {
     const t = this.expectName('test name');
@@ -551,20 +594,33 @@ export class Parser {
     let args: Arg[] = [];
     if (this.test('punct', '(')) args = this.parseArguments(true);
     else if (name === 'same as' || name === 'divisible by') args = [{ value: this.parseUnaryOrPrimary() }];
+    // `alias is defined` after `{% from _self import name as alias %}` asks whether the macro exists.
+    if (name === 'defined' && expr.kind === 'name') {
+      const macro = this.imports.macroOf(expr.name);
+      if (macro !== undefined) expr = { kind: 'macro', pos: expr.pos, name: macro, args: null };
+    }
     return { kind: 'test', pos: t.pos ?? pos, name, expr, args, negated };
   }
 
-  /** `(a, b, name=c, name: d)`, trailing comma allowed. */
+  /** `(a, b, ...list, name=c, name: d)`, trailing comma allowed. */
   private parseArguments(allowNamed: boolean): Arg[] {
     this.expect('punct', '(');
     const args: Arg[] = [];
+    let unpacked = false;
     while (!this.test('punct', ')')) {
       if (args.length) {
         this.expect('punct', ',', 'a comma between arguments');
         if (this.test('punct', ')')) break;
       }
       if (this.isSpread()) {
-        throw new TwigCompileError('unsupported-twig', 'Argument unpacking ("...") is not supported by the preview engine.', this.cur.pos);
+        this.next();
+        this.next();
+        unpacked = true;
+        args.push({ value: this.parseExpression(), spread: true });
+        continue;
+      }
+      if (unpacked && !(allowNamed && this.test('name') && (this.peek().value === '=' || this.peek().value === ':'))) {
+        throw new TwigCompileError('syntax', 'Normal arguments must be placed before argument unpacking.', this.cur.pos);
       }
       if (allowNamed && this.test('name') && ((this.peek().type === 'operator' && this.peek().value === '=') || (this.peek().type === 'punct' && this.peek().value === ':'))) {
         const name = this.next().value;

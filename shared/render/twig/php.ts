@@ -7,63 +7,14 @@
  * runtime hot path: keep them small and allocation-free.
  */
 import { TwigRuntimeError } from './errors';
+import { count, entriesOf, fromEntries, getAttr, hasAttr, isArray, keysOf, type PhpArray } from './arrays';
+import { Markup, PhpDate } from './objects';
 
-/** A string already safe for HTML (Twig\Markup): captured `set` blocks, `apply` bodies. Not escaped again. */
-export class Markup {
-  constructor(readonly s: string) {}
-  toString(): string {
-    return this.s;
-  }
-}
-
-/** A PHP DateTime: an instant plus the time zone it displays in (IANA name or fixed offset in minutes). */
-export class PhpDate {
-  constructor(readonly ms: number, readonly tz: string | number) {}
-}
-
-export type PhpMap = Record<string, unknown>;
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** A PHP array: a JS list or a plain object (map). */
-export function isArray(v: unknown): v is unknown[] | PhpMap {
-  return typeof v === 'object' && v !== null && (Array.isArray(v) || (!(v instanceof Markup) && !(v instanceof PhpDate)));
-}
-
-export function isMap(v: unknown): v is PhpMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Markup) && !(v instanceof PhpDate);
-}
-
-/** Number of elements of a PHP array. */
-export function count(v: unknown[] | PhpMap): number {
-  return Array.isArray(v) ? v.length : Object.keys(v).length;
-}
-
-const INT_KEY = /^(?:0|-?[1-9][0-9]{0,15})$/;
-/** PHP casts canonical integer strings used as array keys to ints. */
-export function phpKeyValue(k: string): string | number {
-  return INT_KEY.test(k) ? Number(k) : k;
-}
-
-/** Keys of a PHP array as PHP sees them (ints for lists and integer-like keys). */
-export function keysOf(v: unknown[] | PhpMap): (string | number)[] {
-  if (Array.isArray(v)) return v.map((_x, i) => i);
-  return Object.keys(v).map(phpKeyValue);
-}
-
-/** Values of a PHP array in order. */
-export function valuesOf(v: unknown[] | PhpMap): unknown[] {
-  return Array.isArray(v) ? v : Object.values(v);
-}
-
-/** True when a map's keys are exactly 0..n-1 in order, i.e. PHP would treat it as a list. */
-export function isListLike(v: PhpMap): boolean {
-  let i = 0;
-  for (const k in v) {
-    if (k !== String(i)) return false;
-    i++;
-  }
-  return true;
-}
+export { Markup, PhpDate } from './objects';
+export {
+  count, entriesOf, fromEntries, getAttr, hasAttr, isArray, isListLike, isMap, keysOf, phpKeyValue, valuesOf,
+  type OrderedMap, type PhpArray, type PhpKey, type PhpMap,
+} from './arrays';
 
 /** PHP's (string) cast of a float with precision=14 (what `echo` prints). */
 export function numToStr(n: number): string {
@@ -105,6 +56,7 @@ export function truthy(v: unknown): boolean {
   if (v === null || v === undefined) return false;
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof Markup || v instanceof PhpDate) return true;
+  if (v instanceof Map) return v.size > 0;
   if (typeof v === 'object') {
     for (const _k in v) return true;
     return false;
@@ -186,10 +138,10 @@ export function compare(a: unknown, b: unknown): number {
     const ca = count(a);
     const cb = count(b);
     if (ca !== cb) return cmp(ca, cb);
-    const bm = b as PhpMap;
-    for (const k of Object.keys(a)) {
-      if (!hasOwn.call(bm, k)) return 1;
-      const r = compare((a as PhpMap)[k], bm[k]);
+    // PHP compares arrays key by key in the left one's order; a key the right lacks makes them uncomparable (1).
+    for (const [k, x] of entriesOf(a)) {
+      if (!hasAttr(b, k)) return 1;
+      const r = compare(x, getAttr(b, k));
       if (r !== 0) return r;
     }
     return 0;
@@ -211,11 +163,13 @@ export function strictEquals(a: unknown, b: unknown): boolean {
   if (b === undefined) b = null;
   if (a === b) return true;
   if (isArray(a) && isArray(b)) {
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    if (ka.length !== kb.length) return false;
-    for (let i = 0; i < ka.length; i++) {
-      if (ka[i] !== kb[i] || !strictEquals((a as PhpMap)[ka[i]!], (b as PhpMap)[kb[i]!])) return false;
+    // Same key/value pairs in the same order.
+    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => strictEquals(x, b[i]));
+    const ea = entriesOf(a);
+    const eb = entriesOf(b);
+    if (ea.length !== eb.length) return false;
+    for (let i = 0; i < ea.length; i++) {
+      if (ea[i]![0] !== eb[i]![0] || !strictEquals(ea[i]![1], eb[i]![1])) return false;
     }
     return true;
   }
@@ -232,32 +186,6 @@ export function phpKey(k: unknown): string {
   return toStr(k);
 }
 
-/** `obj.attr` / `obj[key]` on data: missing keys, null and scalars give undefined (rendered as ''). */
-export function getAttr(obj: unknown, key: unknown): unknown {
-  if (typeof obj !== 'object' || obj === null) return undefined;
-  if (Array.isArray(obj)) {
-    let i: number;
-    if (typeof key === 'number') i = Math.trunc(key);
-    else if (typeof key === 'string' && INT_KEY.test(key)) i = Number(key);
-    else if (typeof key === 'boolean') i = key ? 1 : 0;
-    else return undefined;
-    return i >= 0 && i < obj.length ? obj[i] : undefined;
-  }
-  if (obj instanceof Markup || obj instanceof PhpDate) return undefined;
-  const k = typeof key === 'string' ? key : phpKey(key);
-  return hasOwn.call(obj, k) ? (obj as PhpMap)[k] : undefined;
-}
-
-/** Whether `obj.attr` exists (Twig's `is defined` on attributes: true even when the value is null). */
-export function hasAttr(obj: unknown, key: unknown): boolean {
-  if (typeof obj !== 'object' || obj === null || obj instanceof Markup || obj instanceof PhpDate) return false;
-  if (Array.isArray(obj)) {
-    const i = typeof key === 'number' ? Math.trunc(key) : typeof key === 'string' && INT_KEY.test(key) ? Number(key) : -1;
-    return i >= 0 && i < obj.length;
-  }
-  return hasOwn.call(obj, phpKey(key));
-}
-
 /** PHP `+`, `-`, `*` with PHP 8 operand conversion. */
 export function add(a: unknown, b: unknown): unknown {
   if (isArray(a) && isArray(b)) return arrayUnion(a, b);
@@ -265,12 +193,12 @@ export function add(a: unknown, b: unknown): unknown {
 }
 
 /** PHP's `array + array`: keys of the left, then keys of the right it lacks. */
-function arrayUnion(a: unknown[] | PhpMap, b: unknown[] | PhpMap): unknown[] | PhpMap {
+function arrayUnion(a: PhpArray, b: PhpArray): PhpArray {
   if (Array.isArray(a) && Array.isArray(b)) return a.length >= b.length ? a.slice() : a.concat(b.slice(a.length));
-  const o: PhpMap = {};
-  for (const k of Object.keys(a)) o[k] = (a as PhpMap)[k];
-  for (const k of Object.keys(b)) if (!hasOwn.call(o, k)) o[k] = (b as PhpMap)[k];
-  return o;
+  const out = entriesOf(a);
+  const seen = new Set(keysOf(a));
+  for (const e of entriesOf(b)) if (!seen.has(e[0])) out.push(e);
+  return fromEntries(out);
 }
 export function sub(a: unknown, b: unknown): number {
   return toNumber(a, '-') - toNumber(b, '-');

@@ -3,7 +3,8 @@
  * closures (see compile.ts) that read variables from `Ctx` and append to `Ctx.out`.
  */
 import { TwigRuntimeError } from './errors';
-import { Markup, toStr } from './php';
+import { Markup } from './objects';
+import { toStr } from './php';
 
 /** Settings fixed per compiled template. */
 export interface RenderEnv {
@@ -24,7 +25,18 @@ export interface Ctx {
   /** Offset of the statement being rendered, for run-time error locations. */
   pos: number;
   env: RenderEnv;
+  /** Seed of `random` and `shuffle` for this render (campaign previews use the target id). */
+  seed: string;
+  /** Their generator, made from `seed` on first use. */
+  rng: (() => number) | null;
+  /** Blocks and macros being rendered inside one another (a runaway recursion stops at MAX_DEPTH). */
+  depth: number;
+  /** The template's blocks by name, for block('name'). */
+  blocks: ReadonlyMap<string, (c: Ctx) => void>;
 }
+
+/** How deep blocks and macros may call each other before the render stops with an error. */
+export const MAX_DEPTH = 250;
 
 const HTML_SPECIAL = /[&<>"']/;
 const HTML_SPECIAL_G = /[&<>"']/g;

@@ -1,6 +1,7 @@
 /** Operators and helpers on collections and strings shared by the compiler and the filters (PHP semantics). */
 import { TwigRuntimeError } from './errors';
-import { compare, isArray, isNumericStr, Markup, numToStr, toStr, type PhpMap } from './php';
+import { entriesOf, fromEntries, valuesOf } from './arrays';
+import { castNumber, compare, isArray, isNumericStr, Markup, numToStr, toStr, truthy } from './php';
 
 /** Twig's `in` (twig_in_filter): substring test on strings, loose membership on arrays. */
 export function inOp(value: unknown, seq: unknown): boolean {
@@ -12,8 +13,7 @@ export function inOp(value: unknown, seq: unknown): boolean {
     return false;
   }
   if (!isArray(seq)) return false;
-  const vals = Array.isArray(seq) ? seq : Object.values(seq);
-  for (const item of vals) if (compare(value, item) === 0) return true;
+  for (const item of valuesOf(seq)) if (compare(value, item) === 0) return true;
   return false;
 }
 
@@ -70,7 +70,8 @@ export function phpRange(low: unknown, high: unknown, step: unknown): unknown[] 
     else for (let c = a; c >= b; c -= st) out.push(String.fromCharCode(c));
     return out;
   }
-  const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && isNumericStr(v) ? Number(v) : v === true ? 1 : 0);
+  // PHP 8.2 casts the other ends like (int)/(float) do: a leading number counts ("3,00" is 3), anything else is 0.
+  const num = (v: unknown) => castNumber(v);
   const a = num(low);
   const b = num(high);
   const out: number[] = [];
@@ -96,23 +97,16 @@ export function sliceValue(item: unknown, start: unknown, length: unknown, prese
   const st = Math.trunc(Number(toStr(start ?? 0)) || 0);
   const len = length === null || length === undefined ? null : Math.trunc(Number(toStr(length)) || 0);
   if (isArray(item)) {
-    if (Array.isArray(item)) {
+    const preserve = truthy(preserveKeys);
+    if (Array.isArray(item) && !preserve) {
       const [s, e] = sliceBounds(item.length, st, len);
-      if (!preserveKeys) return item.slice(s, e);
-      const o: PhpMap = {};
-      for (let i = s; i < e; i++) o[String(i)] = item[i];
-      return o;
+      return item.slice(s, e);
     }
-    const keys = Object.keys(item);
-    const [s, e] = sliceBounds(keys.length, st, len);
-    const o: PhpMap = {};
+    // array_slice: string keys are kept, integer keys renumbered unless preserved.
+    const es = entriesOf(item);
+    const [s, e] = sliceBounds(es.length, st, len);
     let next = 0;
-    for (let i = s; i < e; i++) {
-      const k = keys[i]!;
-      if (!preserveKeys && /^(?:0|-?[1-9][0-9]*)$/.test(k)) o[String(next++)] = item[k];
-      else o[k] = item[k];
-    }
-    return o;
+    return fromEntries(es.slice(s, e).map(([k, x]) => [typeof k === 'number' && !preserve ? next++ : k, x]));
   }
   const chars = Array.from(toStr(item));
   const [s, e] = sliceBounds(chars.length, st, len);
