@@ -9,7 +9,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 // Every Node builtin, with and without the `node:` prefix (`fs`, `node:fs`, `fs/promises`, ...).
 const nodeBuiltins = [...new Set(builtinModules.map((m) => m.replace(/^node:/, '')))];
-const nodeImports = (message) => ({ group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], message });
+// A regex, not gitignore-style groups: a group `url` would also match a relative `./url`.
+const nodeImports = (message) => ({ regex: `^(node:.*|(${nodeBuiltins.map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})(/.*)?)$`, message });
 const electronImports = { group: ['electron', 'electron/*'], message: 'Only electron/ may import Electron.' };
 const reactImports = {
   group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@monaco-editor/*', 'monaco-editor', 'monaco-editor/*'],
