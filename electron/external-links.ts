@@ -1,6 +1,6 @@
 /**
  * The one way a link leaves the app: http(s) only, and only after the person confirms.
- * `confirm` and `open` are injected (a message box and `shell.openExternal` in electron/dialogs.ts),
+ * `confirm` and `open` are injected (a message box and `shell.openExternal` in electron/native-shell.ts),
  * so the flow is unit-tested without Electron.
  */
 import { isSafeExternalUrl } from './guards';

@@ -151,7 +151,7 @@ export class EnvSecretStore extends MemorySecretStore {
       text = readFileSync(file, 'utf8').trim();
     } catch (e) {
       // The person named this file; the message names it too, never its content.
-      throw new Error(`the file named by ${name}_FILE (${file}) cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new Error(`the file named by ${name}_FILE (${file}) cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { cause: e });
     }
     if (!text) throw new Error(`the file named by ${name}_FILE (${file}) is empty`);
     this.seen.add(text);

@@ -1,5 +1,5 @@
 /**
- * Reads a workspace folder (PRODUCT.md §2) into a snapshot of its text files. Parsing happens in
+ * Reads a workspace folder (docs/workspace.md) into a snapshot of its text files. Parsing happens in
  * shared/ so the renderer, the CLI and the send path interpret the files the same way.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 // electron-builder `afterPack` hook: flips Electron's fuses in the packaged binary, before code
 // signing (so the OS signature then protects them). The config is a pure function, unit-tested in
-// test/unit/electron-fuses.test.ts; `@electron/fuses` (ESM-only) is loaded only when packaging.
+// test/unit/electron-packaging.test.ts; `@electron/fuses` (ESM-only) is loaded only when packaging.
 'use strict';
 const path = require('node:path');
 

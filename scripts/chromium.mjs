@@ -30,10 +30,10 @@ export function ensureChromium() {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (debian && root) {
     console.log('No Chromium found: installing Debian\'s chromium package (apt-get install -y chromium)…');
-    let r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit' });
+    const r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit' });
     if (r.status !== 0) {
       spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-      r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit' });
+      spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit' });
     }
     return findChromium();
   }

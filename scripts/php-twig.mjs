@@ -17,10 +17,10 @@ export function ensurePhpTwig() {
   const pkgs = ['php-cli', 'php-twig', 'php-mbstring'];
   if (debian && root) {
     console.log(`PHP Twig not found: installing Debian's ${pkgs.join(' ')} (the Twig oracle of the differential tests)…`);
-    let r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...pkgs], { stdio: 'inherit' });
+    const r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...pkgs], { stdio: 'inherit' });
     if (r.status !== 0) {
       spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-      r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...pkgs], { stdio: 'inherit' });
+      spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...pkgs], { stdio: 'inherit' });
     }
     return findPhpTwig();
   }

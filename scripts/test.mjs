@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite. Unit tests (Vitest), the differential tests against real PHP Twig,
-// end-to-end tests (Playwright driving the built renderer in real Chromium against the browser host
-// and the real sandbox), and the Electron smoke suite where Electron's binary is installed. Ends
-// with one line "N passed, N failed, N skipped".
+// `npm test`: the whole suite. The conventions first (ESLint with the dependency rules, the per-side
+// TypeScript projects, the format check, paths named in comments), then the Electron security scan,
+// unit tests (Vitest), the differential tests against real PHP Twig, end-to-end tests (Playwright
+// driving the built renderer in real Chromium against the browser host and the real sandbox), and the
+// Electron smoke suite where Electron's binary is installed. Ends with one line "N passed, N failed,
+// N skipped".
 //
-// `--only=scan,unit,e2e,electron` runs some stages only. The machine-dependent decisions (Electron
-// suite skipped, required, or failed; differential suite skipped with a reason) are in
-// scripts/test-plan.mjs. PREFLIGHT_REQUIRE_ELECTRON=1 (the release workflow) makes a missing
+// `--only=lint,types,format,paths,scan,unit,e2e,electron` runs some stages only. The machine-dependent
+// decisions (Electron suite skipped, required, or failed; differential suite skipped with a reason) are
+// in scripts/test-plan.mjs. PREFLIGHT_REQUIRE_ELECTRON=1 (the release workflow) makes a missing
 // Electron binary, or an Electron suite that skipped anything, fail the run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -23,9 +25,14 @@ mkdirSync(reports, { recursive: true });
 const tool = (name) => join(root, 'node_modules', ...TOOL_ENTRIES[name]);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
-
-const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const STAGES = ['lint', 'types', 'format', 'paths', 'scan', 'unit', 'e2e', 'electron'];
+const onlyArg = process.argv.slice(2).find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice(7).split(',').filter(Boolean)) : null;
+const unknown = only ? [...only].filter((s) => !STAGES.includes(s)) : [];
+if (unknown.length) {
+  console.error(`unknown stage ${unknown.join(', ')}: the stages are ${STAGES.join(', ')}`);
+  process.exit(2);
+}
 const wants = (stage) => !only || only.has(stage);
 
 function run(label, cmd, args, env = {}) {
@@ -46,6 +53,17 @@ function countPlaywright(s) {
   totals.failed += s.unexpected ?? 0;
   totals.skipped += s.skipped ?? 0;
 }
+
+// Each convention counts as one check: it passes with 0 errors or fails.
+const check = (stage, label, script, args = []) => {
+  if (!wants(stage)) return;
+  if (run(label, process.execPath, [join(root, script), ...args]) === 0) totals.passed += 1;
+  else totals.failed += 1;
+};
+check('lint', 'lint (ESLint + dependency rules, eslint.config.mjs)', 'node_modules/eslint/bin/eslint.js', ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']);
+check('types', 'type check per side (scripts/typecheck.mjs)', 'scripts/typecheck.mjs');
+check('format', 'format check (prettier.config.mjs formatChecked)', 'scripts/format-check.mjs');
+check('paths', 'paths named in comments and docs exist (scripts/check-paths.mjs)', 'scripts/check-paths.mjs');
 
 const needsBrowser = wants('e2e');
 const chromium = needsBrowser ? ensureChromium() : null;

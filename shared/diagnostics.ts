@@ -39,8 +39,3 @@ export function formatPlace(d: Diagnostic): string {
   if (d.target) parts.push(`target ${d.target}`);
   return parts.join(', ');
 }
-
-/** True when any diagnostic is an error. */
-export function hasErrors(ds: readonly Diagnostic[]): boolean {
-  return ds.some((d) => d.severity === 'error');
-}

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { DEFAULT_BATCH_SIZE } from './send/plan';
 
-/** The platform's regional API hosts (XTREMEPUSH-API.md). */
+/** The platform's regional API hosts (docs/xtremepush-api.md). */
 export const REGION_BASE_URLS = {
   eu: 'https://external-api.xtremepush.com',
   us: 'https://api.us.xtremepush.com',

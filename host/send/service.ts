@@ -3,7 +3,6 @@
  * the webhook receiver, and the sandbox's durable record. The send engine runs here, in the main
  * process; the renderer asks for a send by draft id and never sees a token.
  */
-import { join } from 'node:path';
 import type { Handlers } from '../ipc/dispatch';
 import type { ServiceContext } from '../context';
 import { deliveriesOf } from '../../shared/send/deliveries';

@@ -67,7 +67,10 @@ export function createKeeper(state: () => KeptState) {
         if (s.entries[f]?.history !== prev.entries[f]?.history || !s.overrides[f] !== !prev.overrides[f]) now = true;
         campaigns.add(f);
       }
-      if (s.profiles !== prev.profiles) (profiles = true), (now = true);
+      if (s.profiles !== prev.profiles) {
+        profiles = true;
+        now = true;
+      }
       if (!campaigns.size && !profiles) return;
       clearTimeout(timer);
       if (now) void flush();

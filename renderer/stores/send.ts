@@ -81,7 +81,7 @@ function optionsArg(o: SendOptionsInput): ChannelArgs<'send.prepare'>['options']
     try {
       extra = JSON.parse(o.extra);
     } catch (e) {
-      throw new Error(`extra properties are not JSON: ${(e as Error).message}`);
+      throw new Error(`extra properties are not JSON: ${(e as Error).message}`, { cause: e });
     }
     if (!extra || typeof extra !== 'object' || Array.isArray(extra)) throw new Error('extra properties must be a JSON object, e.g. {"payload_add": [{"key": "k", "value": "v"}]}');
     out.extra = extra as Record<string, unknown>;

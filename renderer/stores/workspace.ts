@@ -136,7 +136,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     },
     async saveSettings(settings) {
       const { text } = await call('workspace.readFile', { path: SETTINGS_FILE });
-      let base: Record<string, unknown> = {};
+      let base: Record<string, unknown>;
       try {
         base = text ? (JSON.parse(text) as Record<string, unknown>) : {};
       } catch {

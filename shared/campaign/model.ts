@@ -1,5 +1,5 @@
 /**
- * The campaign file model (PRODUCT.md §2): one campaign template per workspace file.
+ * The campaign file model (docs/workspace.md): one campaign template per workspace file.
  * Strict zod schemas: unknown keys and wrong types are errors with their field path.
  */
 import { z } from 'zod';

@@ -2,8 +2,8 @@
  * Link checks of one rendered email: every `href` and image `src` after rendering — invalid or
  * relative URLs, `http:` in an https email, tracking parameters repeated or missing, and the shape
  * of `mailto:` and `tel:` links. Empty and unrendered URLs, `#` and test hosts are the older
- * checks' (email.ts); these do not report them twice. Pure: no network here (the opt-in online
- * check of the distinct URLs runs on the main side, host/links/).
+ * checks' (email.ts); these do not report them twice. Pure: no network here (an online check of the
+ * distinct URLs belongs on the main side; none is built yet).
  */
 import type { RawFinding } from './types';
 import { emailUrls } from './compat';

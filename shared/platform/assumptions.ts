@@ -3,7 +3,7 @@
  * place (docs/platform.md lists each item and why it was chosen). Every other platform module reads
  * these constants, so a correction after checking against a real project is a change here only.
  *
- * Confirmed facts (XTREMEPUSH-API.md) are marked "documented"; everything else is a guess.
+ * Confirmed facts (docs/xtremepush-api.md) are marked "documented"; everything else is a guess.
  */
 import type { Channel } from '../campaign/model';
 

@@ -1,7 +1,7 @@
 /**
  * "Test connection": turns the outcome of one cheap API call into a plain-language verdict that
  * tells apart an unreachable host, a rejected credential, API access not enabled, a switched-off
- * endpoint and success (status codes documented in XTREMEPUSH-API.md).
+ * endpoint and success (status codes documented in docs/xtremepush-api.md).
  */
 
 export type ConnectionOutcome =

@@ -42,11 +42,6 @@ export function emptyReview(campaign: string): ReviewFile {
   return { version: 1, campaign, decisions: {} };
 }
 
-/** The decision for one cell, if any. */
-export function decisionOf(r: ReviewFile, target: string, node: string): Decision | undefined {
-  return r.decisions[target]?.[node];
-}
-
 /** Returns a new review with the cell decided (or cleared when `decision` is undefined). */
 export function decide(r: ReviewFile, target: string, node: string, decision: Decision | undefined): ReviewFile {
   const row = { ...(r.decisions[target] ?? {}) };

@@ -39,7 +39,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return parts.join('');
 }
 
-function decoder(label: string, fatal = false): TextDecoder {
+function decoder(label: string, fatal = false): InstanceType<typeof TextDecoder> {
   // ignoreBOM: false (the default) makes the decoder drop the BOM for us.
   return new TextDecoder(label, { fatal });
 }

@@ -58,7 +58,10 @@ function commonShape(ids: readonly string[]): string | undefined {
     const s = idShape(id);
     const n = (counts.get(s) ?? 0) + 1;
     counts.set(s, n);
-    if (n > bestN) (best = s), (bestN = n);
+    if (n > bestN) {
+      best = s;
+      bestN = n;
+    }
   }
   return best;
 }

@@ -4,7 +4,7 @@
  * page can open but neither read nor answer — and a token stored in the browser host lives in its
  * memory only. The test confirms through that page the way a person would: open it, click.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, type TestHost } from './host';

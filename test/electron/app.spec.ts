@@ -121,7 +121,7 @@ test('native integration: menu commands reach the renderer, dialogs answer, rece
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.setBounds({ x: 40, y: 60, width: 1024, height: 700 }));
   const before = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.getNormalBounds());
   await app.close();
-  ({ app, page } = await launch(folders));
+  ({ app } = await launch(folders));
   const after = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.getNormalBounds());
   // Size exactly; the position may be nudged by a Linux window manager (the fitting itself is unit-tested).
   expect({ width: after.width, height: after.height }).toEqual({ width: before.width, height: before.height });
@@ -142,10 +142,10 @@ test('the QA report exports as PDF: save dialog (PDF filter), printed in a hidde
     };
   }, out);
   // Count the windows while the export runs: the hidden print window appears, then goes.
-  await app.evaluate(({ app: electronApp, BrowserWindow }) => {
+  await app.evaluate(({ app: electronApp, BrowserWindow: _BrowserWindow }) => {
     const g = globalThis as unknown as { pdfWindows?: { visible: boolean; prefs: Record<string, unknown> | null }[] };
     g.pdfWindows = [];
-    electronApp.on('browser-window-created', (_e, w: InstanceType<typeof BrowserWindow>) => {
+    electronApp.on('browser-window-created', (_e, w: InstanceType<typeof _BrowserWindow>) => {
       g.pdfWindows!.push({ visible: w.isVisible(), prefs: (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null }).getLastWebPreferences() });
     });
   });

@@ -129,7 +129,7 @@ describe('JSON nested 100,000 levels deep', () => {
   });
 
   it('brackets inside JSON strings (escaped quotes too) are text, not nesting', async () => {
-    const r = await run('request', join('examples', 'campaigns/gate-update.yaml'), '--request', join('examples', 'requests/gate-update.json'), '--params', JSON.stringify({ note: `say \"${'['.repeat(300)}` }));
+    const r = await run('request', join('examples', 'campaigns/gate-update.yaml'), '--request', join('examples', 'requests/gate-update.json'), '--params', JSON.stringify({ note: `say "${'['.repeat(300)}` }));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)[0].params.note).toBe(`say "${'['.repeat(300)}`);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { decodeText, parseTable, sniffDelimiter } from '../../shared/targets';
-import { codes, fixtureBytes, fixtureText, withCode } from '../fixtures/targets/helpers';
+import { codes, fixtureBytes, withCode } from '../fixtures/targets/helpers';
 
 const load = (name: string) => parseTable(decodeText(fixtureBytes(name)).text, { file: name });
 
@@ -67,7 +67,7 @@ describe('parseTable', () => {
 
   test('a row with too many cells is an error at row 3, column 4, quoting the extra text', () => {
     const t = load('ragged.csv');
-    const [tooMany, tooFew] = withCode(t.diagnostics, 'ragged-row');
+    const [tooMany] = withCode(t.diagnostics, 'ragged-row');
     expect(tooMany).toMatchObject({ severity: 'error', row: 3, line: 3, column: 4, file: 'ragged.csv' });
     expect(tooMany?.message).toContain('"oops"');
     expect(tooMany?.message).toMatch(/3 columns/);

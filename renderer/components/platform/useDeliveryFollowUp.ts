@@ -71,6 +71,8 @@ export function useDeliveryFollowUp(sendId: string): Omit<FollowUpState, 'refres
     setState({ loading: true, polls: 0 });
     void load();
     return () => {
+      // A counter, not a DOM node: the cleanup bumps the latest value so late answers are dropped.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       generation.current++;
     };
   }, [load]);

@@ -4,7 +4,7 @@
  * `border-radius`, `display:flex`, `<table> element`, `rem unit`, `:hover` names what to look
  * for), so a data update brings its new features with it; the few titles that name nothing in the
  * HTML are listed in UNDETECTABLE with the reason. Where the package's rules are known to miss or
- * over-match, these are stricter (docs/email-checks.md lists the differences).
+ * over-match, these are stricter (docs/email-qa.md lists the differences).
  */
 import { parseDeclarations, parseStylesheet, type Declaration } from './css';
 import { attr, hasAttr, type Tag } from './markup';
@@ -127,7 +127,7 @@ export function buildDetectors(titles: readonly string[]): Detectors {
     else if (title === 'CSS Variables (Custom Properties)') push(d.functions, 'var', raw);
     else if (title === '!important keyword') push(d.pairs, '!important', raw);
     else if (title === 'CSS comments' || title === 'HTML comments' || title === 'HTML5 doctype' || title === 'Base 64 image format') push(d.elements, `#${title}`, raw);
-    else if ((m = /^@media \((.+)\)$/.exec(title)) || (m = /^@media \((.+)\), @media \((.+)\)$/.exec(title))) {
+    else if (/^@media \((.+)\)$/.test(title) || /^@media \((.+)\), @media \((.+)\)$/.test(title)) {
       const names = title.match(/\(([^)]+)\)/g)!.map((s) => s.slice(1, -1).replace(/^-webkit-/, ''));
       d.mediaFeatures.push([new RegExp(`\\((?:-webkit-)?(?:min-|max-)?(?:${names.join('|')})\\s*[:)]`, 'i'), raw]);
     } else if ((m = /^@([a-z-]+)$/.exec(title))) push(d.atRules, m[1]!, raw);
@@ -146,7 +146,10 @@ export function buildDetectors(titles: readonly string[]): Detectors {
     else if (title === 'mailto: links') d.elementAttr.push({ element: 'a', title: raw, test: (t) => /^\s*mailto:/i.test(attr(t, 'href') ?? '') });
     else if (title === 'color-scheme meta tag') d.elementAttr.push({ element: 'meta', title: raw, test: (t) => attr(t, 'name')?.toLowerCase() === 'color-scheme' });
     else if (title === 'AMP for Email') d.elementAttr.push({ element: 'html', title: raw, test: (t) => hasAttr(t, '⚡4email') || hasAttr(t, 'amp4email') || hasAttr(t, '⚡') });
-    else if (title === 'srcset and sizes attributes') (push(d.attributes, 'srcset', raw), push(d.attributes, 'sizes', raw));
+    else if (title === 'srcset and sizes attributes') {
+      push(d.attributes, 'srcset', raw);
+      push(d.attributes, 'sizes', raw);
+    }
     else if ((m = /^([a-z-]+) attribute$/.exec(title))) push(d.attributes, m[1]!, raw);
     else if ((m = /^<(\w+)>( element)?$/.exec(title))) push(d.elements, m[1]!.toLowerCase(), raw);
     else if ((m = /^([a-z-]+?)( shorthand| property)?$/.exec(title))) {

@@ -9,6 +9,7 @@ export const reviewerNameSchema = z
   .string()
   .trim()
   .max(80, 'at most 80 characters')
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a reviewer name may not hold
   .regex(/^[^\u0000-\u001f\u007f]*$/, 'one line, no control characters');
 
 export const preferencesSchema = z.strictObject({

@@ -110,7 +110,7 @@ function parseDateString(s: string, tz: string | number, now: number): PhpDate {
     const r = dayWord[2]!.trim() ? applyRelative(base, dayWord[2]!) : base;
     if (r) return r;
   }
-  let y = 0, mo = 0, d = 0, rest = '';
+  let y: number, mo: number, d: number, rest: string;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(.*)$/.exec(t)) || (m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(.*)$/.exec(t))) {
     y = Number(m[1]); mo = Number(m[2]); d = Number(m[3]); rest = m[4]!;

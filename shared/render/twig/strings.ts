@@ -26,9 +26,8 @@ export function numberFormat(num: number, decimals: number, decPoint: string, th
   const dot = fixed.indexOf('.');
   let intPart = dot < 0 ? fixed : fixed.slice(0, dot);
   if (thousandsSep && intPart.length > 3) {
-    let grouped = '';
     const head = intPart.length % 3 || 3;
-    grouped = intPart.slice(0, head);
+    let grouped = intPart.slice(0, head);
     for (let i = head; i < intPart.length; i += 3) grouped += thousandsSep + intPart.slice(i, i + 3);
     intPart = grouped;
   }
