@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { activeFaults, NO_FAULTS, type FaultConfig, type FaultPatch } from '../../../shared/ipc/channels/sandbox';
 import { useFaults } from '../../stores/faults';
 
@@ -36,10 +36,12 @@ export function FaultsForm({ environmentId }: { environmentId: string }) {
   const [webhooks, setWebhooks] = useState(true);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // True once the person edits a field: a refresh answering late must not overwrite what they typed.
+  const edited = useRef(false);
   useEffect(() => void refresh([environmentId]), [environmentId, refresh]);
   // The draft starts from (and after Apply returns to) the state in effect.
   useEffect(() => {
-    if (!now) return;
+    if (!now || edited.current) return;
     setDraft(draftOf(now));
     setWebhooks(now.webhooks);
   }, [now]);
@@ -51,6 +53,12 @@ export function FaultsForm({ environmentId }: { environmentId: string }) {
     try {
       await apply(environmentId, p);
       setError(undefined);
+      edited.current = false;
+      const applied = useFaults.getState().byEnvironment[environmentId];
+      if (applied) {
+        setDraft(draftOf(applied));
+        setWebhooks(applied.webhooks);
+      }
     } catch (e) {
       setError(`Not applied: ${(e as Error).message}`);
     } finally {
@@ -60,7 +68,18 @@ export function FaultsForm({ environmentId }: { environmentId: string }) {
   const on = activeFaults(now);
   const num = (k: keyof FaultConfig, label: string, step = 1) => (
     <label key={k}>
-      {label} <input type="number" step={step} min={0} value={draft[k]} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} data-testid={`fault-${k}`} />
+      {label}{' '}
+      <input
+        type="number"
+        step={step}
+        min={0}
+        value={draft[k]}
+        onChange={(e) => {
+          edited.current = true;
+          setDraft({ ...draft, [k]: e.target.value });
+        }}
+        data-testid={`fault-${k}`}
+      />
     </label>
   );
   return (
@@ -72,7 +91,15 @@ export function FaultsForm({ environmentId }: { environmentId: string }) {
       {num('maxTargets', 'Target array limit')}
       {num('maxRequestsPerSecond', 'Request rate limit (/s)')}
       <label>
-        <input type="checkbox" checked={webhooks} onChange={(e) => setWebhooks(e.target.checked)} /> Post simulated delivery and click webhooks
+        <input
+          type="checkbox"
+          checked={webhooks}
+          onChange={(e) => {
+            edited.current = true;
+            setWebhooks(e.target.checked);
+          }}
+        />{' '}
+        Post simulated delivery and click webhooks
       </label>
       <p className="small" role="status" data-testid="faults-state">
         {changed ? 'Changed here, not applied yet. ' : ''}
