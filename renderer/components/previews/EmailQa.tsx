@@ -3,6 +3,8 @@ import type { Diagnostic } from '../../../shared/diagnostics';
 import { useMemo } from 'react';
 import { findingKeyer, summaryLinks, usersText, type NodeEmailTally } from '../../../shared/guardrails/email-tally';
 import { useRenders } from '../../stores/renders';
+import { useLinkCheck } from '../../stores/link-check';
+import { LinkCheckButton, LinkResult } from './LinkCheck';
 
 const isCompat = (code: string) => code.startsWith('email-client-');
 const isLink = (code: string) => code.startsWith('email-link-');
@@ -35,6 +37,7 @@ export function EmailQa({ render }: { render: NodeRender }) {
   const links = mine.filter((d) => isLink(d.code));
   const otherCompat = others(isCompat);
   const otherLinks = others(isLink);
+  const checked = useLinkCheck((s) => s.results);
   return (
     <div className="email-qa" data-testid="email-qa">
       <details className="qa-section" data-testid="qa-compat" open={compat.length > 0}>
@@ -66,11 +69,11 @@ export function EmailQa({ render }: { render: NodeRender }) {
               {tally.links.map((l) => (
                 <tr key={`${l.kind} ${l.template}`} data-testid="qa-link" data-personalised={l.personalised}>
                   <td>{l.kind}{l.personalised && <span className="badge badge-info" title="The URL holds Twig: each user may get a different one">personalised</span>}</td>
-                  <td><code>{l.template || '(empty)'}</code> <span className="muted small">· {usersText(l.users, tally.users)}</span></td>
+                  <td><code>{l.template || '(empty)'}</code>{!l.personalised && <LinkResult r={checked[l.variants[0]?.url ?? '']} />} <span className="muted small">· {usersText(l.users, tally.users)}</span></td>
                   <td data-testid="qa-link-variants">
                     {l.distinct}{l.capped ? '+' : ''} distinct
                     {l.personalised && (
-                      <ul>{l.variants.map((v) => <li key={v.url}><code>{v.url}</code> <span className="muted">× {v.users}</span></li>)}</ul>
+                      <ul>{l.variants.map((v) => <li key={v.url}><code>{v.url}</code> <span className="muted">× {v.users}</span><LinkResult r={checked[v.url]} /></li>)}</ul>
                     )}
                   </td>
                 </tr>
@@ -78,6 +81,7 @@ export function EmailQa({ render }: { render: NodeRender }) {
             </tbody>
           </table>
         )}
+        {tally && <LinkCheckButton tally={tally} />}
       </details>
     </div>
   );
