@@ -4,6 +4,7 @@
 // render worker runs it — render + every guardrail + the tally — with the same scan where the two
 // compatibility checks are off (so only the older email checks and the link checks run), and with
 // render alone. The example order-confirmation email (loops, a conditional block, personalised links).
+// Then a breakdown by stage over the same renders (each stage timed on its own, after a warm-up).
 //   node --expose-gc scripts/bench-email-qa.mjs [--users N] [--rounds N]
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -11,9 +12,9 @@ import { compareInRounds, importShared, numberArg } from './bench-kit.mjs';
 
 const USERS = numberArg('users', 20_000);
 const ROUNDS = numberArg('rounds', 3);
-const { compileCampaign, renderNode, renderFindings, EmailTally } = await importShared(
+const { compileCampaign, renderNode, renderFindings, EmailTally, checkEmail, checkLinks, checkCompatibility, scanEmail } = await importShared(
   'bench-email-qa',
-  "export { compileCampaign, renderNode } from './shared/campaign/render'; export { renderFindings } from './shared/guardrails'; export { EmailTally } from './shared/guardrails/email-tally';",
+  "export { compileCampaign, renderNode } from './shared/campaign/render'; export { renderFindings } from './shared/guardrails'; export { EmailTally } from './shared/guardrails/email-tally'; export { checkEmail, checkLinks, checkCompatibility } from './shared/guardrails'; export { scanEmail } from './shared/guardrails/compat';",
 );
 
 const campaign = parse(readFileSync(new URL('../examples/campaigns/order-confirmation.yaml', import.meta.url), 'utf8'));
@@ -49,3 +50,25 @@ const per = (ms) => `${((ms * 1000) / USERS).toFixed(1)} µs/render`;
 console.log(
   `email QA: ${USERS} users of the example email, median of ${ROUNDS} rounds: full scan with compatibility + links + tally ${(withQa.ours / 1000).toFixed(2)} s (${per(withQa.ours)}) = ${(withQa.ours / withQa.bare).toFixed(2)}x the scan with the compatibility checks off (${per(withQa.bare)}), ${(renderOnly.ours / renderOnly.bare).toFixed(2)}x render alone (${per(renderOnly.bare)})`,
 );
+
+// Breakdown by stage. Each stage alone, so each one that reads the HTML scans it afresh (in the scan
+// the compatibility checks, the link checks and the tally share one scan per render).
+const renders = target.map((id) => renderNode(node, id, data, {}));
+const findings = renders.map((r) => renderFindings(r, {}));
+const stage = (fn) => {
+  fn();
+  globalThis.gc?.();
+  const t0 = performance.now();
+  fn();
+  return (((performance.now() - t0) * 1000) / USERS).toFixed(1);
+};
+const stages = [
+  ['render', () => { for (const id of target) renderNode(node, id, data, {}); }],
+  ['HTML scan (pieces)', () => { for (const r of renders) scanEmail(`${r.fields.html} `); }],
+  ['older email checks', () => { for (const r of renders) checkEmail(r.fields, {}); }],
+  ['compatibility (with scan)', () => { for (const r of renders) checkCompatibility(`${r.fields.html} `, {}); }],
+  ['links (with scan)', () => { for (const r of renders) checkLinks(`${r.fields.html} `, {}); }],
+  ['all guardrails (one scan)', () => { for (const r of renders) renderFindings(r, {}); }],
+  ['tally (with scan)', () => { const t = new EmailTally(); renders.forEach((r, i) => t.add(node.node.key, node.node.content.html, `${r.fields.html} `, findings[i])); }],
+];
+console.log(`breakdown, µs per render: ${stages.map(([name, fn]) => `${name} ${stage(fn)}`).join(' · ')}`);

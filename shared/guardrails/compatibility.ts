@@ -5,7 +5,7 @@
  * data and the matching are in compat/.
  */
 import type { RawFinding } from './types';
-import { clientNames, emailCompatibility, linesText } from './compat';
+import { clientNames, emailCompatibility, linesText, scanEmail } from './compat';
 
 /** Options from the workspace settings (`email` section): which client families or clients to check. */
 export interface CompatibilityOptions {
@@ -15,8 +15,11 @@ export interface CompatibilityOptions {
 
 const listed = (names: string[], max = 4) => (names.length > max ? `${names.slice(0, max).join(', ')} and ${names.length - max} more` : names.join(', '));
 
-/** Checks one rendered email's HTML against the checked clients. */
-export function checkCompatibility(html: string, where: { node?: string; target?: string } = {}, options: CompatibilityOptions = {}): RawFinding[] {
+/**
+ * The findings of one rendered email's HTML against the checked clients, computed afresh (the
+ * oracle of the remembered checkCompatibility, and what it remembers).
+ */
+export function compatibilityFindings(html: string, where: { node?: string; target?: string } = {}, options: CompatibilityOptions = {}): RawFinding[] {
   const out: RawFinding[] = [];
   for (const issue of emailCompatibility(html, options.clients)) {
     const place = { ...where, field: 'html', line: issue.lines[0] };
@@ -27,4 +30,27 @@ export function checkCompatibility(html: string, where: { node?: string; target?
     if (part.length) out.push({ code: 'email-client-partial', ...place, message: `\`${issue.feature.title}\` is only partly supported by ${listed(part)} (${at})` });
   }
   return out;
+}
+
+/** Findings (without node and user) remembered per client set and email shape; cleared when full. */
+const MAX_SHAPES = 2_000;
+const byShape = new Map<string, RawFinding[]>();
+
+/**
+ * Checks one rendered email's HTML against the checked clients. The findings depend only on the
+ * email's shape (its pieces with features and their lines, see scanEmail), not on the users' text
+ * or the pieces without features, so they are computed once per shape and client set and given to
+ * each user with their node and target; the result equals compatibilityFindings'.
+ */
+export function checkCompatibility(html: string, where: { node?: string; target?: string } = {}, options: CompatibilityOptions = {}): RawFinding[] {
+  if (!html) return [];
+  const key = `${options.clients?.join(',') ?? ''}\u0000${scanEmail(html).shape}`;
+  let found = byShape.get(key);
+  if (!found) {
+    found = compatibilityFindings(html, {}, options);
+    if (byShape.size >= MAX_SHAPES) byShape.clear();
+    byShape.set(key, found);
+  }
+  // Spread in the order the plain function builds them (node, target, then field and line).
+  return found.map((f) => ({ code: f.code, ...where, field: f.field, line: f.line, message: f.message }));
 }

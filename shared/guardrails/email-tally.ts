@@ -16,6 +16,8 @@ export const TALLIED_CHECK = /^email-(client|link)-/;
 const MAX_VARIANTS = 200;
 /** How many variants the summary lists per link (the most frequent). */
 const LISTED_VARIANTS = 10;
+/** How many rendered URLs' template links a node remembers. */
+const MAX_MATCHED = 20_000;
 
 /**
  * The key a finding is counted under: its check and message without the line numbers (a
@@ -108,10 +110,14 @@ const matchTemplate = (links: readonly TemplateLink[], kind: 'link' | 'image', u
  * counted under the URL of the template it came from (`/orders/{{ order_id }}`), and the line
  * numbers are left out (see findingKey). Returns the key and the message with the template URL.
  */
-export function findingKeyer(links: readonly TemplateLink[], html: string): (d: Pick<Diagnostic, 'code' | 'message'>) => { key: string; message: string } {
+export function findingKeyer(
+  links: readonly TemplateLink[],
+  html: string,
+  match: (kind: 'link' | 'image', url: string) => TemplateLink | undefined = (kind, url) => matchTemplate(links, kind, url),
+): (d: Pick<Diagnostic, 'code' | 'message'>) => { key: string; message: string } {
   const quoted = new Map<string, string>();
   for (const u of emailUrls(html)) {
-    const t = matchTemplate(links, u.kind, u.url);
+    const t = match(u.kind, u.url);
     if (t && t.template !== u.url) quoted.set(`"${clipUrl(u.url)}"`, `"${clipUrl(t.template)}"`);
   }
   return (d) => {
@@ -129,6 +135,8 @@ export function findingKeyer(links: readonly TemplateLink[], html: string): (d: 
 interface NodeState {
   users: number;
   links: TemplateLink[];
+  /** The template link of each rendered URL seen (most URLs recur across users); cleared when full. */
+  matched: Map<string, TemplateLink | null>;
   findings: Map<string, TalliedFinding>;
   rendered: Map<string, { kind: 'link' | 'image'; template: string; personalised: boolean; users: number; variants: Map<string, number>; more: boolean }>;
 }
@@ -141,12 +149,23 @@ export class EmailTally {
   add(node: string, templateHtml: string, html: string, findings: readonly Diagnostic[]): void {
     let st = this.nodes.get(node);
     if (!st) {
-      st = { users: 0, links: templateLinks(templateHtml), findings: new Map(), rendered: new Map() };
+      st = { users: 0, links: templateLinks(templateHtml), matched: new Map(), findings: new Map(), rendered: new Map() };
       this.nodes.set(node, st);
     }
     st.users++;
+    const state = st;
+    const match = (kind: 'link' | 'image', url: string): TemplateLink | undefined => {
+      const id = `${kind} ${url}`;
+      let t = state.matched.get(id);
+      if (t === undefined) {
+        t = matchTemplate(state.links, kind, url) ?? null;
+        if (state.matched.size >= MAX_MATCHED) state.matched.clear();
+        state.matched.set(id, t);
+      }
+      return t ?? undefined;
+    };
     const keys = new Set<string>();
-    const keyOf = findingKeyer(st.links, html);
+    const keyOf = findingKeyer(st.links, html, match);
     for (const d of findings) {
       if (!TALLIED_CHECK.test(d.code)) continue;
       const { key, message } = keyOf(d);
@@ -158,7 +177,7 @@ export class EmailTally {
     }
     const counted = new Set<string>();
     for (const u of emailUrls(html)) {
-      const t = matchTemplate(st.links, u.kind, u.url);
+      const t = match(u.kind, u.url);
       const id = `${u.kind} ${t?.template ?? u.url}`;
       let r = st.rendered.get(id);
       if (!r) st.rendered.set(id, (r = { kind: u.kind, template: t?.template ?? u.url, personalised: !!t?.personalised, users: 0, variants: new Map(), more: false }));

@@ -112,7 +112,7 @@ test('the environment dialog stores an OAuth client secret, write-only, and the 
   await expect(envs.getByTestId('env-sandbox')).toContainText('client secret ✓');
   await envs.getByTestId('secret-input-oauth-client-secret').fill('not-the-sandbox-secret');
   await envs.getByTestId('secret-store-oauth-client-secret').click();
-  await expect(envs.getByRole('status')).toHaveText('OAuth client secret stored for Sandbox.');
+  await expect(envs.getByRole('status').filter({ hasText: 'OAuth client secret' })).toHaveText('OAuth client secret stored for Sandbox.');
   const verdict = await host.ipc<{ outcome: string; detail?: string }>('platform.testConnection', { environmentId: 'sandbox' });
   expect(verdict.value).toMatchObject({ outcome: 'unauthorized' });
   expect(JSON.stringify(verdict)).not.toContain('not-the-sandbox-secret');

@@ -110,7 +110,7 @@ test('configure an environment, test-send to QA users, then send 2,500 targets i
 });
 
 test('a production environment needs the campaign id typed, and a 500 from the platform shows an unknown batch that can be re-sent explicitly', async ({ page }) => {
-  await host.ipc('environments.save', { environment: { id: 'stage', name: 'Prod-like', region: 'sandbox', baseUrl: 'http://127.0.0.1/', production: true, batchSize: 1000 } });
+  await host.ipc('environments.save', { environment: { id: 'stage', name: 'Prod-like', region: 'sandbox', baseUrl: 'http://127.0.0.1/', production: true, batchSize: 1000, concurrency: 1 } });
   await page.goto(host.url);
   await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();
   await host.ipc('sandbox.faults.set', { environmentId: 'stage', faults: { script: ['ok', '500', 'ok'] } });

@@ -70,11 +70,33 @@ export interface TagUrl {
 /** Per distinct piece: its features (all of them; the client set filters later), its URL, its newlines. */
 interface PieceInfo {
   hits: Hit[];
+  /** For pieces with hits: the number of their list of hits (the shape key of an email names them); 0 for none. */
+  id: number;
   url?: TagUrl;
   newlines: number;
 }
 const NO_HITS: Hit[] = [];
-const NEWLINE: PieceInfo = { hits: NO_HITS, newlines: 1 };
+const NEWLINE: PieceInfo = { hits: NO_HITS, id: 0, newlines: 1 };
+let nextId = 1;
+
+/**
+ * Pieces with the same features on the same lines share an id, so a personalised tag (each user's
+ * own `href`) keeps the email's shape. An id always stands for one list of hits (ids are never
+ * reused), so forgetting the table when full only costs new ids.
+ */
+const MAX_HIT_LISTS = 20_000;
+const hitIds = new Map<string, number>();
+function hitsId(hits: readonly Hit[]): number {
+  let key = '';
+  for (const h of hits) key += `${h.title}\u0000${h.line}\u0001`;
+  let id = hitIds.get(key);
+  if (id === undefined) {
+    id = nextId++;
+    if (hitIds.size >= MAX_HIT_LISTS) hitIds.clear();
+    hitIds.set(key, id);
+  }
+  return id;
+}
 
 /** Pieces remembered; past this many distinct pieces the memory starts over (personalised tags can make every piece new). */
 const MAX_PIECES = 20_000;
@@ -86,7 +108,7 @@ function pieceInfo(p: string): PieceInfo {
   if (!info) {
     const tag = parseTag(p);
     const hits = tagHits(detectors, tag);
-    info = { hits: hits.length ? hits : NO_HITS, newlines: newlines(p) };
+    info = { hits: hits.length ? hits : NO_HITS, id: hits.length ? hitsId(hits) : 0, newlines: newlines(p) };
     if (tag.kind === 'tag' && (tag.name === 'a' || tag.name === 'area')) {
       const href = attr(tag, 'href');
       if (href !== undefined) info.url = { kind: 'link', url: href };
@@ -101,6 +123,14 @@ function pieceInfo(p: string): PieceInfo {
 export interface EmailScan {
   infos: PieceInfo[];
   lines: Uint32Array;
+  /**
+   * The compatibility shape of the email: each piece with features, by id, with its line. Two
+   * emails of the same shape have the same compatibility issues (they differ only in text and in
+   * pieces without features), so the findings can be remembered per shape.
+   */
+  shape: string;
+  /** The email's URLs (emailUrls), made once per scan. */
+  urls?: (TagUrl & { line: number })[];
 }
 
 let last: { html: string; scan: EmailScan } | undefined;
@@ -115,25 +145,31 @@ export function scanEmail(html: string): EmailScan {
   const infos = new Array<PieceInfo>(ps.length);
   const lines = new Uint32Array(ps.length);
   let line = 1;
+  let shape = '';
   for (let i = 0; i < ps.length; i++) {
     const info = pieceInfo(ps[i]!);
     infos[i] = info;
     lines[i] = line;
+    if (info.id) shape += `${info.id}@${line},`;
     line += info.newlines;
   }
-  const scan = { infos, lines };
+  const scan: EmailScan = { infos, lines, shape };
   last = { html, scan };
   return scan;
 }
 
 /** Every link (`<a href>`, `<area href>`) and image (`<img src>`) URL of an email, in order, with its 1-based line. */
-export function emailUrls(html: string): (TagUrl & { line: number })[] {
-  const { infos, lines } = scanEmail(html);
+export function emailUrls(html: string): readonly Readonly<TagUrl & { line: number }>[] {
+  const scan = scanEmail(html);
+  // The link checks and the tally each ask for the same render's URLs: made once, shared (read-only).
+  if (scan.urls) return scan.urls;
+  const { infos, lines } = scan;
   const out: (TagUrl & { line: number })[] = [];
   for (let i = 0; i < infos.length; i++) {
     const u = infos[i]!.url;
     if (u) out.push({ ...u, line: lines[i]! });
   }
+  scan.urls = out;
   return out;
 }
 
