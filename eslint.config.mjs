@@ -22,10 +22,38 @@ const restrict = (...patterns) => ['error', { patterns }];
 
 // DOM and browser-only globals shared/ must not touch (they compile nowhere but the renderer).
 const domGlobals = [
-  'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch',
-  'XMLHttpRequest', 'WebSocket', 'Worker', 'self', 'postMessage', 'alert', 'confirm', 'prompt', 'HTMLElement',
-  'Element', 'Node', 'Event', 'CustomEvent', 'Blob', 'File', 'FileReader', 'requestAnimationFrame', 'DOMParser',
-  'process', 'Buffer', 'require', '__dirname', '__filename', 'global',
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'Worker',
+  'self',
+  'postMessage',
+  'alert',
+  'confirm',
+  'prompt',
+  'HTMLElement',
+  'Element',
+  'Node',
+  'Event',
+  'CustomEvent',
+  'Blob',
+  'File',
+  'FileReader',
+  'requestAnimationFrame',
+  'DOMParser',
+  'process',
+  'Buffer',
+  'require',
+  '__dirname',
+  '__filename',
+  'global',
 ].map((name) => ({ name, message: 'shared/ runs in every process: no DOM or Node globals (take what you need as a parameter).' }));
 
 export default tseslint.config(
@@ -59,8 +87,10 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': restrict(nodeImports('shared/ is pure TypeScript: Node builtins belong in host/, electron/ or cli/.'), electronImports, reactImports,
-        { group: [...sideImport('host'), ...sideImport('electron'), ...sideImport('renderer'), ...sideImport('cli')], message: 'shared/ depends on nothing but itself and pure libraries.' }),
+      'no-restricted-imports': restrict(nodeImports('shared/ is pure TypeScript: Node builtins belong in host/, electron/ or cli/.'), electronImports, reactImports, {
+        group: [...sideImport('host'), ...sideImport('electron'), ...sideImport('renderer'), ...sideImport('cli')],
+        message: 'shared/ depends on nothing but itself and pure libraries.',
+      }),
       'no-restricted-globals': ['error', ...domGlobals],
     },
   },
@@ -73,16 +103,17 @@ export default tseslint.config(
       // set-state-in-effect, ...) judge code written for the compiler, which this app does not use.
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': restrict(nodeImports('The renderer runs in a sandboxed page: no Node builtins.'), electronImports,
-        { group: [...sideImport('host'), ...sideImport('electron'), ...sideImport('cli')], message: 'The renderer is untrusted: it reaches the main side only through renderer/api (shared/ipc contract).' }),
+      'no-restricted-imports': restrict(nodeImports('The renderer runs in a sandboxed page: no Node builtins.'), electronImports, {
+        group: [...sideImport('host'), ...sideImport('electron'), ...sideImport('cli')],
+        message: 'The renderer is untrusted: it reaches the main side only through renderer/api (shared/ipc contract).',
+      }),
     },
   },
   {
     files: ['host/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-imports': restrict(electronImports,
-        { group: [...sideImport('renderer'), ...sideImport('electron')], message: 'host/ serves both shells: it never imports the renderer or Electron.' }),
+      'no-restricted-imports': restrict(electronImports, { group: [...sideImport('renderer'), ...sideImport('electron')], message: 'host/ serves both shells: it never imports the renderer or Electron.' }),
     },
   },
   {
@@ -96,8 +127,7 @@ export default tseslint.config(
     files: ['cli/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-imports': restrict(electronImports,
-        { group: [...sideImport('renderer'), ...sideImport('electron'), ...sideImport('host')], message: 'The CLI runs headless on shared/ and Node alone: no renderer, Electron or host code.' }),
+      'no-restricted-imports': restrict(electronImports, { group: [...sideImport('renderer'), ...sideImport('electron'), ...sideImport('host')], message: 'The CLI runs headless on shared/ and Node alone: no renderer, Electron or host code.' }),
     },
   },
 );

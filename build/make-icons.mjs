@@ -44,12 +44,14 @@ export function encodePng(width, height, rgba) {
 }
 
 function segmentDistance(px, py, ax, ay, bx, by) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 function roundedRectDistance(px, py, cx, cy, half, radius) {
-  const qx = Math.abs(px - cx) - (half - radius), qy = Math.abs(py - cy) - (half - radius);
+  const qx = Math.abs(px - cx) - (half - radius),
+    qy = Math.abs(py - cy) - (half - radius);
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - radius;
 }
 
@@ -57,21 +59,35 @@ export function drawIcon(size) {
   const px = new Uint8Array(size * size * 4);
   const s = size / 1024;
   // macOS-style margin: the square is 824/1024 of the canvas.
-  const half = 412 * s, radius = 185 * s, c = size / 2;
-  const check = [[330, 530], [455, 655], [700, 385]].map(([x, y]) => [x * s, y * s]);
+  const half = 412 * s,
+    radius = 185 * s,
+    c = size / 2;
+  const check = [
+    [330, 530],
+    [455, 655],
+    [700, 385],
+  ].map(([x, y]) => [x * s, y * s]);
   const stroke = 62 * s;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const fx = x + 0.5, fy = y + 0.5;
+      const fx = x + 0.5,
+        fy = y + 0.5;
       const box = Math.max(0, Math.min(1, 0.5 - roundedRectDistance(fx, fy, c, c, half, radius)));
       if (box === 0) continue;
       const t = (fy - (c - half)) / (2 * half);
-      let r = 0x2f + (0x0b - 0x2f) * t, g = 0x81 + (0x3d - 0x81) * t, b = 0xf7 + (0x91 - 0xf7) * t;
+      let r = 0x2f + (0x0b - 0x2f) * t,
+        g = 0x81 + (0x3d - 0x81) * t,
+        b = 0xf7 + (0x91 - 0xf7) * t;
       const d = Math.min(segmentDistance(fx, fy, ...check[0], ...check[1]), segmentDistance(fx, fy, ...check[1], ...check[2]));
       const mark = Math.max(0, Math.min(1, stroke / 2 - d + 0.5));
-      r += (255 - r) * mark; g += (255 - g) * mark; b += (255 - b) * mark;
+      r += (255 - r) * mark;
+      g += (255 - g) * mark;
+      b += (255 - b) * mark;
       const i = (y * size + x) * 4;
-      px[i] = Math.round(r); px[i + 1] = Math.round(g); px[i + 2] = Math.round(b); px[i + 3] = Math.round(255 * box);
+      px[i] = Math.round(r);
+      px[i + 1] = Math.round(g);
+      px[i + 2] = Math.round(b);
+      px[i + 3] = Math.round(255 * box);
     }
   }
   return encodePng(size, size, px);

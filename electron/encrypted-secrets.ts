@@ -116,8 +116,7 @@ export class EncryptedFileSecretStore extends EnvSecretStore {
     if (!text) return;
     try {
       const stored = JSON.parse(text) as StoredFile;
-      if (stored.v === 1 && typeof stored.value === 'string' && stored.binding && typeof stored.binding.origin === 'string')
-        this.remember(ref, stored.value, stored.binding);
+      if (stored.v === 1 && typeof stored.value === 'string' && stored.binding && typeof stored.binding.origin === 'string') this.remember(ref, stored.value, stored.binding);
     } catch {
       // Not ours: leave it.
     }

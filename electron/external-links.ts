@@ -7,11 +7,7 @@ import { isSafeExternalUrl } from './guards';
 
 export type ExternalOutcome = 'opened' | 'refused' | 'cancelled' | 'failed';
 
-export async function openExternalAfterConfirm(
-  url: string,
-  confirm: (url: string) => Promise<boolean>,
-  open: (url: string) => Promise<void>,
-): Promise<ExternalOutcome> {
+export async function openExternalAfterConfirm(url: string, confirm: (url: string) => Promise<boolean>, open: (url: string) => Promise<void>): Promise<ExternalOutcome> {
   if (!isSafeExternalUrl(url)) return 'refused';
   // Normalised form: what the person is shown is exactly what is opened.
   const href = new URL(url).href;

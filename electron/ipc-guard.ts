@@ -22,11 +22,7 @@ export function senderRefusal(event: SenderEvent, appUrl: string): string | unde
 }
 
 /** Wraps a handler so that it runs only for the app's own page; others get a `forbidden` reply. */
-export function guardSender<E extends SenderEvent, A extends unknown[]>(
-  appUrl: string,
-  handler: (event: E, ...args: A) => Promise<IpcReply<unknown>>,
-  onRefused?: (reason: string, event: E) => void,
-): (event: E, ...args: A) => Promise<IpcReply<unknown>> {
+export function guardSender<E extends SenderEvent, A extends unknown[]>(appUrl: string, handler: (event: E, ...args: A) => Promise<IpcReply<unknown>>, onRefused?: (reason: string, event: E) => void): (event: E, ...args: A) => Promise<IpcReply<unknown>> {
   return async (event, ...args) => {
     const reason = senderRefusal(event, appUrl);
     if (reason !== undefined) {

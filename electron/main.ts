@@ -127,12 +127,8 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     app.setAboutPanelOptions(aboutPanelOptions(APP_NAME, app.getVersion()));
     const ses = session.defaultSession;
-    ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
-      callback(permissionDecision({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }, rendererUrl)),
-    );
-    ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
-      permissionDecision({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame }, rendererUrl),
-    );
+    ses.setPermissionRequestHandler((_wc, permission, callback, details) => callback(permissionDecision({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }, rendererUrl)));
+    ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => permissionDecision({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame }, rendererUrl));
     ses.setDevicePermissionHandler(() => false);
 
     protocol.handle('app', async (request) => {

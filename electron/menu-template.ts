@@ -8,10 +8,39 @@ import type { AppCommandName } from '../shared/ipc/channels/app';
 import type { RecentWorkspace } from '../host/recent-workspaces';
 
 export type MenuRole =
-  | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'quit' | 'close' | 'minimize' | 'zoom' | 'front' | 'window' | 'help'
-  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'pasteAndMatchStyle' | 'delete' | 'selectAll'
-  | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen' | 'toggleDevTools' | 'reload' | 'recentDocuments' | 'clearRecentDocuments'
-  | 'appMenu' | 'fileMenu' | 'editMenu' | 'viewMenu' | 'windowMenu';
+  | 'about'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'quit'
+  | 'close'
+  | 'minimize'
+  | 'zoom'
+  | 'front'
+  | 'window'
+  | 'help'
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'pasteAndMatchStyle'
+  | 'delete'
+  | 'selectAll'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'toggleDevTools'
+  | 'reload'
+  | 'recentDocuments'
+  | 'clearRecentDocuments'
+  | 'appMenu'
+  | 'fileMenu'
+  | 'editMenu'
+  | 'viewMenu'
+  | 'windowMenu';
 
 export interface MenuItemSpec {
   id?: string;
@@ -86,17 +115,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemSpec[] {
 
   const edit: MenuItemSpec = {
     label: 'Edit',
-    submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
-      sep,
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      ...(mac ? [{ role: 'pasteAndMatchStyle' } as MenuItemSpec, { role: 'delete' } as MenuItemSpec] : [{ role: 'delete' } as MenuItemSpec]),
-      sep,
-      { role: 'selectAll' },
-    ],
+    submenu: [{ role: 'undo' }, { role: 'redo' }, sep, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, ...(mac ? [{ role: 'pasteAndMatchStyle' } as MenuItemSpec, { role: 'delete' } as MenuItemSpec] : [{ role: 'delete' } as MenuItemSpec]), sep, { role: 'selectAll' }],
   };
 
   const view: MenuItemSpec = {

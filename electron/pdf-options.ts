@@ -61,9 +61,7 @@ export function pdfPageOptions(countryCode: string | undefined): PdfPageOptions 
     margins: { top: 0.5, bottom: 0.6, left: 0.5, right: 0.5 },
     displayHeaderFooter: true,
     headerTemplate: '<span></span>',
-    footerTemplate:
-      '<div style="font:8px system-ui,sans-serif;color:#5f6b7a;width:100%;padding:0 0.5in;display:flex;justify-content:space-between">' +
-      '<span class="title"></span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>',
+    footerTemplate: '<div style="font:8px system-ui,sans-serif;color:#5f6b7a;width:100%;padding:0 0.5in;display:flex;justify-content:space-between">' + '<span class="title"></span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>',
     generateDocumentOutline: true,
   };
 }

@@ -34,10 +34,9 @@ function feedOf(text: string): UpdateAvailability {
   } catch {
     config = undefined;
   }
-  if (!isRecord(config) || typeof config.provider !== 'string') return { enabled: false, reason: 'the build\'s publish configuration (app-update.yml) cannot be read' };
+  if (!isRecord(config) || typeof config.provider !== 'string') return { enabled: false, reason: "the build's publish configuration (app-update.yml) cannot be read" };
   if (config.provider === 'github') {
-    if (typeof config.owner !== 'string' || typeof config.repo !== 'string' || !config.owner || !config.repo)
-      return { enabled: false, reason: 'the build\'s GitHub feed names no owner and repo' };
+    if (typeof config.owner !== 'string' || typeof config.repo !== 'string' || !config.owner || !config.repo) return { enabled: false, reason: "the build's GitHub feed names no owner and repo" };
     const host = typeof config.host === 'string' && config.host ? config.host : 'github.com';
     const protocol = typeof config.protocol === 'string' ? config.protocol : 'https';
     const feed = `${protocol}://${host}/${config.owner}/${config.repo}/releases`;
@@ -132,10 +131,7 @@ export function downloadedDialog(o: { appName: string; version: string; sendsRun
     noLink: true,
     title: o.appName,
     message: `${o.appName} ${o.version} is ready to install.`,
-    detail:
-      o.sendsRunning > 0
-        ? `${running}: ${o.appName} will not restart now. Choose "${ON_QUIT}" to install it the next time you quit.`
-        : `${o.appName} restarts to install it. "Not Now" keeps it for later; nothing is installed without your choice.`,
+    detail: o.sendsRunning > 0 ? `${running}: ${o.appName} will not restart now. Choose "${ON_QUIT}" to install it the next time you quit.` : `${o.appName} restarts to install it. "Not Now" keeps it for later; nothing is installed without your choice.`,
   };
 }
 
@@ -145,10 +141,7 @@ export function downloadedChoice(d: UpdateDialog, response: number): DownloadedC
   return label === RESTART ? 'restart' : label === ON_QUIT ? 'on-quit' : 'not-now';
 }
 
-export type ManualResult =
-  | { kind: 'not-available'; appName: string; current: string }
-  | { kind: 'error'; appName: string; message: string }
-  | { kind: 'disabled'; appName: string; reason: string };
+export type ManualResult = { kind: 'not-available'; appName: string; current: string } | { kind: 'error'; appName: string; message: string } | { kind: 'disabled'; appName: string; reason: string };
 
 /** The answer to "Check for Updates…" when there is nothing to download (automatic checks stay silent then). */
 export function manualResultDialog(r: ManualResult): UpdateDialog {

@@ -15,17 +15,7 @@ import { autoUpdater } from 'electron-updater';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJson, writeJson } from './json-file';
-import {
-  availableDialog,
-  downloadedChoice,
-  downloadedDialog,
-  manualResultDialog,
-  nextCheckDelay,
-  parseUpdateState,
-  updateAvailability,
-  type UpdateAvailability,
-  type UpdateDialog,
-} from './update-policy';
+import { availableDialog, downloadedChoice, downloadedDialog, manualResultDialog, nextCheckDelay, parseUpdateState, updateAvailability, type UpdateAvailability, type UpdateDialog } from './update-policy';
 
 export interface UpdaterOptions {
   appName: string;

@@ -81,7 +81,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
 
     if (url.pathname.startsWith('/ipc/')) {
       if (req.method !== 'POST') return sendJson(res, 405, ipcError('forbidden', 'IPC calls are POST'));
-      if (!s.isOwnOrigin(req.headers)) return sendJson(res, 403, ipcError('forbidden', 'not a call from the app\'s own page (Origin)'));
+      if (!s.isOwnOrigin(req.headers)) return sendJson(res, 403, ipcError('forbidden', "not a call from the app's own page (Origin)"));
       if (!s.isSignedIn(req.headers.cookie)) return sendJson(res, 403, ipcError('forbidden', 'not signed in: open the sign-in link the host printed'));
       const channel = decodePath(url.pathname.slice(5));
       if (channel === undefined) return sendJson(res, 400, ipcError('invalid-arguments', 'malformed channel name'));

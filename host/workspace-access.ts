@@ -73,9 +73,7 @@ export class WorkspaceAccess {
         if (ra && samePath(ra, real, this.platform)) return;
       }
     }
-    throw new WorkspaceNotAllowedError(
-      `${dir} was not opened from this app: a workspace is opened from the folder dialog, the recent list, a folder dropped on the window, or the command line (npm run web -- --workspace DIR)`,
-    );
+    throw new WorkspaceNotAllowedError(`${dir} was not opened from this app: a workspace is opened from the folder dialog, the recent list, a folder dropped on the window, or the command line (npm run web -- --workspace DIR)`);
   }
 
   /** Records a folder that was opened, first in the recent list (and grants it for this run). */

@@ -18,7 +18,10 @@ import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'nod
 export class WorkspacePathError extends Error {
   /** The typed IPC error code (host/ipc/dispatch.ts). */
   readonly code = 'forbidden' as const;
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(message);
   }
 }

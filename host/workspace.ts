@@ -72,11 +72,6 @@ export async function readWorkspace(dirIn: string): Promise<WorkspaceSnapshot> {
     diagnostics.push({ code: 'workspace-missing', severity: 'error', file: dir, message: `workspace folder ${dir} cannot be opened: ${(e as Error).message}` });
     return { dir, name: basename(dir), campaigns: [], requests: [], targets: [], profiles: [], diagnostics };
   }
-  const [campaigns, requests, targets, profiles] = await Promise.all([
-    readFolder(dir, 'campaigns', diagnostics),
-    readFolder(dir, 'requests', diagnostics),
-    readFolder(dir, 'targets', diagnostics),
-    readFolder(dir, 'profiles', diagnostics),
-  ]);
+  const [campaigns, requests, targets, profiles] = await Promise.all([readFolder(dir, 'campaigns', diagnostics), readFolder(dir, 'requests', diagnostics), readFolder(dir, 'targets', diagnostics), readFolder(dir, 'profiles', diagnostics)]);
   return { dir, name: basename(dir), campaigns, requests, targets, profiles, diagnostics };
 }

@@ -6,16 +6,7 @@ const path = require('node:path');
 
 // Fuse indices of @electron/fuses' FuseV1Options (kept here as names so the config is testable
 // without loading the ESM package).
-const FUSE_NAMES = [
-  'RunAsNode',
-  'EnableCookieEncryption',
-  'EnableNodeOptionsEnvironmentVariable',
-  'EnableNodeCliInspectArguments',
-  'EnableEmbeddedAsarIntegrityValidation',
-  'OnlyLoadAppFromAsar',
-  'LoadBrowserProcessSpecificV8Snapshot',
-  'GrantFileProtocolExtraPrivileges',
-];
+const FUSE_NAMES = ['RunAsNode', 'EnableCookieEncryption', 'EnableNodeOptionsEnvironmentVariable', 'EnableNodeCliInspectArguments', 'EnableEmbeddedAsarIntegrityValidation', 'OnlyLoadAppFromAsar', 'LoadBrowserProcessSpecificV8Snapshot', 'GrantFileProtocolExtraPrivileges'];
 
 /**
  * The fuses for one platform, by name:
@@ -56,7 +47,7 @@ async function afterPack(context) {
   for (const name of FUSE_NAMES) config[FuseV1Options[name]] = settings[name];
   // arm64 macOS refuses to run an unsigned binary: re-apply the ad-hoc signature after flipping
   // (a real Developer ID signature is applied later by electron-builder when configured).
-  config.resetAdHocDarwinSignature = context.electronPlatformName === 'darwin' && context.arch === 3 /* Arch.arm64 */;
+  config.resetAdHocDarwinSignature = context.electronPlatformName === 'darwin' && context.arch === 3; /* Arch.arm64 */
   const target = electronExecutable(context);
   await flipFuses(target, config);
   console.log(`  • fuses flipped  ${path.basename(target)}: ${FUSE_NAMES.map((n) => `${n}=${settings[n] ? 'on' : 'off'}`).join(' ')}`);

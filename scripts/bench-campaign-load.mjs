@@ -26,7 +26,9 @@ const load = (text) => () => {
 const rss = peakRss();
 const r = compareInRounds(ROUNDS, load(small), load(large));
 const peak = rss.stop();
-console.log(`campaign load: ${KEYS.toLocaleString('en-US')} keys ${Math.round(r.bare)} ms, ${(KEYS * 2).toLocaleString('en-US')} keys ${Math.round(r.ours)} ms, median of ${ROUNDS} rounds = ${(r.ours / r.bare).toFixed(2)}x for twice the keys (2x is linear; rounds ${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}x), peak RSS ${peak} MB`);
+console.log(
+  `campaign load: ${KEYS.toLocaleString('en-US')} keys ${Math.round(r.bare)} ms, ${(KEYS * 2).toLocaleString('en-US')} keys ${Math.round(r.ours)} ms, median of ${ROUNDS} rounds = ${(r.ours / r.bare).toFixed(2)}x for twice the keys (2x is linear; rounds ${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}x), peak RSS ${peak} MB`,
+);
 
 if (!process.argv.includes('--no-library-check')) {
   // The YAML library's own duplicate-key check (what the loader used before), once, at N keys.

@@ -63,12 +63,48 @@ const stage = (fn) => {
   return (((performance.now() - t0) * 1000) / USERS).toFixed(1);
 };
 const stages = [
-  ['render', () => { for (const id of target) renderNode(node, id, data, {}); }],
-  ['HTML scan (pieces)', () => { for (const r of renders) scanEmail(`${r.fields.html} `); }],
-  ['older email checks', () => { for (const r of renders) checkEmail(r.fields, {}); }],
-  ['compatibility (with scan)', () => { for (const r of renders) checkCompatibility(`${r.fields.html} `, {}); }],
-  ['links (with scan)', () => { for (const r of renders) checkLinks(`${r.fields.html} `, {}); }],
-  ['all guardrails (one scan)', () => { for (const r of renders) renderFindings(r, {}); }],
-  ['tally (with scan)', () => { const t = new EmailTally(); renders.forEach((r, i) => t.add(node.node.key, node.node.content.html, `${r.fields.html} `, findings[i])); }],
+  [
+    'render',
+    () => {
+      for (const id of target) renderNode(node, id, data, {});
+    },
+  ],
+  [
+    'HTML scan (pieces)',
+    () => {
+      for (const r of renders) scanEmail(`${r.fields.html} `);
+    },
+  ],
+  [
+    'older email checks',
+    () => {
+      for (const r of renders) checkEmail(r.fields, {});
+    },
+  ],
+  [
+    'compatibility (with scan)',
+    () => {
+      for (const r of renders) checkCompatibility(`${r.fields.html} `, {});
+    },
+  ],
+  [
+    'links (with scan)',
+    () => {
+      for (const r of renders) checkLinks(`${r.fields.html} `, {});
+    },
+  ],
+  [
+    'all guardrails (one scan)',
+    () => {
+      for (const r of renders) renderFindings(r, {});
+    },
+  ],
+  [
+    'tally (with scan)',
+    () => {
+      const t = new EmailTally();
+      renders.forEach((r, i) => t.add(node.node.key, node.node.content.html, `${r.fields.html} `, findings[i]));
+    },
+  ],
 ];
 console.log(`breakdown, µs per render: ${stages.map(([name, fn]) => `${name} ${stage(fn)}`).join(' · ')}`);

@@ -33,4 +33,6 @@ const r = compareInRounds(
   },
 );
 const peak = rss.stop();
-console.log(`import: ${ROWS} rows × 10 columns (${(bytes.length / 1048576).toFixed(1)} MB), median of ${ROUNDS} rounds: preflight ${Math.round(r.ours)} ms vs bare papaparse ${Math.round(r.bare)} ms = ${(r.ours / r.bare).toFixed(2)}x bare time (rounds ${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}x), peak RSS ${peak} MB`);
+console.log(
+  `import: ${ROWS} rows × 10 columns (${(bytes.length / 1048576).toFixed(1)} MB), median of ${ROUNDS} rounds: preflight ${Math.round(r.ours)} ms vs bare papaparse ${Math.round(r.bare)} ms = ${(r.ours / r.bare).toFixed(2)}x bare time (rounds ${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}x), peak RSS ${peak} MB`,
+);

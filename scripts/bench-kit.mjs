@@ -19,7 +19,11 @@ export async function importShared(name, source) {
   const out = join(root, '.cache', `${name}.mjs`);
   await build({
     stdin: { contents: source, resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out,
+    logLevel: 'warning',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   return import(pathToFileURL(out).href);
@@ -28,9 +32,18 @@ export async function importShared(name, source) {
 /** Samples the process's resident memory every `ms` until `stop()`; `sample()` takes one now. */
 export function peakRss(ms = 25) {
   let peak = 0;
-  const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  };
   const timer = setInterval(sample, ms);
-  return { sample, stop() { clearInterval(timer); sample(); return Math.round(peak / 1048576); } };
+  return {
+    sample,
+    stop() {
+      clearInterval(timer);
+      sample();
+      return Math.round(peak / 1048576);
+    },
+  };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -50,8 +63,13 @@ export function compareInRounds(rounds, bare, ours) {
   const bareMs = [];
   const oursMs = [];
   for (let i = 0; i < rounds; i++) {
-    if (i % 2 === 0) { bareMs.push(time(bare)); oursMs.push(time(ours)); }
-    else { oursMs.push(time(ours)); bareMs.push(time(bare)); }
+    if (i % 2 === 0) {
+      bareMs.push(time(bare));
+      oursMs.push(time(ours));
+    } else {
+      oursMs.push(time(ours));
+      bareMs.push(time(bare));
+    }
   }
   const ratios = oursMs.map((t, i) => t / bareMs[i]);
   return { bare: median(bareMs), ours: median(oursMs), spread: [Math.min(...ratios), Math.max(...ratios)] };

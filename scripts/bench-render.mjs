@@ -39,7 +39,10 @@ ${filler.repeat(30)}
 // Two parts of UCS-2 for most users (the emoji forces UCS-2: 67 code units a part); 20 KB for a few.
 const longSms = 'Hi {{ first_name }} 🎉 your {{ promo_name }} offer for {{ match_name }} is live: bet €10, get €30 with code {{ promo_code }}. {{ terms }}';
 const campaign = {
-  name: 'Bench', id: 'B', type: 'multistage', target_by: 'user_id',
+  name: 'Bench',
+  id: 'B',
+  type: 'multistage',
+  target_by: 'user_id',
   nodes: [
     { key: 'sms', channel: 'sms', content: { from: 'Promo', text: 'Hi {{ first_name }}, your {{ promo_name }} offer for {{ match_name }} is now live. Code {{ promo_code }}.' } },
     { key: 'sms_long', channel: 'sms', content: { from: 'Promo', text: longSms } },
@@ -63,8 +66,18 @@ function dataSet() {
     profiles[id] = i % 10 !== 0 ? { user_id: id, first_name: `Name${i}` } : { user_id: id };
   }
   const data = {
-    target_by: 'user_id', target,
-    params: { promo_name: 'Play-X-Get-Y', match_name: 'Man Utd vs Liverpool', terms: 'T&Cs apply, 18+.', products: [{ name: 'Boots', price: '49.00' }, { name: 'Scarf', price: '12.50' }, { name: 'Jersey', price: '65.00' }] },
+    target_by: 'user_id',
+    target,
+    params: {
+      promo_name: 'Play-X-Get-Y',
+      match_name: 'Man Utd vs Liverpool',
+      terms: 'T&Cs apply, 18+.',
+      products: [
+        { name: 'Boots', price: '49.00' },
+        { name: 'Scarf', price: '12.50' },
+        { name: 'Jersey', price: '65.00' },
+      ],
+    },
     target_with_params: twp,
   };
   return { data, profiles };
@@ -87,7 +100,9 @@ async function child(side) {
   const { data, profiles } = dataSet();
   const target = data.target;
   let peak = 0;
-  const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  };
   const timer = setInterval(sample, 50);
   const result = { side };
   let pass;
@@ -120,13 +135,14 @@ async function child(side) {
       let bytes = 0;
       let diagnostics = 0;
       const parts = {};
-      for (const id of target) for (let k = 0; k < compiled.nodes.length; k++) {
-        const n = compiled.nodes[k];
-        const out = ev.cell(id, k);
-        for (const k in out.fields) bytes += out.fields[k].length;
-        diagnostics += out.diagnostics.length;
-        if (out.sms && n.node.key === 'sms_long') parts[out.sms.segments] = (parts[out.sms.segments] ?? 0) + 1;
-      }
+      for (const id of target)
+        for (let k = 0; k < compiled.nodes.length; k++) {
+          const n = compiled.nodes[k];
+          const out = ev.cell(id, k);
+          for (const k in out.fields) bytes += out.fields[k].length;
+          diagnostics += out.diagnostics.length;
+          if (out.sms && n.node.key === 'sms_long') parts[out.sms.segments] = (parts[out.sms.segments] ?? 0) + 1;
+        }
       Object.assign(result, { bytes, diagnostics, parts });
       sample();
     };
@@ -158,24 +174,31 @@ function breakdown(S, data, profiles) {
   const tCompile = time(() => (compiled = S.compileCampaign(campaign)));
   const ev = S.createEvaluation({ campaign, data, profiles }, compiled);
   const resolveAll = (render) => {
-    for (const id of target) for (const n of compiled.nodes) {
-      const resolve = S.resolverFor(id, data, profiles);
-      const vars = {};
-      for (const name of n.references) {
-        const { value, source } = resolve(name);
-        if (source !== 'empty') vars[name] = value;
+    for (const id of target)
+      for (const n of compiled.nodes) {
+        const resolve = S.resolverFor(id, data, profiles);
+        const vars = {};
+        for (const name of n.references) {
+          const { value, source } = resolve(name);
+          if (source !== 'empty') vars[name] = value;
+        }
+        if (render) for (const f of n.fields) f.template.render(vars);
       }
-      if (render) for (const f of n.fields) f.template.render(vars);
-    }
   };
   const smsTexts = [];
   for (const id of target) for (const n of compiled.nodes) if (n.node.channel === 'sms') smsTexts.push(S.renderNode(n, id, data, profiles).fields.text);
   const stages = {
     resolve: () => resolveAll(false),
     rendered: () => resolveAll(true),
-    node: () => { for (const id of target) for (const n of compiled.nodes) S.renderNode(n, id, data, profiles); },
-    checked: () => { for (const id of target) for (let k = 0; k < compiled.nodes.length; k++) ev.cell(id, k); },
-    sms: () => { for (const t of smsTexts) S.smsMetrics(t); },
+    node: () => {
+      for (const id of target) for (const n of compiled.nodes) S.renderNode(n, id, data, profiles);
+    },
+    checked: () => {
+      for (const id of target) for (let k = 0; k < compiled.nodes.length; k++) ev.cell(id, k);
+    },
+    sms: () => {
+      for (const t of smsTexts) S.smsMetrics(t);
+    },
   };
   for (const fn of Object.values(stages)) fn(); // warm-up
   const runs = Object.fromEntries(Object.keys(stages).map((k) => [k, []]));
@@ -186,7 +209,11 @@ function breakdown(S, data, profiles) {
   const bigUser = target.find((id) => data.target_with_params[id].terms);
   let m;
   const reps = 200;
-  const tBig = bigUser ? time(() => { for (let i = 0; i < reps; i++) m = big.cell(bigUser, 0).sms; }) / reps : 0;
+  const tBig = bigUser
+    ? time(() => {
+        for (let i = 0; i < reps; i++) m = big.cell(bigUser, 0).sms;
+      }) / reps
+    : 0;
   return { stages: { compile: tCompile, resolve: t.resolve, render: t.rendered - t.resolve, diagnostics: t.node - t.rendered, sms: t.sms, guardrails: t.checked - t.node, total: t.checked }, big: m && { ms: tBig, ...m, nonGsm: undefined } };
 }
 
@@ -206,13 +233,19 @@ if (SIDE) {
   const perRound = runs.ours.map((o, i) => median(runs.bare[i].cpu) / median(o.cpu));
   const last = runs.ours.at(-1);
   const renders = USERS * campaign.nodes.length;
-  const parts = Object.entries(last.parts).map(([s, n]) => `${s} part${s === '1' ? '' : 's'} ×${n}`).join(', ');
+  const parts = Object.entries(last.parts)
+    .map(([s, n]) => `${s} part${s === '1' ? '' : 's'} ×${n}`)
+    .join(', ');
   const rss = Math.max(...runs.ours.map((r) => r.rssMb));
   if (!last.bytes || !runs.bare[0].bytes) throw new Error('nothing rendered');
-  console.log(`render: ${USERS} users × ${campaign.nodes.length} nodes (${renders} renders, ${last.diagnostics} diagnostics; two-part SMS: ${parts}), medians of ${ROUNDS} processes × 2 passes: preflight ${(cpu.ours / 1000).toFixed(2)} s CPU (${Math.round(renders / (cpu.ours / 1000))}/s) vs bare nunjucks ${(cpu.bare / 1000).toFixed(2)} s = ${(cpu.bare / cpu.ours).toFixed(2)}x bare throughput, target ≥ 0.8x (rounds ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}x; wall time ${(med.bare / med.ours).toFixed(2)}x; with nunjucks loaded in the same process ${(cpu.bare / cpu['ours+nunjucks']).toFixed(2)}x), peak RSS ${rss} MB`);
+  console.log(
+    `render: ${USERS} users × ${campaign.nodes.length} nodes (${renders} renders, ${last.diagnostics} diagnostics; two-part SMS: ${parts}), medians of ${ROUNDS} processes × 2 passes: preflight ${(cpu.ours / 1000).toFixed(2)} s CPU (${Math.round(renders / (cpu.ours / 1000))}/s) vs bare nunjucks ${(cpu.bare / 1000).toFixed(2)} s = ${(cpu.bare / cpu.ours).toFixed(2)}x bare throughput, target ≥ 0.8x (rounds ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}x; wall time ${(med.bare / med.ours).toFixed(2)}x; with nunjucks loaded in the same process ${(cpu.bare / cpu['ours+nunjucks']).toFixed(2)}x), peak RSS ${rss} MB`,
+  );
   const b = run('breakdown');
   const ms = (x) => `${Math.round(x)} ms`;
   const s = b.stages;
-  console.log(`render breakdown (CPU, medians of 3 passes per stage): compile ${s.compile.toFixed(1)} ms · resolve with provenance ${ms(s.resolve)} · render ${ms(s.render)} · per-render diagnostics ${ms(s.diagnostics)} (SMS metrics ${ms(s.sms)} of them) · guardrails ${ms(s.guardrails)} · total ${ms(s.total)}`);
+  console.log(
+    `render breakdown (CPU, medians of 3 passes per stage): compile ${s.compile.toFixed(1)} ms · resolve with provenance ${ms(s.resolve)} · render ${ms(s.render)} · per-render diagnostics ${ms(s.diagnostics)} (SMS metrics ${ms(s.sms)} of them) · guardrails ${ms(s.guardrails)} · total ${ms(s.total)}`,
+  );
   if (b.big) console.log(`render: one 20 KB SMS (${b.big.characters} characters, ${b.big.units} ${b.big.encoding === 'GSM-7' ? 'septets' : 'UCS-2 code units'}, ${b.big.segments} parts) rendered and checked in ${b.big.ms.toFixed(2)} ms`);
 }

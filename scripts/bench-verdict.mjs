@@ -16,10 +16,17 @@ const { VerdictRunner, evaluate } = await importShared('bench-verdict', "export 
 await build({ entryPoints: [join(root, 'host/send/verdict-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: workerFile, logLevel: 'warning' });
 
 const campaign = {
-  name: 'Bench', id: 'B', type: 'multistage', target_by: 'user_id',
+  name: 'Bench',
+  id: 'B',
+  type: 'multistage',
+  target_by: 'user_id',
   nodes: [
     { key: 'sms', channel: 'sms', content: { from: 'Promo', text: 'Hi {{ first_name }}, your {{ promo_name }} offer for {{ match_name }} is now live. Code {{ promo_code }}.' } },
-    { key: 'email', channel: 'email', content: { from_name: 'Promo', subject: '{{ first_name }}, your {{ promo_name }} code', html: '<p>Hi {{ first_name }},</p><p>Your code <b>{{ promo_code }}</b> for {{ promo_name }}.</p>'.repeat(20), text: 'Hi {{ first_name }}, code {{ promo_code }}' } },
+    {
+      key: 'email',
+      channel: 'email',
+      content: { from_name: 'Promo', subject: '{{ first_name }}, your {{ promo_name }} code', html: '<p>Hi {{ first_name }},</p><p>Your code <b>{{ promo_code }}</b> for {{ promo_name }}.</p>'.repeat(20), text: 'Hi {{ first_name }}, code {{ promo_code }}' },
+    },
     { key: 'webpush', channel: 'webpush', content: { title: '{{ match_name }}', body: 'Use code {{ promo_code }} to claim your {{ promo_name }} offer.', url: 'https://example.org/promo?c={{ promo_code }}' } },
   ],
 };

@@ -17,7 +17,10 @@ function newest(paths) {
   const walk = (p) => {
     if (!existsSync(p)) return;
     const s = statSync(p);
-    if (s.isDirectory()) for (const n of readdirSync(p)) { if (n !== 'node_modules') walk(join(p, n)); }
+    if (s.isDirectory())
+      for (const n of readdirSync(p)) {
+        if (n !== 'node_modules') walk(join(p, n));
+      }
     else t = Math.max(t, s.mtimeMs);
   };
   for (const p of paths) walk(join(root, p));

@@ -4,9 +4,15 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
-const SYSTEM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
+const SYSTEM = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
 
 /** The flags every launch uses: no sandbox as root, and no background traffic into a closed network. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -18,7 +24,9 @@ export function findChromium() {
     const { chromium } = createRequire(import.meta.url)('playwright-core');
     const p = chromium.executablePath();
     if (p && existsSync(p)) return p;
-  } catch { /* Playwright's own browser is not installed */ }
+  } catch {
+    /* Playwright's own browser is not installed */
+  }
   return null;
 }
 
@@ -29,7 +37,7 @@ export function ensureChromium() {
   const debian = existsSync('/etc/debian_version');
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (debian && root) {
-    console.log('No Chromium found: installing Debian\'s chromium package (apt-get install -y chromium)…');
+    console.log("No Chromium found: installing Debian's chromium package (apt-get install -y chromium)…");
     const r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit' });
     if (r.status !== 0) {
       spawnSync('apt-get', ['update'], { stdio: 'inherit' });

@@ -78,19 +78,28 @@ for (const [fixture, meta] of Object.entries(sources.fixtures)) {
   const text = readFileSync(join(dir, 'upstream', fixture), 'utf8');
   const f = parseFixture(text);
   const base = { fixture, commit: meta.commit };
-  if (meta.exclude) { excluded.push({ ...base, reason: meta.exclude }); continue; }
+  if (meta.exclude) {
+    excluded.push({ ...base, reason: meta.exclude });
+    continue;
+  }
   if (f.templates.length > 1 || /{%-?\s*(extends|include|embed|use)\b|{%-?\s*(import|from)\s+(?!_self\b)/.test(f.templates[0].text)) {
     excluded.push({ ...base, reason: 'needs other templates: the platform renders one template per field, and the engine reports include/extends/import of a file as unsupported' });
     continue;
   }
-  if (f.condition) { excluded.push({ ...base, reason: `has a --CONDITION-- (${f.condition})` }); continue; }
+  if (f.condition) {
+    excluded.push({ ...base, reason: `has a --CONDITION-- (${f.condition})` });
+    continue;
+  }
   f.outputs.forEach((o, i) => pending.push({ base, f, o, id: fixture + (f.outputs.length > 1 ? `#${i + 1}` : ''), meta }));
 }
 
 const evaluated = php({ mode: 'data', items: pending.map((p) => ({ data: p.o.data, config: p.o.config, prune: p.meta.prune ?? [] })) });
 pending.forEach((p, i) => {
   const ev = evaluated[i];
-  if (ev.error) { excluded.push({ ...p.base, id: p.id, reason: `data not representable: ${ev.error}` }); return; }
+  if (ev.error) {
+    excluded.push({ ...p.base, id: p.id, reason: `data not representable: ${ev.error}` });
+    return;
+  }
   let template = p.f.templates[0].text;
   let expected = p.o.exception === undefined ? trimTwig(p.o.expect) : undefined;
   const data = ev.data;
@@ -104,8 +113,16 @@ pending.forEach((p, i) => {
   }
   const autoescape = ev.config.autoescape ?? 'html';
   const c = {
-    id: p.id, fixture: p.base.fixture, commit: p.base.commit, category: dirname(p.base.fixture), tier: 'single-template', title: p.f.title,
-    template, data, autoescape, strictVariables: ev.config.strict_variables ?? true,
+    id: p.id,
+    fixture: p.base.fixture,
+    commit: p.base.commit,
+    category: dirname(p.base.fixture),
+    tier: 'single-template',
+    title: p.f.title,
+    template,
+    data,
+    autoescape,
+    strictVariables: ev.config.strict_variables ?? true,
   };
   if (expected !== undefined) c.expected = expected;
   else {
@@ -129,17 +146,29 @@ for (const mode of [...new Set(cases.map((c) => JSON.stringify(c.autoescape)))])
 
 cases.sort((a, b) => a.id.localeCompare(b.id));
 excluded.sort((a, b) => (a.id ?? a.fixture).localeCompare(b.id ?? b.fixture));
-const json = JSON.stringify({
-  source: `${sources.repository}, tests/Fixtures (per-fixture commits in upstream/SOURCES.json)`,
-  generatedBy: 'scripts/convert-twig-fixtures.mjs',
-  cases,
-  excluded,
-}, null, 1) + '\n';
+const json =
+  JSON.stringify(
+    {
+      source: `${sources.repository}, tests/Fixtures (per-fixture commits in upstream/SOURCES.json)`,
+      generatedBy: 'scripts/convert-twig-fixtures.mjs',
+      cases,
+      excluded,
+    },
+    null,
+    1,
+  ) + '\n';
 const target = join(dir, 'cases.json');
 if (check) {
   let current = '';
-  try { current = readFileSync(target, 'utf8'); } catch { /* missing */ }
-  if (current !== json) { console.error('test/conformance/twig/cases.json is stale: run node scripts/convert-twig-fixtures.mjs'); process.exit(1); }
+  try {
+    current = readFileSync(target, 'utf8');
+  } catch {
+    /* missing */
+  }
+  if (current !== json) {
+    console.error('test/conformance/twig/cases.json is stale: run node scripts/convert-twig-fixtures.mjs');
+    process.exit(1);
+  }
   console.log('cases.json is up to date');
 } else {
   writeFileSync(target, json);

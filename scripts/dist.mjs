@@ -46,11 +46,9 @@ export function failureSummary(output) {
 
 /** Is an Electron zip for this version already in one of the download caches? */
 function cachedElectron(version) {
-  const caches = [
-    process.env.ELECTRON_BUILDER_CACHE,
-    process.env.ELECTRON_CACHE,
-    process.platform === 'darwin' ? join(homedir(), 'Library', 'Caches') : process.platform === 'win32' ? process.env.LOCALAPPDATA : process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'),
-  ].filter(Boolean);
+  const caches = [process.env.ELECTRON_BUILDER_CACHE, process.env.ELECTRON_CACHE, process.platform === 'darwin' ? join(homedir(), 'Library', 'Caches') : process.platform === 'win32' ? process.env.LOCALAPPDATA : (process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'))].filter(
+    Boolean,
+  );
   const wanted = `electron-v${version}-`;
   const search = (dir, depth) => {
     if (depth < 0 || !existsSync(dir)) return false;

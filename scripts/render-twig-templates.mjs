@@ -40,7 +40,10 @@ for (const c of cases) {
   if (r.error !== undefined) throw new Error(`${c.name}.twig: PHP Twig fails: ${r.error}`);
   const target = join(dir, `${c.name}.expected`);
   if (check) {
-    if (!existsSync(target) || readFileSync(target, 'utf8') !== r.output) { console.error(`${c.name}.expected is not what PHP Twig renders`); stale++; }
+    if (!existsSync(target) || readFileSync(target, 'utf8') !== r.output) {
+      console.error(`${c.name}.expected is not what PHP Twig renders`);
+      stale++;
+    }
   } else writeFileSync(target, r.output);
 }
 if (check && stale) process.exit(1);

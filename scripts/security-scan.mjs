@@ -32,7 +32,9 @@ export function toFinding(issue) {
     check: issue.id,
     severity: issue.severity?.name ?? String(issue.severity),
     confidence: issue.confidence?.name ?? String(issue.confidence),
-    file: String(issue.file ?? 'N/A').split('\\').join('/'),
+    file: String(issue.file ?? 'N/A')
+      .split('\\')
+      .join('/'),
     line: issue.location?.line ?? 0,
     column: issue.location?.column ?? 0,
     sample: issue.sample ?? '',

@@ -54,10 +54,10 @@ export function signingPlan(env, platform) {
       keep(WIN_CERT);
       lines.push('Windows: signing with the certificate in WIN_CSC_LINK');
     } else {
-      lines.push('Windows: not signed (WIN_CSC_LINK is not set): SmartScreen warns on first run, and electron-updater can check only the installer\'s sha512, not its publisher');
+      lines.push("Windows: not signed (WIN_CSC_LINK is not set): SmartScreen warns on first run, and electron-updater can check only the installer's sha512, not its publisher");
     }
   } else {
-    lines.push('Linux: the AppImage and deb are not signed (electron-updater checks the AppImage\'s sha512 from latest-linux.yml, fetched over https)');
+    lines.push("Linux: the AppImage and deb are not signed (electron-updater checks the AppImage's sha512 from latest-linux.yml, fetched over https)");
   }
   return { env: out, lines, problems };
 }

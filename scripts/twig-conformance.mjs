@@ -30,9 +30,7 @@ const CLI_RUN = `import(${JSON.stringify(pathToFileURL(join(root, 'dist/cli/pref
 /** One case through `preflight render CAMPAIGN --request BODY --format json`. */
 function runCli(c) {
   const html = c.autoescape === 'html';
-  const node = html
-    ? { key: 'n', channel: 'email', content: { from_name: 'x', subject: 'x', html: c.template, text: 'x' } }
-    : { key: 'n', channel: 'push', content: { title: 'x', body: c.template } };
+  const node = html ? { key: 'n', channel: 'email', content: { from_name: 'x', subject: 'x', html: c.template, text: 'x' } } : { key: 'n', channel: 'push', content: { title: 'x', body: c.template } };
   writeFileSync(join(cliDir, 'c.json'), JSON.stringify({ name: 'case', id: 'C', type: 'single-stage', target_by: 'user_id', nodes: [node] }));
   writeFileSync(join(cliDir, 'r.json'), JSON.stringify({ id: 'C', target_by: 'user_id', target: ['u'], params: c.data }));
   let out;
@@ -55,7 +53,13 @@ const results = cases.map((c) => ({ c, r: viaCli ? runCli(c) : runCase(c) }));
 
 const line = (label, rs) => `  ${label.padEnd(18)} ${String(rs.length).padStart(4)} cases   ${String(rs.filter((x) => x.r.pass).length).padStart(4)} exact`;
 console.log(`Twig conformance${viaCli ? ' through the CLI' : ''}: ${cases.length} cases (${upstream.excluded.length} fixtures or cases excluded, reasons in cases.json)`);
-for (const tier of ['core', 'extended', 'single-template']) console.log(line(tier, results.filter((x) => x.c.tier === tier)));
+for (const tier of ['core', 'extended', 'single-template'])
+  console.log(
+    line(
+      tier,
+      results.filter((x) => x.c.tier === tier),
+    ),
+  );
 console.log(line('all', results));
 const agree = upstream.cases.filter((c) => c.twig351 === 'same').length;
 console.log(`  single-template cases PHP Twig 3.5.1 renders the same way: ${agree} of ${upstream.cases.length} (the others use syntax newer than 3.5)`);

@@ -63,22 +63,42 @@ export function parseArgs(argv: string[]): CliArgs {
       return v;
     };
     switch (a) {
-      case '--request': out.request = value(); break;
-      case '--targets': out.targets = value(); break;
-      case '--id-column': out.idColumn = value(); break;
-      case '--params': out.params = value(); break;
-      case '--profiles': out.profiles = value(); break;
-      case '--target-by': out.targetBy = value(); break;
-      case '--legacy': out.legacy = true; break;
-      case '--settings': out.settings = value(); break;
+      case '--request':
+        out.request = value();
+        break;
+      case '--targets':
+        out.targets = value();
+        break;
+      case '--id-column':
+        out.idColumn = value();
+        break;
+      case '--params':
+        out.params = value();
+        break;
+      case '--profiles':
+        out.profiles = value();
+        break;
+      case '--target-by':
+        out.targetBy = value();
+        break;
+      case '--legacy':
+        out.legacy = true;
+        break;
+      case '--settings':
+        out.settings = value();
+        break;
       case '--send-id': {
         const v = value();
         if (!SEND_ID_RE.test(v)) throw new UsageError(`--send-id must look like 20260101-120000-abcdef, got "${v}"`);
         out.sendId = v;
         break;
       }
-      case '--time': out.time = value(); break;
-      case '--extra': out.extra = value(); break;
+      case '--time':
+        out.time = value();
+        break;
+      case '--extra':
+        out.extra = value();
+        break;
       case '--target-existing-only': {
         const v = value();
         if (v !== 'yes' && v !== 'no') throw new UsageError(`--target-existing-only must be yes or no, got "${v}"`);

@@ -21,7 +21,6 @@ import { parseJsonText } from '../../shared/json-limits';
 
 export { InputError };
 
-
 export function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');

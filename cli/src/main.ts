@@ -51,8 +51,7 @@ class Tally {
   }
   lines(cells: number): string[] {
     const lines = [`${cells} render(s): ${this.counts.error} error(s), ${this.counts.warning} warning(s), ${this.counts.info} info`];
-    for (const { severity, n, example } of [...this.byCode.values()].sort((a, b) => a.severity.localeCompare(b.severity)))
-      lines.push(`  ${severity} ${example.code} ×${n}: ${example.message}${formatPlace(example) ? ` (${formatPlace(example)})` : ''}`);
+    for (const { severity, n, example } of [...this.byCode.values()].sort((a, b) => a.severity.localeCompare(b.severity))) lines.push(`  ${severity} ${example.code} ×${n}: ${example.message}${formatPlace(example) ? ` (${formatPlace(example)})` : ''}`);
     return lines;
   }
 }
@@ -114,19 +113,30 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
     const renders: NodeRender[] = [];
     const tally = new Tally();
     const keep = args.command === 'render' || args.format === 'json';
-    const run = evaluate({ campaign, source: { file, text }, data, profiles, settings, legacyPersonalisation: args.legacy }, {
-      onCell: (r) => {
-        tally.add(r.diagnostics);
-        if (keep) renders.push(r);
+    const run = evaluate(
+      { campaign, source: { file, text }, data, profiles, settings, legacyPersonalisation: args.legacy },
+      {
+        onCell: (r) => {
+          tally.add(r.diagnostics);
+          if (keep) renders.push(r);
+        },
       },
-    });
+    );
     const campaignDiags = [...inputDiags, ...run.campaignDiagnostics];
     tally.add(campaignDiags);
     const failed = tally.counts.error > 0 || run.verdict.blocked;
     if (args.format === 'json') {
       const doc = {
         campaign: { id: campaign.id, name: campaign.name, type: campaign.type },
-        renders: renders.map((r) => ({ target: r.target, node: r.node, channel: r.channel, fields: r.fields, sources: r.sources, ...(r.sms ? { sms: { encoding: r.sms.encoding, characters: r.sms.characters, units: r.sms.units, segments: r.sms.segments } } : {}), diagnostics: r.diagnostics })),
+        renders: renders.map((r) => ({
+          target: r.target,
+          node: r.node,
+          channel: r.channel,
+          fields: r.fields,
+          sources: r.sources,
+          ...(r.sms ? { sms: { encoding: r.sms.encoding, characters: r.sms.characters, units: r.sms.units, segments: r.sms.segments } } : {}),
+          diagnostics: r.diagnostics,
+        })),
         diagnostics: campaignDiags,
         verdict: run.verdict,
       };

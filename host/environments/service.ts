@@ -35,9 +35,7 @@ export function environmentHandlers(o: EnvironmentHandlerOptions): Pick<Handlers
   const adopt = async (e: EnvironmentConfig) => {
     for (const kind of SECRET_KINDS) await secrets.adopt(refOf(e.id, kind), bindingFor(e, kind));
   };
-  const adopted = Promise.all(
-    store.list().map((e) => adopt(e).catch((err: Error) => console.warn(`preflight: the stored secrets of "${e.id}" could not be read: ${err.message}`))),
-  );
+  const adopted = Promise.all(store.list().map((e) => adopt(e).catch((err: Error) => console.warn(`preflight: the stored secrets of "${e.id}" could not be read: ${err.message}`))));
   const has = async (e: EnvironmentConfig, kind: SecretKind) => (await secrets.get(refOf(e.id, kind), bindingFor(e, kind)).catch(() => undefined)) !== undefined;
   const view = async (e: EnvironmentConfig) => ({
     id: e.id,
@@ -87,7 +85,9 @@ export function environmentHandlers(o: EnvironmentHandlerOptions): Pick<Handlers
       await adopted;
       const next = store.validate(input);
       const before = store.get(next.id);
-      const variables = SECRET_KINDS.map((k) => refOf(next.id, k)).filter((r) => secrets.hasVariable?.(r)).map(variableFor);
+      const variables = SECRET_KINDS.map((k) => refOf(next.id, k))
+        .filter((r) => secrets.hasVariable?.(r))
+        .map(variableFor);
       await ask(environmentSaveConfirmation(before, next, variables), 'environment not saved');
       // What was stored for the old destination, to tell the person what they must enter again.
       const held = before ? await Promise.all(SECRET_KINDS.map((k) => has(before, k))) : [];
@@ -112,9 +112,11 @@ export function environmentHandlers(o: EnvironmentHandlerOptions): Pick<Handlers
     'environments.chooseTokenFile': async ({ id, secret }) => {
       const kind = secret ?? 'apptoken';
       const env = environment(id);
-      if (!o.native)
-        return { status: 'unavailable', message: `Choosing a file is available in the desktop app. For the browser host, start it with ${variableFor(refOf(id, kind))}_FILE naming the file (or ${variableFor(refOf(id, kind))} holding the ${SECRET_LABELS[kind]}).` };
-      const chosen = await o.native.chooseSecretFile({ title: `The ${SECRET_LABELS[kind]} of ${env.name}`, message: `Choose the file holding the ${SECRET_LABELS[kind]} of "${env.name}". Its content is stored in the OS secret store and sent to ${resolveBaseUrl(env, o.sandboxUrl)} only.` });
+      if (!o.native) return { status: 'unavailable', message: `Choosing a file is available in the desktop app. For the browser host, start it with ${variableFor(refOf(id, kind))}_FILE naming the file (or ${variableFor(refOf(id, kind))} holding the ${SECRET_LABELS[kind]}).` };
+      const chosen = await o.native.chooseSecretFile({
+        title: `The ${SECRET_LABELS[kind]} of ${env.name}`,
+        message: `Choose the file holding the ${SECRET_LABELS[kind]} of "${env.name}". Its content is stored in the OS secret store and sent to ${resolveBaseUrl(env, o.sandboxUrl)} only.`,
+      });
       if (chosen.status !== 'chosen') return { status: 'cancelled' };
       const read = secretFromFileText(chosen.text);
       if (!read.ok) throw new Error(`the ${SECRET_LABELS[kind]} was not stored: ${read.message}`);

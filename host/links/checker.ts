@@ -83,10 +83,12 @@ class Scheduler {
         drop: () => reject(new Cancelled()),
         start: () => {
           this.running++;
-          job().then(resolve, reject).finally(() => {
-            this.running--;
-            this.pump();
-          });
+          job()
+            .then(resolve, reject)
+            .finally(() => {
+              this.running--;
+              this.pump();
+            });
         },
       });
       this.pump();
@@ -130,10 +132,13 @@ class Scheduler {
       wait = Infinity;
     }
     if (this.queue.length > 0 && this.running < this.concurrency && wait !== Infinity) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.pump();
-      }, Math.max(1, Math.ceil(wait)));
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          this.pump();
+        },
+        Math.max(1, Math.ceil(wait)),
+      );
     }
   }
 }

@@ -14,10 +14,7 @@ import { SecretDestinationError } from './destination';
 import { OAuthTokenError } from './oauth';
 
 /** What one call observed. */
-export type CallOutcome =
-  | { kind: 'response'; status: number; envelope?: Envelope; unreadable?: UnreadableResponse }
-  | { kind: 'network'; error: string }
-  | { kind: 'no-credentials'; error: string };
+export type CallOutcome = { kind: 'response'; status: number; envelope?: Envelope; unreadable?: UnreadableResponse } | { kind: 'network'; error: string } | { kind: 'no-credentials'; error: string };
 
 export interface CallOptions {
   timeoutMs?: number;

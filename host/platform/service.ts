@@ -19,15 +19,7 @@ import { platformEnvironments, findEnvironment } from './environments';
 import { deliveryErrors } from './follow-up';
 import { seedSandboxPlatform } from './sandbox-seed';
 
-type PlatformChannel =
-  | 'platform.environments'
-  | 'platform.testConnection'
-  | 'platform.listCampaigns'
-  | 'platform.fetchCampaign'
-  | 'platform.importCampaign'
-  | 'platform.deliveryErrors'
-  | 'sandbox.platform.setCampaign'
-  | 'sandbox.platform.configure';
+type PlatformChannel = 'platform.environments' | 'platform.testConnection' | 'platform.listCampaigns' | 'platform.fetchCampaign' | 'platform.importCampaign' | 'platform.deliveryErrors' | 'sandbox.platform.setCampaign' | 'sandbox.platform.configure';
 
 const unknownEnvironment = (id: string): { ok: false; failure: PlatformFailure } => ({ ok: false, failure: { kind: 'unknown-environment', message: `There is no environment "${id}".` } });
 

@@ -21,7 +21,14 @@ export function pickFault(state: SandboxState, environmentId: string, random: ()
   const f = faultsOf(state, environmentId);
   if (f.script.length > 0) return f.script.shift()!;
   let r = random();
-  const shares: [FaultKind, number][] = [['429', f.share429], ['500', f.share500], ['503', f.share503], ['timeout', f.shareTimeout], ['reset', f.shareReset], ['malformed', f.shareMalformed]];
+  const shares: [FaultKind, number][] = [
+    ['429', f.share429],
+    ['500', f.share500],
+    ['503', f.share503],
+    ['timeout', f.shareTimeout],
+    ['reset', f.shareReset],
+    ['malformed', f.shareMalformed],
+  ];
   for (const [kind, share] of shares) {
     if (r < share) return kind;
     r -= share;
@@ -41,18 +48,14 @@ function overRate(state: SandboxState, environmentId: string, max: number): bool
 
 export function handleExecute(body: Record<string, unknown>, headers: IncomingHttpHeaders, state: SandboxState): ExecuteReply {
   const authed = authenticate(headers, body, state.auth);
-  if (!authed.ok)
-    return { kind: 'answer', status: authed.status, acted: false, body: envelope(authed.status, { message: authed.message, ...(authed.status === 400 ? { errors: [{ field: 'apptoken', message: 'apptoken is required' }] } : {}) }) };
+  if (!authed.ok) return { kind: 'answer', status: authed.status, acted: false, body: envelope(authed.status, { message: authed.message, ...(authed.status === 400 ? { errors: [{ field: 'apptoken', message: 'apptoken is required' }] } : {}) }) };
   const environmentId = environmentOfBody(state, body) ?? 'sandbox';
   const faults = faultsOf(state, environmentId);
   const retryAfter = { 'retry-after': String(faults.retryAfterSeconds) };
-  if (overRate(state, environmentId, faults.maxRequestsPerSecond))
-    return { kind: 'answer', status: 429, headers: retryAfter, acted: false, environmentId, body: envelope(429, { message: 'Rate limit exhausted' }) };
+  if (overRate(state, environmentId, faults.maxRequestsPerSecond)) return { kind: 'answer', status: 429, headers: retryAfter, acted: false, environmentId, body: envelope(429, { message: 'Rate limit exhausted' }) };
   const problems = validateExecuteBody(body);
-  if (Array.isArray(body.target) && body.target.length > faults.maxTargets)
-    problems.push({ field: 'target', message: `target holds ${body.target.length} ids; at most ${faults.maxTargets} per call` });
-  if (problems.length)
-    return { kind: 'answer', status: 400, acted: false, environmentId, body: envelope(400, { message: `Invalid request: ${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, errors: problems }) };
+  if (Array.isArray(body.target) && body.target.length > faults.maxTargets) problems.push({ field: 'target', message: `target holds ${body.target.length} ids; at most ${faults.maxTargets} per call` });
+  if (problems.length) return { kind: 'answer', status: 400, acted: false, environmentId, body: envelope(400, { message: `Invalid request: ${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, errors: problems }) };
   const fault = pickFault(state, environmentId);
   if (fault === '429') return { kind: 'answer', status: 429, headers: retryAfter, acted: false, environmentId, fault, body: envelope(429, { message: 'Rate limit exhausted' }) };
   if (fault === '503') return { kind: 'answer', status: 503, headers: retryAfter, acted: false, environmentId, fault, body: envelope(503, { message: 'Service temporarily unavailable' }) };

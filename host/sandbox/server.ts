@@ -48,7 +48,6 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-
 function mask(body: unknown): unknown {
   if (body && typeof body === 'object' && !Array.isArray(body) && 'apptoken' in body) return { ...(body as object), apptoken: '***' };
   return body;
@@ -73,52 +72,55 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     options.onCall?.(call);
   };
 
-  const server: Server = createSafeServer(async (req, res, url) => {
-    const path = url.pathname;
-    const refuse = (code: number, message: string) => send(res, code, envelope(code, { message }));
-    if (req.method !== 'POST') return refuse(405, 'Method not allowed: the external API accepts POST only');
-    const route = path === EXECUTE_PATH ? undefined : Object.prototype.hasOwnProperty.call(platformRoutes, path) ? platformRoutes[path] : undefined;
-    if (path !== EXECUTE_PATH && !route) return refuse(404, `No such API method: ${path.slice(0, 200)}`);
-    const parsed = await readJsonBody(req, limit, { form: true, emptyIsInvalid: true });
-    if (parsed.kind === 'aborted') return;
-    if (parsed.kind === 'too-large') return send(res, 413, envelope(413, { message: `Request body over ${limit} bytes` }));
-    if (parsed.kind === 'invalid') return send(res, 400, envelope(400, { message: 'Request body is not valid JSON', errors: [{ field: '(body)', message: parsed.message }] }));
-    const b = parsed.value as Record<string, unknown>;
-    if (!b || typeof b !== 'object' || Array.isArray(b)) return send(res, 400, envelope(400, { message: 'Request body must be a JSON object', errors: [{ field: '(body)', message: 'expected an object' }] }));
+  const server: Server = createSafeServer(
+    async (req, res, url) => {
+      const path = url.pathname;
+      const refuse = (code: number, message: string) => send(res, code, envelope(code, { message }));
+      if (req.method !== 'POST') return refuse(405, 'Method not allowed: the external API accepts POST only');
+      const route = path === EXECUTE_PATH ? undefined : Object.prototype.hasOwnProperty.call(platformRoutes, path) ? platformRoutes[path] : undefined;
+      if (path !== EXECUTE_PATH && !route) return refuse(404, `No such API method: ${path.slice(0, 200)}`);
+      const parsed = await readJsonBody(req, limit, { form: true, emptyIsInvalid: true });
+      if (parsed.kind === 'aborted') return;
+      if (parsed.kind === 'too-large') return send(res, 413, envelope(413, { message: `Request body over ${limit} bytes` }));
+      if (parsed.kind === 'invalid') return send(res, 400, envelope(400, { message: 'Request body is not valid JSON', errors: [{ field: '(body)', message: parsed.message }] }));
+      const b = parsed.value as Record<string, unknown>;
+      if (!b || typeof b !== 'object' || Array.isArray(b)) return send(res, 400, envelope(400, { message: 'Request body must be a JSON object', errors: [{ field: '(body)', message: 'expected an object' }] }));
 
-    if (route) {
-      try {
-        const r = await route({ path, body: b, headers: req.headers, state });
-        return send(res, r.status, r.body);
-      } catch (e) {
-        return send(res, 500, envelope(500, { message: `sandbox route failed: ${(e as Error).message}` }));
+      if (route) {
+        try {
+          const r = await route({ path, body: b, headers: req.headers, state });
+          return send(res, r.status, r.body);
+        } catch (e) {
+          return send(res, 500, envelope(500, { message: `sandbox route failed: ${(e as Error).message}` }));
+        }
       }
-    }
 
-    const reply = handleExecute(b, req.headers, state);
-    const latency = reply.environmentId ? faultsOf(state, reply.environmentId).latencyMs : 0;
-    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
-    if (reply.acted) {
-      record(path, reply.status, b, reply.body, reply.environmentId, reply.fault);
-      platformAfterExecute(state, b);
-      if (webhookUrl && faultsOf(state, reply.environmentId ?? 'sandbox').webhooks) scheduleWebhooks(webhookUrl, b);
-    }
-    switch (reply.kind) {
-      case 'answer':
-        return send(res, reply.status, reply.body, reply.headers);
-      case 'malformed':
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        return res.end('{"code": 200, "success": tru');
-      case 'reset':
-        return req.socket.destroy();
-      case 'timeout': {
-        const hold = setTimeout(() => req.socket.destroy(), options.timeoutHoldMs ?? 120_000);
-        hold.unref();
-        req.socket.once('close', () => clearTimeout(hold));
-        return;
+      const reply = handleExecute(b, req.headers, state);
+      const latency = reply.environmentId ? faultsOf(state, reply.environmentId).latencyMs : 0;
+      if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+      if (reply.acted) {
+        record(path, reply.status, b, reply.body, reply.environmentId, reply.fault);
+        platformAfterExecute(state, b);
+        if (webhookUrl && faultsOf(state, reply.environmentId ?? 'sandbox').webhooks) scheduleWebhooks(webhookUrl, b);
       }
-    }
-  }, { errorBody: (status, message) => envelope(status, { message }) });
+      switch (reply.kind) {
+        case 'answer':
+          return send(res, reply.status, reply.body, reply.headers);
+        case 'malformed':
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+          return res.end('{"code": 200, "success": tru');
+        case 'reset':
+          return req.socket.destroy();
+        case 'timeout': {
+          const hold = setTimeout(() => req.socket.destroy(), options.timeoutHoldMs ?? 120_000);
+          hold.unref();
+          req.socket.once('close', () => clearTimeout(hold));
+          return;
+        }
+      }
+    },
+    { errorBody: (status, message) => envelope(status, { message }) },
+  );
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

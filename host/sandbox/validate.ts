@@ -27,9 +27,7 @@ export function validateExecuteBody(body: unknown): ValidationProblem[] {
   if (body.params !== undefined && !isObject(body.params)) problems.push({ field: 'params', message: 'params must be an object of attribute values' });
   if (body.target_with_params !== undefined) {
     if (!isObject(body.target_with_params)) problems.push({ field: 'target_with_params', message: 'target_with_params must be an object keyed by target id' });
-    else
-      for (const [k, v] of Object.entries(body.target_with_params))
-        if (!isObject(v)) problems.push({ field: `target_with_params.${k}`, message: `target_with_params["${k}"] must be an object of attribute values` });
+    else for (const [k, v] of Object.entries(body.target_with_params)) if (!isObject(v)) problems.push({ field: `target_with_params.${k}`, message: `target_with_params["${k}"] must be an object of attribute values` });
   }
   return problems;
 }

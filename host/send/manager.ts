@@ -171,15 +171,21 @@ export class SendManager {
   private async recheck(d: Draft): Promise<void> {
     if (!d.check || !d.verdict) return;
     const sources = await readCheckSources(this.o.workspace(), d.check.campaignFile);
-    if (sources.campaign.id !== d.plan.campaignId)
-      throw new Error(`the saved ${d.check.campaignFile} now has campaign id "${sources.campaign.id}", but this send was planned for "${d.plan.campaignId}": prepare the send again; nothing was sent`);
+    if (sources.campaign.id !== d.plan.campaignId) throw new Error(`the saved ${d.check.campaignFile} now has campaign id "${sources.campaign.id}", but this send was planned for "${d.plan.campaignId}": prepare the send again; nothing was sent`);
     const { config } = this.environment(d.plan.environment.id);
-    const verdict = await this.verdictFor(sources, config, d.check.dataKey, () => dataOfBatches(d.plan, d.plan.batches.map((b) => b.i)));
+    const verdict = await this.verdictFor(sources, config, d.check.dataKey, () =>
+      dataOfBatches(
+        d.plan,
+        d.plan.batches.map((b) => b.i),
+      ),
+    );
     if (verdict.blocked === d.verdict.blocked && JSON.stringify(verdict.reasons) === JSON.stringify(d.verdict.reasons)) return;
     d.verdict = verdict;
     d.blocking = verdict.blocked ? verdict.reasons : [];
     d.check = { ...d.check, sourcesKey: sources.key };
-    throw new Error(`the send check changed since the preview (the saved campaign, the settings, the profiles or the environment changed): it now ${verdict.blocked ? `has ${verdict.reasons.length} blocking reason${verdict.reasons.length === 1 ? '' : 's'}` : 'blocks nothing'}; look at the preview again; nothing was sent`);
+    throw new Error(
+      `the send check changed since the preview (the saved campaign, the settings, the profiles or the environment changed): it now ${verdict.blocked ? `has ${verdict.reasons.length} blocking reason${verdict.reasons.length === 1 ? '' : 's'}` : 'blocks nothing'}; look at the preview again; nothing was sent`,
+    );
   }
 
   /**
@@ -202,7 +208,7 @@ export class SendManager {
 
   /** Throws unless every batch can be re-sent from this send: failed or unknown, and not re-sent already. */
   private checkResendable(a: SendAccount, batches: number[]) {
-    if (a.overlapping) throw new Error('this send\'s journal records two overlapping runs: Preflight does not re-send it (see the problems listed with it); nothing was sent');
+    if (a.overlapping) throw new Error("this send's journal records two overlapping runs: Preflight does not re-send it (see the problems listed with it); nothing was sent");
     const bad = batches.filter((i) => !a.batches[i] || a.batches[i]!.state === 'acknowledged' || a.batches[i]!.state === 'never-sent' || a.batches[i]!.state === 'sending');
     if (bad.length) throw new Error(`only failed or unknown batches can be re-sent (batch ${bad.map((i) => i + 1).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not)`);
     // A re-send whose journal was never created sent nothing (its plan is durable before any request), so its batches stay open.
@@ -218,8 +224,7 @@ export class SendManager {
   }
 
   private checkConfirmation(p: { environment: PlanEnvironment; campaignId: string }, recipients: number, c: Confirmation, o: { skipTyping: boolean; mayReceiveTwice?: number }) {
-    if (c.environmentId !== p.environment.id || c.campaignId !== p.campaignId || c.recipients !== recipients)
-      throw new Error(`the confirmation does not match this send (it is ${recipients} recipients of campaign ${p.campaignId} in ${p.environment.name}); nothing was sent`);
+    if (c.environmentId !== p.environment.id || c.campaignId !== p.campaignId || c.recipients !== recipients) throw new Error(`the confirmation does not match this send (it is ${recipients} recipients of campaign ${p.campaignId} in ${p.environment.name}); nothing was sent`);
     const words = typeToConfirm(p, o.mayReceiveTwice !== undefined);
     if (words && !o.skipTyping && !words.some((w) => w.trim().toLowerCase() === (c.typed ?? '').trim().toLowerCase()))
       throw new Error(
@@ -264,7 +269,12 @@ export class SendManager {
       const writer = await JournalWriter.create(this.journals.pathOf(plan.sendId), d.planLine, confirmRecord);
       const account = accountOf(plan);
       applyJournalRecord(account, confirmRecord, 0);
-      this.run(account, writer, plan.batches.map((b) => b.i), d.config);
+      this.run(
+        account,
+        writer,
+        plan.batches.map((b) => b.i),
+        d.config,
+      );
       return plan.sendId;
     } finally {
       release();
@@ -292,7 +302,7 @@ export class SendManager {
     const release = this.locks.take([sendId], 'resuming');
     try {
       const a = this.account(sendId);
-      if (a.overlapping) throw new Error('this send\'s journal records two overlapping runs: Preflight does not resume it (see the problems listed with it); nothing was sent');
+      if (a.overlapping) throw new Error("this send's journal records two overlapping runs: Preflight does not resume it (see the problems listed with it); nothing was sent");
       const status = statusOf(a, false);
       const todo = a.batches.filter((b) => b.state === 'never-sent').map((b) => b.index);
       if (todo.length === 0) throw new Error('every batch of this send was already attempted: nothing is left to resume (re-send failed or unknown batches explicitly)');
@@ -302,13 +312,11 @@ export class SendManager {
       const { config, env } = this.environment(a.plan.environment.id);
       // The sandbox listens on a new port each run; a real environment must still point where the send was planned.
       if (config.region === 'sandbox') a.plan.environment = { ...a.plan.environment, baseUrl: env.baseUrl };
-      else if (env.baseUrl !== a.plan.environment.baseUrl)
-        throw new Error(`${env.name} now points at ${env.baseUrl}, but this send was planned for ${a.plan.environment.baseUrl}; nothing was sent`);
+      else if (env.baseUrl !== a.plan.environment.baseUrl) throw new Error(`${env.name} now points at ${env.baseUrl}, but this send was planned for ${a.plan.environment.baseUrl}; nothing was sent`);
       await this.checkCredentials(config, a.plan.environment.baseUrl);
       const writer = await JournalWriter.reopen(this.journals.pathOf(sendId));
       // Requests in flight when the app stopped are written down as unknown, so the journal alone tells the story.
-      for (const b of a.batches.filter((x) => x.interrupted))
-        await writer.append({ t: 'result', at: new Date().toISOString(), i: b.index, state: 'unknown', http: null, response: null, durationMs: 0, attempts: b.attempts, reason: b.reason ?? 'in flight when the app stopped' });
+      for (const b of a.batches.filter((x) => x.interrupted)) await writer.append({ t: 'result', at: new Date().toISOString(), i: b.index, state: 'unknown', http: null, response: null, durationMs: 0, attempts: b.attempts, reason: b.reason ?? 'in flight when the app stopped' });
       // Not running here and holding the lock: an earlier run without an end record stopped with the app.
       const resume: JournalRecord = { t: 'resume', at: new Date().toISOString(), batches: todo, baseUrl: a.plan.environment.baseUrl, ...(a.runOpen ? { recovered: true } : {}) };
       await writer.append(resume);

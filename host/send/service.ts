@@ -18,9 +18,25 @@ import { unknownFollowUp } from './unknown-follow-up';
 export { SANDBOX_ENVIRONMENT_ID };
 
 type SendHandlerNames =
-  | 'environments.list' | 'environments.save' | 'environments.remove' | 'environments.setToken' | 'environments.chooseTokenFile'
-  | 'send.prepare' | 'send.prepareResend' | 'send.body' | 'send.start' | 'send.cancel' | 'send.status'
-  | 'send.history' | 'send.historyCsv' | 'send.resume' | 'send.skip' | 'send.batchTargets' | 'send.exportTargets' | 'send.deliveries' | 'send.unknownFollowUp';
+  | 'environments.list'
+  | 'environments.save'
+  | 'environments.remove'
+  | 'environments.setToken'
+  | 'environments.chooseTokenFile'
+  | 'send.prepare'
+  | 'send.prepareResend'
+  | 'send.body'
+  | 'send.start'
+  | 'send.cancel'
+  | 'send.status'
+  | 'send.history'
+  | 'send.historyCsv'
+  | 'send.resume'
+  | 'send.skip'
+  | 'send.batchTargets'
+  | 'send.exportTargets'
+  | 'send.deliveries'
+  | 'send.unknownFollowUp';
 
 /** Test hooks: a short request timeout and fast retries make fault tests quick. */
 function tuning() {
@@ -59,8 +75,7 @@ export async function createSending(ctx: ServiceContext, workspace: WorkspaceRef
       const byXid = new Map(plan.batches.map((b) => [b.xid, b.i] as const));
       return { receiverUrl: receiver.url, rows: deliveriesOf(receiver.eventsFor(byXid.keys()), byXid) };
     },
-    'send.unknownFollowUp': async ({ sendId }) =>
-      unknownFollowUp({ account: manager.account(sendId), receiver, environment: await findEnvironment(ctx, manager.account(sendId).plan.environment.id), secrets: ctx.secrets }),
+    'send.unknownFollowUp': async ({ sendId }) => unknownFollowUp({ account: manager.account(sendId), receiver, environment: await findEnvironment(ctx, manager.account(sendId).plan.environment.id), secrets: ctx.secrets }),
   };
   return {
     handlers,

@@ -31,13 +31,18 @@ export async function unknownFollowUp(o: { account: SendAccount; receiver: Webho
   if (!o.environment) platformProblem = `the environment "${a.plan.environment.id}" no longer exists`;
   else {
     try {
-      const r = await deliveryErrors(o.environment, o.secrets, {
-        environmentId: o.environment.id,
-        campaignId: a.plan.campaignId,
-        startedAt: a.startedAt ?? a.plan.createdAt,
-        finishedAt: a.finishedAt ?? new Date(now).toISOString(),
-        batches: unknown.map((b) => ({ index: b.index, targets: b.targets })),
-      }, now);
+      const r = await deliveryErrors(
+        o.environment,
+        o.secrets,
+        {
+          environmentId: o.environment.id,
+          campaignId: a.plan.campaignId,
+          startedAt: a.startedAt ?? a.plan.createdAt,
+          finishedAt: a.finishedAt ?? new Date(now).toISOString(),
+          batches: unknown.map((b) => ({ index: b.index, targets: b.targets })),
+        },
+        now,
+      );
       if (r.ok) groups = r.groups;
       else platformProblem = r.failure.message;
     } catch (e) {

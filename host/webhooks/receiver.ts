@@ -88,30 +88,33 @@ export async function startWebhookReceiver(o: { dataDir: string; port?: number; 
     // No events yet.
   }
 
-  const server: Server = createSafeServer(async (req, res, url) => {
-    const reply = (status: number, body: unknown) => sendJson(res, status, body);
-    const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return reply(403, { ok: false, message: 'wrong Host header' });
-    if (req.headers.origin !== undefined) return reply(403, { ok: false, message: 'postbacks come from servers, not from web pages' });
-    const given = url.pathname.startsWith(`${WEBHOOK_PATH}/`) ? url.pathname.slice(WEBHOOK_PATH.length + 1) : undefined;
-    // One answer for a wrong path and a wrong secret, so the answer does not tell them apart.
-    if (req.method !== 'POST' || given === undefined || !sameSecret(given, secret)) return reply(404, { ok: false, message: 'not a webhook address of this run' });
-    const body = await readJsonBody(req, limit, { emptyIsInvalid: true });
-    if (body.kind === 'aborted') return;
-    if (body.kind === 'too-large') return reply(413, { ok: false, message: `body over ${limit} bytes` });
-    if (body.kind === 'invalid') return reply(400, { ok: false, message: body.message });
-    const list = Array.isArray(body.value) ? body.value : [body.value];
-    for (let i = 0; i < list.length; i++) {
-      const problem = checkEvent(list[i]);
-      if (problem) return reply(400, { ok: false, message: `event ${i + 1}: ${problem}` });
-    }
-    const receivedAt = new Date().toISOString();
-    const events = (list as Omit<WebhookEvent, 'receivedAt'>[]).map((e) => ({ event: e.event, time: e.time, properties: e.properties, receivedAt }));
-    appendPrivate(file, events.map((e) => JSON.stringify(e) + '\n').join(''));
-    events.forEach(index);
-    o.onEvents?.(events);
-    reply(200, { ok: true, received: events.length });
-  }, { errorBody: (_status, message) => ({ ok: false, message }) });
+  const server: Server = createSafeServer(
+    async (req, res, url) => {
+      const reply = (status: number, body: unknown) => sendJson(res, status, body);
+      const host = req.headers.host ?? '';
+      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return reply(403, { ok: false, message: 'wrong Host header' });
+      if (req.headers.origin !== undefined) return reply(403, { ok: false, message: 'postbacks come from servers, not from web pages' });
+      const given = url.pathname.startsWith(`${WEBHOOK_PATH}/`) ? url.pathname.slice(WEBHOOK_PATH.length + 1) : undefined;
+      // One answer for a wrong path and a wrong secret, so the answer does not tell them apart.
+      if (req.method !== 'POST' || given === undefined || !sameSecret(given, secret)) return reply(404, { ok: false, message: 'not a webhook address of this run' });
+      const body = await readJsonBody(req, limit, { emptyIsInvalid: true });
+      if (body.kind === 'aborted') return;
+      if (body.kind === 'too-large') return reply(413, { ok: false, message: `body over ${limit} bytes` });
+      if (body.kind === 'invalid') return reply(400, { ok: false, message: body.message });
+      const list = Array.isArray(body.value) ? body.value : [body.value];
+      for (let i = 0; i < list.length; i++) {
+        const problem = checkEvent(list[i]);
+        if (problem) return reply(400, { ok: false, message: `event ${i + 1}: ${problem}` });
+      }
+      const receivedAt = new Date().toISOString();
+      const events = (list as Omit<WebhookEvent, 'receivedAt'>[]).map((e) => ({ event: e.event, time: e.time, properties: e.properties, receivedAt }));
+      appendPrivate(file, events.map((e) => JSON.stringify(e) + '\n').join(''));
+      events.forEach(index);
+      o.onEvents?.(events);
+      reply(200, { ok: true, received: events.length });
+    },
+    { errorBody: (_status, message) => ({ ok: false, message }) },
+  );
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(o.port ?? 0, '127.0.0.1', () => ok());

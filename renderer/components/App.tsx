@@ -49,15 +49,23 @@ export function App() {
       </a>
       <header className="topbar">
         <span className="brand">Preflight</span>
-        <span className="workspace-name" data-testid="workspace-name">{name ? `Workspace: ${name}` : ''}</span>
+        <span className="workspace-name" data-testid="workspace-name">
+          {name ? `Workspace: ${name}` : ''}
+        </span>
         <span className="spacer" />
-        <button onClick={() => setSettingsOpen(true)} data-testid="open-settings">Checks…</button>
+        <button onClick={() => setSettingsOpen(true)} data-testid="open-settings">
+          Checks…
+        </button>
         <SendTopbar />
         <PlatformButton />
       </header>
       <InterruptedBanner />
       <FaultsBanner />
-      {error && <div role="alert" className="banner error">{error}</div>}
+      {error && (
+        <div role="alert" className="banner error">
+          {error}
+        </div>
+      )}
       <div className="main" style={{ gridTemplateColumns: `${left}px 6px minmax(0, 1fr)` }}>
         <CampaignList />
         <Splitter orientation="vertical" label="Resize campaign list" size={left} min={160} max={480} onSize={(n) => setPane('left', n)} />

@@ -26,7 +26,11 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport, statu
   // PDF needs the desktop app's printer; until app.info says which host this is, it stays off.
   const pdfAvailable = exportState.host === 'electron';
   const pdfTip = pdfAvailable ? 'Export the QA report as a PDF file' : 'PDF export is available in the desktop app; the browser host exports HTML';
-  const progress = reviewProgress(review, data?.target ?? [], campaign.nodes.map((n) => n.key));
+  const progress = reviewProgress(
+    review,
+    data?.target ?? [],
+    campaign.nodes.map((n) => n.key),
+  );
   const sandbox = environments.find((e) => e.builtin);
   // The render worker's verdict once its scan is done (the same function the host and `preflight check` run); until then, the campaign's own errors.
   const blocking = useMemo(() => (scan.verdict ?? sendVerdict(campaignDiagnostics, NOT_SCANNED)).reasons, [scan.verdict, campaignDiagnostics]);
@@ -40,7 +44,13 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport, statu
         <h1 data-testid="campaign-title">{campaign.name}</h1>
         <span className="campaign-facts-line muted small" title={facts}>
           Campaign ID <code>{campaign.id}</code> · {campaign.type} · target_by <code>{data?.target_by ?? campaign.target_by}</code> · {targets} target(s)
-          {dataFile && <> · data from <code>{dataFile}</code></>} · <code>{file}</code>
+          {dataFile && (
+            <>
+              {' '}
+              · data from <code>{dataFile}</code>
+            </>
+          )}{' '}
+          · <code>{file}</code>
         </span>
       </div>
       <div className="header-actions">
@@ -48,20 +58,15 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport, statu
         <span className="progress-text" data-testid="review-progress" title={`${progress.approved} approved`}>
           <meter min={0} max={progress.cells || 1} value={progress.reviewed} aria-label="Review progress" /> {formatProgress(progress)}
         </span>
-        <select
-          aria-label="Report format"
-          data-testid="export-format"
-          value={exportState.format}
-          disabled={exportState.busy}
-          title={pdfAvailable ? 'Format of the exported QA report' : pdfTip}
-          onChange={(e) => useExportState.setState({ format: e.target.value as ReportFormat })}
-        >
+        <select aria-label="Report format" data-testid="export-format" value={exportState.format} disabled={exportState.busy} title={pdfAvailable ? 'Format of the exported QA report' : pdfTip} onChange={(e) => useExportState.setState({ format: e.target.value as ReportFormat })}>
           <option value="html">HTML</option>
           <option value="pdf" disabled={!pdfAvailable} title={pdfTip}>
             PDF
           </option>
         </select>
-        <button onClick={onExport} disabled={exportState.busy} data-testid="export-report">{exportState.busy ? 'Exporting…' : 'Export report'}</button>
+        <button onClick={onExport} disabled={exportState.busy} data-testid="export-report">
+          {exportState.busy ? 'Exporting…' : 'Export report'}
+        </button>
         <button
           className="primary"
           data-testid="send-button"

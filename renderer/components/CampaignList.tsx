@@ -19,10 +19,11 @@ export function CampaignList() {
         {campaigns.map((c) => (
           <li key={c.file}>
             <button className={c.file === selected ? 'campaign selected' : 'campaign'} aria-current={c.file === selected} onClick={() => select(c.file)} data-testid={`campaign-${c.file}`}>
-              <span className="campaign-name">{c.campaign?.name ?? c.file}{drafts[c.file] !== undefined ? ' •' : ''}</span>
-              <span className="campaign-meta">
-                {c.campaign ? `${c.campaign.type} · ${c.campaign.nodes.length} node${c.campaign.nodes.length > 1 ? 's' : ''}` : `${c.diagnostics.length} error(s)`}
+              <span className="campaign-name">
+                {c.campaign?.name ?? c.file}
+                {drafts[c.file] !== undefined ? ' •' : ''}
               </span>
+              <span className="campaign-meta">{c.campaign ? `${c.campaign.type} · ${c.campaign.nodes.length} node${c.campaign.nodes.length > 1 ? 's' : ''}` : `${c.diagnostics.length} error(s)`}</span>
             </button>
           </li>
         ))}

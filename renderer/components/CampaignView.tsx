@@ -39,7 +39,12 @@ export function CampaignView() {
   const mode = useUi((s) => s.mode);
   const editorOpen = useUi((s) => s.editorOpen);
 
-  if (!entry || !file) return <main className="content empty" id="main" tabIndex={-1}>No campaign selected.</main>;
+  if (!entry || !file)
+    return (
+      <main className="content empty" id="main" tabIndex={-1}>
+        No campaign selected.
+      </main>
+    );
   if (!campaign)
     return (
       <main className="content" id="main" tabIndex={-1}>
@@ -52,7 +57,11 @@ export function CampaignView() {
   return (
     <main className="content" id="main" tabIndex={-1}>
       <CampaignHeader file={file} campaign={campaign} data={data} dataFile={dataSource} onExport={() => void exportReport()} status={<ScanStatus />} />
-      {renderError && <div role="alert" className="banner error">Rendering failed: {renderError}</div>}
+      {renderError && (
+        <div role="alert" className="banner error">
+          Rendering failed: {renderError}
+        </div>
+      )}
       <DataPanel data={data} />
       <div className="work" style={{ gridTemplateColumns: `minmax(0, 1fr) 6px ${panes.right}px` }}>
         <div className="center" style={{ gridTemplateRows: editorOpen ? `auto minmax(120px, 1fr) 6px ${panes.editor}px` : 'auto minmax(120px, 1fr) 0 auto' }}>

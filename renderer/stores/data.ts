@@ -264,7 +264,10 @@ export const useData = create<DataState>((set, get) => ({
         notice: undefined,
       });
     }
-    disposeUnreferenced(dropped.map((d) => d.imported?.job), get());
+    disposeUnreferenced(
+      dropped.map((d) => d.imported?.job),
+      get(),
+    );
   },
   async remap(campaign, mapping, remember = true) {
     const entry = get().entries[campaign];
@@ -403,7 +406,7 @@ export function useCampaignEntry(file: string | undefined): CampaignDataEntry | 
 
 /** The undo stack length of a campaign file. */
 export function useHistoryDepth(file: string | undefined): number {
-  return useData((s) => (file ? s.entries[file]?.history ?? NO_HISTORY : NO_HISTORY).length);
+  return useData((s) => (file ? (s.entries[file]?.history ?? NO_HISTORY) : NO_HISTORY).length);
 }
 
 const NO_PROFILES: Profiles = {};

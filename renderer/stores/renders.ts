@@ -71,10 +71,12 @@ export const useRenders = create<RendersState>((set, get) => {
     const { gen, status } = get();
     if (status === 'idle' || status === 'error') return;
     const missing: string[] = [];
-    for (const list of wanted.values()) for (const t of list) if (!requested.has(t)) {
-      requested.add(t);
-      missing.push(t);
-    }
+    for (const list of wanted.values())
+      for (const t of list)
+        if (!requested.has(t)) {
+          requested.add(t);
+          missing.push(t);
+        }
     if (missing.length) postToWorker({ type: 'render', id: nextId++, gen, targets: missing });
   };
 

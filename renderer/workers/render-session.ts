@@ -70,7 +70,16 @@ export function createRenderSession(post: Post): (m: WorkerRequest) => void {
   function matches(l: Loaded, target: string, needle: string): boolean {
     if (target.toLowerCase().includes(needle)) return true;
     for (const src of [ownValues(l.ev.data.target_with_params, target), l.ev.profiles[target]])
-      if (src) for (const v of Object.values(src)) if (v !== null && v !== undefined && String(typeof v === 'object' ? JSON.stringify(v) : v).toLowerCase().includes(needle)) return true;
+      if (src)
+        for (const v of Object.values(src))
+          if (
+            v !== null &&
+            v !== undefined &&
+            String(typeof v === 'object' ? JSON.stringify(v) : v)
+              .toLowerCase()
+              .includes(needle)
+          )
+            return true;
     return false;
   }
 

@@ -57,8 +57,7 @@ function nodeAt(root: YamlNode | null | undefined, path: readonly PropertyKey[])
  */
 export function loadCampaign(file: string, text: string): LoadedCampaign {
   const error = (code: string, message: string, line = 1, column = 1): LoadedCampaign => ({ file, diagnostics: [{ code, severity: 'error', file, line, column, message }] });
-  if (text.length > MAX_CAMPAIGN_BYTES)
-    return error('campaign-too-large', `${file} is ${(text.length / 1048576).toFixed(1)} MB; campaign files over ${MAX_CAMPAIGN_BYTES / 1048576} MB are not loaded`);
+  if (text.length > MAX_CAMPAIGN_BYTES) return error('campaign-too-large', `${file} is ${(text.length / 1048576).toFixed(1)} MB; campaign files over ${MAX_CAMPAIGN_BYTES / 1048576} MB are not loaded`);
   const deep = tooDeep(text);
   if (deep) {
     const p = new LineIndex(text).position(deep.offset);
@@ -164,7 +163,12 @@ function loadChecked(file: string, text: string): LoadedCampaign {
       const node = nodeAt(doc.contents as YamlNode, issue.path);
       const pos = node?.range ? lc.linePos(node.range[0]) : undefined;
       let message = issue.message;
-      if (issue.code === 'unrecognized_keys') message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${listWithMore(issue.keys.slice(0, 6).map((k) => `"${k.length > 40 ? k.slice(0, 40) + '…' : k}"`), 5, issue.keys.length)}`;
+      if (issue.code === 'unrecognized_keys')
+        message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${listWithMore(
+          issue.keys.slice(0, 6).map((k) => `"${k.length > 40 ? k.slice(0, 40) + '…' : k}"`),
+          5,
+          issue.keys.length,
+        )}`;
       diagnostics.push({ code: 'campaign-schema', severity: 'error', file, path: path || '(root)', line: pos?.line, column: pos?.col, message: `${path || 'campaign'}: ${message}` });
     }
     if (issues.length > MAX_SCHEMA_ISSUES) diagnostics.push({ code: 'campaign-schema', severity: 'error', file, message: `…and ${issues.length - MAX_SCHEMA_ISSUES} more problems in ${file}` });

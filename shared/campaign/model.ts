@@ -10,16 +10,18 @@ export type Channel = (typeof CHANNELS)[number];
 const text = z.string();
 
 const smsContent = z.strictObject({ from: text, text }).partial({ from: true });
-const emailContent = z
-  .strictObject({ from_name: text, subject: text, preheader: text, html: text, text })
-  .partial({ from_name: true, preheader: true, text: true, html: true });
+const emailContent = z.strictObject({ from_name: text, subject: text, preheader: text, html: text, text }).partial({ from_name: true, preheader: true, text: true, html: true });
 const webpushButton = z.strictObject({ label: text, url: text });
-const webpushContent = z
-  .strictObject({ title: text, body: text, icon: text, image: text, url: text, buttons: z.array(webpushButton) })
-  .partial({ icon: true, image: true, url: true, buttons: true });
+const webpushContent = z.strictObject({ title: text, body: text, icon: text, image: text, url: text, buttons: z.array(webpushButton) }).partial({ icon: true, image: true, url: true, buttons: true });
 const pushContent = z.strictObject({ title: text, body: text, image: text, url: text }).partial({ image: true, url: true, title: true });
 
-const nodeBase = { key: z.string().min(1).regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . or -'), name: z.string().optional() };
+const nodeBase = {
+  key: z
+    .string()
+    .min(1)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . or -'),
+  name: z.string().optional(),
+};
 
 export const campaignNodeSchema = z.discriminatedUnion('channel', [
   z.strictObject({ ...nodeBase, channel: z.literal('sms'), content: smsContent }),

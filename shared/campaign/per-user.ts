@@ -183,9 +183,10 @@ export function usersWithKey(v: PerUserValues, name: string): number {
   let n = 0;
   if (isParamColumns(v)) {
     const c = v.columns.indexOf(name);
-    if (c !== -1) eachRowWithValues(v, (_, r) => {
-      if (cellOf(v, r, c) !== '') n++;
-    });
+    if (c !== -1)
+      eachRowWithValues(v, (_, r) => {
+        if (cellOf(v, r, c) !== '') n++;
+      });
     return n;
   }
   forEachUserValues(v, (_, own) => {

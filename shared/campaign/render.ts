@@ -82,8 +82,7 @@ export function compileCampaign(campaign: Campaign, source?: CampaignSource): Co
     const fields = templateFields(node).map((f) => {
       const template = compileTemplate(f.source, { autoescape: f.autoescape });
       for (const r of template.references) refs.add(r);
-      for (const d of template.diagnostics)
-        diagnostics.push(place({ code: d.code, severity: d.severity, message: d.message, node: node.key, field: f.name, line: d.line, column: d.column }));
+      for (const d of template.diagnostics) diagnostics.push(place({ code: d.code, severity: d.severity, message: d.message, node: node.key, field: f.name, line: d.line, column: d.column }));
       if (template.diagnostics.some((d) => d.severity === 'error')) brokenFields.push(f.name);
       return { name: f.name, isUrl: f.isUrl, template };
     });
@@ -149,8 +148,7 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
       (failed ??= []).push(f.name);
     }
     if (hasTwigResidue(r.output)) diagnostics.push({ code: 'twig-residue', severity: 'warning', node, field: f.name, target, message: `the rendered ${f.name} still contains Twig markup` });
-    if (f.isUrl && r.output !== '' && !isAbsoluteHttpUrl(r.output.trim()))
-      diagnostics.push({ code: 'invalid-url', severity: 'warning', node, field: f.name, target, message: `${f.name} is not a valid absolute http(s) URL after rendering: "${r.output.slice(0, 120)}"` });
+    if (f.isUrl && r.output !== '' && !isAbsoluteHttpUrl(r.output.trim())) diagnostics.push({ code: 'invalid-url', severity: 'warning', node, field: f.name, target, message: `${f.name} is not a valid absolute http(s) URL after rendering: "${r.output.slice(0, 120)}"` });
   }
   const out: NodeRender = { target, node, channel: cn.node.channel, fields, sources, values: vars, diagnostics };
   if (failed) out.failed = failed;
@@ -163,7 +161,6 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
       if (!check.chars) diagnostics.push({ code: 'sms-from-chars', severity: 'warning', node, field: 'from', target, message: `SMS from name "${from}" is not purely alphanumeric (letters and digits, no spaces); some networks reject it` });
     }
   }
-  if (cn.node.channel === 'email' && (fields.subject ?? '').trim() === '')
-    diagnostics.push({ code: 'empty-subject', severity: 'warning', node, field: 'subject', target, message: `the email subject is empty for ${target}` });
+  if (cn.node.channel === 'email' && (fields.subject ?? '').trim() === '') diagnostics.push({ code: 'empty-subject', severity: 'warning', node, field: 'subject', target, message: `the email subject is empty for ${target}` });
   return out;
 }

@@ -25,12 +25,7 @@ const has = Object.prototype.hasOwnProperty;
  * Resolves one attribute for one user in the platform's priority order:
  * `target_with_params[user]` over `params` over the profile over the empty string.
  */
-export function resolveValue(
-  name: string,
-  user: string,
-  data: SendData,
-  profiles: Profiles | undefined,
-): { value: unknown; source: ValueSource } {
+export function resolveValue(name: string, user: string, data: SendData, profiles: Profiles | undefined): { value: unknown; source: ValueSource } {
   return resolverFor(user, data, profiles)(name);
 }
 

@@ -88,7 +88,8 @@ function segmentRun(text: string, from: number, to: number, fn: (index: number, 
       fn(start + s.index, s.segment.length, 1);
       done = next;
     }
-    if (done === start) size *= 2; // one grapheme longer than the window
+    if (done === start)
+      size *= 2; // one grapheme longer than the window
     else {
       start = done;
       size = WINDOW;

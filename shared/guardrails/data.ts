@@ -42,8 +42,7 @@ export function checkData(nodes: readonly TemplateReferences[], data: SendData, 
       if (other) out.push({ code: 'data-case-mismatch', node: n.node, message: `{{ ${r} }} is not supplied, but "${other}" is: names are case-sensitive (${r} ≠ ${other})` });
       else out.push({ code: 'data-unsupplied', node: n.node, message: `{{ ${r} }} is supplied by no column, param or profile: it prints as empty for every user` });
     }
-  for (const k of [...params, ...perUser].filter((k, i, a) => a.indexOf(k) === i))
-    if (!used.has(k)) out.push({ code: 'data-unused-column', message: `"${k}" is passed (${params.has(k) ? 'params' : 'per-user column'}) but no node uses it` });
+  for (const k of [...params, ...perUser].filter((k, i, a) => a.indexOf(k) === i)) if (!used.has(k)) out.push({ code: 'data-unused-column', message: `"${k}" is passed (${params.has(k) ? 'params' : 'per-user column'}) but no node uses it` });
   for (const k of perUser)
     if (params.has(k)) {
       const users = usersWithKey(data.target_with_params, k);

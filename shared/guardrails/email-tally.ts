@@ -110,11 +110,7 @@ const matchTemplate = (links: readonly TemplateLink[], kind: 'link' | 'image', u
  * counted under the URL of the template it came from (`/orders/{{ order_id }}`), and the line
  * numbers are left out (see findingKey). Returns the key and the message with the template URL.
  */
-export function findingKeyer(
-  links: readonly TemplateLink[],
-  html: string,
-  match: (kind: 'link' | 'image', url: string) => TemplateLink | undefined = (kind, url) => matchTemplate(links, kind, url),
-): (d: Pick<Diagnostic, 'code' | 'message'>) => { key: string; message: string } {
+export function findingKeyer(links: readonly TemplateLink[], html: string, match: (kind: 'link' | 'image', url: string) => TemplateLink | undefined = (kind, url) => matchTemplate(links, kind, url)): (d: Pick<Diagnostic, 'code' | 'message'>) => { key: string; message: string } {
   const quoted = new Map<string, string>();
   for (const u of emailUrls(html)) {
     const t = match(u.kind, u.url);
@@ -207,7 +203,10 @@ export class EmailTally {
           users: r.users,
           distinct: r.variants.size,
           capped: r.more,
-          variants: [...r.variants].sort((a, b) => b[1] - a[1]).slice(0, LISTED_VARIANTS).map(([url, users]) => ({ url, users })),
+          variants: [...r.variants]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, LISTED_VARIANTS)
+            .map(([url, users]) => ({ url, users })),
         })),
       };
     }

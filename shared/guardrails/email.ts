@@ -48,7 +48,7 @@ export function scanHtml(html: string): { links: string[]; images: { src: string
   const images: { src: string; alt: string | undefined }[] = [];
   // indexOf from "<" to "<" (memchr speed) and two character tests: a third of the time of
   // letting a pattern such as /<[ai]/gi find the candidates, a fifth of the full pattern's.
-  for (let lt = html.indexOf('<'); lt !== -1; ) {
+  for (let lt = html.indexOf('<'); lt !== -1;) {
     const name = tagNameAt(html, lt + 1);
     if (!name) {
       lt = html.indexOf('<', lt + 1);
@@ -102,7 +102,10 @@ export function unrenderedLinkReason(href: string): string | undefined {
   if (/\/\/[^/]*\/.*\/\//.test(h)) return 'an empty path segment';
   const q = h.indexOf('?');
   if (q >= 0) {
-    for (const pair of h.slice(q + 1).split('#')[0]!.split('&')) {
+    for (const pair of h
+      .slice(q + 1)
+      .split('#')[0]!
+      .split('&')) {
       const [k, v] = pair.split('=');
       if (k && pair.includes('=') && (v ?? '') === '') return `an empty value for "${k}"`;
     }
@@ -116,14 +119,20 @@ export function checkEmail(fields: Record<string, string>, where: { node?: strin
   const html = fields.html ?? '';
   // A UTF-16 code unit is at most 3 bytes of UTF-8: most emails are settled by their length.
   const bytes = html.length * 3 <= GMAIL_CLIP_BYTES ? 0 : utf8Length(html);
-  if (bytes > GMAIL_CLIP_BYTES)
-    out.push({ code: 'email-html-size', ...where, field: 'html', message: `the HTML is ${(bytes / 1024).toFixed(1)} KB; Gmail clips messages over 102 KB` });
+  if (bytes > GMAIL_CLIP_BYTES) out.push({ code: 'email-html-size', ...where, field: 'html', message: `the HTML is ${(bytes / 1024).toFixed(1)} KB; Gmail clips messages over 102 KB` });
   const { links, images } = scanHtml(html);
   const noAlt = images.filter((i) => i.alt === undefined);
   if (noAlt.length)
-    out.push({ code: 'email-image-alt', ...where, field: 'html', message: `${noAlt.length} image${noAlt.length > 1 ? 's have' : ' has'} no alt text: ${noAlt.slice(0, 3).map((i) => i.src || '(no src)').join(', ')}` });
-  if (html && (fields.text ?? '').trim() === '')
-    out.push({ code: 'email-missing-text', ...where, field: 'text', message: 'the email has no plain-text part: some clients and spam filters need one' });
+    out.push({
+      code: 'email-image-alt',
+      ...where,
+      field: 'html',
+      message: `${noAlt.length} image${noAlt.length > 1 ? 's have' : ' has'} no alt text: ${noAlt
+        .slice(0, 3)
+        .map((i) => i.src || '(no src)')
+        .join(', ')}`,
+    });
+  if (html && (fields.text ?? '').trim() === '') out.push({ code: 'email-missing-text', ...where, field: 'text', message: 'the email has no plain-text part: some clients and spam filters need one' });
   const seen = new Set<string>();
   for (const href of links) {
     if (seen.has(href)) continue;

@@ -64,7 +64,10 @@ export function contactLinkReason(url: string): string | undefined {
     } catch {
       return 'a broken %-escape in the address';
     }
-    const addresses = decoded.split(',').map((a) => a.trim()).filter(Boolean);
+    const addresses = decoded
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
     if (!addresses.length && !query) return 'no address';
     for (const a of addresses) if (!EMAIL_ADDRESS.test(a)) return `"${a}" is not an email address`;
     for (const pair of (query ?? '').split('&').filter(Boolean)) {
@@ -154,8 +157,7 @@ function urlFindings(kind: 'link' | 'image', url: string, https: boolean, expect
   const invalid = invalidUrlReason(url);
   if (invalid) out.push({ code: 'email-link-invalid', head, tail: `has ${invalid}` });
   else {
-    if (https && /^http:/i.test(url.trim()))
-      out.push({ code: 'email-link-insecure', head, tail: `uses http: in an https email: ${kind === 'image' ? 'clients show it as insecure or block it' : 'it opens unencrypted and may be flagged'}` });
+    if (https && /^http:/i.test(url.trim())) out.push({ code: 'email-link-insecure', head, tail: `uses http: in an https email: ${kind === 'image' ? 'clients show it as insecure or block it' : 'it opens unencrypted and may be flagged'}` });
     const contact = contactLinkReason(url);
     if (contact) out.push({ code: 'email-link-contact', head, tail: `has ${contact}` });
     if (kind === 'link' && isWeb(url)) {

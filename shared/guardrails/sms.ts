@@ -22,10 +22,8 @@ function ucs2Message(nonGsm: readonly string[]): string {
 /** Checks one rendered SMS: more than 10 segments, characters that force UCS-2. */
 export function checkSms(metrics: SmsMetrics, where: { node?: string; target?: string } = {}): RawFinding[] {
   const out: RawFinding[] = [];
-  if (metrics.segments > MAX_SMS_SEGMENTS)
-    out.push({ code: 'sms-segments', ...where, field: 'text', message: `the SMS is ${metrics.segments} segments: ${smsLength(metrics)}, ${metrics.encoding}; over ${MAX_SMS_SEGMENTS}` });
-  if (metrics.encoding === 'UCS-2')
-    out.push({ code: 'sms-ucs2', ...where, field: 'text', message: ucs2Message(metrics.nonGsm) });
+  if (metrics.segments > MAX_SMS_SEGMENTS) out.push({ code: 'sms-segments', ...where, field: 'text', message: `the SMS is ${metrics.segments} segments: ${smsLength(metrics)}, ${metrics.encoding}; over ${MAX_SMS_SEGMENTS}` });
+  if (metrics.encoding === 'UCS-2') out.push({ code: 'sms-ucs2', ...where, field: 'text', message: ucs2Message(metrics.nonGsm) });
   return out;
 }
 
@@ -33,11 +31,7 @@ export function checkSms(metrics: SmsMetrics, where: { node?: string; target?: s
  * For each attribute, the longest value any user would get (per-user value, param or profile):
  * rendering with these gives the longest message the data can produce.
  */
-export function longestValues(
-  references: readonly string[],
-  users: readonly string[],
-  resolve: (name: string, user: string) => unknown,
-): Record<string, unknown> {
+export function longestValues(references: readonly string[], users: readonly string[], resolve: (name: string, user: string) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of references) {
     let best: unknown = '';

@@ -50,5 +50,12 @@ export function limitsFor(channel: 'webpush' | 'push'): readonly NotificationLim
 export function truncateAt(text: string, limit: number): { text: string; truncated: boolean } {
   const chars = [...text];
   if (chars.length <= limit) return { text, truncated: false };
-  return { text: chars.slice(0, Math.max(0, limit - 1)).join('').trimEnd() + '…', truncated: true };
+  return {
+    text:
+      chars
+        .slice(0, Math.max(0, limit - 1))
+        .join('')
+        .trimEnd() + '…',
+    truncated: true,
+  };
 }

@@ -15,13 +15,13 @@ import type { ChannelName } from './contract';
 export const CAPABILITIES = {
   read: 'reads app state, workspace files, previews or results; changes nothing and sends nothing',
   'edit-workspace': 'writes files inside the open workspace (campaigns, reviews, reports, settings, mappings, kept data)',
-  preferences: 'changes the person\'s own preferences in the app\'s data folder (the reviewer name)',
+  preferences: "changes the person's own preferences in the app's data folder (the reviewer name)",
   'open-workspace': 'chooses which folder is the workspace (then read, watched and edited)',
-  native: 'asks the desktop shell for a native dialog or window; what happens is the person\'s choice there',
+  native: "asks the desktop shell for a native dialog or window; what happens is the person's choice there",
   environments: 'changes environment settings: where sends and platform calls go, and which secrets are kept',
-  secrets: 'stores a secret (write-only; it never comes back) for an environment\'s current destination',
-  platform: 'calls an environment\'s API with its stored secret: reads campaigns, delivery errors, tests the connection',
-  send: 'sends messages to real people through the Campaign Execute API, or decides about a send\'s batches',
+  secrets: "stores a secret (write-only; it never comes back) for an environment's current destination",
+  platform: "calls an environment's API with its stored secret: reads campaigns, delivery errors, tests the connection",
+  send: "sends messages to real people through the Campaign Execute API, or decides about a send's batches",
   network: 'makes outside requests the person asked for (the link check: HEAD/GET of the URLs named, nothing else sent)',
   'sandbox-control': 'inspects or steers the built-in local sandbox (recorded calls, faults, its campaigns)',
 } as const;
@@ -35,8 +35,8 @@ export interface ChannelCapability {
   note?: string;
 }
 
-const NEW_DESTINATION = 'a new environment, or a new origin (region or base URL), outside the built-in sandbox: native dialog / the browser host\'s confirmation page';
-const NEW_SECRET = 'every secret for an environment outside the built-in sandbox: native dialog / the browser host\'s confirmation page';
+const NEW_DESTINATION = "a new environment, or a new origin (region or base URL), outside the built-in sandbox: native dialog / the browser host's confirmation page";
+const NEW_SECRET = "every secret for an environment outside the built-in sandbox: native dialog / the browser host's confirmation page";
 
 const table = {
   'app.info': { can: 'read' },
@@ -63,13 +63,13 @@ const table = {
   'preferences.set': { can: 'preferences' },
   'environments.list': { can: 'read', note: 'whether secrets are stored, never the secrets' },
   'environments.save': { can: 'environments', confirms: NEW_DESTINATION, note: 'a new origin drops the secrets given for the old one' },
-  'environments.remove': { can: 'environments', note: 'deletes the environment\'s secrets' },
+  'environments.remove': { can: 'environments', note: "deletes the environment's secrets" },
   'environments.setToken': { can: 'secrets', confirms: NEW_SECRET },
   'environments.chooseTokenFile': { can: 'secrets', confirms: `the file is chosen in a native dialog, then ${NEW_SECRET}`, note: 'desktop app only; the renderer never names a path' },
   'send.prepare': { can: 'read', note: 'plans a draft on the main side; nothing is sent' },
   'send.prepareResend': { can: 'read', note: 'plans a draft on the main side; nothing is sent' },
   'send.body': { can: 'read' },
-  'send.start': { can: 'send', note: 'the host checks the typed confirmation against its own draft; the credentials go only to the draft\'s confirmed destination' },
+  'send.start': { can: 'send', note: "the host checks the typed confirmation against its own draft; the credentials go only to the draft's confirmed destination" },
   'send.cancel': { can: 'send' },
   'send.status': { can: 'read' },
   'send.history': { can: 'read' },

@@ -15,10 +15,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export const dataRecord = z.custom<Record<string, unknown>>(isRecord, 'expected an object');
 
 /** Per-user values keyed by target id, each an object of values; kept exactly as received. */
-export const keyedValuesSchema = z.custom<Record<string, Record<string, unknown>>>(
-  (v) => isRecord(v) && Object.keys(v).every((k) => isRecord(v[k])),
-  'expected an object keyed by target id, each value an object of values',
-);
+export const keyedValuesSchema = z.custom<Record<string, Record<string, unknown>>>((v) => isRecord(v) && Object.keys(v).every((k) => isRecord(v[k])), 'expected an object keyed by target id, each value an object of values');
 
 /** Per-user values as columns (shared/campaign/per-user.ts): one row of cells per id. */
 export const paramColumnsSchema = z

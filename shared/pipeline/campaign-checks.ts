@@ -36,8 +36,26 @@ export function campaignChecks(cc: CompiledCampaign, data: SendData, profiles: P
   const targeted = new Set(data.target);
   const stray = usersWithValues(data.target_with_params).filter((k) => !targeted.has(k));
   if (stray.length > 0)
-    out.push({ code: 'untargeted-params', severity: 'warning', target: stray[0] as string, message: `target_with_params has values for ${stray.length === 1 ? 'an id' : `${stray.length} ids`} not in target, which will not be sent to anyone: ${listWithMore(stray.slice(0, 11).map((d) => clip(d, 30)), 10, stray.length)}.` });
-  out.push(...applyLevels(checkData(cc.nodes.map((n) => ({ node: n.node.key, references: n.references })), data, profiles), settings));
+    out.push({
+      code: 'untargeted-params',
+      severity: 'warning',
+      target: stray[0] as string,
+      message: `target_with_params has values for ${stray.length === 1 ? 'an id' : `${stray.length} ids`} not in target, which will not be sent to anyone: ${listWithMore(
+        stray.slice(0, 11).map((d) => clip(d, 30)),
+        10,
+        stray.length,
+      )}.`,
+    });
+  out.push(
+    ...applyLevels(
+      checkData(
+        cc.nodes.map((n) => ({ node: n.node.key, references: n.references })),
+        data,
+        profiles,
+      ),
+      settings,
+    ),
+  );
   if (data.target.length > 0) {
     for (const n of cc.nodes) {
       if (n.node.channel !== 'sms') continue;

@@ -24,7 +24,11 @@ export function campaignFileStem(title: string, id: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   if (fromTitle) return fromTitle;
-  const fromId = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const fromId = id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return `campaign-${fromId || 'imported'}`;
 }
 

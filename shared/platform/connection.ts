@@ -4,19 +4,7 @@
  * endpoint and success (status codes documented in docs/xtremepush-api.md).
  */
 
-export type ConnectionOutcome =
-  | 'ok'
-  | 'unreachable'
-  | 'bad-request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'gone'
-  | 'rate-limited'
-  | 'server-error'
-  | 'unreadable'
-  | 'no-credentials'
-  | 'unexpected';
+export type ConnectionOutcome = 'ok' | 'unreachable' | 'bad-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'gone' | 'rate-limited' | 'server-error' | 'unreadable' | 'no-credentials' | 'unexpected';
 
 /** What a person is told about a connection test. */
 export interface ConnectionVerdict {
@@ -30,15 +18,11 @@ export interface ConnectionVerdict {
 }
 
 /** What the connection test observed: a network failure, or an HTTP status with an optional message. */
-export type ConnectionObservation =
-  | { kind: 'network'; error: string }
-  | { kind: 'no-credentials'; error: string }
-  | { kind: 'http'; status: number; message?: string; readable: boolean };
+export type ConnectionObservation = { kind: 'network'; error: string } | { kind: 'no-credentials'; error: string } | { kind: 'http'; status: number; message?: string; readable: boolean };
 
 /** Classifies one observation of `list/campaign` for the environment named `environmentName`. */
 export function classifyConnection(o: ConnectionObservation, environmentName: string): ConnectionVerdict {
-  if (o.kind === 'no-credentials')
-    return { outcome: 'no-credentials', ok: false, title: 'No credentials stored', explanation: `Preflight has no app token or OAuth client secret for "${environmentName}". Add it in the environment's settings.`, detail: o.error };
+  if (o.kind === 'no-credentials') return { outcome: 'no-credentials', ok: false, title: 'No credentials stored', explanation: `Preflight has no app token or OAuth client secret for "${environmentName}". Add it in the environment's settings.`, detail: o.error };
   if (o.kind === 'network')
     return {
       outcome: 'unreachable',
@@ -50,8 +34,7 @@ export function classifyConnection(o: ConnectionObservation, environmentName: st
   const s = o.status;
   const base = { httpStatus: s, ...(o.message ? { detail: o.message } : {}) };
   if (s >= 200 && s < 300) {
-    if (!o.readable)
-      return { ...base, outcome: 'unreadable', ok: false, title: 'Not an Xtremepush API', explanation: 'The server answered, but not with the API\'s JSON. The base URL may point at a website or a proxy.' };
+    if (!o.readable) return { ...base, outcome: 'unreadable', ok: false, title: 'Not an Xtremepush API', explanation: "The server answered, but not with the API's JSON. The base URL may point at a website or a proxy." };
     return { ...base, outcome: 'ok', ok: true, title: 'Connected', explanation: `Preflight can read campaigns in "${environmentName}".` };
   }
   switch (s) {

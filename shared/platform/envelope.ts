@@ -44,15 +44,12 @@ export function parseEnvelope(text: string): { ok: true; envelope: Envelope } | 
     return {
       ok: false,
       problem: {
-        message: looksHtml
-          ? 'The server answered with a web page instead of the API\'s JSON: the base URL may point at a website or a proxy rather than the Xtremepush API.'
-          : `The server's answer is not JSON (${(e as Error).message}).`,
+        message: looksHtml ? "The server answered with a web page instead of the API's JSON: the base URL may point at a website or a proxy rather than the Xtremepush API." : `The server's answer is not JSON (${(e as Error).message}).`,
         raw: clipRaw(text),
       },
     };
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json))
-    return { ok: false, problem: { message: 'The server answered with JSON that is not the API\'s response envelope (expected an object).', raw: clipRaw(text) } };
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, problem: { message: "The server answered with JSON that is not the API's response envelope (expected an object).", raw: clipRaw(text) } };
   const o = json as Record<string, unknown>;
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) if (!KNOWN.has(k)) extra[k] = v;

@@ -98,7 +98,5 @@ export function groupDeliveryErrors(rows: DeviceErrorRow[], batches: SendBatchTa
     if (!u) g.users.set(user, (u = { batch: batchOf.get(user), devices: [] }));
     if (row.deviceId && !u.devices.includes(row.deviceId)) u.devices.push(row.deviceId);
   }
-  return [...groups.entries()]
-    .map(([message, g]) => ({ message, users: [...g.users.entries()].map(([user, v]) => ({ user, ...v })), otherRows: g.otherRows }))
-    .sort((a, b) => b.users.length - a.users.length || a.message.localeCompare(b.message));
+  return [...groups.entries()].map(([message, g]) => ({ message, users: [...g.users.entries()].map(([user, v]) => ({ user, ...v })), otherRows: g.otherRows })).sort((a, b) => b.users.length - a.users.length || a.message.localeCompare(b.message));
 }

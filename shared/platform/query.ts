@@ -17,7 +17,10 @@ function compare(a: unknown, b: unknown): number {
 }
 
 function likeToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+  const body = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/_/g, '.');
   return new RegExp(`^${body}$`, 'is');
 }
 
@@ -70,7 +73,11 @@ export function readListQuery(body: Record<string, unknown>, maxLimit = 1000): {
   let select: string[] | undefined;
   if (body.select !== undefined) {
     if (Array.isArray(body.select) && body.select.every((s) => typeof s === 'string')) select = body.select as string[];
-    else if (typeof body.select === 'string') select = body.select.split(',').map((s) => s.trim()).filter(Boolean);
+    else if (typeof body.select === 'string')
+      select = body.select
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else problems.push({ path: 'select', message: 'select must be a list of field names' });
   }
   let order: ListQuery['order'];

@@ -115,8 +115,16 @@ export function compileTemplate(source: string, options: CompileOptions): Compil
     render(vars, opts) {
       if (!root) return { output: '' };
       const c: Ctx = {
-        vars: vars ?? noVars, locals: Object.create(null) as Record<string, unknown>, out: '', tmp: undefined, pos: 0, env,
-        seed: opts?.seed ?? '', rng: null, depth: 0, blocks,
+        vars: vars ?? noVars,
+        locals: Object.create(null) as Record<string, unknown>,
+        out: '',
+        tmp: undefined,
+        pos: 0,
+        env,
+        seed: opts?.seed ?? '',
+        rng: null,
+        depth: 0,
+        blocks,
       };
       try {
         root(c);

@@ -92,9 +92,7 @@ function cellHtml(c: ReportCell): string {
   const mark = cellMark(c);
   const fields = Object.entries(c.fields)
     .map(([name, value]) =>
-      name === 'html'
-        ? `<div><b>${escapeHtml(name)}</b><iframe sandbox="" referrerpolicy="no-referrer" title="${escapeHtml(`${c.target} ${c.node} html`)}" srcdoc="${escapeHtml(value)}"></iframe></div>`
-        : `<div><b>${escapeHtml(name)}</b><pre>${escapeHtml(value)}</pre></div>`,
+      name === 'html' ? `<div><b>${escapeHtml(name)}</b><iframe sandbox="" referrerpolicy="no-referrer" title="${escapeHtml(`${c.target} ${c.node} html`)}" srcdoc="${escapeHtml(value)}"></iframe></div>` : `<div><b>${escapeHtml(name)}</b><pre>${escapeHtml(value)}</pre></div>`,
     )
     .join('');
   const d = c.decision;

@@ -85,22 +85,21 @@ export function checkSendInput(campaignId: string, data: SendData, batchSize: nu
   if (campaignId.trim() === '') problems.push({ field: 'campaignId', message: 'the campaign id is empty' });
   if (!Number.isInteger(batchSize) || batchSize < 1) problems.push({ field: 'batchSize', message: `batch size must be a positive integer, got ${batchSize}` });
   if (data.target.length === 0) problems.push({ field: 'target', message: 'there are no targets to send to' });
-  for (let n = 0; n < data.target.length && problems.length <= 20; n++)
-    if (data.target[n] === '') problems.push({ field: `target[${n}]`, message: `target ${n + 1} is an empty id` });
+  for (let n = 0; n < data.target.length && problems.length <= 20; n++) if (data.target[n] === '') problems.push({ field: `target[${n}]`, message: `target ${n + 1} is an empty id` });
   // The one duplicate check (shared/targets/duplicates.ts): a repeat is refused here, not dropped — this is data a send was asked to make.
   const repeats = [...repeatIndexes(findDuplicates(data.target))].sort((a, b) => a - b);
-  for (const n of repeats.slice(0, Math.max(0, 21 - problems.length)))
-    problems.push({ field: `target[${n}]`, message: `target ${n + 1} ("${data.target[n]}") repeats an earlier id: it would receive the message twice` });
-  if (options.time !== undefined && !TIME_RE.test(options.time.trim()))
-    problems.push({ field: 'time', message: `schedule time "${options.time}" is not like "2026-01-01 12:00 UTC" or a unix timestamp` });
-  for (const k of Object.keys(options.extra ?? {}))
-    if ((RESERVED_KEYS as readonly string[]).includes(k)) problems.push({ field: `extra.${k}`, message: `"${k}" is set by Preflight itself and cannot be an extra property` });
+  for (const n of repeats.slice(0, Math.max(0, 21 - problems.length))) problems.push({ field: `target[${n}]`, message: `target ${n + 1} ("${data.target[n]}") repeats an earlier id: it would receive the message twice` });
+  if (options.time !== undefined && !TIME_RE.test(options.time.trim())) problems.push({ field: 'time', message: `schedule time "${options.time}" is not like "2026-01-01 12:00 UTC" or a unix timestamp` });
+  for (const k of Object.keys(options.extra ?? {})) if ((RESERVED_KEYS as readonly string[]).includes(k)) problems.push({ field: `extra.${k}`, message: `"${k}" is set by Preflight itself and cannot be an extra property` });
   return problems;
 }
 
 /** The refusal of input that cannot be planned, naming the first problems (the host and `preflight request` say the same). */
 export function planProblemsMessage(problems: readonly PlanProblem[]): string {
-  return `the send cannot be planned: ${problems.slice(0, 5).map((p) => `${p.field}: ${p.message}`).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`;
+  return `the send cannot be planned: ${problems
+    .slice(0, 5)
+    .map((p) => `${p.field}: ${p.message}`)
+    .join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`;
 }
 
 /** The external_message_id of batch `i` (0-based) of a send: send id and 1-based batch number. */

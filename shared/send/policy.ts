@@ -70,8 +70,7 @@ export function decide(outcome: AttemptOutcome, attempt: number, cfg: RetryConfi
   const last = attempt >= cfg.maxAttempts;
   const wait = (reason: string, retryAfter?: string | null): Decision => {
     const asked = parseRetryAfter(retryAfter, opts.now);
-    if (asked !== undefined && asked > cfg.maxRetryAfterMs)
-      return { action: 'settle', state: 'failed', reason: `${reason}; the platform asked to wait ${Math.round(asked / 1000)} s, longer than Preflight waits (nothing was sent)` };
+    if (asked !== undefined && asked > cfg.maxRetryAfterMs) return { action: 'settle', state: 'failed', reason: `${reason}; the platform asked to wait ${Math.round(asked / 1000)} s, longer than Preflight waits (nothing was sent)` };
     if (last) return { action: 'settle', state: 'failed', reason: `${reason} on all ${attempt} attempts (the platform did not act on it)` };
     return { action: 'retry', delayMs: Math.max(asked ?? 0, backoffMs(attempt, cfg, opts.random)), reason };
   };
@@ -80,8 +79,7 @@ export function decide(outcome: AttemptOutcome, attempt: number, cfg: RetryConfi
   const { status } = outcome;
   if (status >= 200 && status < 300) {
     if (!outcome.parsed) return { action: 'settle', state: 'unknown', reason: `HTTP ${status} but the reply could not be read: the platform may have acted` };
-    if (outcome.body && typeof outcome.body === 'object' && (outcome.body as { success?: unknown }).success === false)
-      return { action: 'settle', state: 'unknown', reason: `HTTP ${status} with success: false: ${platformMessage(outcome.body)}` };
+    if (outcome.body && typeof outcome.body === 'object' && (outcome.body as { success?: unknown }).success === false) return { action: 'settle', state: 'unknown', reason: `HTTP ${status} with success: false: ${platformMessage(outcome.body)}` };
     return { action: 'settle', state: 'acknowledged', reason: 'accepted and validated by the platform (not yet delivered)' };
   }
   if (status === 429) return wait('rate limited (HTTP 429)', outcome.retryAfter);

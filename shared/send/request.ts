@@ -54,11 +54,5 @@ export function toCurl(baseUrl: string, body: ExecuteBody): string {
   const json = `{\n  "apptoken": "${TOKEN_MARK}",${rest === '}' ? '\n}' : rest}`;
   // Quote the whole JSON, then open the quotes around the token reference alone.
   const data = shellQuote(json).replace(TOKEN_MARK, () => `'"$XP_APP_TOKEN"'`);
-  return [
-    `curl --request POST \\`,
-    `  --url ${shellQuote(executeUrl(baseUrl))} \\`,
-    `  --header 'Accept: application/json' \\`,
-    `  --header 'Content-Type: application/json' \\`,
-    `  --data ${data}`,
-  ].join('\n');
+  return [`curl --request POST \\`, `  --url ${shellQuote(executeUrl(baseUrl))} \\`, `  --header 'Accept: application/json' \\`, `  --header 'Content-Type: application/json' \\`, `  --data ${data}`].join('\n');
 }

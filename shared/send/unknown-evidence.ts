@@ -53,9 +53,7 @@ export function unknownEvidence(batches: UnknownBatch[], events: DeliveryEvent[]
     else add(delivered, b.index, user!);
   }
   return batches.map((b) => {
-    const errors = (groups ?? [])
-      .map((g) => ({ message: g.message, users: g.users.filter((u) => batchOf.get(u.user)?.index === b.index).length }))
-      .filter((g) => g.users > 0);
+    const errors = (groups ?? []).map((g) => ({ message: g.message, users: g.users.filter((u) => batchOf.get(u.user)?.index === b.index).length })).filter((g) => g.users > 0);
     const d = delivered.get(b.index)?.size ?? 0;
     const c = clicked.get(b.index)?.size ?? 0;
     const errored = errors.reduce((n, g) => n + g.users, 0);
@@ -67,7 +65,7 @@ export function unknownEvidence(batches: UnknownBatch[], events: DeliveryEvent[]
     ].filter(Boolean);
     const summary = acted
       ? `The platform acted on this batch: ${facts.join('; ')}. Re-sending would send these users the message again.`
-      : `No delivery events or errors for its ${plural(b.targets.length, 'user')} so far${groups === undefined ? ' (the platform\'s delivery errors could not be read)' : ''}. The platform may never have received the request, or may not have reported yet.`;
+      : `No delivery events or errors for its ${plural(b.targets.length, 'user')} so far${groups === undefined ? " (the platform's delivery errors could not be read)" : ''}. The platform may never have received the request, or may not have reported yet.`;
     return { index: b.index, targets: b.targets.length, delivered: d, clicked: c, errors, verdict: acted ? 'acted' : 'no-evidence', summary };
   });
 }

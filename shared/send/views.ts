@@ -94,5 +94,11 @@ export function targetListCsv(plan: SendPlan, indexes: number[]): { csv: string;
   }
   const cols = [...keys];
   const cell = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
-  return { csv: toCsv([plan.targetBy, ...cols], users.map(([t, v]) => [t, ...cols.map((k) => cell(v[k]))])), count: users.length };
+  return {
+    csv: toCsv(
+      [plan.targetBy, ...cols],
+      users.map(([t, v]) => [t, ...cols.map((k) => cell(v[k]))]),
+    ),
+    count: users.length,
+  };
 }

@@ -58,7 +58,7 @@ export function executeBodyToTable(body: ExecuteBodyData, opts: { file?: string 
         const c = keyIndex.get(k) as number;
         const v = own[k];
         const t = types[c] as ParamType;
-        const text = t === 'json' ? JSON.stringify(v) ?? 'null' : typeof v === 'string' ? v : String(v);
+        const text = t === 'json' ? (JSON.stringify(v) ?? 'null') : typeof v === 'string' ? v : String(v);
         if (text === '') explicitEmpty = true;
         row[c + 1] = text;
       }

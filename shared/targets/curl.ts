@@ -34,11 +34,53 @@ export interface ParsedCurl {
 const DATA_FLAGS = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--data-urlencode', '--json']);
 /** Options that take a value: their value must not be mistaken for the URL. */
 const LONG_WITH_VALUE = new Set([
-  '--request', '--url', '--header', '--user', '--output', '--user-agent', '--referer', '--cookie', '--cookie-jar', '--max-time',
-  '--connect-timeout', '--write-out', '--proxy', '--upload-file', '--form', '--form-string', '--cert', '--key', '--config', '--range',
-  '--dump-header', '--retry', '--retry-delay', '--retry-max-time', '--oauth2-bearer', '--cacert', '--capath', '--resolve', '--connect-to',
-  '--interface', '--limit-rate', '--max-redirs', '--proto', '--proxy-user', '--aws-sigv4', '--variable', '--expand-data', '--trace',
-  '--trace-ascii', '--stderr', '--local-port', '--netrc-file', '--pinnedpubkey', '--ciphers', '--cert-type', '--key-type', '--pass',
+  '--request',
+  '--url',
+  '--header',
+  '--user',
+  '--output',
+  '--user-agent',
+  '--referer',
+  '--cookie',
+  '--cookie-jar',
+  '--max-time',
+  '--connect-timeout',
+  '--write-out',
+  '--proxy',
+  '--upload-file',
+  '--form',
+  '--form-string',
+  '--cert',
+  '--key',
+  '--config',
+  '--range',
+  '--dump-header',
+  '--retry',
+  '--retry-delay',
+  '--retry-max-time',
+  '--oauth2-bearer',
+  '--cacert',
+  '--capath',
+  '--resolve',
+  '--connect-to',
+  '--interface',
+  '--limit-rate',
+  '--max-redirs',
+  '--proto',
+  '--proxy-user',
+  '--aws-sigv4',
+  '--variable',
+  '--expand-data',
+  '--trace',
+  '--trace-ascii',
+  '--stderr',
+  '--local-port',
+  '--netrc-file',
+  '--pinnedpubkey',
+  '--ciphers',
+  '--cert-type',
+  '--key-type',
+  '--pass',
   ...DATA_FLAGS,
 ]);
 const SHORT_WITH_VALUE = new Set('XHduoAebcmwxTFEKrDUyYzCtQP'.split(''));
@@ -56,8 +98,7 @@ export function parseCurl(text: string, opts: { file?: string } = {}): ParsedCur
     const p = lines.position(offset);
     return { line: p.line, column: p.column };
   };
-  const note = (severity: Diagnostic['severity'], code: string, message: string, offset?: number) =>
-    diags.push({ code, severity, message, ...(offset !== undefined ? placeOf(offset) : {}), ...at });
+  const note = (severity: Diagnostic['severity'], code: string, message: string, offset?: number) => diags.push({ code, severity, message, ...(offset !== undefined ? placeOf(offset) : {}), ...at });
 
   const split = splitShellWords(text, file);
   diags.push(...split.diagnostics);

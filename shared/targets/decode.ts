@@ -18,10 +18,7 @@ export interface DecodedText {
  * Windows-1252 by table: Node's TextDecoder (up to at least v20) decodes 'windows-1252' as Latin-1,
  * turning € (0x80) and the other 0x80–0x9F characters into C1 control codes.
  */
-const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
+const CP1252_HIGH = [0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178];
 
 /** Decodes Windows-1252 bytes (never fails: every byte maps to a character). */
 export function decodeWindows1252(bytes: Uint8Array): string {
@@ -71,8 +68,7 @@ function sniffBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 export function decodeText(bytes: Uint8Array, opts: { file?: string } = {}): DecodedText {
   const diagnostics: Diagnostic[] = [];
   const file = opts.file;
-  const note = (severity: Diagnostic['severity'], code: string, message: string) =>
-    diagnostics.push({ code, severity, message, ...(file ? { file } : {}) });
+  const note = (severity: Diagnostic['severity'], code: string, message: string) => diagnostics.push({ code, severity, message, ...(file ? { file } : {}) });
   const b0 = bytes[0];
   const b1 = bytes[1];
 
@@ -96,11 +92,7 @@ export function decodeText(bytes: Uint8Array, opts: { file?: string } = {}): Dec
   return finish(decodeUtf8(bytes, 'utf-8', note), diagnostics, note);
 }
 
-function decodeUtf8(
-  bytes: Uint8Array,
-  encoding: 'utf-8' | 'utf-8-bom',
-  note: (s: Diagnostic['severity'], code: string, m: string) => void,
-): { text: string; encoding: TextEncodingName } {
+function decodeUtf8(bytes: Uint8Array, encoding: 'utf-8' | 'utf-8-bom', note: (s: Diagnostic['severity'], code: string, m: string) => void): { text: string; encoding: TextEncodingName } {
   try {
     return { text: decoder('utf-8', true).decode(bytes), encoding };
   } catch {
@@ -115,11 +107,7 @@ function decodeUtf8(
   }
 }
 
-function finish(
-  r: { text: string; encoding: TextEncodingName },
-  diagnostics: Diagnostic[],
-  note: (s: Diagnostic['severity'], code: string, m: string) => void,
-): DecodedText {
+function finish(r: { text: string; encoding: TextEncodingName }, diagnostics: Diagnostic[], note: (s: Diagnostic['severity'], code: string, m: string) => void): DecodedText {
   // A NUL in decoded text means a binary file or a wrong guess; every cell after it would be garbage.
   if (r.text.indexOf('\u0000') !== -1) note('error', 'binary-file', 'The file contains NUL characters: it is binary or in an encoding Preflight cannot read. Save it as CSV (UTF-8).');
   return { text: r.text, encoding: r.encoding, diagnostics };

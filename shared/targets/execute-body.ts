@@ -56,8 +56,7 @@ export function parseExecuteBodyFrom(body: string, source: BodySource, file?: st
     return { body: {}, diagnostics: sink.finish() };
   }
 
-  const err = (code: string, node: { start: number }, path: string, message: string, severity: Diagnostic['severity'] = 'error') =>
-    sink.add({ code, severity, message, path, ...place(node.start), ...at });
+  const err = (code: string, node: { start: number }, path: string, message: string, severity: Diagnostic['severity'] = 'error') => sink.add({ code, severity, message, path, ...place(node.start), ...at });
   const plain = (node: JsonNode, path: string) =>
     toPlain(node, {
       onDuplicateKey: (e) => err('duplicate-key', e.value, `${path}.${e.key}`, `The key ${clip(e.key)} appears more than once in ${path}; the last value is used.`, 'warning'),
@@ -152,7 +151,17 @@ function readTarget(v: JsonNode, body: ExecuteBodyData, err: Err): { node: JsonN
   }
   if (numbers.length > 0) {
     const first = v.items[numbers[0] as number] as JsonNode;
-    err('id-not-string', first, `target[${numbers[0]}]`, `${numbers.length === 1 ? 'An id in target is a number' : `${numbers.length} ids in target are numbers`}; each is used as its literal text: ${listWithMore(numbers.slice(0, 6).map((i) => `target[${i}] ${(v.items[i] as JsonNode & { kind: 'number' }).raw}`), 5, numbers.length)}.`, 'warning');
+    err(
+      'id-not-string',
+      first,
+      `target[${numbers[0]}]`,
+      `${numbers.length === 1 ? 'An id in target is a number' : `${numbers.length} ids in target are numbers`}; each is used as its literal text: ${listWithMore(
+        numbers.slice(0, 6).map((i) => `target[${i}] ${(v.items[i] as JsonNode & { kind: 'number' }).raw}`),
+        5,
+        numbers.length,
+      )}.`,
+      'warning',
+    );
   }
   body.target = ids;
   return items;
@@ -191,6 +200,17 @@ function crossCheck(body: ExecuteBodyData, seen: Map<string, JsonEntry>, err: Er
   if (body.target && body.target_with_params && twpNode) {
     const set = new Set<string>(body.target);
     const stray = Object.keys(body.target_with_params).filter((k) => !set.has(k));
-    if (stray.length > 0) err('untargeted-params', twpNode.value, 'target_with_params', `target_with_params has values for ${stray.length === 1 ? 'an id' : `${stray.length} ids`} not in target, which will not be sent to anyone: ${listWithMore(stray.slice(0, 11).map((d) => clip(d, 30)), 10, stray.length)}.`, 'warning');
+    if (stray.length > 0)
+      err(
+        'untargeted-params',
+        twpNode.value,
+        'target_with_params',
+        `target_with_params has values for ${stray.length === 1 ? 'an id' : `${stray.length} ids`} not in target, which will not be sent to anyone: ${listWithMore(
+          stray.slice(0, 11).map((d) => clip(d, 30)),
+          10,
+          stray.length,
+        )}.`,
+        'warning',
+      );
   }
 }

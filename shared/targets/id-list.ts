@@ -21,7 +21,33 @@ import type { IdListReading, Table } from './types';
 export type HeaderChoice = 'auto' | 'header' | 'none';
 
 /** Column names that say "ids are here" (compared normalised: `User ID` ~ `user_id`). */
-const ID_COLUMN_NAMES = new Set(['id', 'ids', 'user_id', 'userid', 'user', 'users', 'external_id', 'externalid', 'email', 'email_address', 'e_mail', 'mobile_number', 'mobile', 'phone', 'phone_number', 'msisdn', 'token', 'device_id', 'customer_id', 'profile_id', 'target', 'targets', 'target_id', 'recipient', 'recipients']);
+const ID_COLUMN_NAMES = new Set([
+  'id',
+  'ids',
+  'user_id',
+  'userid',
+  'user',
+  'users',
+  'external_id',
+  'externalid',
+  'email',
+  'email_address',
+  'e_mail',
+  'mobile_number',
+  'mobile',
+  'phone',
+  'phone_number',
+  'msisdn',
+  'token',
+  'device_id',
+  'customer_id',
+  'profile_id',
+  'target',
+  'targets',
+  'target_id',
+  'recipient',
+  'recipients',
+]);
 
 /** Diagnostics about a table's shape, which a text read as a plain list of ids does not have. */
 const TABLE_SHAPE_CODES = new Set(['empty-header', 'duplicate-column', 'ragged-row']);
@@ -128,7 +154,13 @@ export function readIdList(table: Table, text: string, opts: { targetBy?: string
     const items = listItems(text, opts.targetBy);
     if (items) {
       const reading: IdListReading = { firstLine: 'id', separated: 'list', reason: `it is a list of ${items.length} ids separated by commas, semicolons or spaces` };
-      return idTable(listed, items, items.map((_, i) => i + 1), reading, opts.targetBy);
+      return idTable(
+        listed,
+        items,
+        items.map((_, i) => i + 1),
+        reading,
+        opts.targetBy,
+      );
     }
   }
   if (!oneColumn || listed.diagnostics.length !== table.diagnostics.length) return table;

@@ -143,11 +143,7 @@ export function readImport(text: string, o: ReadImportOptions): ReadImport {
     }
   }
   // A delimited table that is a plain id list (one column of ids, or ids on one line) is read as ids (id-list.ts).
-  if (!table)
-    table =
-      kind === 'json-rows'
-        ? parseJsonRows(text, { file })
-        : parseTargetsTable(text, { file, targetBy, ...(o.header ? { header: o.header } : {}), ...(o.onParseProgress ? { onProgress: o.onParseProgress } : {}) });
+  if (!table) table = kind === 'json-rows' ? parseJsonRows(text, { file }) : parseTargetsTable(text, { file, targetBy, ...(o.header ? { header: o.header } : {}), ...(o.onParseProgress ? { onProgress: o.onParseProgress } : {}) });
   diagnostics.push(...table.diagnostics);
   o.onPhase?.('map', table.rows.length);
   // Mapped and built even when parsing found errors: the preview shows what the rest gives (the CLI refuses such input).

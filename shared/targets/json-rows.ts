@@ -80,7 +80,9 @@ export function parseJsonRows(text: string, opts: ParseJsonRowsOptions = {}): Ta
       sink.add({ code: 'unwrapped', severity: 'info', message: `Rows were read from the array in ${clip(only.key)}.`, ...where(only.value), ...at });
       root = only.value;
     } else {
-      return empty([{ code: 'not-rows', severity: 'error', message: looksLikeBody ? 'This is a Campaign Execute body, not a list of rows: paste it as an execute body.' : 'Expected a JSON array of objects (one per user), but the text is a single object.', ...where(root), ...at }]);
+      return empty([
+        { code: 'not-rows', severity: 'error', message: looksLikeBody ? 'This is a Campaign Execute body, not a list of rows: paste it as an execute body.' : 'Expected a JSON array of objects (one per user), but the text is a single object.', ...where(root), ...at },
+      ]);
     }
   }
   if (root.kind !== 'array') {
@@ -177,7 +179,18 @@ function idArray(items: JsonNode[], column: string, sink: DiagnosticSink, where:
   }
   if (numbers.length > 0) {
     const first = items[numbers[0] as number] as JsonNode;
-    sink.add({ code: 'id-not-string', severity: 'warning', message: `${numbers.length === 1 ? 'An id is a JSON number' : `${numbers.length} ids are JSON numbers`}, not strings; their literal text is used: ${listWithMore(numbers.slice(0, 6).map((i) => `[${i}] ${(items[i] as JsonNode & { kind: 'number' }).raw}`), 5, numbers.length)}.`, path: `[${numbers[0]}]`, ...where(first), ...at });
+    sink.add({
+      code: 'id-not-string',
+      severity: 'warning',
+      message: `${numbers.length === 1 ? 'An id is a JSON number' : `${numbers.length} ids are JSON numbers`}, not strings; their literal text is used: ${listWithMore(
+        numbers.slice(0, 6).map((i) => `[${i}] ${(items[i] as JsonNode & { kind: 'number' }).raw}`),
+        5,
+        numbers.length,
+      )}.`,
+      path: `[${numbers[0]}]`,
+      ...where(first),
+      ...at,
+    });
   }
   return { columns: [column], rows, delimiter: null, format: 'json', diagnostics: sink.finish(), rowLines };
 }

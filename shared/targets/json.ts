@@ -30,7 +30,10 @@ export type JsonParseResult = { ok: true; node: JsonNode } | { ok: false; messag
 const MAX_DEPTH = MAX_JSON_DEPTH;
 
 class JsonSyntaxError {
-  constructor(readonly message: string, readonly offset: number) {}
+  constructor(
+    readonly message: string,
+    readonly offset: number,
+  ) {}
 }
 
 function describe(text: string, i: number): string {
@@ -90,7 +93,7 @@ class Parser {
     if (t.startsWith('true', start)) return this.word('true', { kind: 'boolean', start, end: start + 4, value: true });
     if (t.startsWith('false', start)) return this.word('false', { kind: 'boolean', start, end: start + 5, value: false });
     if (t.startsWith('null', start)) return this.word('null', { kind: 'null', start, end: start + 4 });
-    if (c === 39) this.fail("Strings must use double quotes (\"), not single quotes (').");
+    if (c === 39) this.fail('Strings must use double quotes ("), not single quotes (\').');
     if (start >= t.length) this.fail('The JSON ends too early: a value is missing.');
     this.fail(`Expected a JSON value but found ${describe(t, start)}.`);
   }
@@ -184,14 +187,30 @@ class Parser {
         out += t.slice(runStart, i);
         const e = t[i + 1];
         switch (e) {
-          case '"': out += '"'; break;
-          case '\\': out += '\\'; break;
-          case '/': out += '/'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case 'n': out += '\n'; break;
-          case 'r': out += '\r'; break;
-          case 't': out += '\t'; break;
+          case '"':
+            out += '"';
+            break;
+          case '\\':
+            out += '\\';
+            break;
+          case '/':
+            out += '/';
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 't':
+            out += '\t';
+            break;
           case 'u': {
             const hex = t.slice(i + 2, i + 6);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Invalid \\u escape: it needs four hex digits.', i);

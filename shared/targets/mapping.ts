@@ -16,7 +16,10 @@ import { DiagnosticSink, clip, isBlankCode, listWithMore, plural, setOwn } from 
 
 /** Normalises a column name for matching against `target_by`: `User ID` ~ `user_id`. */
 export function normalizeColumnName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /** A proposed mapping and why it may be wrong. */
@@ -40,7 +43,16 @@ export function defaultMapping(columnsOrTable: readonly string[] | Table, target
     else {
       const loose = columns.find((c) => normalizeColumnName(c) === normalizeColumnName(idColumn));
       if (loose !== undefined) id = loose;
-      else diagnostics.push({ code: 'missing-column', severity: 'error', message: `There is no column named ${clip(idColumn)} to take the ids from; the columns are ${listWithMore(columns.map((c) => clip(c, 30)), 12)}.`, column: idColumn });
+      else
+        diagnostics.push({
+          code: 'missing-column',
+          severity: 'error',
+          message: `There is no column named ${clip(idColumn)} to take the ids from; the columns are ${listWithMore(
+            columns.map((c) => clip(c, 30)),
+            12,
+          )}.`,
+          column: idColumn,
+        });
     }
   }
   if (id === undefined && targetBy) {
@@ -118,7 +130,16 @@ const CONVERTERS: Record<Exclude<ParamType, 'string'>, Converter> = {
 function findColumn(table: Table, name: string, role: string, sink: DiagnosticSink, at: { file?: string }): number {
   const idx = table.columns.indexOf(name);
   if (idx === -1) {
-    sink.add({ code: 'missing-column', severity: 'error', message: `The ${role} column ${clip(name)} is not in the table; the columns are ${listWithMore(table.columns.map((c) => clip(c, 30)), 12)}.`, column: name, ...at });
+    sink.add({
+      code: 'missing-column',
+      severity: 'error',
+      message: `The ${role} column ${clip(name)} is not in the table; the columns are ${listWithMore(
+        table.columns.map((c) => clip(c, 30)),
+        12,
+      )}.`,
+      column: name,
+      ...at,
+    });
   } else if (table.columns.indexOf(name, idx + 1) !== -1) {
     sink.add({ code: 'ambiguous-column', severity: 'error', message: `More than one column is named ${clip(name)}; rename one so the ${role} column is clear.`, column: name, ...at });
     return -1;
@@ -247,7 +268,18 @@ export function buildTargets(table: Table, mapping: ColumnMapping, opts: BuildTa
     sink.add({ code: 'id-not-string', severity: 'warning', message: `Ids in column ${clip(mapping.idColumn)} were JSON ${idType === 'number' ? 'numbers' : 'values'}, not strings; their literal text is used (e.g. ${clip(target[0] as string)}).`, column: mapping.idColumn, ...at });
   }
   if (trimmed.length > 0) {
-    sink.add({ code: 'id-whitespace', severity: 'warning', message: `${plural(trimmed.length, 'id')} had spaces around ${trimmed.length === 1 ? 'it, which were' : 'them, which were'} removed: ${listWithMore(trimmed.slice(0, 11).map((r) => rowLabel(table, r)), 10, trimmed.length)}.`, column: mapping.idColumn, ...rowPlace(table, trimmed[0] as number), ...at });
+    sink.add({
+      code: 'id-whitespace',
+      severity: 'warning',
+      message: `${plural(trimmed.length, 'id')} had spaces around ${trimmed.length === 1 ? 'it, which were' : 'them, which were'} removed: ${listWithMore(
+        trimmed.slice(0, 11).map((r) => rowLabel(table, r)),
+        10,
+        trimmed.length,
+      )}.`,
+      column: mapping.idColumn,
+      ...rowPlace(table, trimmed[0] as number),
+      ...at,
+    });
   }
   if (blankRows > 0) sink.add({ code: 'blank-rows', severity: 'info', message: `${plural(blankRows, 'empty row')} ${blankRows === 1 ? 'was' : 'were'} skipped.`, ...at });
   if (dupeRows.length > 0) reportDuplicates(table, idIdx, dupeRows, mapping.idColumn, sink, at);

@@ -45,11 +45,7 @@ export function detectPaste(text: string): PasteKind {
 }
 
 /** The result of parsing a paste, tagged by what it was. */
-export type ParsedPaste =
-  | { kind: 'table'; table: Table }
-  | { kind: 'json-rows'; table: Table }
-  | { kind: 'execute-body'; result: ParsedExecuteBody }
-  | { kind: 'curl'; result: ParsedCurl };
+export type ParsedPaste = { kind: 'table'; table: Table } | { kind: 'json-rows'; table: Table } | { kind: 'execute-body'; result: ParsedExecuteBody } | { kind: 'curl'; result: ParsedCurl };
 
 /**
  * Detects the kind of pasted text and parses it; `label` names it in diagnostics. A table may be a

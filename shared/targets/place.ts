@@ -34,5 +34,5 @@ export function rowLabel(table: Table, i: number): string {
 
 /** Spreadsheet row numbers for CSV tables (what `validateIds` lists), else undefined. */
 export function spreadsheetRow(table: Table, i: number): number | undefined {
-  return table.format === 'csv' ? table.rowNumbers?.[i] ?? i + 2 : undefined;
+  return table.format === 'csv' ? (table.rowNumbers?.[i] ?? i + 2) : undefined;
 }

@@ -76,9 +76,18 @@ export function splitShellWords(text: string, file?: string): { words: ShellWord
     }
     if (c === '\\') {
       const next = text[i + 1];
-      if (next === '\n') { i += 2; continue; }
-      if (next === '\r' && text[i + 2] === '\n') { i += 3; continue; }
-      if (next === undefined) { i++; continue; }
+      if (next === '\n') {
+        i += 2;
+        continue;
+      }
+      if (next === '\r' && text[i + 2] === '\n') {
+        i += 3;
+        continue;
+      }
+      if (next === undefined) {
+        i++;
+        continue;
+      }
       one(word(i), next, i + 1);
       i += 2;
       continue;
@@ -108,7 +117,10 @@ export function splitShellWords(text: string, file?: string): { words: ShellWord
       let closed = false;
       while (j < n) {
         const d = text[j];
-        if (d === '"') { closed = true; break; }
+        if (d === '"') {
+          closed = true;
+          break;
+        }
         if (d === '\\') {
           const e = text[j + 1];
           if (e === '$' || e === '`' || e === '"' || e === '\\') {
@@ -146,7 +158,21 @@ export function splitShellWords(text: string, file?: string): { words: ShellWord
     let j = i;
     while (j < n) {
       const d = text[j];
-      if (d === ' ' || d === '\t' || d === '\n' || d === '\r' || d === '\\' || d === "'" || d === '"' || d === '|' || d === ';' || ((d === '^' || d === '`') && (text[j + 1] === '\n' || text[j + 1] === '\r')) || (d === '$' && (text[j + 1] === "'" || text[j + 1] === '"')) || (d === '&' && text[j + 1] === '&')) break;
+      if (
+        d === ' ' ||
+        d === '\t' ||
+        d === '\n' ||
+        d === '\r' ||
+        d === '\\' ||
+        d === "'" ||
+        d === '"' ||
+        d === '|' ||
+        d === ';' ||
+        ((d === '^' || d === '`') && (text[j + 1] === '\n' || text[j + 1] === '\r')) ||
+        (d === '$' && (text[j + 1] === "'" || text[j + 1] === '"')) ||
+        (d === '&' && text[j + 1] === '&')
+      )
+        break;
       j++;
     }
     if (j === i) j++; // never stall on a character no branch above consumed
@@ -157,14 +183,7 @@ export function splitShellWords(text: string, file?: string): { words: ShellWord
   return { words, diagnostics };
 }
 
-function ansiQuoted(
-  text: string,
-  i: number,
-  w: ShellWord,
-  one: (w: ShellWord, ch: string, src: number) => void,
-  run: (w: ShellWord, from: number, to: number) => void,
-  unterminated: (open: number, kind: string) => void,
-): number {
+function ansiQuoted(text: string, i: number, w: ShellWord, one: (w: ShellWord, ch: string, src: number) => void, run: (w: ShellWord, from: number, to: number) => void, unterminated: (open: number, kind: string) => void): number {
   const n = text.length;
   let j = i + 2;
   let runStart = j;

@@ -133,7 +133,7 @@ export function sniffDelimiter(text: string, fallback?: Delimiter): Delimiter {
       best = k;
     }
   }
-  return best >= 0 ? (DELIMITERS[best] as Delimiter) : fallback ?? ',';
+  return best >= 0 ? (DELIMITERS[best] as Delimiter) : (fallback ?? ',');
 }
 
 /** The delimiter a file name suggests (`.tsv`/`.tab` → tab), used as the detection fallback. */

@@ -43,7 +43,9 @@ export function renderWithPhp(cases: readonly OracleCase[]): OracleResult[] {
     const file = join(dir, `cases-${mode ? 'html' : 'text'}.json`);
     writeFileSync(file, JSON.stringify(index.map((i) => cases[i])));
     const results = JSON.parse(execFileSync('php', ['-d', 'error_reporting=0', '-d', 'display_errors=0', PHP_SCRIPT, file], { encoding: 'utf8', maxBuffer: 1 << 28 })) as OracleResult[];
-    index.forEach((caseIndex, j) => { out[caseIndex] = results[j]!; });
+    index.forEach((caseIndex, j) => {
+      out[caseIndex] = results[j]!;
+    });
   }
   return out;
 }

@@ -21,11 +21,17 @@ const SEED = process.env.DIFF_SEED ? Number(process.env.DIFF_SEED) : process.env
 
 const str = fc.constantFrom('', '0', 'a', 'Ann', '<b>x</b> & "q"', 'é ü', '10', '2.5', 'x\ny');
 const leaf = fc.oneof(str, fc.integer({ min: -5, max: 50 }), fc.boolean(), fc.constant(null));
-interface TreeNode { name: string; qty: number; kids: TreeNode[] }
+interface TreeNode {
+  name: string;
+  qty: number;
+  kids: TreeNode[];
+}
 const nodeOf = (kids: fc.Arbitrary<TreeNode[]>): fc.Arbitrary<TreeNode> => fc.record({ name: str, qty: fc.integer({ min: 0, max: 3 }), kids });
 const treeArb = nodeOf(fc.array(nodeOf(fc.array(nodeOf(fc.constant([])), { maxLength: 2 })), { maxLength: 3 }));
 const dataArb = fc.record({
-  s: str, n: fc.integer({ min: -3, max: 5 }), b: fc.boolean(),
+  s: str,
+  n: fc.integer({ min: -3, max: 5 }),
+  b: fc.boolean(),
   list: fc.array(leaf, { maxLength: 4 }),
   map: fc.dictionary(fc.constantFrom('a', 'b', 'name', 'x_y'), leaf, { maxKeys: 3 }),
   items: fc.array(fc.record({ name: str, price: fc.integer({ min: 0, max: 99 }), qty: fc.integer({ min: 0, max: 3 }) }), { maxLength: 3 }),
@@ -64,12 +70,12 @@ const MACROS = [
   // defaults, a missing argument and varargs
   "{% macro card(title, body = 'none', tone = 'info') %}<div class=\"{{ tone }}\">{{ title|upper }}: {{ body }}{{ varargs|length ? ' +' ~ varargs|join('/') }}{{ s }}</div>{% endmacro %}",
   // recursion over a tree, with a depth argument
-  "{% macro tree(node, depth = 0) %}{{ node.name }}#{{ depth }}{% for k in node.kids %}({{ _self.tree(k, depth + 1) }}){% endfor %}{% endmacro %}",
+  '{% macro tree(node, depth = 0) %}{{ node.name }}#{{ depth }}{% for k in node.kids %}({{ _self.tree(k, depth + 1) }}){% endfor %}{% endmacro %}',
   // a macro calling another through an import made inside it
   "{% macro price(p, currency = '€') %}{% import _self as h %}{{ h.money(p) }} {{ currency }}{% endmacro %}",
   '{% macro money(v) %}{{ v|number_format(2) }}{% endmacro %}',
   // counts down through itself
-  "{% macro count(i) %}{{ i }}{% if i > 0 %},{{ _self.count(i - 1) }}{% endif %}{% endmacro %}",
+  '{% macro count(i) %}{{ i }}{% if i > 0 %},{{ _self.count(i - 1) }}{% endif %}{% endmacro %}',
 ];
 const macroArg = fc.oneof(atom, fc.constantFrom("'T'", 'items[0].price', 'tree'));
 const macroCall = fc.oneof(
@@ -121,29 +127,37 @@ function withBlocks(t: string): string {
     seen.set(name, n);
     return `{% block ${n === 1 ? name : `${name}_${n}`} %}`;
   });
-  return out + ['b1', 'b2', 'b3'].filter((b) => !seen.has(b)).map((b) => `{% block ${b} %}[${b}:{{ s }}]{% endblock %}`).join('');
+  return (
+    out +
+    ['b1', 'b2', 'b3']
+      .filter((b) => !seen.has(b))
+      .map((b) => `{% block ${b} %}[${b}:{{ s }}]{% endblock %}`)
+      .join('')
+  );
 }
 
-const templateArb = fc.tuple(body, body, fc.boolean()).map(([a, b, tree]) =>
-  withBlocks(`{% import _self as m %}{% from _self import card as card_, price as price_ %}${a}${tree ? treeBlock : ''}${b}`) + MACROS.join(''),
-);
+const templateArb = fc.tuple(body, body, fc.boolean()).map(([a, b, tree]) => withBlocks(`{% import _self as m %}{% from _self import card as card_, price as price_ %}${a}${tree ? treeBlock : ''}${b}`) + MACROS.join(''));
 
 describe('differential: blocks, macros and map/list mixes vs PHP Twig', () => {
-  it(`renders ${RUNS} generated templates exactly like PHP Twig (seed ${SEED})`, () => {
-    const version = requirePhpTwig();
-    const cases: OracleCase[] = fc.sample(fc.record({ template: templateArb, data: dataArb, autoescape: fc.boolean() }), { seed: SEED, numRuns: RUNS });
-    const php = renderWithPhp(cases);
-    const failures: string[] = [];
-    cases.forEach((c, i) => {
-      const t = compileTemplate(c.template, { autoescape: c.autoescape });
-      const compileErr = t.diagnostics.find((d) => d.severity === 'error');
-      const r = compileErr ? { output: '', error: compileErr } : t.render(c.data);
-      const ours = r.error ? { error: `${r.error.code}: ${r.error.message}` } : { output: r.output };
-      const expected = php[i]!;
-      const same = expected.error !== undefined ? ours.error !== undefined : ours.output === expected.output;
-      if (!same) failures.push(`#${i} autoescape=${c.autoescape}\n  template: ${JSON.stringify(c.template)}\n  data: ${JSON.stringify(c.data)}\n  twig: ${JSON.stringify(expected)}\n  ours: ${JSON.stringify(ours)}`);
-    });
-    if (failures.length) throw new Error(`${failures.length}/${cases.length} cases differ from PHP Twig ${version} (replay with DIFF_SEED=${SEED}):\n${failures.slice(0, 6).join('\n')}`);
-    expect(failures).toEqual([]);
-  }, Math.max(60_000, RUNS * 150));
+  it(
+    `renders ${RUNS} generated templates exactly like PHP Twig (seed ${SEED})`,
+    () => {
+      const version = requirePhpTwig();
+      const cases: OracleCase[] = fc.sample(fc.record({ template: templateArb, data: dataArb, autoescape: fc.boolean() }), { seed: SEED, numRuns: RUNS });
+      const php = renderWithPhp(cases);
+      const failures: string[] = [];
+      cases.forEach((c, i) => {
+        const t = compileTemplate(c.template, { autoescape: c.autoescape });
+        const compileErr = t.diagnostics.find((d) => d.severity === 'error');
+        const r = compileErr ? { output: '', error: compileErr } : t.render(c.data);
+        const ours = r.error ? { error: `${r.error.code}: ${r.error.message}` } : { output: r.output };
+        const expected = php[i]!;
+        const same = expected.error !== undefined ? ours.error !== undefined : ours.output === expected.output;
+        if (!same) failures.push(`#${i} autoescape=${c.autoescape}\n  template: ${JSON.stringify(c.template)}\n  data: ${JSON.stringify(c.data)}\n  twig: ${JSON.stringify(expected)}\n  ours: ${JSON.stringify(ours)}`);
+      });
+      if (failures.length) throw new Error(`${failures.length}/${cases.length} cases differ from PHP Twig ${version} (replay with DIFF_SEED=${SEED}):\n${failures.slice(0, 6).join('\n')}`);
+      expect(failures).toEqual([]);
+    },
+    Math.max(60_000, RUNS * 150),
+  );
 });

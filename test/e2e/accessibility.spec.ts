@@ -88,7 +88,7 @@ test('axe: the matrix with its editor, side by side, and the preview of every ch
   await expectNoSeriousA11yViolations(page, 'mobile push preview', { skipEditor: true });
 });
 
-test('axe: the data panel\'s tabs and the paste dialog have no serious or critical violations', async ({ page }) => {
+test("axe: the data panel's tabs and the paste dialog have no serious or critical violations", async ({ page }) => {
   test.setTimeout(AXE_TEST_TIMEOUT);
   await openCampaign(page, host.url, 'campaigns/promo-journey.yaml');
   for (const tab of ['targets', 'params', 'profiles']) {

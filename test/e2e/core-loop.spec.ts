@@ -9,7 +9,7 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-test('the promo journey renders per user and node, and Send delivers the document\'s exact body to the sandbox', async ({ page }) => {
+test("the promo journey renders per user and node, and Send delivers the document's exact body to the sandbox", async ({ page }) => {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(host.url);
@@ -18,9 +18,7 @@ test('the promo journey renders per user and node, and Send delivers the documen
   await page.getByTestId('campaign-campaigns/promo-journey.yaml').click();
   await expect(page.getByTestId('campaign-title')).toHaveText('Promo journey');
   await expect(page.getByTestId('cell-user_1-sms').getByTestId('field-text')).toHaveText('Hi Aoife, your Play-X-Get-Y offer for Man Utd vs Liverpool is now live.');
-  await expect(page.getByTestId('cell-user_2-webpush').getByTestId('field-body')).toHaveText(
-    'Place your bet on Man Utd vs Liverpool. Use code PLAY75Y to claim your Play-X-Get-Y offer.',
-  );
+  await expect(page.getByTestId('cell-user_2-webpush').getByTestId('field-body')).toHaveText('Place your bet on Man Utd vs Liverpool. Use code PLAY75Y to claim your Play-X-Get-Y offer.');
   // user_3 has no stored first name: the platform prints the empty string, and the cell says so.
   await expect(page.getByTestId('cell-user_3-sms').getByTestId('field-text')).toHaveText('Hi , your Play-X-Get-Y offer for Man Utd vs Liverpool is now live.');
   await expect(page.getByTestId('cell-user_3-sms')).toContainText('empty-value');

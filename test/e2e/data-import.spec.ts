@@ -146,7 +146,7 @@ test('a JSON file of rows imports to the same targets and params', async ({ page
   await expectImportedDataRenderedAndSent(page);
 });
 
-test('the source document\'s curl command pasted into Paste data… gives the same data, and its app token is not kept', async ({ page }) => {
+test("the source document's curl command pasted into Paste data… gives the same data, and its app token is not kept", async ({ page }) => {
   await openPromo(page);
   await page.getByTestId('paste-data').click();
   await page.getByTestId('paste-text').fill(readFileSync(fixture('promo.curl.txt'), 'utf8'));

@@ -41,7 +41,7 @@ test('completion inside {{ }} offers the params keys, and a syntax error becomes
   await expect(page.getByTestId('campaign-editor')).not.toHaveAttribute('data-markers', '0');
 });
 
-test('completion after | offers the engine\'s filters with Twig\'s parameter names and defaults', async ({ page }) => {
+test("completion after | offers the engine's filters with Twig's parameter names and defaults", async ({ page }) => {
   await openCampaign(page, host.url, 'campaigns/promo-journey.yaml');
   const original = readFileSync(join(host.workspace, 'campaigns/promo-journey.yaml'), 'utf8');
   await replaceEditorText(page, `${original}# {{ promo_name|number_f`);
@@ -52,7 +52,7 @@ test('completion after | offers the engine\'s filters with Twig\'s parameter nam
   await page.keyboard.press('Escape');
 });
 
-test('hovering a placeholder shows the selected user\'s value and where it came from', async ({ page }) => {
+test("hovering a placeholder shows the selected user's value and where it came from", async ({ page }) => {
   await openCampaign(page, host.url, 'campaigns/promo-journey.yaml');
   await page.getByTestId('cell-user_2-sms').click();
   const editor = page.getByTestId('campaign-editor');

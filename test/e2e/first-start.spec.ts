@@ -42,7 +42,7 @@ test('the sample workspace opens on the promo journey with a "Start here" guide;
   await expect(page.getByTestId('start-here')).toHaveCount(0);
 });
 
-test('a workspace of one\'s own gets no sample guide', async ({ page }) => {
+test("a workspace of one's own gets no sample guide", async ({ page }) => {
   rmSync(join(host.workspace, 'campaigns/promo-journey.yaml'));
   await page.goto(host.url);
   await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();

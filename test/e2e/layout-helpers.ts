@@ -74,7 +74,11 @@ export async function expectNoSeriousA11yViolations(page: Page, screen: string, 
   const result = await builder.analyze();
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious.map(
-    (v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()}`).join('\n')}`,
+    (v) =>
+      `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help}\n${v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()}`)
+        .join('\n')}`,
   );
   expect(report, `axe on ${screen}`).toEqual([]);
 }

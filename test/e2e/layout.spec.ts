@@ -137,7 +137,7 @@ test('campaign checks open as a drawer over the preview: the matrix stays put, a
   await expect(drawer).toHaveCount(0);
 });
 
-test('the last send\'s result opens as a drawer on its own campaign only, and closes', async ({ page }) => {
+test("the last send's result opens as a drawer on its own campaign only, and closes", async ({ page }) => {
   await openCampaign(page, host.url, 'campaigns/promo-journey.yaml');
   const before = await matrixBox(page);
   await page.getByTestId('send-button').click();

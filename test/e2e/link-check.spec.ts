@@ -27,10 +27,7 @@ test.beforeEach(async () => {
   host = await startHost();
   const example = readFileSync(join(host.workspace, 'campaigns/order-confirmation.yaml'), 'utf8');
   writeWorkspace(host.workspace, {
-    'campaigns/order-confirmation.yaml': example
-      .replaceAll('https://shop.brandstore.ie/orders/', `${base}/orders/`)
-      .replaceAll('http://rewards.brandstore.ie/gold', `${base}/gold`)
-      .replaceAll('https://cdn.brandstore.ie/logo.png', `${base}/missing-logo.png`),
+    'campaigns/order-confirmation.yaml': example.replaceAll('https://shop.brandstore.ie/orders/', `${base}/orders/`).replaceAll('http://rewards.brandstore.ie/gold', `${base}/gold`).replaceAll('https://cdn.brandstore.ie/logo.png', `${base}/missing-logo.png`),
   });
 });
 test.afterEach(async () => {
@@ -56,7 +53,12 @@ test('the link check requests nothing until clicked, then shows each distinct UR
   await expect(links.getByTestId('qa-link-check-summary')).toHaveText('Link check: 1 broken of 5');
   const order = links.getByTestId('qa-link').filter({ hasText: `${base}/orders/{{ order_id }}` });
   await expect(order.getByTestId('qa-link-result')).toHaveText(['✓ 200', '✓ 200', '✓ 200']);
-  await expect(links.getByTestId('qa-link').filter({ hasText: `${base}/gold` }).getByTestId('qa-link-result')).toHaveText(`↪ 1 redirect → ${base}/rewards (200)`);
+  await expect(
+    links
+      .getByTestId('qa-link')
+      .filter({ hasText: `${base}/gold` })
+      .getByTestId('qa-link-result'),
+  ).toHaveText(`↪ 1 redirect → ${base}/rewards (200)`);
   await expect(links.getByTestId('qa-link').filter({ hasText: 'missing-logo.png' }).getByTestId('qa-link-result')).toHaveText('✗ 404');
   // No cookie or token went with any request.
   expect(fromChecker().filter((r) => r.headers.cookie !== undefined || r.headers.authorization !== undefined)).toEqual([]);

@@ -34,9 +34,7 @@ test('approving and flagging cells saves the review in the workspace, and the ex
       return null;
     }
   };
-  await expect
-    .poll(readReview)
-    .toMatchObject({ campaign: 'campaigns/promo-journey.yaml', decisions: { user_1: { sms: { status: 'approved' } }, user_3: { sms: { status: 'flagged', comment: 'First name is missing: "Hi ,"' } } } });
+  await expect.poll(readReview).toMatchObject({ campaign: 'campaigns/promo-journey.yaml', decisions: { user_1: { sms: { status: 'approved' } }, user_3: { sms: { status: 'flagged', comment: 'First name is missing: "Hi ,"' } } } });
 
   const download = page.waitForEvent('download');
   await page.getByTestId('export-report').click();

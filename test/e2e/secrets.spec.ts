@@ -23,7 +23,7 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-test('a new production environment and its token are kept only after the person confirms them on the host\'s own page, which the app\'s page can neither read nor answer', async ({ page, context }) => {
+test("a new production environment and its token are kept only after the person confirms them on the host's own page, which the app's page can neither read nor answer", async ({ page, context }) => {
   test.setTimeout(120_000);
   await page.goto(host.url);
   await expect(page.locator('#root[data-app-state="loaded"]')).toBeVisible();

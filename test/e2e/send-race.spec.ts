@@ -24,13 +24,16 @@ function received(): Map<string, number> {
   const file = join(host.dataDir, 'sandbox', 'calls.jsonl');
   const counts = new Map<string, number>();
   if (!existsSync(file)) return counts;
-  for (const line of readFileSync(file, 'utf8').split('\n'))
-    if (line.trim()) for (const t of (JSON.parse(line) as { body: { target: string[] } }).body.target) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim()) for (const t of (JSON.parse(line) as { body: { target: string[] } }).body.target) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
 }
 const twice = () => [...received()].filter(([, n]) => n > 1).map(([t, n]) => `${t} ×${n}`);
 
-interface Detail { sendId: string; status: string; targetCounts: { acknowledged: number; neverSent: number } }
+interface Detail {
+  sendId: string;
+  status: string;
+  targetCounts: { acknowledged: number; neverSent: number };
+}
 
 async function settle(sendId: string): Promise<Detail> {
   for (;;) {
@@ -65,7 +68,10 @@ test('two HTTP clients resume the same send at once, with and without small gaps
     const replies = await Promise.all([first, host.ipc('send.resume', { sendId: before.sendId, confirmation })]);
     await settle(before.sendId);
     expect(twice(), `gap ${gap} ms`).toEqual([]);
-    expect(replies.filter((r) => r.ok), `gap ${gap} ms`).toHaveLength(1);
+    expect(
+      replies.filter((r) => r.ok),
+      `gap ${gap} ms`,
+    ).toHaveLength(1);
     expect(replies.find((r) => !r.ok)?.error?.code, `gap ${gap} ms`).toBe('already-running');
     expect([...received().keys()].filter((t) => t.startsWith(`http${gap}-`))).toHaveLength(N);
   }

@@ -47,9 +47,15 @@ async function slowDown(page: Page, channel: string, ms: number) {
 
 function journal(sendId: string): { t: string; at: string }[] {
   const file = join(host.dataDir, 'sends', `${sendId}.jsonl`);
-  return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { t: string; at: string });
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { t: string; at: string });
 }
-const sendIds = () => readdirSync(join(host.dataDir, 'sends')).map((f) => f.replace(/\.jsonl$/, '')).sort();
+const sendIds = () =>
+  readdirSync(join(host.dataDir, 'sends'))
+    .map((f) => f.replace(/\.jsonl$/, ''))
+    .sort();
 
 test('the Send button is disabled while its call runs: a double click sends once', async ({ page }) => {
   const dialog = await openSendDialog(page);

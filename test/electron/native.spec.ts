@@ -49,7 +49,11 @@ test('the preload exposes only the contract: invoke and on, unknown channels and
 
   // The main side answers exactly the contract's channels (Electron keeps ipcMain.handle's table in _invokeHandlers).
   const handled = await app.evaluate(({ ipcMain }) => [...(ipcMain as unknown as { _invokeHandlers: Map<string, unknown> })._invokeHandlers.keys()].sort());
-  expect(handled).toEqual(Object.keys(channels).map((c) => `preflight:${c}`).sort());
+  expect(handled).toEqual(
+    Object.keys(channels)
+      .map((c) => `preflight:${c}`)
+      .sort(),
+  );
   // Nothing about updates is reachable from the page: the check lives in the main process only.
   expect(Object.keys(channels).filter((c) => /update/i.test(c))).toEqual([]);
   await app.close();
@@ -85,7 +89,7 @@ test('app:// serves only the built renderer, each document and worker with its p
   await app.close();
 });
 
-test('a secret goes through the OS\'s safeStorage: encrypted on disk, decrypted by the OS key, and still there after a restart', async () => {
+test("a secret goes through the OS's safeStorage: encrypted on disk, decrypted by the OS key, and still there after a restart", async () => {
   const folders = freshFolders();
   let { app, page } = await launch(folders, { args: KEYRING });
   if (linux) expect(await app.evaluate(({ safeStorage }) => safeStorage.getSelectedStorageBackend())).not.toBe('basic_text');
@@ -185,10 +189,12 @@ test('a folder dropped on the window opens as the workspace; a file it cannot op
   const { next } = await listenForCommand(page);
   await dropOnWindow(app, [other]);
   expect(await next).toEqual({ command: 'open-workspace', path: other });
-  await expect.poll(async () => {
-    const w = await page.evaluate(() => window.preflight!.invoke('workspace.current', {}));
-    return w.ok ? w.value.dir : undefined;
-  }).toBe(other);
+  await expect
+    .poll(async () => {
+      const w = await page.evaluate(() => window.preflight!.invoke('workspace.current', {}));
+      return w.ok ? w.value.dir : undefined;
+    })
+    .toBe(other);
   expect(page.url()).toBe('app://preflight/index.html');
 
   const picture = join(other, 'logo.png');
@@ -212,10 +218,12 @@ test('one instance at a time: a second launch hands its folder to the running ap
   expect(exitCode).toBe(0);
   expect(await next).toEqual({ command: 'open-workspace', path: other });
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
-  await expect.poll(async () => {
-    const w = await page.evaluate(() => window.preflight!.invoke('workspace.current', {}));
-    return w.ok ? w.value.dir : undefined;
-  }).toBe(other);
+  await expect
+    .poll(async () => {
+      const w = await page.evaluate(() => window.preflight!.invoke('workspace.current', {}));
+      return w.ok ? w.value.dir : undefined;
+    })
+    .toBe(other);
   await app.close();
 });
 
@@ -223,8 +231,6 @@ test('Check for Updates… is answered by the main process: a development build 
   const { app } = await launch(freshFolders());
   await answerMessageBoxes(app, {});
   await app.evaluate(({ Menu }) => (Menu.getApplicationMenu()!.getMenuItemById('check-for-updates') as unknown as { click(): void }).click());
-  await expect.poll(async () => (await askedBoxes(app)).map((b) => [b.message, b.detail])).toEqual([
-    ['Preflight does not update itself here.', 'Because this is a development build (installed releases update themselves).'],
-  ]);
+  await expect.poll(async () => (await askedBoxes(app)).map((b) => [b.message, b.detail])).toEqual([['Preflight does not update itself here.', 'Because this is a development build (installed releases update themselves).']]);
   await app.close();
 });

@@ -100,7 +100,11 @@ export async function runTrial(o: { child: string; dir: string; targets: number;
     }
 
   const store = new JournalStore(join(dataDir, 'sends'));
-  const ids = existsSync(store.dir) ? readdirSync(store.dir).filter((f) => f.endsWith('.jsonl')).map((f) => f.slice(0, -6)) : [];
+  const ids = existsSync(store.dir)
+    ? readdirSync(store.dir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .map((f) => f.slice(0, -6))
+    : [];
   const disagreements: string[] = [];
   let unknownTargets = 0;
   let unknownUnreached = 0;

@@ -31,8 +31,7 @@ export async function resumeAndCheck(r: TrialResult, _dir: string): Promise<{ di
     const after = manager.status(a.plan.sendId);
     if (after.batchCounts.neverSent !== 0) disagreements.push(`${after.batchCounts.neverSent} batches still never sent after resume`);
     const counts = new Map<string, number>();
-    for (const line of readFileSync(r.sandboxRecord, 'utf8').split('\n'))
-      if (line.trim()) for (const t of (JSON.parse(line) as { body: { target: string[] } }).body.target) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const line of readFileSync(r.sandboxRecord, 'utf8').split('\n')) if (line.trim()) for (const t of (JSON.parse(line) as { body: { target: string[] } }).body.target) counts.set(t, (counts.get(t) ?? 0) + 1);
     for (const [t, n] of counts) if (n > 1) disagreements.push(`${t} was received ${n} times after resume`);
     for (const b of neverSent) for (const t of a.plan.batches[b.index]!.targets) if (counts.get(t) !== 1) disagreements.push(`${t} (never sent before) was not received exactly once by the resume`);
   } finally {

@@ -17,5 +17,10 @@ export async function signIn(h: Pick<HostProcess, 'readyUrl' | 'origin'>, link =
   const cookie = res.headers.get('set-cookie');
   if (res.status !== 303 || !cookie) throw new Error(`sign-in with ${link} failed: ${res.status}`);
   const headers = { cookie: cookie.split(';')[0]!, origin: h.origin };
-  return { headers, headerLines: Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('') };
+  return {
+    headers,
+    headerLines: Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join(''),
+  };
 }

@@ -16,7 +16,10 @@ let bundle: string;
 let host: HostProcess;
 let auth: Record<string, string>;
 
-const headerLines = (h: Record<string, string>) => Object.entries(h).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+const headerLines = (h: Record<string, string>) =>
+  Object.entries(h)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
 
 async function normalCall(h: HostProcess) {
   const res = await fetch(`${h.origin}/ipc/environments.list`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
@@ -89,9 +92,8 @@ describe('the browser host never dies on a request', () => {
   });
 });
 
-
 describe('request bodies are limited per channel before they are buffered', () => {
-  it.skipIf(process.platform !== 'linux')('a 200 MB body to an ordinary channel is refused with 413 and the host\'s memory does not grow by it', async () => {
+  it.skipIf(process.platform !== 'linux')("a 200 MB body to an ordinary channel is refused with 413 and the host's memory does not grow by it", async () => {
     await normalCall(host);
     const before = host.rss()!;
     const outcome = await upload(host, 'environments.list', 200 * 1024 * 1024);
@@ -114,7 +116,7 @@ describe('request bodies are limited per channel before they are buffered', () =
     expect(await normalCall(host)).toMatchObject({ status: 200, body: { ok: true } });
   });
 
-  it('the limit is per channel: a send\'s data set may be bigger than an ordinary call', async () => {
+  it("the limit is per channel: a send's data set may be bigger than an ordinary call", async () => {
     const data = { target_by: 'user_id', target: Array.from({ length: 100_000 }, (_, i) => `user_${i}`), params: {}, target_with_params: {} };
     const body = JSON.stringify({ environmentId: 'sandbox', campaignId: 'C', data, filler: 'x'.repeat(5 * 1024 * 1024) });
     const big = await fetch(`${host.origin}/ipc/send.prepare`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
@@ -165,7 +167,7 @@ describe('signing in to the browser host', () => {
     }
   });
 
-  it('a line on the host\'s stdin prints a new single-use sign-in link (the first was used or the browser was closed)', async () => {
+  it("a line on the host's stdin prints a new single-use sign-in link (the first was used or the browser was closed)", async () => {
     const link = await newSignInLink(host);
     expect(link).not.toBe(host.readyUrl);
     const second = await signIn(host, link);
@@ -183,8 +185,7 @@ describe('signing in to the browser host', () => {
   });
 
   it('a request with the cookie but a foreign Origin (or none) is refused before anything runs', async () => {
-    const call = (origin: string | undefined) =>
-      fetch(`${host.origin}/ipc/sandbox.reset`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: auth.cookie!, ...(origin ? { origin } : {}) }, body: '{}' });
+    const call = (origin: string | undefined) => fetch(`${host.origin}/ipc/sandbox.reset`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: auth.cookie!, ...(origin ? { origin } : {}) }, body: '{}' });
     for (const origin of ['https://evil.example', 'null', `http://127.0.0.1:${host.port + 1}`, `http://127.0.0.1.evil.example:${host.port}`, undefined]) {
       const res = await call(origin);
       expect(res.status, String(origin)).toBe(403);
@@ -206,7 +207,7 @@ describe('signing in to the browser host', () => {
     ctl.abort();
   });
 
-  it('documents are sent with Referrer-Policy: no-referrer and frame-ancestors \'none\'; without the cookie the app is not served', async () => {
+  it("documents are sent with Referrer-Policy: no-referrer and frame-ancestors 'none'; without the cookie the app is not served", async () => {
     const doc = await fetch(`${host.origin}/`, { headers: { cookie: auth.cookie! } });
     expect(doc.status).toBe(200);
     expect(doc.headers.get('referrer-policy')).toBe('no-referrer');

@@ -23,7 +23,7 @@ describe('browser host sessions', () => {
     expect(s.redeem(codes[16]!)).toBeDefined();
   });
 
-  it('state-changing calls must come from the host\'s own origin, named by its own Host', () => {
+  it("state-changing calls must come from the host's own origin, named by its own Host", () => {
     const s = new BrowserSessions(4100);
     expect(s.isOwnOrigin({ host: '127.0.0.1:4100', origin: 'http://127.0.0.1:4100' })).toBe(true);
     expect(s.isOwnOrigin({ host: 'localhost:4100', origin: 'http://localhost:4100', 'sec-fetch-site': 'same-origin' })).toBe(true);

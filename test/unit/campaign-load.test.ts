@@ -54,12 +54,20 @@ describe('campaign files', () => {
 
   it('one bad campaign never stops the others from loading', () => {
     const model = interpretWorkspace({
-      dir: '/w', name: 'w', requests: [], targets: [], profiles: [], diagnostics: [],
+      dir: '/w',
+      name: 'w',
+      requests: [],
+      targets: [],
+      profiles: [],
+      diagnostics: [],
       campaigns: [
         { path: 'campaigns/bad.yaml', text: 'name: [' },
         { path: 'campaigns/good.yaml', text: good },
       ],
     });
-    expect(model.campaigns.map((c) => [c.file, !!c.campaign])).toEqual([['campaigns/bad.yaml', false], ['campaigns/good.yaml', true]]);
+    expect(model.campaigns.map((c) => [c.file, !!c.campaign])).toEqual([
+      ['campaigns/bad.yaml', false],
+      ['campaigns/good.yaml', true],
+    ]);
   });
 });

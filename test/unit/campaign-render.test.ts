@@ -6,14 +6,18 @@ import type { Campaign } from '../../shared/campaign/model';
 import type { SendData } from '../../shared/campaign/send-data';
 
 const journey: Campaign = {
-  name: 'Promo journey', id: 'Campaign_ID', type: 'multistage', target_by: 'user_id',
+  name: 'Promo journey',
+  id: 'Campaign_ID',
+  type: 'multistage',
+  target_by: 'user_id',
   nodes: [
     { key: 'sms', channel: 'sms', content: { from: 'Promo', text: 'Hi {{first_name}}, your {{promo_name}} offer for {{match_name}} is now live.' } },
     { key: 'webpush', channel: 'webpush', content: { title: '{{match_name}}', body: 'Place your bet on {{match_name}}. Use code {{promo_code}} to claim your {{promo_name}} offer.' } },
   ],
 };
 const data: SendData = {
-  target_by: 'user_id', target: ['user_1', 'user_2', 'user_3'],
+  target_by: 'user_id',
+  target: ['user_1', 'user_2', 'user_3'],
   params: { promo_name: 'Play-X-Get-Y', match_name: 'Man Utd vs Liverpool' },
   target_with_params: { user_1: { promo_code: 'PLAY50X' }, user_2: { promo_code: 'PLAY75Y' }, user_3: { promo_code: 'PLAY100Z' } },
 };
@@ -43,7 +47,7 @@ describe('a template that does not compile', () => {
     }
   });
 
-  it('a run-time failure marks only that user\'s field as failed', () => {
+  it("a run-time failure marks only that user's field as failed", () => {
     const c: Campaign = { ...journey, nodes: [{ key: 'sms', channel: 'sms', content: { text: '{{ 10 / n }}' } }] };
     const cc = compileCampaign(c);
     const bad = renderNode(cc.nodes[0]!, 'user_1', { ...data, params: { n: 0 } }, {});
@@ -61,7 +65,7 @@ describe('a template that does not compile', () => {
 describe('rendering a campaign per user and node', () => {
   const cc = compileCampaign(journey);
 
-  it('renders the source document\'s journey, one render per user per node in target then node order', () => {
+  it("renders the source document's journey, one render per user per node in target then node order", () => {
     const renders = renderAll(data);
     expect(renders.map((r) => `${r.target}/${r.node}`)).toEqual(['user_1/sms', 'user_1/webpush', 'user_2/sms', 'user_2/webpush', 'user_3/sms', 'user_3/webpush']);
     expect(renders[0]!.fields.text).toBe('Hi Aoife, your Play-X-Get-Y offer for Man Utd vs Liverpool is now live.');
@@ -149,7 +153,9 @@ describe('channel checks after rendering', () => {
 describe('campaign-level data diagnostics', () => {
   it('flags params nobody uses, per-user values for untargeted ids, and repeated ids (one code, duplicate-id)', () => {
     const d: SendData = { ...data, target: ['user_1', 'user_1'], params: { ...data.params, unused: 1 }, target_with_params: { user_9: { promo_code: 'Z' } } };
-    const codes = createEvaluation({ campaign: journey, data: d }).campaignDiagnostics().map((x) => `${x.code}:${x.target ?? ''}`);
+    const codes = createEvaluation({ campaign: journey, data: d })
+      .campaignDiagnostics()
+      .map((x) => `${x.code}:${x.target ?? ''}`);
     expect(codes).toEqual(expect.arrayContaining(['data-unused-column:', 'duplicate-id:user_1', 'untargeted-params:user_9']));
     expect(codes.some((c) => c.startsWith('duplicate-target') || c.startsWith('unused-param'))).toBe(false);
   });

@@ -57,7 +57,7 @@ describe('template positions are placed in the campaign file', () => {
     expect(at(promo, d)).toBe('"');
   });
 
-  it("a doubled quote in a single-quoted scalar counts as one character of the template", () => {
+  it('a doubled quote in a single-quoted scalar counts as one character of the template', () => {
     const d = place(syntax('mail', 'subject', 1, "It's ".length + 1));
     expect(at(promo, d)).toMatch(/^\{\{ x \}'$/);
   });

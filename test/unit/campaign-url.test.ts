@@ -30,24 +30,36 @@ const urlish = fc
 
 describe('rendered URLs', () => {
   it('the hostname is the one new URL gives, for any URL-like text (cached by authority)', () => {
-    fc.assert(fc.property(urlish, (s) => {
-      expect(urlHostname(s)).toBe(hostnameOf(s));
-      expect(urlHostname(s)).toBe(hostnameOf(s)); // and again, from the cache
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(urlish, (s) => {
+        expect(urlHostname(s)).toBe(hostnameOf(s));
+        expect(urlHostname(s)).toBe(hostnameOf(s)); // and again, from the cache
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('an absolute http(s) URL needs a host and no whitespace', () => {
-    fc.assert(fc.property(urlish, (s) => {
-      expect(isAbsoluteHttpUrl(s)).toBe(wasAbsoluteHttpUrl(s));
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(urlish, (s) => {
+        expect(isAbsoluteHttpUrl(s)).toBe(wasAbsoluteHttpUrl(s));
+      }),
+      { numRuns: 5000 },
+    );
     expect(isAbsoluteHttpUrl('https://www.brand.com/promo?c=CODE1')).toBe(true);
     expect(isAbsoluteHttpUrl('https://www.brand.com:99999/promo')).toBe(false);
     expect(isAbsoluteHttpUrl('http:///promo')).toBe(true); // the parser skips the extra slash: host "promo"
   });
 
   it('Twig residue is a "{{", "{%" or "{#" anywhere in the output', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom('{', '}', '%', '#', 'x', '{{', ' '), { maxLength: 20 }).map((a) => a.join('')), (s) => {
-      expect(hasTwigResidue(s)).toBe(/\{\{|\{%|\{#/.test(s));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('{', '}', '%', '#', 'x', '{{', ' '), { maxLength: 20 }).map((a) => a.join('')),
+        (s) => {
+          expect(hasTwigResidue(s)).toBe(/\{\{|\{%|\{#/.test(s));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -22,13 +22,16 @@ describe('preflight render', () => {
     expect(doc.campaign).toEqual({ id: 'Campaign_ID', name: 'Promo journey', type: 'multistage' });
     expect(doc.renders).toHaveLength(6);
     expect(doc.renders[0]).toMatchObject({
-      target: 'user_1', node: 'sms', channel: 'sms',
+      target: 'user_1',
+      node: 'sms',
+      channel: 'sms',
       fields: { from: 'Promo', text: 'Hi Aoife, your Play-X-Get-Y offer for Man Utd vs Liverpool is now live.' },
       sources: { first_name: 'profile', promo_name: 'params', match_name: 'params' },
       sms: { encoding: 'GSM-7', characters: 71, segments: 1 },
     });
     expect(doc.renders[1]).toMatchObject({
-      target: 'user_1', node: 'webpush',
+      target: 'user_1',
+      node: 'webpush',
       fields: { title: 'Man Utd vs Liverpool', body: 'Place your bet on Man Utd vs Liverpool. Use code PLAY50X to claim your Play-X-Get-Y offer.' },
       sources: { match_name: 'params', promo_code: 'target_with_params', promo_name: 'params' },
     });
@@ -36,18 +39,18 @@ describe('preflight render', () => {
     expect(doc.renders[0].sources).not.toHaveProperty('promo_code');
   });
 
-  it('renders the gate update SMS from the document\'s params', async () => {
+  it("renders the gate update SMS from the document's params", async () => {
     const r = await run('render', ex('campaigns/gate-update.yaml'), '--request', ex('requests/gate-update.json'));
     const doc = JSON.parse(r.stdout);
     expect(doc.renders).toEqual([expect.objectContaining({ target: 'USER_ID', fields: { from: 'Airline', text: 'Flight EI105 departs at 10:30 from gate B100.' } })]);
   });
 
-  it('--params overrides the request\'s params; --target-by is carried into requests', async () => {
+  it("--params overrides the request's params; --target-by is carried into requests", async () => {
     const r = await run('request', ex('campaigns/gate-update.yaml'), '--request', ex('requests/gate-update.json'), '--params', '{"gate_num":"C7"}', '--target-by', 'external_id', '--send-id', SEND);
     expect(JSON.parse(r.stdout)).toEqual([{ apptoken: '***', id: 'CAMPAIGN_ID', target_by: 'external_id', target: ['USER_ID'], params: { flight_num: 'EI105', time: '10:30', gate_num: 'C7', external_message_id: `${SEND}-b1` } }]);
   });
 
-  it('request splits targets into batches that carry only their own users\' values', async () => {
+  it("request splits targets into batches that carry only their own users' values", async () => {
     const r = await run('request', ex('campaigns/promo-journey.yaml'), '--request', ex('requests/promo-journey.json'), '--batch-size', '2', '--send-id', SEND);
     const bodies = JSON.parse(r.stdout);
     expect(bodies.map((b: { target: string[] }) => b.target)).toEqual([['user_1', 'user_2'], ['user_3']]);
@@ -67,7 +70,7 @@ describe('preflight exit codes', () => {
     expect(r.stdout).toMatch(/error sms-from-length/);
   });
 
-  it('check names the campaign file\'s own line for a template that does not compile, and every render carries the error', async () => {
+  it("check names the campaign file's own line for a template that does not compile, and every render carries the error", async () => {
     const c = join(dir, 'promo-broken.yaml');
     writeFileSync(c, readFileSync(ex('campaigns/promo-journey.yaml'), 'utf8').replace('is now live."', 'is now live. {% if first_name %}"'));
     const r = await run('check', c, '--request', ex('requests/promo-journey.json'));
@@ -134,7 +137,7 @@ describe('preflight exit codes', () => {
     expect(doc.diagnostics).toContainEqual(expect.objectContaining({ code: 'duplicate-id', severity: 'warning', row: 4 }));
   });
 
-  it('export --as csv gives back an imported file\'s columns and cells exactly (re-importing yields the same targets)', async () => {
+  it("export --as csv gives back an imported file's columns and cells exactly (re-importing yields the same targets)", async () => {
     const f = join(dir, 'export-src.csv');
     writeFileSync(f, 'user_id,promo_code,note\r\n00123,A1,"comma, inside"\r\n1e5,A2,"quote "" inside"\r\n');
     const r = await run('export', ex('campaigns/promo-journey.yaml'), '--targets', f);
@@ -161,10 +164,23 @@ describe('preflight exit codes', () => {
   });
 });
 
-
-describe('preflight check and request run the app\'s pipeline', () => {
+describe("preflight check and request run the app's pipeline", () => {
   const dir = mkdtempSync(join(tmpdir(), 'preflight-cli-pipeline-'));
-  const order = (href: string) => ['name: Order', 'id: "ORDER"', 'type: single-stage', 'nodes:', '  - key: email', '    channel: email', '    content:', '      from_name: Shop', '      subject: "Your order {{ order_id }}"', `      html: '<p>Order {{ order_id }}</p><a href="${href}">Track</a>'`, '      text: "Track it"', ''].join('\n');
+  const order = (href: string) =>
+    [
+      'name: Order',
+      'id: "ORDER"',
+      'type: single-stage',
+      'nodes:',
+      '  - key: email',
+      '    channel: email',
+      '    content:',
+      '      from_name: Shop',
+      '      subject: "Your order {{ order_id }}"',
+      `      html: '<p>Order {{ order_id }}</p><a href="${href}">Track</a>'`,
+      '      text: "Track it"',
+      '',
+    ].join('\n');
 
   it('check runs the guardrails the app runs: a placeholder link blocks the send and exits 1', async () => {
     mkdirSync(join(dir, 'a', 'campaigns'), { recursive: true });
@@ -176,7 +192,7 @@ describe('preflight check and request run the app\'s pipeline', () => {
     expect(r.stdout).toMatch(/^Send blocked: /m);
   });
 
-  it('check reads the workspace\'s guardrail levels beside campaigns/, as the app does', async () => {
+  it("check reads the workspace's guardrail levels beside campaigns/, as the app does", async () => {
     mkdirSync(join(dir, 'b', 'campaigns'), { recursive: true });
     const c = join(dir, 'b', 'campaigns', 'order.yaml');
     writeFileSync(c, order('https://example.com/track'));
@@ -188,7 +204,7 @@ describe('preflight check and request run the app\'s pipeline', () => {
     expect(doc.renders[0].diagnostics).toContainEqual(expect.objectContaining({ code: 'email-placeholder-link', severity: 'warning' }));
   });
 
-  it('--targets reads an execute body file as an execute body, as the app\'s import does', async () => {
+  it("--targets reads an execute body file as an execute body, as the app's import does", async () => {
     const r = await run('request', ex('campaigns/promo-journey.yaml'), '--targets', join('test', 'fixtures', 'targets', 'promo-journey-body.json'), '--send-id', SEND);
     expect(r.code).toBe(0);
     const [body] = JSON.parse(r.stdout);
@@ -210,10 +226,12 @@ describe('preflight check and request run the app\'s pipeline', () => {
     const r = await run('request', ex('campaigns/promo-journey.yaml'), '--request', ex('requests/promo-journey.json'), '--batch-size', '2', '--send-id', SEND, '--format', 'wire', '--time', '2026-01-01 12:00 UTC');
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toBe(`{"apptoken":"***","id":"Campaign_ID","target_by":"user_id","target":["user_3"],"params":{"promo_name":"Play-X-Get-Y","match_name":"Man Utd vs Liverpool","external_message_id":"${SEND}-b2"},"target_with_params":{"user_3":{"promo_code":"PLAY100Z"}},"time":"2026-01-01 12:00 UTC"}`);
+    expect(lines[1]).toBe(
+      `{"apptoken":"***","id":"Campaign_ID","target_by":"user_id","target":["user_3"],"params":{"promo_name":"Play-X-Get-Y","match_name":"Man Utd vs Liverpool","external_message_id":"${SEND}-b2"},"target_with_params":{"user_3":{"promo_code":"PLAY100Z"}},"time":"2026-01-01 12:00 UTC"}`,
+    );
   });
 
-  it('request refuses what the host would refuse to plan, with the host\'s words', async () => {
+  it("request refuses what the host would refuse to plan, with the host's words", async () => {
     const r = await run('request', ex('campaigns/gate-update.yaml'), '--request', ex('requests/gate-update.json'), '--time', 'tomorrow');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the send cannot be planned: time: schedule time "tomorrow" is not like');

@@ -55,7 +55,10 @@ describe.skipIf(process.platform === 'win32')('data folder permissions', () => {
     const dataDir = join(base, 'fresh', 'data');
     await sendThrough(dataDir);
     const all = modes(dataDir);
-    const files = all.filter(([p]) => statSync(p).isFile()).map(([p]) => p.slice(dataDir.length + 1)).sort();
+    const files = all
+      .filter(([p]) => statSync(p).isFile())
+      .map(([p]) => p.slice(dataDir.length + 1))
+      .sort();
     // What the host wrote: the sandbox's record, the webhook events, the journal, the environments.
     expect(files).toEqual(expect.arrayContaining(['environments.json', join('sandbox', 'calls.jsonl'), join('webhooks', 'events.jsonl')]));
     expect(files.some((f) => f.startsWith('sends'))).toBe(true);

@@ -49,7 +49,7 @@ describe('app channels under the browser host', () => {
     expect(r).toEqual({ ok: true, value: { status: 'unavailable', message: PDF_UNAVAILABLE_MESSAGE } });
     expect(PDF_UNAVAILABLE_MESSAGE).toMatch(/available in the desktop app/);
   });
-  it('still validate a PDF export\'s arguments before answering', async () => {
+  it("still validate a PDF export's arguments before answering", async () => {
     expect(await dispatch(handlers(), 'dialog.savePdf', { suggestedName: '../x.pdf', html: '' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
     expect(await dispatch(handlers(), 'dialog.savePdf', { suggestedName: 'x.pdf' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
     expect(await dispatch(handlers(), 'dialog.savePdf', { suggestedName: 'x.pdf', html: '', path: '/etc/x' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });

@@ -54,8 +54,7 @@ describe('navigationDecision', () => {
   it('a subframe navigating to http(s) is denied silently: no "Open this link?" prompt without a gesture of the person', () => {
     // A frame can navigate itself (a meta refresh, a nested iframe's src) with no click at all, so
     // offering its target in the system browser would let a message open prompts at will.
-    for (const url of ['https://tracker.example/click', 'http://127.0.0.1:9/x', 'https://example.com/?a=1#b'])
-      expect(navigationDecision(url, { isMainFrame: false, appUrl }), url).toEqual({ action: 'deny' });
+    for (const url of ['https://tracker.example/click', 'http://127.0.0.1:9/x', 'https://example.com/?a=1#b']) expect(navigationDecision(url, { isMainFrame: false, appUrl }), url).toEqual({ action: 'deny' });
     // The main frame still offers its links (the person clicked something in the app itself).
     expect(navigationDecision('https://tracker.example/click', { isMainFrame: true, appUrl })).toEqual({ action: 'ask-external', url: 'https://tracker.example/click' });
   });
@@ -81,24 +80,46 @@ describe('openExternalAfterConfirm', () => {
   it('opens an http(s) link only after the person confirms, showing exactly what is opened', async () => {
     const opened: string[] = [];
     const asked: string[] = [];
-    const outcome = await openExternalAfterConfirm('https://Example.com/a b', async (u) => (asked.push(u), true), async (u) => void opened.push(u));
+    const outcome = await openExternalAfterConfirm(
+      'https://Example.com/a b',
+      async (u) => (asked.push(u), true),
+      async (u) => void opened.push(u),
+    );
     expect(outcome).toBe('opened');
     expect(asked).toEqual(['https://example.com/a%20b']);
     expect(opened).toEqual(asked);
   });
   it('does not open when the person cancels', async () => {
     const opened: string[] = [];
-    expect(await openExternalAfterConfirm('https://example.com', async () => false, async (u) => void opened.push(u))).toBe('cancelled');
+    expect(
+      await openExternalAfterConfirm(
+        'https://example.com',
+        async () => false,
+        async (u) => void opened.push(u),
+      ),
+    ).toBe('cancelled');
     expect(opened).toEqual([]);
   });
   it('refuses other schemes without asking', async () => {
     let asked = false;
     for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://x/y']) {
-      expect(await openExternalAfterConfirm(url, async () => (asked = true), async () => undefined)).toBe('refused');
+      expect(
+        await openExternalAfterConfirm(
+          url,
+          async () => (asked = true),
+          async () => undefined,
+        ),
+      ).toBe('refused');
     }
     expect(asked).toBe(false);
   });
   it('reports a failure to open as a value', async () => {
-    expect(await openExternalAfterConfirm('https://example.com', async () => true, async () => Promise.reject(new Error('no browser')))).toBe('failed');
+    expect(
+      await openExternalAfterConfirm(
+        'https://example.com',
+        async () => true,
+        async () => Promise.reject(new Error('no browser')),
+      ),
+    ).toBe('failed');
   });
 });

@@ -17,7 +17,11 @@ describe('IPC sender check', () => {
   it('refuses a page from another origin and a destroyed frame, without running the handler', async () => {
     let ran = 0;
     const refused: string[] = [];
-    const h = guardSender(appUrl, async () => ((ran += 1), { ok: true as const, value: 1 }), (reason) => refused.push(reason));
+    const h = guardSender(
+      appUrl,
+      async () => ((ran += 1), { ok: true as const, value: 1 }),
+      (reason) => refused.push(reason),
+    );
     for (const event of [{ senderFrame: { url: 'https://evil.example/', parent: null } }, { senderFrame: { url: 'file:///tmp/x.html', parent: null } }, { senderFrame: null }, {}]) {
       expect(await h(event)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }

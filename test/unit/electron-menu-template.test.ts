@@ -18,7 +18,9 @@ describe('application menu', () => {
   it('on macOS starts with the app menu holding About, Settings (⌘,), Services, Hide and Quit', () => {
     const { menu } = build('darwin');
     expect(labels(menu)).toEqual(['Preflight', 'File', 'Edit', 'View', 'Window', 'Help']);
-    const roles = flattenMenu(menu[0]!.submenu!).map((i) => i.role ?? i.id).filter(Boolean);
+    const roles = flattenMenu(menu[0]!.submenu!)
+      .map((i) => i.role ?? i.id)
+      .filter(Boolean);
     expect(roles).toEqual(['about', 'check-for-updates', 'environments', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
     expect(byId(menu, 'environments').accelerator).toBe('CmdOrCtrl+,');
     expect(flattenMenu(menu[1]!.submenu!).some((i) => i.role === 'close')).toBe(true);
@@ -48,7 +50,10 @@ describe('application menu', () => {
     }
   });
   it('lists recent workspaces, each reopening its folder, and can clear them', () => {
-    const { menu, calls } = build('linux', [{ path: '/ws/promo', name: 'promo' }, { path: '/ws/gates', name: 'gates' }]);
+    const { menu, calls } = build('linux', [
+      { path: '/ws/promo', name: 'promo' },
+      { path: '/ws/gates', name: 'gates' },
+    ]);
     const recent = byId(menu, 'open-recent').submenu!;
     expect(recent.map((i) => i.label ?? i.type)).toEqual(['promo — /ws/promo', 'gates — /ws/gates', 'separator', 'Clear Recent']);
     recent[1]!.click!();
@@ -65,7 +70,7 @@ describe('application menu', () => {
     expect(calls).toEqual(['reveal']);
     expect(byId(build('win32').menu, 'reveal-data-folder').label).toBe('Show Data Folder in File Explorer');
   });
-  it('Check for Updates… sits under About (the app menu on macOS, Help elsewhere) and asks the main side\'s updater, not the renderer', () => {
+  it("Check for Updates… sits under About (the app menu on macOS, Help elsewhere) and asks the main side's updater, not the renderer", () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       const { menu, calls } = build(platform);
       const home = platform === 'darwin' ? menu[0]! : menu.find((m) => m.label === 'Help')!;
@@ -78,7 +83,9 @@ describe('application menu', () => {
   });
   it('never assigns one accelerator twice', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
-      const accels = flattenMenu(build(platform).menu).map((i) => i.accelerator).filter(Boolean);
+      const accels = flattenMenu(build(platform).menu)
+        .map((i) => i.accelerator)
+        .filter(Boolean);
       expect(new Set(accels).size, platform).toBe(accels.length);
     }
   });

@@ -48,7 +48,10 @@ describe('recent workspaces', () => {
     let list = addRecent([], '/ws/a', 'linux');
     list = addRecent(list, '/ws/b', 'linux');
     list = addRecent(list, '/ws/a/', 'linux');
-    expect(list).toEqual([{ path: '/ws/a/', name: 'a' }, { path: '/ws/b', name: 'b' }]);
+    expect(list).toEqual([
+      { path: '/ws/a/', name: 'a' },
+      { path: '/ws/b', name: 'b' },
+    ]);
   });
   it('compares case-insensitively on Windows and macOS, not on Linux', () => {
     expect(addRecent([{ path: 'C:\\WS\\A', name: 'A' }], 'c:\\ws\\a', 'win32')).toHaveLength(1);
@@ -62,12 +65,24 @@ describe('recent workspaces', () => {
     expect(list[0]!.path).toBe('/ws/14');
   });
   it('reads a saved list leniently, dropping relative paths and junk, keeping the order', () => {
-    expect(parseRecent([{ path: '/ws/b' }, 'relative/x', 42, { path: '/ws/a' }, '/ws/b'], 'linux')).toEqual([{ path: '/ws/b', name: 'b' }, { path: '/ws/a', name: 'a' }]);
+    expect(parseRecent([{ path: '/ws/b' }, 'relative/x', 42, { path: '/ws/a' }, '/ws/b'], 'linux')).toEqual([
+      { path: '/ws/b', name: 'b' },
+      { path: '/ws/a', name: 'a' },
+    ]);
     expect(parseRecent('nonsense', 'linux')).toEqual([]);
     expect(parseRecent(['C:\\ws', '/unix'], 'win32')).toEqual([{ path: 'C:\\ws', name: 'ws' }]);
   });
   it('removes one folder', () => {
-    expect(removeRecent([{ path: '/a', name: 'a' }, { path: '/b', name: 'b' }], '/a', 'linux')).toEqual([{ path: '/b', name: 'b' }]);
+    expect(
+      removeRecent(
+        [
+          { path: '/a', name: 'a' },
+          { path: '/b', name: 'b' },
+        ],
+        '/a',
+        'linux',
+      ),
+    ).toEqual([{ path: '/b', name: 'b' }]);
   });
 });
 

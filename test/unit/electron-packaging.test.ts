@@ -79,10 +79,7 @@ describe('security scan', () => {
   const finding = (check: string, severity: string, file = 'electron/main.ts') => toFinding({ id: check, severity: { name: severity }, confidence: { name: 'FIRM' }, file, location: { line: 3, column: 1 } });
   it('blocks findings above low severity unless allow-listed for that file', () => {
     const allow = parseAllowlist([{ check: 'OPEN_EXTERNAL_JS_CHECK', file: 'electron/native-shell.ts', reason: 'the one guarded call, confirmed and http(s) only' }]);
-    const r = classifyFindings(
-      [finding('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'electron/native-shell.ts'), finding('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'electron/main.ts'), finding('CSP_GLOBAL_CHECK', 'LOW'), finding('NODE_INTEGRATION_JS_CHECK', 'INFORMATIONAL')],
-      allow,
-    );
+    const r = classifyFindings([finding('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'electron/native-shell.ts'), finding('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'electron/main.ts'), finding('CSP_GLOBAL_CHECK', 'LOW'), finding('NODE_INTEGRATION_JS_CHECK', 'INFORMATIONAL')], allow);
     expect(r.allowed.map((f: { file: string }) => f.file)).toEqual(['electron/native-shell.ts']);
     expect(r.blocking.map((f: { file: string }) => f.file)).toEqual(['electron/main.ts']);
     expect(r.low).toHaveLength(2);

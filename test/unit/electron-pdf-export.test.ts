@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  insecurePdfWindowPreferences,
-  paperSizeFor,
-  pdfFileName,
-  pdfPageOptions,
-  pdfRequestAllowed,
-  pdfSaveDialogOptions,
-  PDF_PARTITION,
-} from '../../electron/pdf-options';
+import { insecurePdfWindowPreferences, paperSizeFor, pdfFileName, pdfPageOptions, pdfRequestAllowed, pdfSaveDialogOptions, PDF_PARTITION } from '../../electron/pdf-options';
 import { insecureWebPreferences } from '../../electron/window-options';
 
 const root = join(__dirname, '..', '..');
@@ -40,7 +32,18 @@ describe('the hidden PDF window', () => {
   const main = literalWebPreferences('electron/window.ts');
 
   it('is created with the checklist webPreferences, no preload and JavaScript off', () => {
-    expect(pdf).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false, javascript: false });
+    expect(pdf).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      javascript: false,
+    });
     expect(pdf).not.toHaveProperty('preload');
     expect(insecureWebPreferences(pdf)).toEqual([]);
     expect(insecurePdfWindowPreferences(pdf)).toEqual([]);
@@ -91,7 +94,18 @@ describe('requests from the PDF window', () => {
     expect(pdfRequestAllowed('file://localhost/tmp/preflight-pdf-abc/qa-report.html', [report])).toBe(true);
   });
   it('cancel the network, other local files, the app itself, and everything once no report is printing', () => {
-    for (const url of ['https://tracker.example/pixel.gif', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'file:///tmp/preflight-pdf-abc/other.html', 'file://evil.example/tmp/preflight-pdf-abc/qa-report.html', 'app://preflight/index.html', 'ws://x', 'blob:null/1', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'https://tracker.example/pixel.gif',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'file:///tmp/preflight-pdf-abc/other.html',
+      'file://evil.example/tmp/preflight-pdf-abc/qa-report.html',
+      'app://preflight/index.html',
+      'ws://x',
+      'blob:null/1',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(pdfRequestAllowed(url, [report]), url).toBe(false);
     }
     expect(pdfRequestAllowed(report, [])).toBe(false);
@@ -114,7 +128,7 @@ describe('PDF file name and save dialog', () => {
 });
 
 describe('PDF page setup', () => {
-  it('prints on the paper of the person\'s country: Letter in North America and a few others, A4 elsewhere', () => {
+  it("prints on the paper of the person's country: Letter in North America and a few others, A4 elsewhere", () => {
     expect(paperSizeFor('US')).toBe('Letter');
     expect(paperSizeFor('ca')).toBe('Letter');
     expect(paperSizeFor('IE')).toBe('A4');

@@ -100,7 +100,7 @@ describe('the desktop secret store', () => {
     expect(await next.get(secretRef, bindingFor({ ...oauth, oauthClientId: 'client-2' }, 'oauth-client-secret'))).toBeUndefined();
   });
 
-  it('dropping an environment\'s secrets deletes their files', async () => {
+  it("dropping an environment's secrets deletes their files", async () => {
     const dir = fresh();
     const store = new EncryptedFileSecretStore(dir, cipher(keyring), {});
     await store.set(ref, TOKEN, bindingFor(prod, 'apptoken'));
@@ -109,7 +109,7 @@ describe('the desktop secret store', () => {
     expect(await new EncryptedFileSecretStore(dir, cipher(keyring), {}).get(ref, bindingFor(prod, 'apptoken'))).toBeUndefined();
   });
 
-  it('the sandbox\'s per-run secrets are never written', async () => {
+  it("the sandbox's per-run secrets are never written", async () => {
     const dir = fresh();
     await new EncryptedFileSecretStore(dir, cipher(keyring), {}).set({ environmentId: 'sandbox', kind: 'apptoken' }, TOKEN, bindingFor({ region: 'sandbox', baseUrl: '' }, 'apptoken'), { runOnly: true });
     expect(readdirSync(dir)).toEqual([]);

@@ -6,24 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import {
-  CHECK_INTERVAL_MS,
-  FIRST_CHECK_DELAY_MS,
-  availableDialog,
-  downloadedDialog,
-  downloadedChoice,
-  manualResultDialog,
-  nextCheckDelay,
-  parseUpdateState,
-  updateAvailability,
-  type UpdateFacts,
-} from '../../electron/update-policy';
+import { CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS, availableDialog, downloadedDialog, downloadedChoice, manualResultDialog, nextCheckDelay, parseUpdateState, updateAvailability, type UpdateFacts } from '../../electron/update-policy';
 
 const GITHUB_FEED = 'owner: preflight-app\nrepo: preflight\nprovider: github\nupdaterCacheDirName: preflight-updater\n';
 const facts = (o: Partial<UpdateFacts> = {}): UpdateFacts => ({ isPackaged: true, platform: 'win32', publishConfig: GITHUB_FEED, env: {}, ...o });
 
 describe('whether a build checks for updates', () => {
-  it('an installed release with the workflow\'s GitHub feed checks https://github.com/<owner>/<repo>', () => {
+  it("an installed release with the workflow's GitHub feed checks https://github.com/<owner>/<repo>", () => {
     expect(updateAvailability(facts())).toEqual({ enabled: true, feed: 'https://github.com/preflight-app/preflight/releases' });
     expect(updateAvailability(facts({ platform: 'darwin' }))).toMatchObject({ enabled: true });
     expect(updateAvailability(facts({ platform: 'linux', env: { APPIMAGE: '/home/a/Preflight.AppImage' } }))).toMatchObject({ enabled: true });
@@ -97,7 +86,7 @@ describe('what the person is asked', () => {
   });
 });
 
-describe('electron-builder.yml publishes to the workflow\'s GitHub releases', () => {
+describe("electron-builder.yml publishes to the workflow's GitHub releases", () => {
   const config = parse(readFileSync(join(__dirname, '..', '..', 'electron-builder.yml'), 'utf8'));
   it('GitHub provider (owner and repository from the checkout), draft releases, and a zip beside the dmg for macOS updates', () => {
     expect(config.publish).toEqual({ provider: 'github', releaseType: 'draft' });

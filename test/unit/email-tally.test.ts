@@ -18,14 +18,23 @@ function tally(users: [string, boolean][]) {
 
 describe('email QA over all users', () => {
   it('a feature inside a conditional block counts only the users who get the block', () => {
-    const s = tally([['A1', true], ['A2', false], ['A3', false], ['A4', true]]);
+    const s = tally([
+      ['A1', true],
+      ['A2', false],
+      ['A3', false],
+      ['A4', true],
+    ]);
     const radius = s.findings.find((f) => f.code === 'email-client-unsupported' && f.message.includes('border-radius'));
     expect(radius?.users).toBe(2);
     expect(usersText(radius!.users, s.users)).toBe('2 of 4 users (50%)');
   });
 
   it('a personalised link lists its distinct rendered URLs and their counts; a static one has one variant', () => {
-    const s = tally([['A1', false], ['A2', false], ['A1', false]]);
+    const s = tally([
+      ['A1', false],
+      ['A2', false],
+      ['A1', false],
+    ]);
     const track = s.links.find((l) => l.template.includes('{{ order_id }}'))!;
     expect(track.personalised).toBe(true);
     expect(track.distinct).toBe(2);
@@ -45,7 +54,7 @@ describe('email QA over all users', () => {
 });
 
 describe('link findings over all users', () => {
-  it('a link finding that quotes each user\'s own URL is counted once under its template URL', () => {
+  it("a link finding that quotes each user's own URL is counted once under its template URL", () => {
     const t = new EmailTally();
     const tpl = '<a href="https://shop.brand.ie/orders/{{ id }}?utm_source=x">Track</a>';
     for (const id of ['A1', 'A2', 'A3']) {

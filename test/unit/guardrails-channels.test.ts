@@ -29,7 +29,7 @@ describe('SMS guardrails', () => {
 });
 
 describe('notification guardrails', () => {
-  it('a web push title over Firefox\'s ~50 characters names the platforms that cut it', () => {
+  it("a web push title over Firefox's ~50 characters names the platforms that cut it", () => {
     const f = checkNotification('webpush', { title: 'T'.repeat(55), body: 'ok' });
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toMatch(/Firefox/);
@@ -49,7 +49,10 @@ describe('notification guardrails', () => {
 
 describe('levels', () => {
   it('a team can switch a check off or make it blocking', () => {
-    const raw = [{ code: 'sms-ucs2' as const, message: 'x' }, { code: 'sms-segments' as const, message: 'y' }];
+    const raw = [
+      { code: 'sms-ucs2' as const, message: 'x' },
+      { code: 'sms-segments' as const, message: 'y' },
+    ];
     const f = applyLevels(raw, parseGuardrailSettings({ guardrails: { 'sms-ucs2': 'off', 'sms-segments': 'blocking', nope: 'blocking' } }));
     expect(f).toHaveLength(1);
     expect(f[0]!.severity).toBe('error');

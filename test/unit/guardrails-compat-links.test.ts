@@ -28,7 +28,7 @@ describe('email client compatibility (caniemail data)', () => {
     expect(flex?.lines[0]).toBe(3);
   });
 
-  it('only the workspace\'s clients are checked: gmail alone does not name Outlook', () => {
+  it("only the workspace's clients are checked: gmail alone does not name Outlook", () => {
     const html = '<p style="border-radius:6px">x</p>';
     const f = checkCompatibility(html, {}, { clients: ['gmail'] });
     expect(f.map((x) => x.message).join(' ')).not.toMatch(/Outlook/);
@@ -73,7 +73,7 @@ describe('link checks of the rendered email', () => {
     expect(s.email).toEqual({ clients: ['outlook'], trackingParams: ['utm_source'] });
   });
 
-  it('turning both compatibility checks off removes them from a render\'s findings', () => {
+  it("turning both compatibility checks off removes them from a render's findings", () => {
     const r = { node: 'email', target: 'u1', channel: 'email', fields: { subject: 's', text: 't', html: '<p style="border-radius:4px">x</p>' }, diagnostics: [] } as never;
     expect(codes(renderFindings(r))).toContain('email-client-unsupported');
     expect(codes(renderFindings(r, { 'email-client-unsupported': 'off', 'email-client-partial': 'off' }))).not.toContain('email-client-unsupported');

@@ -17,7 +17,7 @@ function rng(seed: number) {
   };
 }
 
-const TRICKY = ['Ann', 'O\'Brien', 'a<b', 'x\ny', '<td style="display:flex">', 'line1\n\nline3', '&amp;', '"quoted"', '', 'émile 😀', '</style>', '{{ x }}'];
+const TRICKY = ['Ann', "O'Brien", 'a<b', 'x\ny', '<td style="display:flex">', 'line1\n\nline3', '&amp;', '"quoted"', '', 'émile 😀', '</style>', '{{ x }}'];
 const CLIENT_SETS: (string[] | undefined)[] = [undefined, ['gmail'], ['outlook', 'apple-mail'], ['outlook.windows']];
 
 describe('remembered email checks equal the plain functions', () => {
@@ -90,7 +90,7 @@ describe('remembered email checks equal the plain functions', () => {
     expect(checkCompatibility(html, { node: 'n', target: 'cy' })[0]!.message).not.toBe('changed');
   });
 
-  it('link findings of a URL seen before still carry this user\'s line', () => {
+  it("link findings of a URL seen before still carry this user's line", () => {
     const one = '<a href="http://x.ie/a">a</a> <a href="https://x.ie/b">b</a>';
     const two = '\n\n' + one;
     expect(checkLinks(one).map((f) => f.line)).toEqual([1]);

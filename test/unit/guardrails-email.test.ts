@@ -72,9 +72,15 @@ describe('email scanning matches its simple definitions', () => {
   const pieces = fc.constantFrom('<a', '<A', '<a ', '<img', '<IMG ', '<imgx', '<abbr', '<a_', '<a1', '<i', '<im', '>', ' ', 'href="https://x.ie/a"', "href='y'", 'href=z', 'src="p.png"', 'alt=""', 'ALT=x', '&amp;', '"', 'x', '\n', '<b>', '</a>', 'é', '😀');
 
   it('links and images are those of /<(img|a)\\b([^>]*)>/gi, tag by tag', () => {
-    fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')), (html) => {
-      expect(scanHtml(html)).toEqual(oracle(html));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')),
+        (html) => {
+          expect(scanHtml(html)).toEqual(oracle(html));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('an unclosed tag ends the scan, as the pattern finds nothing after it', () => {
@@ -82,9 +88,12 @@ describe('email scanning matches its simple definitions', () => {
   });
 
   it('the UTF-8 size is what TextEncoder counts, lone surrogates included', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'é', '€', '😀', '\ud83d', '\ude00', '中') }), (s) => {
-      expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'é', '€', '😀', '\ud83d', '\ude00', '中') }), (s) => {
+        expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('an email just under 102 KB of UTF-8 passes and one byte more is flagged, whatever its length in characters', () => {

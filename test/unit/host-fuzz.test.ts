@@ -44,20 +44,61 @@ interface FuzzCase {
 }
 
 const BAD_PATHS = [
-  '/%zz', '/%', '/%E0%A4%A', '/ipc/%zz', '/ipc/%E0%A4%A', '/ipc/%00', '/..%2f..%2fetc%2fpasswd', '/../../etc/passwd', '//etc/passwd', '/%2e%2e/%2e%2e/etc/passwd',
-  '/assets/..%5c..%5cindex.html', '/ipc/__proto__', '/ipc/constructor', '/ipc/toString', '/ipc/', '/ipc', '/events?token=%zz', '/events', '/?code=%zz', '/?code=',
-  '/index.html%00.js', '/\u00e9', '*', 'http://evil.example/', 'http://127.0.0.1/ipc/app.info', '/api/external/execute/campaign', '/api/external/%zz',
-  '/webhooks/xtremepush', '/webhooks/xtremepush/%zz', '/' + 'a'.repeat(9000), '/?' + 'q=1&'.repeat(3000),
+  '/%zz',
+  '/%',
+  '/%E0%A4%A',
+  '/ipc/%zz',
+  '/ipc/%E0%A4%A',
+  '/ipc/%00',
+  '/..%2f..%2fetc%2fpasswd',
+  '/../../etc/passwd',
+  '//etc/passwd',
+  '/%2e%2e/%2e%2e/etc/passwd',
+  '/assets/..%5c..%5cindex.html',
+  '/ipc/__proto__',
+  '/ipc/constructor',
+  '/ipc/toString',
+  '/ipc/',
+  '/ipc',
+  '/events?token=%zz',
+  '/events',
+  '/?code=%zz',
+  '/?code=',
+  '/index.html%00.js',
+  '/\u00e9',
+  '*',
+  'http://evil.example/',
+  'http://127.0.0.1/ipc/app.info',
+  '/api/external/execute/campaign',
+  '/api/external/%zz',
+  '/webhooks/xtremepush',
+  '/webhooks/xtremepush/%zz',
+  '/' + 'a'.repeat(9000),
+  '/?' + 'q=1&'.repeat(3000),
 ];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE', 'CONNECT', 'FOO', 'get', 'P0ST'];
 const BODIES = [
-  '{', '[]', '[1,2]', 'null', 'true', '"x"', '42', '{"a":', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}', '\u0000\u0001', '\uFFFF',
-  '['.repeat(50_000), '{"a":' + '1'.repeat(100_000) + '}', 'x'.repeat(70_000), Buffer.from([0xff, 0xfe, 0xc3, 0x28]).toString('latin1'),
+  '{',
+  '[]',
+  '[1,2]',
+  'null',
+  'true',
+  '"x"',
+  '42',
+  '{"a":',
+  '{"__proto__":{"x":1}}',
+  '{"constructor":{"prototype":{"x":1}}}',
+  '\u0000\u0001',
+  '\uFFFF',
+  '['.repeat(50_000),
+  '{"a":' + '1'.repeat(100_000) + '}',
+  'x'.repeat(70_000),
+  Buffer.from([0xff, 0xfe, 0xc3, 0x28]).toString('latin1'),
 ];
 const REAL_CHANNELS = ['environments.list', 'workspace.readFile', 'workspace.writeFile', 'send.prepare', 'send.status', 'review.save', 'review.exportReport', 'sandbox.faults.set', 'platform.testConnection', 'data.saveMapping'];
 
 function generate(random: () => number, t: Target): FuzzCase {
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const host = `Host: 127.0.0.1:${t.port}\r\n`;
   const auth = t.auth;
   const path = random() < 0.5 ? pick(BAD_PATHS) : pick(t.paths);
@@ -66,9 +107,24 @@ function generate(random: () => number, t: Target): FuzzCase {
       return { kind: 'bad path', first: `${pick(METHODS)} ${path} HTTP/1.1\r\n${host}${auth}Connection: close\r\n\r\n`, options: {} };
     case 1: {
       const bad = pick([
-        'Host: evil.example\r\n', 'Host:\r\n', `Host: 127.0.0.1:${t.port}\r\nHost: evil.example\r\n`, 'X-Bad Header: 1\r\n', 'NoColonHere\r\n', `X-Long: ${'a'.repeat(20_000)}\r\n`,
-        'Content-Length: -1\r\n', 'Content-Length: abc\r\n', 'Content-Length: 5\r\nContent-Length: 6\r\n', 'Content-Length: 5\r\nTransfer-Encoding: chunked\r\n', 'Transfer-Encoding: gzip, chunked\r\n',
-        'Cookie: =;;;===%zz\r\n', 'Origin: null\r\n', 'Origin: %zz\r\n', 'X-Preflight-Token: \u00ff\u00fe\r\n', 'Content-Type: application/json; charset=%zz\r\n', ' folded: line\r\n', 'X\u0000Y: z\r\n',
+        'Host: evil.example\r\n',
+        'Host:\r\n',
+        `Host: 127.0.0.1:${t.port}\r\nHost: evil.example\r\n`,
+        'X-Bad Header: 1\r\n',
+        'NoColonHere\r\n',
+        `X-Long: ${'a'.repeat(20_000)}\r\n`,
+        'Content-Length: -1\r\n',
+        'Content-Length: abc\r\n',
+        'Content-Length: 5\r\nContent-Length: 6\r\n',
+        'Content-Length: 5\r\nTransfer-Encoding: chunked\r\n',
+        'Transfer-Encoding: gzip, chunked\r\n',
+        'Cookie: =;;;===%zz\r\n',
+        'Origin: null\r\n',
+        'Origin: %zz\r\n',
+        'X-Preflight-Token: \u00ff\u00fe\r\n',
+        'Content-Type: application/json; charset=%zz\r\n',
+        ' folded: line\r\n',
+        'X\u0000Y: z\r\n',
       ]);
       const withHost = bad.startsWith('Host') ? '' : host;
       return { kind: 'bad header', first: `POST ${path} HTTP/1.1\r\n${withHost}${auth}${bad}Connection: close\r\n\r\n{}`, options: {} };
@@ -84,7 +140,11 @@ function generate(random: () => number, t: Target): FuzzCase {
       return { kind: 'truncated body', first: `POST ${pick(t.paths)} HTTP/1.1\r\n${host}${auth}Content-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n{"a":"`, options: { then: 'end', waitMs: 300 } };
     }
     case 5:
-      return { kind: 'oversized (declared)', first: `POST ${pick(t.paths)} HTTP/1.1\r\n${host}${auth}Content-Type: application/json\r\nContent-Length: ${pick([300 * 1024 * 1024, 2 ** 40, Number.MAX_SAFE_INTEGER])}\r\n\r\n`, options: { more: ['{"x":"' + 'y'.repeat(10_000)], then: 'reset' } };
+      return {
+        kind: 'oversized (declared)',
+        first: `POST ${pick(t.paths)} HTTP/1.1\r\n${host}${auth}Content-Type: application/json\r\nContent-Length: ${pick([300 * 1024 * 1024, 2 ** 40, Number.MAX_SAFE_INTEGER])}\r\n\r\n`,
+        options: { more: ['{"x":"' + 'y'.repeat(10_000)], then: 'reset' },
+      };
     case 6: {
       // Chunked, with no length up front: the limit must hold while streaming.
       const chunk = 'y'.repeat(256 * 1024);
@@ -92,7 +152,11 @@ function generate(random: () => number, t: Target): FuzzCase {
       return { kind: 'oversized (streamed)', first: `POST ${pick(t.paths)} HTTP/1.1\r\n${host}${auth}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`, options: { more: ['5\r\n{"x":"\r\n', ...chunks], then: 'reset' } };
     }
     case 7:
-      return { kind: 'bad chunking', first: `POST ${pick(t.paths)} HTTP/1.1\r\n${host}${auth}Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n`, options: { more: [pick(['zz\r\nabc\r\n0\r\n\r\n', '5\r\nabc\r\n', 'fffffffffffffffff\r\n', '-1\r\n', '3\r\nabcdef\r\n0\r\n\r\n'])], then: 'end', waitMs: 300 } };
+      return {
+        kind: 'bad chunking',
+        first: `POST ${pick(t.paths)} HTTP/1.1\r\n${host}${auth}Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n`,
+        options: { more: [pick(['zz\r\nabc\r\n0\r\n\r\n', '5\r\nabc\r\n', 'fffffffffffffffff\r\n', '-1\r\n', '3\r\nabcdef\r\n0\r\n\r\n'])], then: 'end', waitMs: 300 },
+      };
     case 8:
       return { kind: 'wrong method', first: `${pick(METHODS)} ${pick(t.paths)} HTTP/1.1\r\n${host}${auth}Content-Length: 2\r\nConnection: close\r\n\r\n{}`, options: {} };
     case 9: {
@@ -176,7 +240,13 @@ describe(`host fuzz (${REQUESTS} requests, seed ${seed})`, () => {
       }
       // The host died somewhere in this round: count it, remember what the round held, start a new one.
       await new Promise((r) => setImmediate(r));
-      if (!host.alive() || !(await normalCall().then((r) => r.body.ok, () => false))) {
+      if (
+        !host.alive() ||
+        !(await normalCall().then(
+          (r) => r.body.ok,
+          () => false,
+        ))
+      ) {
         crashes++;
         killers.push(`round at ${done}: ${[...new Set(generated.map((g) => g.kind))].join(', ')}\n${host.stderr().slice(-600)}`);
         await host.stop();
@@ -184,7 +254,12 @@ describe(`host fuzz (${REQUESTS} requests, seed ${seed})`, () => {
       }
     }
     for (const s of idle) s.destroy();
-    console.log(`fuzz seed ${seed}: ${REQUESTS} requests, ${crashes} crash(es)\n${[...outcomes].sort().map(([k, n]) => `  ${k} × ${n}`).join('\n')}`);
+    console.log(
+      `fuzz seed ${seed}: ${REQUESTS} requests, ${crashes} crash(es)\n${[...outcomes]
+        .sort()
+        .map(([k, n]) => `  ${k} × ${n}`)
+        .join('\n')}`,
+    );
     expect(killers, `seed ${seed}`).toEqual([]);
     expect(crashes).toBe(0);
     expect(host.alive()).toBe(true);

@@ -53,13 +53,21 @@ describe('campaign files that would hang or crash a load', () => {
 
   it('one alias bomb in the workspace never stops the other campaigns from loading', () => {
     const model = interpretWorkspace({
-      dir: '/w', name: 'w', requests: [], targets: [], profiles: [], diagnostics: [],
+      dir: '/w',
+      name: 'w',
+      requests: [],
+      targets: [],
+      profiles: [],
+      diagnostics: [],
       campaigns: [
         { path: 'campaigns/bomb.yaml', text: aliasBomb() },
         { path: 'campaigns/good.yaml', text: good },
       ],
     });
-    expect(model.campaigns.map((c) => [c.file, !!c.campaign])).toEqual([['campaigns/bomb.yaml', false], ['campaigns/good.yaml', true]]);
+    expect(model.campaigns.map((c) => [c.file, !!c.campaign])).toEqual([
+      ['campaigns/bomb.yaml', false],
+      ['campaigns/good.yaml', true],
+    ]);
   });
 
   it('preflight check on an alias bomb exits 2 naming the file and line, without a stack trace', () => {
@@ -136,7 +144,11 @@ describe('JSON nested 100,000 levels deep', () => {
 
   it('a saved request nested too deep is a located error; the campaign still loads', () => {
     const model = interpretWorkspace({
-      dir: '/w', name: 'w', targets: [], profiles: [], diagnostics: [],
+      dir: '/w',
+      name: 'w',
+      targets: [],
+      profiles: [],
+      diagnostics: [],
       campaigns: [{ path: 'campaigns/good.yaml', text: good }],
       requests: [{ path: 'requests/good.json', text: `{"target": ["u1"], "params": {"x": ${deepJson(100_000)}}}` }],
     });
@@ -209,7 +221,7 @@ describe('ids with characters nobody can see', () => {
     expect(fromBody.stdout).toMatch(/warning id-invisible-character ×1: target\[1\]: id contains U\+2066 LEFT-TO-RIGHT ISOLATE/);
   });
 
-  it('the app checks a body\'s ids with the same rule and words (the data panel\'s id warnings)', async () => {
+  it("the app checks a body's ids with the same rule and words (the data panel's id warnings)", async () => {
     const { validateIds } = await import('../../shared/targets/ids');
     expect(validateIds('user_id', ['u1', 'a\u2066b'], { label: (i) => `target[${i}]` })[0]?.message).toMatch(/^target\[1\]: id contains U\+2066 LEFT-TO-RIGHT ISOLATE/);
   });

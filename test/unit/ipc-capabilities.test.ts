@@ -12,7 +12,6 @@ describe('channel capabilities', () => {
 
   it('the channels that change where data or secrets go are the ones the main side confirms', () => {
     expect(confirmingChannels().sort()).toEqual(['environments.chooseTokenFile', 'environments.save', 'environments.setToken']);
-    for (const c of Object.keys(channelCapabilities) as (keyof typeof channelCapabilities)[])
-      if (channelCapabilities[c].can === 'secrets') expect(channelCapabilities[c].confirms, c).toBeDefined();
+    for (const c of Object.keys(channelCapabilities) as (keyof typeof channelCapabilities)[]) if (channelCapabilities[c].can === 'secrets') expect(channelCapabilities[c].confirms, c).toBeDefined();
   });
 });

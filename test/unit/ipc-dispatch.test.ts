@@ -33,8 +33,12 @@ describe('IPC dispatch', () => {
     expect(r).toEqual({ ok: false, error: { code: 'invalid-channel', message: 'unknown channel "send.execute"' } });
   });
 
-  it('a handler\'s typed refusal keeps its code (a busy send answers already-running)', async () => {
-    const busy = { 'sandbox.reset': async () => { throw new HandlerError('already-running', 'send S is already resuming'); } } as unknown as Handlers;
+  it("a handler's typed refusal keeps its code (a busy send answers already-running)", async () => {
+    const busy = {
+      'sandbox.reset': async () => {
+        throw new HandlerError('already-running', 'send S is already resuming');
+      },
+    } as unknown as Handlers;
     expect(await dispatch(busy, 'sandbox.reset', {})).toEqual({ ok: false, error: { code: 'already-running', message: 'send S is already resuming' } });
   });
 

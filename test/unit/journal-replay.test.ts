@@ -65,19 +65,7 @@ describe('overlapping runs of one send', () => {
   const head: JournalRecord[] = [{ t: 'confirm', at, recipients: 4 }, { t: 'sending', at, i: 0, attempt: 1 }, ok(0), { t: 'cancel', at }, { t: 'end', at }];
 
   it('two resumes that ran at once are refused and reported, and the batches both sent are marked', () => {
-    const r = replayJournal(
-      text(
-        ...head,
-        { t: 'resume', at, batches: [1, 2, 3] },
-        { t: 'resume', at, batches: [1, 2, 3] },
-        { t: 'sending', at, i: 1, attempt: 1 },
-        { t: 'sending', at, i: 1, attempt: 1 },
-        ok(1),
-        ok(1),
-        { t: 'end', at },
-        { t: 'end', at },
-      ),
-    );
+    const r = replayJournal(text(...head, { t: 'resume', at, batches: [1, 2, 3] }, { t: 'resume', at, batches: [1, 2, 3] }, { t: 'sending', at, i: 1, attempt: 1 }, { t: 'sending', at, i: 1, attempt: 1 }, ok(1), ok(1), { t: 'end', at }, { t: 'end', at }));
     expect(r.account!.overlapping).toBe(true);
     expect(r.problems.filter((p) => p.includes('two runs of this send overlapped')).map((p) => p.split(':')[0])).toEqual(['line 8', 'line 10', 'line 14']);
     expect(r.account!.batches[1]).toMatchObject({ state: 'acknowledged', repeated: true });
@@ -148,7 +136,10 @@ describe('a torn last line, cut at every byte of its record', () => {
         const r = replayJournal(base + line.slice(0, k));
         expect(r.account, `cut at byte ${k}`).toBeDefined();
         expect(r.problems, `cut at byte ${k}`).toEqual([`line ${before.length + 2} was cut short (the app stopped while writing it); it is ignored`]);
-        expect(r.account!.batches.map((b) => b.state), `cut at byte ${k}`).toEqual(states);
+        expect(
+          r.account!.batches.map((b) => b.state),
+          `cut at byte ${k}`,
+        ).toEqual(states);
         expect(countTargets(r.account!.batches), `cut at byte ${k}`).toEqual(countTargets(whole.account!.batches));
         expect(r.account!.batches[1]!.skipped ?? false).toBe(false);
         expect(r.account!.batches[1]!.resentAs).toBeUndefined();

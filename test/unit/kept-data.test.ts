@@ -5,7 +5,21 @@ import { join } from 'node:path';
 import { keptDataHandlers, keptFileOf } from '../../host/kept-data';
 import { dispatch, type Handlers } from '../../host/ipc/dispatch';
 
-const data = { target_by: 'user_id', target: ['user_1', 'user_2'], params: { promo_name: 'P' }, target_with_params: { kind: 'columns' as const, columns: ['promo_code'], at: [1], ids: ['user_1', 'user_2'], rows: [['user_1', 'A'], ['user_2', 'B']] } };
+const data = {
+  target_by: 'user_id',
+  target: ['user_1', 'user_2'],
+  params: { promo_name: 'P' },
+  target_with_params: {
+    kind: 'columns' as const,
+    columns: ['promo_code'],
+    at: [1],
+    ids: ['user_1', 'user_2'],
+    rows: [
+      ['user_1', 'A'],
+      ['user_2', 'B'],
+    ],
+  },
+};
 const workspace = () => mkdtempSync(join(tmpdir(), 'preflight-kept-'));
 
 describe('data kept in the workspace across reloads', () => {

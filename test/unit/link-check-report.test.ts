@@ -9,7 +9,18 @@ const summary: EmailTallySummary = {
     findings: [],
     links: [
       { kind: 'link', template: 'https://a.test/ok', personalised: false, users: 2, distinct: 1, capped: false, variants: [{ url: 'https://a.test/ok', users: 2 }] },
-      { kind: 'link', template: 'https://a.test/{{ id }}', personalised: true, users: 2, distinct: 2, capped: false, variants: [{ url: 'https://a.test/1', users: 1 }, { url: 'https://a.test/<2>', users: 1 }] },
+      {
+        kind: 'link',
+        template: 'https://a.test/{{ id }}',
+        personalised: true,
+        users: 2,
+        distinct: 2,
+        capped: false,
+        variants: [
+          { url: 'https://a.test/1', users: 1 },
+          { url: 'https://a.test/<2>', users: 1 },
+        ],
+      },
     ],
   },
 };

@@ -71,7 +71,15 @@ function appImport(file: string, targetBy: string): ParsedImport {
 }
 
 /** What `preflight render --format json` prints per render, from an app render. */
-const asCli = (r: NodeRender) => ({ target: r.target, node: r.node, channel: r.channel, fields: r.fields, sources: r.sources, ...(r.sms ? { sms: { encoding: r.sms.encoding, characters: r.sms.characters, units: r.sms.units, segments: r.sms.segments } } : {}), diagnostics: r.diagnostics });
+const asCli = (r: NodeRender) => ({
+  target: r.target,
+  node: r.node,
+  channel: r.channel,
+  fields: r.fields,
+  sources: r.sources,
+  ...(r.sms ? { sms: { encoding: r.sms.encoding, characters: r.sms.characters, units: r.sms.units, segments: r.sms.segments } } : {}),
+  diagnostics: r.diagnostics,
+});
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
 
 const EXAMPLES = readdirSync('examples/campaigns').sort();
@@ -133,10 +141,15 @@ describe('every example workspace campaign: the app, the CLI and the host agree'
   });
 });
 
-const FIXTURES = ['test/fixtures/targets', 'test/fixtures/data-ui'].flatMap((d) => readdirSync(d).filter((f) => !f.endsWith('.ts')).sort().map((f) => `${d}/${f}`));
+const FIXTURES = ['test/fixtures/targets', 'test/fixtures/data-ui'].flatMap((d) =>
+  readdirSync(d)
+    .filter((f) => !f.endsWith('.ts'))
+    .sort()
+    .map((f) => `${d}/${f}`),
+);
 const PROMO = 'examples/campaigns/promo-journey.yaml';
 
-describe('every import fixture: the app\'s import and the CLI\'s --targets agree', () => {
+describe("every import fixture: the app's import and the CLI's --targets agree", () => {
   const campaign = loadCampaign(PROMO, readFileSync(PROMO, 'utf8')).campaign!;
 
   it.each(FIXTURES)('%s', async (file) => {

@@ -2,19 +2,7 @@
 // same thing to everything that reads them: rendering, send bodies, counts, exports, IPC.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import {
-  NO_VALUE,
-  isParamColumns,
-  ownValue,
-  ownValues,
-  perUserKeys,
-  toRecord,
-  usersWithKey,
-  usersWithValues,
-  valuesFor,
-  type ParamColumns,
-  type PerUserValues,
-} from '../../shared/campaign/per-user';
+import { NO_VALUE, isParamColumns, ownValue, ownValues, perUserKeys, toRecord, usersWithKey, usersWithValues, valuesFor, type ParamColumns, type PerUserValues } from '../../shared/campaign/per-user';
 import { resolveValue, type SendData } from '../../shared/campaign/send-data';
 import { buildTargets, defaultMapping, parseTable } from '../../shared/targets';
 import { IdSet } from '../../shared/targets/id-set';
@@ -45,8 +33,15 @@ function csv(columns: string[], rows: string[][]): string {
   return [columns, ...rows].map((r) => r.map(q).join(',')).join('\n') + '\n';
 }
 
-const cell = fc.oneof(fc.constant(''), fc.constantFrom('a', 'b', 'x y', '0', '00123', '__proto__'), fc.string({ maxLength: 4 }).filter((s) => s.trim() === s));
-const idCell = fc.oneof(fc.constantFrom('u1', 'u2', 'u3', '__proto__', 'constructor', 'kind', ''), fc.string({ minLength: 1, maxLength: 4 }).filter((s) => s.trim() === s && s !== ''));
+const cell = fc.oneof(
+  fc.constant(''),
+  fc.constantFrom('a', 'b', 'x y', '0', '00123', '__proto__'),
+  fc.string({ maxLength: 4 }).filter((s) => s.trim() === s),
+);
+const idCell = fc.oneof(
+  fc.constantFrom('u1', 'u2', 'u3', '__proto__', 'constructor', 'kind', ''),
+  fc.string({ minLength: 1, maxLength: 4 }).filter((s) => s.trim() === s && s !== ''),
+);
 
 describe('per-user values as columns', () => {
   test('a string table import yields columns that read exactly like the keyed object', () => {
@@ -148,7 +143,7 @@ describe('per-user values as columns', () => {
 });
 
 describe('test sends from either shape', () => {
-  test('QA users get the first target\'s values unless they have an entry of their own, even an empty one', () => {
+  test("QA users get the first target's values unless they have an entry of their own, even an empty one", () => {
     const table = parseTable('user_id,code\nu1,A\nqa_2,\nu3,C\n');
     const built = buildTargets(table, defaultMapping(table, 'user_id').mapping);
     const columns: SendData = { target_by: 'user_id', target: built.target, params: {}, target_with_params: built.targetWithParams };

@@ -4,7 +4,10 @@ import type { SendData } from '../../shared/campaign/send-data';
 import { createEvaluation, evaluate, ScanAccumulator, scanUsers, sendVerdict, SEV_BLOCKING, SEV_EMPTY, SEV_ERROR, verdictLines } from '../../shared/pipeline';
 
 const email = (href: string): Campaign => ({
-  name: 'Order', id: 'ORDER', type: 'single-stage', target_by: 'user_id',
+  name: 'Order',
+  id: 'ORDER',
+  type: 'single-stage',
+  target_by: 'user_id',
   nodes: [{ key: 'email', channel: 'email', content: { from_name: 'Shop', subject: 'Your order {{ order_id }}', html: `<p>Hi {{ first_name }}</p><a href="${href}">Track</a>`, text: 'Track it' } }],
 });
 const users = (n: number): SendData => {
@@ -13,7 +16,7 @@ const users = (n: number): SendData => {
 };
 
 describe('the evaluation pipeline', () => {
-  it('a cell carries the engine\'s diagnostics and the guardrails, under the team\'s levels', () => {
+  it("a cell carries the engine's diagnostics and the guardrails, under the team's levels", () => {
     const ev = createEvaluation({ campaign: email('https://example.com/track'), data: users(1) });
     expect(ev.cell('u0', 0).diagnostics.map((d) => `${d.code}:${d.severity}`)).toEqual(['empty-value:warning', 'email-placeholder-link:error']);
     const off = createEvaluation({ campaign: email('https://example.com/track'), data: users(1), settings: { 'email-placeholder-link': 'off' } });
@@ -51,7 +54,7 @@ describe('the evaluation pipeline', () => {
     expect(verdict.reasons[0]).toMatch(/ \(line 1, column \d+, node sms\.text\)$/);
   });
 
-  it('scanning in slices of any size gives exactly the result of one pass (the render worker and the host\'s worker thread agree)', () => {
+  it("scanning in slices of any size gives exactly the result of one pass (the render worker and the host's worker thread agree)", () => {
     const input = { campaign: email('https://example.com/{{ order_id }}'), data: users(300) };
     const whole = evaluate(input);
     for (const every of [1, 7, 64, 1000]) {

@@ -141,7 +141,7 @@ describe('platform handlers against the sandbox', () => {
     }
   });
 
-  it('an unknown campaign id is the platform\'s 404, in plain words', async () => {
+  it("an unknown campaign id is the platform's 404, in plain words", async () => {
     const r = await h['platform.fetchCampaign']({ environmentId: 'sandbox', campaignId: 'nope' });
     expect(r).toMatchObject({ ok: false, failure: { kind: 'http', httpStatus: 404 } });
   });
@@ -151,10 +151,26 @@ describe('platform handlers against the sandbox', () => {
     const res = await fetch(`${sandbox.url}/api/external/execute/campaign`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ apptoken: 'APP-TOKEN', id: 'Campaign_ID', target_by: 'user_id', target: ['user_1', 'user_2', 'user_3'], params: { promo_name: 'P', match_name: 'M' }, target_with_params: { user_1: { promo_code: 'A' }, user_2: { promo_code: 'B' }, user_3: { promo_code: 'C' } } }),
+      body: JSON.stringify({
+        apptoken: 'APP-TOKEN',
+        id: 'Campaign_ID',
+        target_by: 'user_id',
+        target: ['user_1', 'user_2', 'user_3'],
+        params: { promo_name: 'P', match_name: 'M' },
+        target_with_params: { user_1: { promo_code: 'A' }, user_2: { promo_code: 'B' }, user_3: { promo_code: 'C' } },
+      }),
     });
     expect(res.status).toBe(200);
-    const r = await h['platform.deliveryErrors']({ environmentId: 'sandbox', campaignId: 'Campaign_ID', startedAt, finishedAt: new Date().toISOString(), batches: [{ index: 0, targets: ['user_1', 'user_2'] }, { index: 1, targets: ['user_3'] }] });
+    const r = await h['platform.deliveryErrors']({
+      environmentId: 'sandbox',
+      campaignId: 'Campaign_ID',
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      batches: [
+        { index: 0, targets: ['user_1', 'user_2'] },
+        { index: 1, targets: ['user_3'] },
+      ],
+    });
     expect(r.ok && r.groups).toEqual([{ message: 'Not personalized', users: [{ user: 'user_3', batch: 1, devices: ['sandbox-9-user_3'] }], otherRows: 0 }]);
   });
 });

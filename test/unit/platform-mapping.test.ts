@@ -56,7 +56,12 @@ describe('platform campaign mapping', () => {
 
   it('unknown campaign and message fields are kept with their path, never dropped', () => {
     const m = live({ id: 'C1', title: 'T', tags: ['x'], messages: { '9': { sms_text: 'Hi', sms_unicode: true } } });
-    expect(m.unmapped).toEqual(expect.arrayContaining([{ path: 'tags', value: ['x'] }, { path: 'messages.9.sms_unicode', value: true }]));
+    expect(m.unmapped).toEqual(
+      expect.arrayContaining([
+        { path: 'tags', value: ['x'] },
+        { path: 'messages.9.sms_unicode', value: true },
+      ]),
+    );
   });
 
   it('the imported file says where it came from, lists unmapped fields as comments, and loads as a valid campaign', () => {
@@ -102,9 +107,7 @@ describe('check against live', () => {
     model.messages['9']!.sms_text = 'Hello {{first_name}}';
     const c = compareWithLive(promo, live(model));
     expect(c.differs).toBe(true);
-    expect(c.fields.filter((f) => f.status !== 'same')).toEqual([
-      { message: 'SMS', messageType: 9, node: 'sms', field: 'text', status: 'changed', local: 'Hi {{first_name}}', live: 'Hello {{first_name}}' },
-    ]);
+    expect(c.fields.filter((f) => f.status !== 'same')).toEqual([{ message: 'SMS', messageType: 9, node: 'sms', field: 'text', status: 'changed', local: 'Hi {{first_name}}', live: 'Hello {{first_name}}' }]);
   });
 
   it('a message only the platform has, and an inactive live campaign, are warnings', () => {

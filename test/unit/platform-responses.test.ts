@@ -33,7 +33,7 @@ describe('test connection verdicts', () => {
     expect(http(410)).toMatchObject({ outcome: 'gone', title: 'Endpoint switched off (410)' });
     expect(http(200)).toMatchObject({ outcome: 'ok', ok: true });
   });
-  it('a 200 that is not the API\'s JSON is not a success', () => {
+  it("a 200 that is not the API's JSON is not a success", () => {
     expect(classifyConnection({ kind: 'http', status: 200, readable: false }, 'Prod')).toMatchObject({ outcome: 'unreadable', ok: false });
   });
 });
@@ -61,20 +61,36 @@ describe('delivery errors', () => {
       { index: 1, targets: ['u3'] },
     ]);
     expect(groups).toEqual([
-      { message: 'Not personalized', users: [{ user: 'u1', batch: 0, devices: ['d1', 'd2'] }, { user: 'u3', batch: 1, devices: ['d3'] }], otherRows: 1 },
+      {
+        message: 'Not personalized',
+        users: [
+          { user: 'u1', batch: 0, devices: ['d1', 'd2'] },
+          { user: 'u3', batch: 1, devices: ['d3'] },
+        ],
+        otherRows: 1,
+      },
       { message: 'DEVICE_UNREGISTERED', users: [{ user: 'u2', batch: 0, devices: ['d4'] }], otherRows: 0 },
     ]);
   });
 });
 
-describe('list queries (the sandbox\'s list methods)', () => {
+describe("list queries (the sandbox's list methods)", () => {
   const rows = [
     { id: 1, title: 'Gate update', trigger: 3 },
     { id: 2, title: 'Promo journey', trigger: 3 },
     { id: 3, title: 'Newsletter', trigger: 1 },
   ];
   it('filters by conditions, searches titles with like, orders, pages and selects', () => {
-    const { query } = readListQuery({ condition: [['trigger', '=', 3], ['title', 'like', '%JOURNEY%']], select: ['id'], order: ['id', 'desc'], limit: 10, offset: 0 });
+    const { query } = readListQuery({
+      condition: [
+        ['trigger', '=', 3],
+        ['title', 'like', '%JOURNEY%'],
+      ],
+      select: ['id'],
+      order: ['id', 'desc'],
+      limit: 10,
+      offset: 0,
+    });
     expect(applyListQuery(rows, query!)).toEqual([{ id: 2 }]);
     const page = readListQuery({ condition: [['trigger', '=', '3']], order: ['id', 'asc'], limit: 1, offset: 1 }).query!;
     expect(applyListQuery(rows, page).map((r) => r.id)).toEqual([2]);

@@ -50,7 +50,14 @@ describe('sandbox platform methods', () => {
 
   it('records "Not personalized" only for users whose referenced attribute is empty', async () => {
     expect((await post('/api/external/execute/campaign', { apptoken: 'T', id: 'C1', target_by: 'user_id', target: ['u1', 'u2'] })).status).toBe(200);
-    const rows = await post('/api/external/list/push-devices', { apptoken: 'T', condition: [['campaign_id', '=', 'C1'], ['error', '=', 1]], select: ['user_id', 'error_message'] });
+    const rows = await post('/api/external/list/push-devices', {
+      apptoken: 'T',
+      condition: [
+        ['campaign_id', '=', 'C1'],
+        ['error', '=', 1],
+      ],
+      select: ['user_id', 'error_message'],
+    });
     expect(rows.json.data).toEqual([{ user_id: 'u2', error_message: 'Not personalized' }]);
   });
 });

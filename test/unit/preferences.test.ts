@@ -21,7 +21,7 @@ describe('the reviewer name, kept in the app data folder', () => {
     const handlers = preferencesHandlers(dir) as unknown as Handlers;
     expect((await dispatch(handlers, 'preferences.set', { reviewer: 'a\nb' })).ok).toBe(false);
     expect((await dispatch(handlers, 'preferences.set', { reviewer: 'x'.repeat(81) })).ok).toBe(false);
-    expect((await dispatch(handlers, 'preferences.set', { reviewer: '  Dana  ' }))).toEqual({ ok: true, value: { reviewer: 'Dana' } });
+    expect(await dispatch(handlers, 'preferences.set', { reviewer: '  Dana  ' })).toEqual({ ok: true, value: { reviewer: 'Dana' } });
     writeFileSync(join(dir, 'preferences.json'), '{not json');
     expect(await preferencesHandlers(dir)['preferences.get']({})).toEqual({});
   });

@@ -10,7 +10,7 @@ import { publishArgs, signingPlan } from '../../scripts/signing.mjs';
 const apple = { APPLE_ID: 'dev@example.com', APPLE_APP_SPECIFIC_PASSWORD: 'abcd-efgh-ijkl-mnop', APPLE_TEAM_ID: 'TEAM123456' };
 
 describe('macOS', () => {
-  it('with no secrets (a fork\'s pull request): unsigned, no identity lookup, not notarised, and says so', () => {
+  it("with no secrets (a fork's pull request): unsigned, no identity lookup, not notarised, and says so", () => {
     const p = signingPlan({ PATH: '/bin', CSC_LINK: '', CSC_KEY_PASSWORD: '', APPLE_ID: '', APPLE_APP_SPECIFIC_PASSWORD: '', APPLE_TEAM_ID: '' }, 'darwin');
     expect(p.problems).toEqual([]);
     expect(p.env).toEqual({ PATH: '/bin', CSC_IDENTITY_AUTO_DISCOVERY: 'false' });

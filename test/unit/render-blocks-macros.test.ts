@@ -27,7 +27,13 @@ describe('blocks', () => {
     expect(render("{% set n = 3 %}{% block r %}{% if n > 0 %}{{ n }}{% set n = n - 1 %}{{ block('r') }}{{ n }}{% endif %}{% endblock %}")).toBe('321012');
   });
   it('a recursive block renders a tree, each level with its own node', () => {
-    const tree = { name: 'a', kids: [{ name: 'b', kids: [{ name: 'c', kids: [] }] }, { name: 'd', kids: [] }] };
+    const tree = {
+      name: 'a',
+      kids: [
+        { name: 'b', kids: [{ name: 'c', kids: [] }] },
+        { name: 'd', kids: [] },
+      ],
+    };
     expect(render("{% set node = tree %}{% block t %}<{{ node.name }}{% for k in node.kids %}{% with {node: k} %}{{ block('t') }}{% endwith %}{% endfor %}>{% endblock %}", { tree }, false)).toBe('<a<b<c>><d>>');
   });
   it('block() is defined only for blocks the template has', () => {
@@ -46,7 +52,7 @@ describe('blocks', () => {
     expect(render("{% autoescape false %}{% block a %}{{ v }}{% endblock %}{% endautoescape %}{{ block('a') }}", { v: '<i>' })).toBe('<i><i>');
   });
   it('blocks inside a set capture render into the captured value', () => {
-    expect(render("{% set x %}{% block c %}C{{ v }}{% endblock %}{% endset %}[{{ x }}]", { v: '<' })).toBe('[C&lt;]');
+    expect(render('{% set x %}{% block c %}C{{ v }}{% endblock %}{% endset %}[{{ x }}]', { v: '<' })).toBe('[C&lt;]');
   });
   it('a block that calls itself without end stops with a located render error instead of overflowing the stack', () => {
     expect(renderError("{% block b %}{{ block('b') }}{% endblock %}")).toMatchObject({ code: 'render', line: 1, message: expect.stringContaining('"b" call itself') });
@@ -54,14 +60,12 @@ describe('blocks', () => {
 });
 
 describe('macros', () => {
-  const input = "{% macro input(name, value = null, type = 'text', size = 20) %}<input type=\"{{ type }}\" name=\"{{ name }}\" value=\"{{ value }}\" size=\"{{ size }}\">{% endmacro %}";
+  const input = '{% macro input(name, value = null, type = \'text\', size = 20) %}<input type="{{ type }}" name="{{ name }}" value="{{ value }}" size="{{ size }}">{% endmacro %}';
   it('a macro takes defaults for the arguments left out and returns its output as safe markup', () => {
-    expect(render(`{% import _self as forms %}${input}{{ forms.input('user', 'a&b') }}|{{ forms.input('pw', null, 'password', 8) }}`)).toBe(
-      '<input type="text" name="user" value="a&amp;b" size="20">|<input type="password" name="pw" value="" size="8">',
-    );
+    expect(render(`{% import _self as forms %}${input}{{ forms.input('user', 'a&b') }}|{{ forms.input('pw', null, 'password', 8) }}`)).toBe('<input type="text" name="user" value="a&amp;b" size="20">|<input type="password" name="pw" value="" size="8">');
   });
   it('a macro sees only its arguments, not the caller’s variables', () => {
-    expect(render("{% macro m(x) %}[{{ x }}|{{ y }}|{{ v }}]{% endmacro %}{% set y = 2 %}{{ _self.m(1) }}", { v: 'V' })).toBe('[1||]');
+    expect(render('{% macro m(x) %}[{{ x }}|{{ y }}|{{ v }}]{% endmacro %}{% set y = 2 %}{{ _self.m(1) }}', { v: 'V' })).toBe('[1||]');
   });
   it('arguments left out are null and extra ones are in varargs', () => {
     expect(render("{% macro test(a, b) %}[{{ a }}{{ b }}]{{ varargs|join(',') }}{% endmacro %}{{ _self.test(1, 2, 3, 4) }}{{ _self.test() }}")).toBe('[12]3,4[]');
@@ -73,12 +77,12 @@ describe('macros', () => {
     expect(render("{% import _self as m %}{% from _self import hello as hi %}{{ _self.hello('A') }}{{ m.hello('B') }}{{ hi('C') }}{% macro hello(n) %}<{{ n }}>{% endmacro %}", {}, false)).toBe('<A><B><C>');
   });
   it('a macro calls itself and other macros: nested line items render at their depth', () => {
-    const src = "{% macro items(list, depth = 0) %}{% for it in list %}<li data-d=\"{{ depth }}\">{{ it.name }}{% if it.children is defined and it.children %}<ul>{{ _self.items(it.children, depth + 1) }}</ul>{% endif %}</li>{% endfor %}{% endmacro %}<ul>{{ _self.items(l) }}</ul>";
+    const src = '{% macro items(list, depth = 0) %}{% for it in list %}<li data-d="{{ depth }}">{{ it.name }}{% if it.children is defined and it.children %}<ul>{{ _self.items(it.children, depth + 1) }}</ul>{% endif %}</li>{% endfor %}{% endmacro %}<ul>{{ _self.items(l) }}</ul>';
     expect(render(src, { l: [{ name: 'A & B', children: [{ name: '<c>' }] }, { name: 'd' }] })).toBe('<ul><li data-d="0">A &amp; B<ul><li data-d="1">&lt;c&gt;</li></ul></li><li data-d="0">d</li></ul>');
   });
   it('an import inside a block or macro is visible there only', () => {
-    expect(render("{% block blk %}{% from _self import a as b %}{{ b(1) }}{% endblock %}{% macro a(x) %}A{{ x }}{% endmacro %}")).toBe('A1');
-    expect(compileErrors("{% block blk %}{% from _self import a as b %}{% endblock %}{{ b(1) }}{% macro a(x) %}{% endmacro %}")[0]).toMatchObject({ code: 'syntax', message: 'Unknown "b" function.' });
+    expect(render('{% block blk %}{% from _self import a as b %}{{ b(1) }}{% endblock %}{% macro a(x) %}A{{ x }}{% endmacro %}')).toBe('A1');
+    expect(compileErrors('{% block blk %}{% from _self import a as b %}{% endblock %}{{ b(1) }}{% macro a(x) %}{% endmacro %}')[0]).toMatchObject({ code: 'syntax', message: 'Unknown "b" function.' });
   });
   it('under autoescape a macro result prints unescaped, also when stored, and is escaped once a filter changes it', () => {
     const src = "{% macro a() %}<{{ '<i>' }}{{ v }}>{% endmacro %}{{ _self.a() }}|{{ _self.a()|upper }}|{{ _self.a() ~ '' }}|{% set z = _self.a() %}{{ z }}";

@@ -9,8 +9,22 @@ import { TWIG_FILTERS, TWIG_FUNCTIONS, TWIG_TESTS, type TwigCallableDoc } from '
 
 /** Values for parameters that have no default, by parameter name. */
 const SAMPLE: Record<string, string> = {
-  size: '2', name: "'n'", modifier: "'+1 day'", arr2: '{b: 2}', from: "{'a': 'b'}", start: '1', delimiter: "','",
-  arrow: '(v, w) => v', value: '1', num: '2', variable: '{a: 1}', attribute: "'a'", position: '1', low: '1', high: '3', values: '1',
+  size: '2',
+  name: "'n'",
+  modifier: "'+1 day'",
+  arr2: '{b: 2}',
+  from: "{'a': 'b'}",
+  start: '1',
+  delimiter: "','",
+  arrow: '(v, w) => v',
+  value: '1',
+  num: '2',
+  variable: '{a: 1}',
+  attribute: "'a'",
+  position: '1',
+  low: '1',
+  high: '3',
+  values: '1',
   'cycle.values': "['odd', 'even']",
 };
 
@@ -19,12 +33,31 @@ const PRINT: Record<string, string> = { date_modify: "|date('Y')", date: "|date(
 
 /** Input values for filters that do not take a string. */
 const INPUT: Record<string, string> = {
-  abs: '-1', batch: '[1, 2, 3]', column: "[{n: 1, a: 'x'}]", date: "'2024-01-05'", date_modify: "'2024-01-05'", filter: '[1, 2]', find: '[1, 2]',
-  join: '[1, 2]', json_encode: '{a: 1}', keys: '{a: 1}', map: '[1, 2]', merge: '{a: 1}', number_format: '1234.5', reduce: '[1, 2]', round: '1.5',
-  shuffle: '[1, 2]', sort: '[3, 1]', url_encode: '{a: 1}',
+  abs: '-1',
+  batch: '[1, 2, 3]',
+  column: "[{n: 1, a: 'x'}]",
+  date: "'2024-01-05'",
+  date_modify: "'2024-01-05'",
+  filter: '[1, 2]',
+  find: '[1, 2]',
+  join: '[1, 2]',
+  json_encode: '{a: 1}',
+  keys: '{a: 1}',
+  map: '[1, 2]',
+  merge: '{a: 1}',
+  number_format: '1234.5',
+  reduce: '[1, 2]',
+  round: '1.5',
+  shuffle: '[1, 2]',
+  sort: '[3, 1]',
+  url_encode: '{a: 1}',
 };
 
-interface Param { name: string; default?: string; variadic: boolean }
+interface Param {
+  name: string;
+  default?: string;
+  variadic: boolean;
+}
 
 /** The parameters an advertised signature names: `f(a, b = 'x', ...c)`. */
 function paramsOf(signature: string): Param[] {
@@ -69,14 +102,20 @@ function renders(template: string): { errors: string[]; output: string } {
 }
 
 describe('completion catalogue', () => {
-  const kinds = [['filter', TWIG_FILTERS], ['function', TWIG_FUNCTIONS], ['test', TWIG_TESTS]] as const;
+  const kinds = [
+    ['filter', TWIG_FILTERS],
+    ['function', TWIG_FUNCTIONS],
+    ['test', TWIG_TESTS],
+  ] as const;
   for (const [kind, docs] of kinds) {
     it(`every advertised ${kind} signature renders when called with each parameter by name`, () => {
-      const failures = docs.filter((d) => d.name !== 'defined').flatMap((d) => {
-        const template = callFor(kind, d);
-        const r = renders(template);
-        return r.errors.length ? [`${d.signature} as ${template}: ${r.errors.join('; ')}`] : [];
-      });
+      const failures = docs
+        .filter((d) => d.name !== 'defined')
+        .flatMap((d) => {
+          const template = callFor(kind, d);
+          const r = renders(template);
+          return r.errors.length ? [`${d.signature} as ${template}: ${r.errors.join('; ')}`] : [];
+        });
       expect(failures).toEqual([]);
     });
     it(`every ${kind} example renders and passes each advertised parameter by name`, () => {

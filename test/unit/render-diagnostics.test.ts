@@ -19,7 +19,11 @@ describe('syntax diagnostics', () => {
   });
   it('reports the removed for...if syntax', () => expect(diag('{% for a in b if a %}{% endfor %}')[0]).toMatchObject({ code: 'syntax', column: 15 }));
   it('reports `defined` on a non-variable expression, like Twig', () => expect(diag('{{ (a ~ b) is defined }}')[0]).toMatchObject({ code: 'syntax' }));
-  it('reports several unknown filters at once', () => expect(diag('{{ a|x }}\n{{ b|y }}').map((d) => [d.line, d.column])).toEqual([[1, 6], [2, 6]]));
+  it('reports several unknown filters at once', () =>
+    expect(diag('{{ a|x }}\n{{ b|y }}').map((d) => [d.line, d.column])).toEqual([
+      [1, 6],
+      [2, 6],
+    ]));
   it('renders nothing when there are compile errors', () => expect(compileTemplate('{{ a|x }}', { autoescape: false }).render({ a: 1 })).toEqual({ output: '' }));
 });
 
@@ -49,10 +53,7 @@ describe('unsupported-twig diagnostics', () => {
 describe('random picks', () => {
   it('random() and shuffle render, with an info note at each use saying the platform picks when it sends', () => {
     const t = compileTemplate("{{ random(['a', 'b']) }}\n{{ [1, 2]|shuffle|join }}", { autoescape: false });
-    expect(t.diagnostics).toEqual([
-      expect.objectContaining({ code: 'random-at-send', severity: 'info', line: 1, column: 4, message: expect.stringContaining('when the platform sends') }),
-      expect.objectContaining({ code: 'random-at-send', severity: 'info', line: 2, column: 11 }),
-    ]);
+    expect(t.diagnostics).toEqual([expect.objectContaining({ code: 'random-at-send', severity: 'info', line: 1, column: 4, message: expect.stringContaining('when the platform sends') }), expect.objectContaining({ code: 'random-at-send', severity: 'info', line: 2, column: 11 })]);
     expect(t.render({}).output).toMatch(/^[ab]\n(12|21)$/);
   });
 });
@@ -73,7 +74,7 @@ describe('references (free variables read from the context)', () => {
     expect(refs('{% for i in l %}{% set t = i %}{% endfor %}{{ t }}')).toEqual(['l', 't']);
     expect(refs('{% if a %}{% set t = 1 %}{% endif %}{{ t }}')).toEqual(['a', 't']);
   });
-  it('includes names used in filter arguments, tests and ??', () => expect(refs("{{ a|default(b) }}{{ c is defined }}{{ d ?? e }}{{ f ? g : h }}")).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']));
+  it('includes names used in filter arguments, tests and ??', () => expect(refs('{{ a|default(b) }}{{ c is defined }}{{ d ?? e }}{{ f ? g : h }}')).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']));
   it('excludes keys given by with and arrow function parameters', () => expect(refs('{% with {a: 1} %}{{ a }}{{ b }}{% endwith %}{{ l|map(v => v ~ c)|join }}')).toEqual(['b', 'l', 'c']));
   it('excludes names inside with only that the hash does not define', () => expect(refs('{% with {a: x} only %}{{ a }}{{ b }}{% endwith %}')).toEqual(['x']));
   it('is empty for templates without variables', () => expect(refs('Hello {{ "world"|upper }}')).toEqual([]));

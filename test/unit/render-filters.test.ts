@@ -50,8 +50,7 @@ describe('collections', () => {
   it('sort uses PHP comparison (numeric strings as numbers)', () => expect(render("{{ [10, '9', 2]|sort|join(',') }} {{ ['b', 'a', 'C']|sort|join }}")).toBe('2,9,10 Cab'));
   it('batch splits into rows and fills the last one', () => expect(render("{% for row in [1,2,3,4,5]|batch(2, '-') %}[{{ row|join }}]{% endfor %}")).toBe('[12][34][5-]'));
   it('column extracts one key', () => expect(render("{{ items|column('n')|join(',') }}", { items: [{ n: 'a' }, { n: 'b' }, { m: 1 }] })).toBe('a,b'));
-  it('arrow filters: map, filter, reduce, sort', () =>
-    expect(render("{{ [1,2,3]|map(v => v * 2)|join(',') }} {{ [1,2,3,4]|filter(v => v is even)|join(',') }} {{ [1,2,3]|reduce((c, v) => c + v, 10) }} {{ [3,1,2]|sort((a, b) => b <=> a)|join }}")).toBe('2,4,6 2,4 16 321'));
+  it('arrow filters: map, filter, reduce, sort', () => expect(render("{{ [1,2,3]|map(v => v * 2)|join(',') }} {{ [1,2,3,4]|filter(v => v is even)|join(',') }} {{ [1,2,3]|reduce((c, v) => c + v, 10) }} {{ [3,1,2]|sort((a, b) => b <=> a)|join }}")).toBe('2,4,6 2,4 16 321'));
 });
 
 describe('numbers', () => {
@@ -62,8 +61,7 @@ describe('numbers', () => {
 });
 
 describe('escaping and encoding', () => {
-  it('escape / e with html, js, url, css and html_attr strategies', () =>
-    expect(render("{{ '<a&\"'|e }} {{ 'é <'|e('js') }} {{ 'a b'|e('url') }} {{ 'a b'|e('css') }} {{ 'a b<'|e('html_attr') }}")).toBe('&lt;a&amp;&quot; \\u00E9\\u0020\\u003C a%20b a\\20 b a&#x20;b&lt;'));
+  it('escape / e with html, js, url, css and html_attr strategies', () => expect(render("{{ '<a&\"'|e }} {{ 'é <'|e('js') }} {{ 'a b'|e('url') }} {{ 'a b'|e('css') }} {{ 'a b<'|e('html_attr') }}")).toBe('&lt;a&amp;&quot; \\u00E9\\u0020\\u003C a%20b a\\20 b a&#x20;b&lt;'));
   it('json_encode escapes slashes and unicode like PHP', () => expect(render("{{ {a: [1, 2.5, true, null], b: 'é/\"'}|json_encode }}")).toBe('{"a":[1,2.5,true,null],"b":"\\u00e9\\/\\""}'));
   it('json_encode encodes an empty map as [] (PHP arrays)', () => expect(render('{{ m|json_encode }}', { m: {} })).toBe('[]'));
   it('raw returns the value unchanged', () => expect(render('{{ v|raw }}', { v: '<b>' }, true)).toBe('<b>'));
@@ -72,7 +70,7 @@ describe('escaping and encoding', () => {
 describe('date', () => {
   it('formats timestamps with the default format F j, Y H:i in UTC', () => expect(render('{{ 1286199900|date }}')).toBe('October 4, 2010 13:45'));
   it('formats date strings with PHP format characters', () => expect(render("{{ '2024-02-29 13:05:09'|date('D, d M Y H:i:s N jS z t L') }}")).toBe('Thu, 29 Feb 2024 13:05:09 4 29th 59 29 1'));
-  it('converts to a timezone, keeps the date\'s own with timezone=false', () =>
+  it("converts to a timezone, keeps the date's own with timezone=false", () =>
     expect(render("{{ '2010-01-28T15:00:00+04:00'|date('H:i P') }} {{ '2010-01-28T15:00:00+04:00'|date('H:i P', false) }} {{ 1286199900|date('H:i T', 'America/Chicago') }}")).toBe('11:00 +00:00 15:00 +04:00 08:45 CDT'));
   it('accepts "now" (current time)', () => expect(render("{{ 'now'|date('Y') }}")).toBe(String(new Date().getUTCFullYear())));
   it('fails to render date strings it cannot parse rather than guessing', () => {

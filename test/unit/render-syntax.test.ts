@@ -66,15 +66,13 @@ describe('tests (is ...)', () => {
 describe('tags', () => {
   it('if / elseif / else', () => expect(render('{% if a > 10 %}big{% elseif a > 1 %}mid{% else %}small{% endif %}', { a: 5 })).toBe('mid'));
   it('for with loop variables', () => expect(render('{% for x in l %}{{ loop.index }}/{{ loop.index0 }}/{{ loop.revindex }}/{{ loop.revindex0 }}/{{ loop.first }}/{{ loop.last }}/{{ loop.length }};{% endfor %}', { l: ['a', 'b'] })).toBe('1/0/2/1/1//2;2/1/1/0//1/2;'));
-  it('for with keys over maps and else on empty or missing sequences', () => expect(render("{% for k, v in m %}{{ k }}={{ v }} {% endfor %}{% for x in nope %}x{% else %}none{% endfor %}", { m: { a: 1, b: 2 } })).toBe('a=1 b=2 none'));
+  it('for with keys over maps and else on empty or missing sequences', () => expect(render('{% for k, v in m %}{{ k }}={{ v }} {% endfor %}{% for x in nope %}x{% else %}none{% endfor %}', { m: { a: 1, b: 2 } })).toBe('a=1 b=2 none'));
   it('for over a string does not iterate (it is not traversable in Twig)', () => expect(render('{% for c in "abc" %}{{ c }}{% else %}none{% endfor %}')).toBe('none'));
   it('loop.parent reaches the outer loop', () => expect(render('{% for a in [1,2] %}{% for b in [1] %}{{ loop.parent.loop.index }}{% endfor %}{% endfor %}')).toBe('12'));
-  it('for keeps changes to variables that existed before the loop and drops new ones', () =>
-    expect(render('{% set total = 0 %}{% for i in [1,2,3] %}{% set total = total + i %}{% set tmp = i %}{% endfor %}{{ total }}[{{ tmp }}]')).toBe('6[]'));
-  it('set, multiple set and block set (captured markup is not escaped again)', () =>
-    expect(render('{% set a, b = 1, "x" %}{% set c %}<b>{{ b }}</b>{% endset %}{{ a }}{{ c }}', {}, true)).toBe('1<b>x</b>'));
-  it('with scopes variables and restores them', () => expect(render("{% set x = 1 %}{% with {x: 2, y: 3} %}{{ x }}{{ y }}{% endwith %}{{ x }}[{{ y }}]")).toBe('231[]'));
-  it('with only hides the outer context', () => expect(render("{% with {a: 1} only %}{{ a }}[{{ b }}]{% endwith %}", { b: 2 })).toBe('1[]'));
+  it('for keeps changes to variables that existed before the loop and drops new ones', () => expect(render('{% set total = 0 %}{% for i in [1,2,3] %}{% set total = total + i %}{% set tmp = i %}{% endfor %}{{ total }}[{{ tmp }}]')).toBe('6[]'));
+  it('set, multiple set and block set (captured markup is not escaped again)', () => expect(render('{% set a, b = 1, "x" %}{% set c %}<b>{{ b }}</b>{% endset %}{{ a }}{{ c }}', {}, true)).toBe('1<b>x</b>'));
+  it('with scopes variables and restores them', () => expect(render('{% set x = 1 %}{% with {x: 2, y: 3} %}{{ x }}{{ y }}{% endwith %}{{ x }}[{{ y }}]')).toBe('231[]'));
+  it('with only hides the outer context', () => expect(render('{% with {a: 1} only %}{{ a }}[{{ b }}]{% endwith %}', { b: 2 })).toBe('1[]'));
   it('apply filters a block', () => expect(render('{% apply upper|trim %}  hello {{ n }}  {% endapply %}', { n: 'bob' })).toBe('HELLO BOB'));
   it('verbatim outputs Twig syntax literally', () => expect(render('{% verbatim %}{{ x }}{% endverbatim %}')).toBe('{{ x }}'));
   it('comments render nothing', () => expect(render('a{# hidden {{ x }} #}b')).toBe('ab'));
@@ -114,14 +112,9 @@ describe('values are data', () => {
 // Loop scopes are copies of the enclosing locals (compile.ts, forLoop): what Twig 3 prints for each
 // was checked against PHP Twig.
 describe('loop scopes', () => {
-  it('a caller variable set inside a loop keeps its new value after it, even when that is null', () =>
-    expect(render('{% for i in [1] %}{% set x = nope %}{% endfor %}[{{ x }}]', { x: 'caller' })).toBe('[]'));
-  it('the loop variable does not outlive the loop over an outer variable of the same name', () =>
-    expect(render("{% set v = 'outer' %}{% for v in [1,2] %}{% endfor %}{{ v }}")).toBe('outer'));
-  it('an arrow function inside a loop reads the loop variable', () =>
-    expect(render("{% for a in [1,2] %}{{ [10,20]|map(x => x + a)|join(',') }};{% endfor %}")).toBe('11,21;12,22;'));
-  it('the else of an empty inner loop still sees the outer loop', () =>
-    expect(render('{% for a in [1] %}{% for b in [] %}{% else %}{{ loop.index }}{% endfor %}{% endfor %}')).toBe('1'));
-  it('a change made two loops deep reaches the variable outside both', () =>
-    expect(render("{% set t = 'a' %}{% for i in [1,2] %}{% for j in [1] %}{% set t = t ~ i %}{% endfor %}{% endfor %}{{ t }}")).toBe('a12'));
+  it('a caller variable set inside a loop keeps its new value after it, even when that is null', () => expect(render('{% for i in [1] %}{% set x = nope %}{% endfor %}[{{ x }}]', { x: 'caller' })).toBe('[]'));
+  it('the loop variable does not outlive the loop over an outer variable of the same name', () => expect(render("{% set v = 'outer' %}{% for v in [1,2] %}{% endfor %}{{ v }}")).toBe('outer'));
+  it('an arrow function inside a loop reads the loop variable', () => expect(render("{% for a in [1,2] %}{{ [10,20]|map(x => x + a)|join(',') }};{% endfor %}")).toBe('11,21;12,22;'));
+  it('the else of an empty inner loop still sees the outer loop', () => expect(render('{% for a in [1] %}{% for b in [] %}{% else %}{{ loop.index }}{% endfor %}{% endfor %}')).toBe('1'));
+  it('a change made two loops deep reaches the variable outside both', () => expect(render("{% set t = 'a' %}{% for i in [1,2] %}{% for j in [1] %}{% set t = t ~ i %}{% endfor %}{% endfor %}{{ t }}")).toBe('a12'));
 });

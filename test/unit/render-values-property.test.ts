@@ -15,15 +15,28 @@ describe('values are data, never templates', () => {
   const nested = compileTemplate('{% for x in list %}{{ x }}|{% endfor %}{{ user.name }}', { autoescape: false });
 
   it('prints any string value literally with autoescape off', () => {
-    fc.assert(fc.property(twigish, (s) => { expect(plain.render({ v: s }).output).toBe(`[${s}]`); }), { numRuns: 500 });
+    fc.assert(
+      fc.property(twigish, (s) => {
+        expect(plain.render({ v: s }).output).toBe(`[${s}]`);
+      }),
+      { numRuns: 500 },
+    );
   });
   it('prints any string value html-escaped with autoescape on', () => {
-    fc.assert(fc.property(twigish, (s) => { expect(escaped.render({ v: s }).output).toBe(`[${escapeHtml(s)}]`); }), { numRuns: 500 });
+    fc.assert(
+      fc.property(twigish, (s) => {
+        expect(escaped.render({ v: s }).output).toBe(`[${escapeHtml(s)}]`);
+      }),
+      { numRuns: 500 },
+    );
   });
   it('prints strings inside lists and maps literally', () => {
-    fc.assert(fc.property(fc.array(twigish, { maxLength: 4 }), twigish, (list, name) => {
-      expect(nested.render({ list, user: { name } }).output).toBe(list.map((x) => `${x}|`).join('') + name);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(twigish, { maxLength: 4 }), twigish, (list, name) => {
+        expect(nested.render({ list, user: { name } }).output).toBe(list.map((x) => `${x}|`).join('') + name);
+      }),
+      { numRuns: 300 },
+    );
   });
   it('never prints "undefined" or "null" for missing or null values', () => {
     const t = compileTemplate('{{ a }}{{ a.b.c }}{{ n }}{{ l[5] }}{{ m.x|upper }}', { autoescape: true });

@@ -18,7 +18,10 @@ describe('render fingerprints', () => {
   });
 
   it('agrees with the reference for any text, including characters beyond one byte', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => fingerprint(s) === reference(JSON.stringify(s))), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => fingerprint(s) === reference(JSON.stringify(s))),
+      { numRuns: 500 },
+    );
   });
 
   it('does not depend on key order, and differs when one character of the output differs', () => {

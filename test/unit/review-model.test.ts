@@ -6,7 +6,7 @@ import { outputFingerprint } from '../../shared/review/fingerprint';
 const at = '2025-01-01T00:00:00.000Z';
 
 describe('review model', () => {
-  it('the review file of a campaign lives in reviews/ under the campaign\'s stem', () => {
+  it("the review file of a campaign lives in reviews/ under the campaign's stem", () => {
     expect(reviewPath('campaigns/promo-journey.yaml')).toBe('reviews/promo-journey.json');
   });
 
@@ -62,7 +62,18 @@ describe('QA report', () => {
       diagnostics: [],
       progress: { cells: 3, reviewed: 1, approved: 1, flagged: 0 },
       cells: [
-        { target: 'u1', node: 'sms', channel: 'sms', fields: { text: 'Hi Aoife, your Bet-5 offer' }, diagnostics: [], decision: { status: 'approved', at, by: 'Dana', output: outputFingerprint(approvedOutput), source: 'requests/p.json' }, values: [{ name: 'promo_name', value: 'Bet-5', source: 'params' }, { name: 'first_name', value: 'Aoife', source: 'profile' }] },
+        {
+          target: 'u1',
+          node: 'sms',
+          channel: 'sms',
+          fields: { text: 'Hi Aoife, your Bet-5 offer' },
+          diagnostics: [],
+          decision: { status: 'approved', at, by: 'Dana', output: outputFingerprint(approvedOutput), source: 'requests/p.json' },
+          values: [
+            { name: 'promo_name', value: 'Bet-5', source: 'params' },
+            { name: 'first_name', value: 'Aoife', source: 'profile' },
+          ],
+        },
         { target: 'u2', node: 'sms', channel: 'sms', fields: { text: 'Hi , your Bet-5 offer' }, diagnostics: [], values: [{ name: 'first_name', value: '', source: 'empty' }] },
       ],
       unreviewedTotal: 2,

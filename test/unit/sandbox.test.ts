@@ -29,7 +29,7 @@ describe('sandbox execute endpoint', () => {
     ['target is not an array', { ...valid, target: 'u1' }, 'target'],
     ['a target id is a number', { ...valid, target: ['u1', 7] }, 'target[1]'],
     ['params is a list', { ...valid, params: ['x'] }, 'params'],
-    ['a user\'s values are not an object', { ...valid, target_with_params: { u1: 'X' } }, 'target_with_params.u1'],
+    ["a user's values are not an object", { ...valid, target_with_params: { u1: 'X' } }, 'target_with_params.u1'],
     ['id is missing', { ...valid, id: undefined }, 'id'],
     ['target_by is missing', { ...valid, target_by: undefined }, 'target_by'],
   ])('rejects a body where %s with a 400 naming the field', async (_name, body, field) => {

@@ -139,7 +139,7 @@ describe('a secret is bound to the origin it was given for', () => {
     expect(a.received).toHaveLength(0);
   });
 
-  it('a send planned for the old host does not carry the new host\'s token there', async () => {
+  it("a send planned for the old host does not carry the new host's token there", async () => {
     await ipc('environments.save', { environment: prod(a.url) });
     await ipc('environments.setToken', { id: 'prod', token: 'old-host-token-1234' });
     const draft = await ipc<{ draftId: string }>('send.prepare', { environmentId: 'prod', campaignFile: 'campaigns/gate-update.yaml', data: { target_by: 'user_id', target: ['u1'], params: {}, target_with_params: {} } });

@@ -36,7 +36,13 @@ function urlEncode(s: string, choices: number[]): string {
     const pick = choices[i++ % choices.length]!;
     const enc = encodeURIComponent(c);
     const forced = c === '%' || c === '&' || c === '+' || c === '=' || enc !== c;
-    out += forced || pick % 2 ? [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).padStart(2, '0')}`).map((x) => (pick % 3 ? x.toUpperCase() : x)).join('') : c;
+    out +=
+      forced || pick % 2
+        ? [...new TextEncoder().encode(c)]
+            .map((b) => `%${b.toString(16).padStart(2, '0')}`)
+            .map((x) => (pick % 3 ? x.toUpperCase() : x))
+            .join('')
+        : c;
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { batchMessage, batchStatusText, sendHeadline, sortBatches, type BatchFac
 const counts = (c: Partial<Record<'acknowledged' | 'failed' | 'unknown' | 'neverSent' | 'sending', number>>) => ({ acknowledged: 0, failed: 0, unknown: 0, neverSent: 0, sending: 0, ...c });
 const send = { environment: { name: 'Staging' }, kind: 'send', status: 'completed', batchCount: 3 };
 
-describe('a send\'s headline', () => {
+describe("a send's headline", () => {
   it('says "Sent" only when the platform accepted something', () => {
     expect(sendHeadline({ ...send, batchCounts: counts({ acknowledged: 2, unknown: 1 }) })).toBe('Sent to Staging: 2 of 3 batches accepted');
   });
@@ -21,7 +21,7 @@ describe('a send\'s headline', () => {
 
 describe('a batch in words', () => {
   const b = (x: Partial<BatchFacts>): BatchFacts => ({ index: 0, state: 'acknowledged', httpStatus: 200, response: null, attempts: 1, durationMs: 5, targets: 2, ...x });
-  it('an accepted batch shows the platform\'s message', () => {
+  it("an accepted batch shows the platform's message", () => {
     const x = b({ response: { code: 200, success: true, message: 'Campaign execution accepted' }, reason: 'accepted and validated by the platform (not yet delivered)' });
     expect([batchStatusText(x), batchMessage(x)]).toEqual(['Accepted', 'Campaign execution accepted']);
   });
@@ -29,11 +29,11 @@ describe('a batch in words', () => {
     const x = b({ state: 'failed', httpStatus: null, attempts: 6, reason: 'not sent: ECONNREFUSED on all 6 attempts (the platform did not act on it)' });
     expect([batchStatusText(x), batchMessage(x)]).toEqual(['Failed — never reached the platform', 'connection refused on all 6 attempts: the request never reached the platform']);
   });
-  it('a 500 keeps the platform\'s message once', () => {
+  it("a 500 keeps the platform's message once", () => {
     const x = b({ state: 'unknown', httpStatus: 500, response: { code: 500, success: false, message: 'Internal server error' }, reason: 'HTTP 500: Internal server error; the platform may have acted' });
     expect([batchStatusText(x), batchMessage(x)]).toEqual(['Unknown — may have reached the platform', 'HTTP 500: Internal server error; the platform may have acted']);
   });
-  it('a rate-limited batch shows the platform\'s message and the reason', () => {
+  it("a rate-limited batch shows the platform's message and the reason", () => {
     const x = b({ state: 'failed', httpStatus: 429, response: { message: 'Rate limit exhausted' }, reason: 'rate limited (HTTP 429) on all 6 attempts (the platform did not act on it)' });
     expect([batchStatusText(x), batchMessage(x)]).toEqual(['Failed — turned away, not acted on', 'Rate limit exhausted — rate limited (HTTP 429) on all 6 attempts (the platform did not act on it)']);
   });

@@ -70,7 +70,7 @@ describe('the host decides what blocks a send', () => {
     expect(old).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
   });
 
-  it('the override still sends, and the journal keeps the reason with the host\'s own findings', async () => {
+  it("the override still sends, and the journal keeps the reason with the host's own findings", async () => {
     const d = await value(call<SendDraft>('send.prepare', { environmentId: 'sandbox', campaignFile: 'campaigns/BLOCKED.yaml', data: data(['b3']) }));
     const { sendId } = await value(call<{ sendId: string }>('send.start', { draftId: d.draftId, confirmation: confirmation('BLOCKED', 1), overrideReason: 'the from name is fixed on the platform' }));
     const s = await settle(sendId);
@@ -111,7 +111,7 @@ describe('the host decides what blocks a send', () => {
     }
   });
 
-  it('the host uses the workspace\'s guardrail levels and profiles, read from disk', async () => {
+  it("the host uses the workspace's guardrail levels and profiles, read from disk", async () => {
     const file = writeSendCampaign(ws, 'SETTINGS', { text: 'Hi {{ first_name }}, {{ nickname }}' });
     const before = await value(call<SendDraft>('send.prepare', { environmentId: 'sandbox', campaignFile: file, data: data(['s1']) }));
     expect(before.blocking).toEqual([]);

@@ -32,13 +32,7 @@ function runCopied(command: string): string[] {
 }
 
 describe('the copied curl command', () => {
-  const hostile = [
-    `https://evil.example/$(touch ${'MARKER'})`,
-    'https://evil.example/`touch MARKER`',
-    "https://evil.example/it's;touch MARKER",
-    'https://evil.example/a b&&touch MARKER|',
-    'https://evil.example/${HOME}/$XP_APP_TOKEN/"quoted"',
-  ];
+  const hostile = [`https://evil.example/$(touch ${'MARKER'})`, 'https://evil.example/`touch MARKER`', "https://evil.example/it's;touch MARKER", 'https://evil.example/a b&&touch MARKER|', 'https://evil.example/${HOME}/$XP_APP_TOKEN/"quoted"'];
 
   for (const raw of hostile) {
     it(`passes a base URL like ${raw.replace('MARKER', '…')} to curl as one word and runs nothing`, () => {
@@ -47,11 +41,16 @@ describe('the copied curl command', () => {
       const argv = runCopied(toCurl(baseUrl, body!));
       expect(existsSync(marker)).toBe(false);
       expect(argv).toEqual([
-        '--request', 'POST',
-        '--url', `${baseUrl.replace(/\/+$/, '')}/api/external/execute/campaign`,
-        '--header', 'Accept: application/json',
-        '--header', 'Content-Type: application/json',
-        '--data', JSON.stringify({ apptoken: 'SECRET-TOKEN', ...body }, null, 2),
+        '--request',
+        'POST',
+        '--url',
+        `${baseUrl.replace(/\/+$/, '')}/api/external/execute/campaign`,
+        '--header',
+        'Accept: application/json',
+        '--header',
+        'Content-Type: application/json',
+        '--data',
+        JSON.stringify({ apptoken: 'SECRET-TOKEN', ...body }, null, 2),
       ]);
     });
   }

@@ -77,7 +77,7 @@ describe('fault matrix: each injected fault ends the batch as the policy says', 
     expect(sandbox.calls()).toHaveLength(acted);
   });
 
-  it('a target array over the API limit is failed with the platform\'s message, and nothing is retried', async () => {
+  it("a target array over the API limit is failed with the platform's message, and nothing is retried", async () => {
     sandbox.setFaults('sandbox', { maxTargets: 2 });
     const d = await send(['u1', 'u2', 'u3'], 3);
     expect(d.batches[0]).toMatchObject({ state: 'failed', httpStatus: 400, attempts: 1 });
@@ -90,7 +90,7 @@ describe('fault matrix: each injected fault ends the batch as the policy says', 
     expect(d.batches[0]).toMatchObject({ state: 'failed', httpStatus: 401 });
   });
 
-  it('the sandbox\'s rate limit answers 429 and every target still arrives exactly once', async () => {
+  it("the sandbox's rate limit answers 429 and every target still arrives exactly once", async () => {
     sandbox.setFaults('sandbox', { maxRequestsPerSecond: 2, retryAfterSeconds: 1 });
     const ids = Array.from({ length: 8 }, (_, n) => `r${n}`);
     const d = await send(ids, 2);
@@ -117,7 +117,10 @@ describe('fault matrix: each injected fault ends the batch as the policy says', 
 
   it('the plan and the batch\'s "sending" are on disk before the request reaches the platform', () => {
     expect(journalAtFirstCall).toBeDefined();
-    const lines = journalAtFirstCall!.trim().split('\n').map((l) => JSON.parse(l) as { t: string });
+    const lines = journalAtFirstCall!
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { t: string });
     expect(lines[0]!.t).toBe('plan');
     expect(lines.some((l) => l.t === 'sending')).toBe(true);
   });
@@ -159,7 +162,7 @@ describe('cancel, resume and re-send', () => {
     expect(manager.exportTargets(d.sendId, [1]).csv).toBe('user_id\r\nc\r\nd\r\n');
   });
 
-  it('a send the host finds blocking needs a stated reason, which is journaled with the host\'s own reasons', async () => {
+  it("a send the host finds blocking needs a stated reason, which is journaled with the host's own reasons", async () => {
     const file = writeSendCampaign(ws, 'BLOCKED', { from: 'AB' });
     const d = await manager.prepare({ environmentId: 'sandbox', campaignFile: file, data: { target_by: 'user_id', target: ['x'], params: {}, target_with_params: {} } });
     expect(d.campaignId).toBe('BLOCKED');

@@ -7,7 +7,7 @@ const env = { id: 'sandbox', name: 'Sandbox', baseUrl: 'http://127.0.0.1:1', pro
 const data: SendData = { target_by: 'user_id', target: ['a', 'b', 'c', 'd', 'e'], params: { p: 1 }, target_with_params: { a: { code: 'A' }, d: { code: 'D' } } };
 
 describe('send planning', () => {
-  it('splits targets into batches that each carry params and only their own users\' values', () => {
+  it("splits targets into batches that each carry params and only their own users' values", () => {
     const plan = planSend({ sendId: 'S', environment: env, campaignId: 'C', data, batchSize: 2 });
     expect(plan.batches.map((b) => b.targets)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
     expect(bodyOf(plan, 0)).toEqual({ id: 'C', target_by: 'user_id', target: ['a', 'b'], params: { p: 1, external_message_id: 'S-b1' }, target_with_params: { a: { code: 'A' } } });
@@ -47,7 +47,12 @@ describe('send planning', () => {
             expect(v).toEqual({ v: k });
           }
         }
-        expect(dataOfBatches(plan, plan.batches.map((b) => b.i)).target).toEqual(ids);
+        expect(
+          dataOfBatches(
+            plan,
+            plan.batches.map((b) => b.i),
+          ).target,
+        ).toEqual(ids);
       }),
     );
   });

@@ -32,7 +32,7 @@ describe('retry policy', () => {
     expect(decide({ kind: 'lost', code: 'TIMEOUT', message: 'no reply' }, 1, DEFAULT_RETRY, fixed)).toMatchObject({ action: 'settle', state: 'unknown' });
     expect(decide({ kind: 'lost', code: 'ECONNRESET', message: 'reset' }, 1, DEFAULT_RETRY, fixed)).toMatchObject({ action: 'settle', state: 'unknown' });
   });
-  it('4xx other than 429 is failed with the platform\'s message', () => {
+  it("4xx other than 429 is failed with the platform's message", () => {
     expect(decide(res(400, { body: { message: 'Invalid request: id is required' } }), 1, DEFAULT_RETRY, fixed)).toEqual({ action: 'settle', state: 'failed', reason: 'HTTP 400: Invalid request: id is required' });
   });
   it('401 refreshes credentials once when they can be refreshed, and fails otherwise', () => {

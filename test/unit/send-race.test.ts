@@ -42,8 +42,7 @@ function received(): Map<string, number> {
   const file = join(dir, 'data', 'sandbox', 'calls.jsonl');
   const counts = new Map<string, number>();
   if (!existsSync(file)) return counts;
-  for (const line of readFileSync(file, 'utf8').split('\n'))
-    if (line.trim()) for (const t of (JSON.parse(line) as { body: { target: string[] } }).body.target) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim()) for (const t of (JSON.parse(line) as { body: { target: string[] } }).body.target) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
 }
 const twice = (prefix: string) => [...received()].filter(([t, n]) => t.startsWith(prefix) && n > 1).map(([t, n]) => `${t} ×${n}`);

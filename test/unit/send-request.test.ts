@@ -10,13 +10,13 @@ const bodies = (d: SendData, batchSize: number) => bodiesOf(planSend({ sendId: S
 const data: SendData = { target_by: 'user_id', target: ['a', 'b', 'c'], params: { p: 1 }, target_with_params: { a: { x: 1 }, c: { x: "it's" } } };
 
 describe('execute request bodies', () => {
-  it('one body holds every target with params and target_with_params, in the document\'s key order', () => {
+  it("one body holds every target with params and target_with_params, in the document's key order", () => {
     const b = requestBody('C', data);
     expect(Object.keys(b!)).toEqual(['id', 'target_by', 'target', 'params', 'target_with_params']);
     expect(b).toEqual({ id: 'C', target_by: 'user_id', target: ['a', 'b', 'c'], params: { p: 1 }, target_with_params: { a: { x: 1 }, c: { x: "it's" } } });
   });
 
-  it('batches carry all params, their own external_message_id and only their own users\' values; a batch with none omits target_with_params', () => {
+  it("batches carry all params, their own external_message_id and only their own users' values; a batch with none omits target_with_params", () => {
     const bs = bodies({ ...data, target_with_params: { a: { x: 1 } } }, 1);
     expect(bs.map((b) => b.target_with_params)).toEqual([{ a: { x: 1 } }, undefined, undefined]);
     expect(bs.map((b) => b.params)).toEqual([1, 2, 3].map((n) => ({ p: 1, external_message_id: `${SEND}-b${n}` })));

@@ -71,7 +71,7 @@ describe('re-sending an unknown batch', () => {
 });
 
 describe('delivery follow-up of unknown batches', () => {
-  it('an unknown batch the platform acted on (unreadable reply) shows its users\' delivery events; one it did not (HTTP 500) shows none', async () => {
+  it("an unknown batch the platform acted on (unreadable reply) shows its users' delivery events; one it did not (HTTP 500) shows none", async () => {
     const s = await send(['malformed', '500', 'ok']);
     expect(s.batches.map((b) => b.state)).toEqual(['unknown', 'unknown', 'acknowledged']);
     let f: UnknownFollowUpView;

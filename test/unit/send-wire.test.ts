@@ -46,7 +46,15 @@ describe('what counts as never sent', () => {
     await environments.save({ id: 'stall', name: 'Stalling', region: 'custom', baseUrl: `https://127.0.0.1:${port}`, production: false, authMode: 'apptoken', legacyPersonalisation: false, batchSize: 500, concurrency: 1, ratePerSecond: 100, qaUsers: [] });
     const secrets = new MemorySecretStore();
     await secrets.set({ environmentId: 'stall', kind: 'apptoken' }, 'stall-token', bindingFor({ region: 'custom', baseUrl: `https://127.0.0.1:${port}` }, 'apptoken'));
-    const manager = new SendManager({ dataDir: join(dir, 'tls'), workspace: () => join(dir, 'tls'), environments, secrets, sandbox: { url: 'http://127.0.0.1:1', allowToken: () => {} }, timeoutMs: 150, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 1000 } });
+    const manager = new SendManager({
+      dataDir: join(dir, 'tls'),
+      workspace: () => join(dir, 'tls'),
+      environments,
+      secrets,
+      sandbox: { url: 'http://127.0.0.1:1', allowToken: () => {} },
+      timeoutMs: 150,
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 1000 },
+    });
     const d = await manager.prepare({ environmentId: 'stall', campaignFile: writeSendCampaign(join(dir, 'tls'), 'C1'), data: { target_by: 'user_id', target: ['u1'], params: {}, target_with_params: {} } });
     const id = await manager.start(d.draftId, { environmentId: 'stall', campaignId: 'C1', recipients: 1 });
     await manager.waitFor(id);
@@ -67,10 +75,16 @@ describe('what counts as never sent', () => {
       s.destroy();
       closed();
     });
-    const sent = postJson({ url: `http://127.0.0.1:${port}/api/external/execute/campaign`, headers: { 'content-type': 'application/json' }, body: '{"id":"C1"}', timeoutMs: 2000, beforeWrite: async () => {
-      await serverClosed;
-      await sleep(50);
-    } });
+    const sent = postJson({
+      url: `http://127.0.0.1:${port}/api/external/execute/campaign`,
+      headers: { 'content-type': 'application/json' },
+      body: '{"id":"C1"}',
+      timeoutMs: 2000,
+      beforeWrite: async () => {
+        await serverClosed;
+        await sleep(50);
+      },
+    });
     await expect(sent).rejects.toBeInstanceOf(NotWrittenError);
   });
 
@@ -85,9 +99,15 @@ describe('what counts as never sent', () => {
   it('a failing beforeWrite (the journal) stops the attempt before any byte is written', async () => {
     let got = 0;
     const port = await listen((s) => s.on('data', (c: Buffer) => (got += c.length)));
-    const sent = postJson({ url: `http://127.0.0.1:${port}/`, headers: {}, body: '{"id":"C1"}', timeoutMs: 2000, beforeWrite: async () => {
-      throw new Error('disk full');
-    } });
+    const sent = postJson({
+      url: `http://127.0.0.1:${port}/`,
+      headers: {},
+      body: '{"id":"C1"}',
+      timeoutMs: 2000,
+      beforeWrite: async () => {
+        throw new Error('disk full');
+      },
+    });
     await expect(sent).rejects.toThrow('disk full');
     await sleep(30);
     expect(got).toBe(0);

@@ -26,7 +26,7 @@ describe('the sample workspace (Start here, first campaign)', () => {
     expect(model.campaigns.find((c) => c.file === SAMPLE_FIRST_CAMPAIGN)?.request?.data.target).toEqual(['user_1', 'user_2', 'user_3']);
   });
 
-  it('a workspace without the promo journey, or with another campaign in its place, is the team\'s own', () => {
+  it("a workspace without the promo journey, or with another campaign in its place, is the team's own", () => {
     const without = sampleSnapshot();
     without.campaigns = without.campaigns.filter((c) => c.path !== SAMPLE_FIRST_CAMPAIGN);
     expect(isSampleWorkspace(interpretWorkspace(without))).toBe(false);

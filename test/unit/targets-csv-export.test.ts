@@ -7,13 +7,19 @@ const nasty = fc.constantFrom(',', ';', '\t', '|', '"', '\r', '\n', ' ', 'a', 'Z
 const cell = fc.oneof(fc.string({ unit: nasty, maxLength: 8 }), fc.string({ maxLength: 6 }), fc.constant(''));
 const columnName = fc.string({ unit: nasty, minLength: 1, maxLength: 6 }).filter((s) => s.trim() !== '' && !s.startsWith('\ufeff'));
 
-const table = fc
-  .uniqueArray(columnName, { minLength: 1, maxLength: 5 })
-  .chain((columns) => fc.record({ columns: fc.constant(columns), rows: fc.array(fc.array(cell, { minLength: columns.length, maxLength: columns.length }), { maxLength: 8 }) }));
+const table = fc.uniqueArray(columnName, { minLength: 1, maxLength: 5 }).chain((columns) => fc.record({ columns: fc.constant(columns), rows: fc.array(fc.array(cell, { minLength: columns.length, maxLength: columns.length }), { maxLength: 8 }) }));
 
 describe('toCsv', () => {
   test('quotes only what needs it and ends records with CRLF', () => {
-    expect(toCsv(['user_id', 'note'], [['u1', 'a,b'], ['u2', 'say "hi"']])).toBe('user_id,note\r\nu1,"a,b"\r\nu2,"say ""hi"""\r\n');
+    expect(
+      toCsv(
+        ['user_id', 'note'],
+        [
+          ['u1', 'a,b'],
+          ['u2', 'say "hi"'],
+        ],
+      ),
+    ).toBe('user_id,note\r\nu1,"a,b"\r\nu2,"say ""hi"""\r\n');
   });
 
   test('ids keep leading zeros and plus signs as text', () => {

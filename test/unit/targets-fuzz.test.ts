@@ -5,18 +5,7 @@ import { describe, test } from 'vitest';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../shared/diagnostics';
 import { toRecord } from '../../shared/campaign/per-user';
-import {
-  buildTargets,
-  decodeText,
-  defaultMapping,
-  detectPaste,
-  parseCurl,
-  parseExecuteBody,
-  parseJsonRows,
-  parsePaste,
-  parseProfiles,
-  parseTable,
-} from '../../shared/targets';
+import { buildTargets, decodeText, defaultMapping, detectPaste, parseCurl, parseExecuteBody, parseJsonRows, parsePaste, parseProfiles, parseTable } from '../../shared/targets';
 import type { ExecuteBodyData, Table } from '../../shared/targets';
 
 const RUNS = 10_000;
@@ -65,11 +54,7 @@ function wellFormedBody(body: ExecuteBodyData | undefined): void {
 
 // Text made of the characters that matter to each format.
 const tokens = (list: string[], maxLength = 60) => fc.array(fc.constantFrom(...list), { maxLength }).map((a) => a.join(''));
-const csvText = fc.oneof(
-  fc.string({ maxLength: 80 }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  tokens([',', ';', '\t', '|', '"', '""', '\r\n', '\n', '\r', 'user_id', 'a', '0', '', ' ', '\ufeff', 'é']),
-);
+const csvText = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 40 }), tokens([',', ';', '\t', '|', '"', '""', '\r\n', '\n', '\r', 'user_id', 'a', '0', '', ' ', '\ufeff', 'é']));
 const jsonToken = ['{', '}', '[', ']', ',', ':', '"', '"id"', '"user_id"', '"a"', '1', '-0.5e+3', '00', 'true', 'null', 'fals', '\\', '\\u00e9', '\\x', ' ', '\n', '"target"', '"params"', '"target_with_params"', '"apptoken"', '"target_by"', '123', '1e999'];
 const jsonText = fc.oneof(
   fc.string({ maxLength: 60 }),
@@ -91,8 +76,52 @@ const bodyObject = fc.record(
   },
   { requiredKeys: [] },
 );
-const bodyText = fc.oneof(jsonText, fc.tuple(bodyObject, fc.nat({ max: 2 })).map(([o, indent]) => JSON.stringify(o, null, indent)));
-const curlTokens = ['curl', ' ', '\\\n', '\\\r\n', "'", '"', "$'", '\\n', '\\x41', '\\u00e9', '\\047', '-X', 'POST', '-H', '--header', "'Content-Type: application/json'", '"Authorization: Bearer x"', '-d', '--data', '--data-raw', '--json', '--url', 'https://x.test/api/external/execute/campaign', '?apptoken=t', '-sSL', '-XPOST', '@f', '|', ';', '&&', '#', '^\n', '`\n', '{"target":["a",1]', '}', '"apptoken":"tok"', '$VAR', '-G', '-u', 'a:b'];
+const bodyText = fc.oneof(
+  jsonText,
+  fc.tuple(bodyObject, fc.nat({ max: 2 })).map(([o, indent]) => JSON.stringify(o, null, indent)),
+);
+const curlTokens = [
+  'curl',
+  ' ',
+  '\\\n',
+  '\\\r\n',
+  "'",
+  '"',
+  "$'",
+  '\\n',
+  '\\x41',
+  '\\u00e9',
+  '\\047',
+  '-X',
+  'POST',
+  '-H',
+  '--header',
+  "'Content-Type: application/json'",
+  '"Authorization: Bearer x"',
+  '-d',
+  '--data',
+  '--data-raw',
+  '--json',
+  '--url',
+  'https://x.test/api/external/execute/campaign',
+  '?apptoken=t',
+  '-sSL',
+  '-XPOST',
+  '@f',
+  '|',
+  ';',
+  '&&',
+  '#',
+  '^\n',
+  '`\n',
+  '{"target":["a",1]',
+  '}',
+  '"apptoken":"tok"',
+  '$VAR',
+  '-G',
+  '-u',
+  'a:b',
+];
 const curlText = fc.oneof(
   fc.string({ maxLength: 60 }).map((s) => 'curl ' + s),
   tokens(curlTokens, 30),
@@ -102,16 +131,25 @@ const curlText = fc.oneof(
 
 describe('fuzz: parsers never throw and return well-formed results (10,000 inputs each)', () => {
   test('parseTable', () => {
-    fc.assert(fc.property(csvText, (text) => wellFormedTable(parseTable(text, { file: 'f.csv' }))), opts);
+    fc.assert(
+      fc.property(csvText, (text) => wellFormedTable(parseTable(text, { file: 'f.csv' }))),
+      opts,
+    );
   });
 
   test('parseJsonRows', () => {
     fc.assert(
-      fc.property(fc.oneof(jsonText, fc.array(fc.oneof(rowObject, rowValue), { maxLength: 5 }).map((a) => JSON.stringify(a))), (text) => {
-        const t = parseJsonRows(text, { file: 'f.json' });
-        check(t.delimiter === null, 'JSON tables have no delimiter');
-        wellFormedTable(t);
-      }),
+      fc.property(
+        fc.oneof(
+          jsonText,
+          fc.array(fc.oneof(rowObject, rowValue), { maxLength: 5 }).map((a) => JSON.stringify(a)),
+        ),
+        (text) => {
+          const t = parseJsonRows(text, { file: 'f.json' });
+          check(t.delimiter === null, 'JSON tables have no delimiter');
+          wellFormedTable(t);
+        },
+      ),
       opts,
     );
   });
@@ -168,22 +206,26 @@ describe('fuzz: parsers never throw and return well-formed results (10,000 input
 
   test('decodeText gives back any text written as UTF-8, UTF-8 with BOM, or UTF-16 LE/BE with BOM', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }).filter((s) => !s.startsWith('\ufeff') && !s.includes('\u0000')), fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'), (text, enc) => {
-        let bytes: Uint8Array;
-        if (enc === 'utf-8' || enc === 'utf-8-bom') bytes = new TextEncoder().encode((enc === 'utf-8-bom' ? '\ufeff' : '') + text);
-        else {
-          const units = '\ufeff' + text;
-          bytes = new Uint8Array(units.length * 2);
-          for (let i = 0; i < units.length; i++) {
-            const u = units.charCodeAt(i);
-            bytes[2 * i + (enc === 'utf-16le' ? 0 : 1)] = u & 0xff;
-            bytes[2 * i + (enc === 'utf-16le' ? 1 : 0)] = u >> 8;
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 30 }).filter((s) => !s.startsWith('\ufeff') && !s.includes('\u0000')),
+        fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'),
+        (text, enc) => {
+          let bytes: Uint8Array;
+          if (enc === 'utf-8' || enc === 'utf-8-bom') bytes = new TextEncoder().encode((enc === 'utf-8-bom' ? '\ufeff' : '') + text);
+          else {
+            const units = '\ufeff' + text;
+            bytes = new Uint8Array(units.length * 2);
+            for (let i = 0; i < units.length; i++) {
+              const u = units.charCodeAt(i);
+              bytes[2 * i + (enc === 'utf-16le' ? 0 : 1)] = u & 0xff;
+              bytes[2 * i + (enc === 'utf-16le' ? 1 : 0)] = u >> 8;
+            }
           }
-        }
-        const r = decodeText(bytes);
-        check(r.text === text, 'round trip');
-        check(enc === 'utf-8' || r.encoding === enc, 'encoding');
-      }),
+          const r = decodeText(bytes);
+          check(r.text === text, 'round trip');
+          check(enc === 'utf-8' || r.encoding === enc, 'encoding');
+        },
+      ),
       opts,
     );
   });

@@ -84,7 +84,7 @@ describe('parseJsonRows', () => {
     ['[{"id": 00123}]', /leading zeros/],
     ['[{"id": "a\nb"}]', /raw line break/],
     ['[{"id": "a"}] x', /after the end/],
-    ['[' .repeat(1000), /nested more than/],
+    ['['.repeat(1000), /nested more than/],
   ])('%j is a located syntax error', (text, message) => {
     const t = parseJsonRows(text);
     expect(t.diagnostics[0]?.code).toBe('syntax');

@@ -25,19 +25,16 @@ describe('detectPaste', () => {
 describe('parsePaste', () => {
   test('every input path lands in the same targets: TSV paste, JSON rows, execute body and curl', () => {
     const expected = { user_1: { promo_code: 'PLAY50X' }, user_2: { promo_code: 'PLAY75Y' }, user_3: { promo_code: 'PLAY100Z' } };
-    const results = [
-      'user_id\tpromo_code\r\nuser_1\tPLAY50X\r\nuser_2\tPLAY75Y\r\nuser_3\tPLAY100Z\r\n',
-      JSON.stringify(Object.entries(expected).map(([user_id, v]) => ({ user_id, ...v }))),
-      fixtureText('promo-journey-body.json'),
-      fixtureText('promo-journey.curl.txt'),
-    ].map((text) => {
-      const p = parsePaste(text);
-      if (p.kind === 'table' || p.kind === 'json-rows') return buildTargets(p.table, defaultMapping(p.table, 'user_id').mapping);
-      const body = p.result.body;
-      if (!body) throw new Error('no body');
-      const { table, mapping } = executeBodyToTable(body);
-      return buildTargets(table, mapping);
-    });
+    const results = ['user_id\tpromo_code\r\nuser_1\tPLAY50X\r\nuser_2\tPLAY75Y\r\nuser_3\tPLAY100Z\r\n', JSON.stringify(Object.entries(expected).map(([user_id, v]) => ({ user_id, ...v }))), fixtureText('promo-journey-body.json'), fixtureText('promo-journey.curl.txt')].map(
+      (text) => {
+        const p = parsePaste(text);
+        if (p.kind === 'table' || p.kind === 'json-rows') return buildTargets(p.table, defaultMapping(p.table, 'user_id').mapping);
+        const body = p.result.body;
+        if (!body) throw new Error('no body');
+        const { table, mapping } = executeBodyToTable(body);
+        return buildTargets(table, mapping);
+      },
+    );
     for (const r of results) {
       expect(r.target).toEqual(['user_1', 'user_2', 'user_3']);
       expect(toRecord(r.targetWithParams)).toEqual(expected);

@@ -28,11 +28,10 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 describe('webhook receiver', () => {
-  it('records a delivery posted to this run\'s URL and maps it to its send', async () => {
+  it("records a delivery posted to this run's URL and maps it to its send", async () => {
     const res = await post(receiver.url, [event('S1-b1', 'u1'), event('S1-b1', 'u2')]);
     expect(res.status).toBe(200);
     expect(receiver.eventsFor(['S1-b1']).map((e) => e.properties.target)).toEqual(['u1', 'u2']);
@@ -85,13 +84,12 @@ describe('webhook receiver', () => {
   it('a client resetting mid-upload and malformed requests leave it answering', async () => {
     const u = new URL(receiver.url);
     await rawRequest(Number(u.port), `POST ${u.pathname} HTTP/1.1\r\nHost: 127.0.0.1:${u.port}\r\nContent-Length: 100000\r\n\r\n[{"event":`, { then: 'reset' });
-    for (const path of ['/%zz', `${u.pathname}%zz`, '//x', '*'])
-      await rawRequest(Number(u.port), `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${u.port}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]`);
+    for (const path of ['/%zz', `${u.pathname}%zz`, '//x', '*']) await rawRequest(Number(u.port), `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${u.port}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]`);
     expect((await post(receiver.url, '{"event":')).status).toBe(400);
     expect((await post(receiver.url, event('AFTER-b1'))).status).toBe(200);
   });
 
-  it('the sandbox\'s simulated deliveries still arrive through the secret URL', async () => {
+  it("the sandbox's simulated deliveries still arrive through the secret URL", async () => {
     const sandbox = await startSandbox({ tokens: ['TOKEN'] });
     try {
       sandbox.setWebhookUrl(receiver.url);

@@ -49,10 +49,6 @@ describe('provenance of rendered values (sentinel render)', () => {
 
   it('splitSentinels and searchSegments handle plain text', () => {
     expect(splitSentinels('abc', [], {})).toEqual([{ text: 'abc' }]);
-    expect(searchSegments('a-b-a', [{ attr: 'x', text: 'a', source: 'params' }])).toEqual([
-      { text: 'a', attr: 'x', source: 'params' },
-      { text: '-b-' },
-      { text: 'a', attr: 'x', source: 'params' },
-    ]);
+    expect(searchSegments('a-b-a', [{ attr: 'x', text: 'a', source: 'params' }])).toEqual([{ text: 'a', attr: 'x', source: 'params' }, { text: '-b-' }, { text: 'a', attr: 'x', source: 'params' }]);
   });
 });

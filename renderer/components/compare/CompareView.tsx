@@ -14,9 +14,13 @@ function Diffed({ text, reference }: { text: string; reference: string | undefin
     <>
       {diffWordsWithSpace(reference, text).map((part, i) =>
         part.removed ? (
-          <del key={i} className="diff-del" title="in the first column, not here">{part.value}</del>
+          <del key={i} className="diff-del" title="in the first column, not here">
+            {part.value}
+          </del>
         ) : (
-          <span key={i} className={part.added ? 'diff-add' : undefined}>{part.value}</span>
+          <span key={i} className={part.added ? 'diff-add' : undefined}>
+            {part.value}
+          </span>
         ),
       )}
     </>
@@ -33,11 +37,21 @@ function Column({ title, render, reference }: { title: string; render: NodeRende
         Object.entries(render.fields).map(([name, value]) => (
           <div key={name} className="compare-field">
             <div className="field-name">{name}</div>
-            <div className="field-value"><Diffed text={value} reference={reference?.fields[name]} /></div>
+            <div className="field-value">
+              <Diffed text={value} reference={reference?.fields[name]} />
+            </div>
           </div>
         ))
       )}
-      {render && render.diagnostics.length > 0 && <div className="badges">{render.diagnostics.map((d, i) => <span key={i} className={`badge badge-${d.severity}`} title={d.message}>{d.code}</span>)}</div>}
+      {render && render.diagnostics.length > 0 && (
+        <div className="badges">
+          {render.diagnostics.map((d, i) => (
+            <span key={i} className={`badge badge-${d.severity}`} title={d.message}>
+              {d.code}
+            </span>
+          ))}
+        </div>
+      )}
     </section>
   );
 }
@@ -78,12 +92,20 @@ function CompareViewBody({ nodes }: { nodes: CampaignNode[] }) {
     <div className="compare" data-testid="compare-view">
       <div className="toolbar">
         <div role="radiogroup" aria-label="Compare">
-          <label><input type="radio" checked={compare.kind === 'users'} onChange={() => setUi({ compare: { ...stored, kind: 'users' } })} /> Users on one node</label>
-          <label><input type="radio" checked={compare.kind === 'nodes'} onChange={() => setUi({ compare: { ...stored, kind: 'nodes' } })} /> One user across all nodes</label>
+          <label>
+            <input type="radio" checked={compare.kind === 'users'} onChange={() => setUi({ compare: { ...stored, kind: 'users' } })} /> Users on one node
+          </label>
+          <label>
+            <input type="radio" checked={compare.kind === 'nodes'} onChange={() => setUi({ compare: { ...stored, kind: 'nodes' } })} /> One user across all nodes
+          </label>
         </div>
         {compare.kind === 'users' && (
           <select value={node} onChange={(e) => setUi({ compare: { ...stored, node: e.target.value } })} aria-label="Node">
-            {nodes.map((n) => <option key={n.key} value={n.key}>{n.key}</option>)}
+            {nodes.map((n) => (
+              <option key={n.key} value={n.key}>
+                {n.key}
+              </option>
+            ))}
           </select>
         )}
         {compare.kind === 'users' && compare.targets.length > 0 && <button onClick={() => setUi({ compare: { ...stored, targets: [] } })}>Clear picks</button>}
@@ -96,7 +118,9 @@ function CompareViewBody({ nodes }: { nodes: CampaignNode[] }) {
         <p className="muted">Select a cell in the matrix to pick the user.</p>
       ) : (
         <div className="compare-cols" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(200px, 1fr))` }}>
-          {columns.map((c) => <Column key={c.title} title={c.title} render={c.render} reference={compare.kind === 'users' ? columns[0]?.render : undefined} />)}
+          {columns.map((c) => (
+            <Column key={c.title} title={c.title} render={c.render} reference={compare.kind === 'users' ? columns[0]?.render : undefined} />
+          ))}
         </div>
       )}
     </div>

@@ -26,9 +26,7 @@ export function DataDiagnostics({ diagnostics, testId = 'data-diagnostics' }: { 
   for (const d of rest) restByCode.set(d.code, (restByCode.get(d.code) ?? 0) + 1);
   return (
     <div data-testid={testId}>
-      <div className="data-diag-summary small">
-        {[counts.error && `${counts.error} error(s)`, counts.warning && `${counts.warning} warning(s)`, counts.info && `${counts.info} note(s)`].filter(Boolean).join(' · ')}
-      </div>
+      <div className="data-diag-summary small">{[counts.error && `${counts.error} error(s)`, counts.warning && `${counts.warning} warning(s)`, counts.info && `${counts.info} note(s)`].filter(Boolean).join(' · ')}</div>
       <ul className="data-diags">
         {diagnostics.slice(0, SHOWN).map((d, i) => (
           <li key={i} className={`diag diag-${d.severity}`} data-code={d.code}>

@@ -118,7 +118,9 @@ function DataPanelBody({ data }: { data: SendData | undefined }) {
           ))}
         </div>
         <span className="spacer" />
-        <button onClick={() => setPasting(true)} data-testid="paste-data" title="Or paste anywhere outside an editor">Paste data…</button>
+        <button onClick={() => setPasting(true)} data-testid="paste-data" title="Or paste anywhere outside an editor">
+          Paste data…
+        </button>
         <FileImportButton testId="import-file" title="Or drop a file onto the window" onInput={(input) => void startImport(file, input, 'targets', true)}>
           Import file…
         </FileImportButton>

@@ -65,7 +65,16 @@ export function ImportDialog({ campaign, campaignId, pasting, onClosePaste }: { 
             </div>
           </>
         ) : (
-          <Pending pending={pending} campaignId={campaignId} onCancel={close} onApply={() => { apply(); onClosePaste(); setText(''); }} />
+          <Pending
+            pending={pending}
+            campaignId={campaignId}
+            onCancel={close}
+            onApply={() => {
+              apply();
+              onClosePaste();
+              setText('');
+            }}
+          />
         )}
       </div>
     </div>
@@ -93,7 +102,11 @@ function Pending({ pending, campaignId, onCancel, onApply }: { pending: PendingI
           </span>
         </div>
       )}
-      {pending.error && <div role="alert" className="c-error">The import failed: {pending.error}. Nothing was changed.</div>}
+      {pending.error && (
+        <div role="alert" className="c-error">
+          The import failed: {pending.error}. Nothing was changed.
+        </div>
+      )}
       {pending.result && <TargetsPreview result={pending.result} pending={pending} campaignId={campaignId} />}
       {pending.profiles && (
         <p data-testid="import-summary">
@@ -115,7 +128,9 @@ function Pending({ pending, campaignId, onCancel, onApply }: { pending: PendingI
         </p>
       )}
       <div className="actions">
-        <button onClick={onCancel} data-testid="import-cancel">Cancel</button>
+        <button onClick={onCancel} data-testid="import-cancel">
+          Cancel
+        </button>
         <button className="primary" disabled={!done || (errors > 0 && !anyway) || noTargets} onClick={onApply} data-testid="import-apply">
           Apply
         </button>
@@ -135,35 +150,71 @@ function TargetsPreview({ result, pending, campaignId }: { result: ParsedImport;
         <dd>
           {kindText(result)}
           {result.encoding && <span className="muted"> · {result.encoding}</span>}
-          {pending.elapsedMs !== undefined && <span className="muted" data-testid="import-elapsed"> · {result.rowCount.toLocaleString()} rows in {(pending.elapsedMs / 1000).toFixed(2)} s</span>}
+          {pending.elapsedMs !== undefined && (
+            <span className="muted" data-testid="import-elapsed">
+              {' '}
+              · {result.rowCount.toLocaleString()} rows in {(pending.elapsedMs / 1000).toFixed(2)} s
+            </span>
+          )}
         </dd>
         <dt>Targets</dt>
-        <dd data-testid="import-summary">{(built?.target.length ?? 0).toLocaleString()} target(s){result.mapping && <> · ids from <code>{result.mapping.idColumn}</code></>}</dd>
+        <dd data-testid="import-summary">
+          {(built?.target.length ?? 0).toLocaleString()} target(s)
+          {result.mapping && (
+            <>
+              {' '}
+              · ids from <code>{result.mapping.idColumn}</code>
+            </>
+          )}
+        </dd>
         <dt>Per-user params</dt>
-        <dd>{perUser.length ? perUser.map((c) => <code key={c}>{c}{result.mapping?.types?.[c] ? `:${result.mapping.types[c]}` : ''} </code>) : <span className="muted">none</span>}{result.rememberedMapping && <span className="muted"> (remembered mapping)</span>}</dd>
+        <dd>
+          {perUser.length ? (
+            perUser.map((c) => (
+              <code key={c}>
+                {c}
+                {result.mapping?.types?.[c] ? `:${result.mapping.types[c]}` : ''}{' '}
+              </code>
+            ))
+          ) : (
+            <span className="muted">none</span>
+          )}
+          {result.rememberedMapping && <span className="muted"> (remembered mapping)</span>}
+        </dd>
         {result.body && (
           <>
             <dt>Params</dt>
             <dd>{Object.keys(result.body.params ?? {}).length ? Object.keys(result.body.params ?? {}).map((k) => <code key={k}>{k} </code>) : <span className="muted">none</span>}</dd>
             <dt>target_by</dt>
-            <dd><code>{result.body.target_by ?? '(unchanged)'}</code></dd>
+            <dd>
+              <code>{result.body.target_by ?? '(unchanged)'}</code>
+            </dd>
           </>
         )}
         {result.curl?.url && (
           <>
             <dt>URL</dt>
-            <dd><code>{result.curl.method} {result.curl.url}</code></dd>
+            <dd>
+              <code>
+                {result.curl.method} {result.curl.url}
+              </code>
+            </dd>
           </>
         )}
       </dl>
       {result.body?.id && result.body.id !== campaignId && (
-        <p className="warn" data-testid="import-id-mismatch">This body is for campaign <code>{result.body.id}</code>, but the selected campaign's ID is <code>{campaignId}</code>. Only targets and params are taken; the campaign stays as it is.</p>
+        <p className="warn" data-testid="import-id-mismatch">
+          This body is for campaign <code>{result.body.id}</code>, but the selected campaign's ID is <code>{campaignId}</code>. Only targets and params are taken; the campaign stays as it is.
+        </p>
       )}
       {result.body && result.kind !== 'table' && <p className="muted small">Params from the body replace the current params; a table paste keeps the current params and only brings targets and per-user values.</p>}
       {result.idList && <FirstLineToggle reading={result.idList} />}
       {first.length > 0 && (
         <p className="small">
-          First: {first.map((id) => <code key={id}>{id} </code>)}
+          First:{' '}
+          {first.map((id) => (
+            <code key={id}>{id} </code>
+          ))}
           {built && built.target.length > first.length && <span className="muted">…</span>}
         </p>
       )}
@@ -202,20 +253,32 @@ function SecretOffer({ secret }: { secret: NonNullable<PendingImport['secret']> 
               <select value={envId} onChange={(e) => setEnvId(e.target.value)} aria-label="Environment for the token" data-testid="secret-env">
                 <option value="">Choose an environment…</option>
                 {candidates.map((e) => (
-                  <option key={e.id} value={e.id}>{e.name}{e.production ? ' (production)' : ''}{e.hasToken ? ' — replaces its token' : ''}</option>
+                  <option key={e.id} value={e.id}>
+                    {e.name}
+                    {e.production ? ' (production)' : ''}
+                    {e.hasToken ? ' — replaces its token' : ''}
+                  </option>
                 ))}
               </select>
-              <button disabled={!envId || !previewSecret()} onClick={() => void store()} data-testid="secret-store">Store token</button>
+              <button disabled={!envId || !previewSecret()} onClick={() => void store()} data-testid="secret-store">
+                Store token
+              </button>
             </div>
           ) : (
             <span className="small muted">There is no environment to store it in yet (the sandbox has its own token): add one under Environments, then paste again.</span>
           )}
         </>
       ) : secret.variable ? (
-        <span>The token is the shell variable <code>${secret.variable}</code>, not a secret; nothing to store.</span>
+        <span>
+          The token is the shell variable <code>${secret.variable}</code>, not a secret; nothing to store.
+        </span>
       ) : null}
       {secret.authorization && <span className="small">The command's Authorization header / --user credentials were left out and not kept.</span>}
-      {status && <span className={status.error ? 'c-error' : 'small'} role="status">{status.text}</span>}
+      {status && (
+        <span className={status.error ? 'c-error' : 'small'} role="status">
+          {status.text}
+        </span>
+      )}
     </div>
   );
 }
@@ -228,7 +291,9 @@ function FirstLineToggle({ reading }: { reading: NonNullable<ParsedImport['idLis
       <label>
         <input type="checkbox" checked={reading.firstLine === 'header'} onChange={(e) => void setFirstLineHeader(e.target.checked)} data-testid="first-line-header" /> First line is a header
       </label>{' '}
-      <span className="muted">— read {reading.firstLine === 'header' ? 'as a header' : 'as an id'} because {reading.reason}.</span>
+      <span className="muted">
+        — read {reading.firstLine === 'header' ? 'as a header' : 'as an id'} because {reading.reason}.
+      </span>
     </p>
   );
 }

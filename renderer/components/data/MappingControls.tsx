@@ -37,18 +37,16 @@ export function MappingControls({ campaign, imported }: { campaign: string; impo
           Id column{' '}
           <select value={mapping.idColumn} onChange={(e) => setId(e.target.value)} data-testid="mapping-id">
             {columns.map((c) => (
-              <option key={c} value={c}>{c}</option>
+              <option key={c} value={c}>
+                {c}
+              </option>
             ))}
           </select>
         </label>
         <label title="By default an empty cell sends nothing for that user, so params (or the profile) apply.">
           <input type="checkbox" checked={mapping.emptyMeansEmpty === true} onChange={(e) => change({ emptyMeansEmpty: e.target.checked })} data-testid="mapping-empty" /> Empty means empty
         </label>
-        <span className="muted small">
-          {mapping.emptyMeansEmpty
-            ? 'An empty cell sends "" for that user, overriding params.'
-            : 'An empty cell sends nothing for that user, so the global param (or profile) applies.'}
-        </span>
+        <span className="muted small">{mapping.emptyMeansEmpty ? 'An empty cell sends "" for that user, overriding params.' : 'An empty cell sends nothing for that user, so the global param (or profile) applies.'}</span>
       </div>
       <div className="mapping-cols">
         {columns.map((c) =>
@@ -59,7 +57,9 @@ export function MappingControls({ campaign, imported }: { campaign: string; impo
               </label>
               <select aria-label={`Type of ${c}`} value={mapping.types?.[c] ?? 'string'} disabled={!mapping.paramColumns.includes(c)} onChange={(e) => setType(c, e.target.value as ParamType)} data-testid={`mapping-type-${c}`}>
                 {TYPES.map((t) => (
-                  <option key={t} value={t}>{t}</option>
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
                 ))}
               </select>
             </div>

@@ -14,8 +14,12 @@ export function ParamsTab({ campaign, params }: { campaign: string; params: Reco
         <span className="muted small">applied to every user; a per-user value with the same name wins.</span>
         <span className="spacer" />
         <div role="radiogroup" aria-label="Params view" className="data-row">
-          <button aria-pressed={view === 'table'} onClick={() => setView('table')} data-testid="params-view-table">Table</button>
-          <button aria-pressed={view === 'json'} onClick={() => setView('json')} data-testid="params-view-json">JSON</button>
+          <button aria-pressed={view === 'table'} onClick={() => setView('table')} data-testid="params-view-table">
+            Table
+          </button>
+          <button aria-pressed={view === 'json'} onClick={() => setView('json')} data-testid="params-view-json">
+            JSON
+          </button>
         </div>
       </div>
       {view === 'table' ? <ParamsTable campaign={campaign} params={params} /> : <ParamsJson campaign={campaign} params={params} />}
@@ -52,7 +56,12 @@ function ParamsTable({ campaign, params }: { campaign: string; params: Record<st
   return (
     <table className="params-table" data-testid="params-table">
       <thead>
-        <tr><th>Name</th><th>Type</th><th>Value</th><th /></tr>
+        <tr>
+          <th>Name</th>
+          <th>Type</th>
+          <th>Value</th>
+          <th />
+        </tr>
       </thead>
       <tbody>
         {entries.map(([k, v]) => (
@@ -60,9 +69,21 @@ function ParamsTable({ campaign, params }: { campaign: string; params: Record<st
         ))}
         <tr>
           <td colSpan={4}>
-            <form className="data-row" onSubmit={(e) => { e.preventDefault(); const k = newKey.trim(); if (k && !(k in params)) { put(k, ''); setNewKey(''); } }}>
+            <form
+              className="data-row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const k = newKey.trim();
+                if (k && !(k in params)) {
+                  put(k, '');
+                  setNewKey('');
+                }
+              }}
+            >
               <input value={newKey} onChange={(e) => setNewKey(e.target.value)} placeholder="new param name" aria-label="New param name" data-testid="param-new-name" style={{ width: 200 }} />
-              <button type="submit" disabled={!newKey.trim() || newKey.trim() in params} data-testid="param-add">Add</button>
+              <button type="submit" disabled={!newKey.trim() || newKey.trim() in params} data-testid="param-add">
+                Add
+              </button>
             </form>
           </td>
         </tr>
@@ -83,17 +104,49 @@ function ParamRow({ name, value, error, onValue, onRemove }: { name: string; val
   }, [value]);
   return (
     <tr data-testid={`param-row-${name}`}>
-      <td><code>{name}</code></td>
       <td>
-        <select value={kind} aria-label={`Type of ${name}`} onChange={(e) => { const k = e.target.value as ValueKind; setKind(k); onValue(text, k); }}>
-          {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+        <code>{name}</code>
+      </td>
+      <td>
+        <select
+          value={kind}
+          aria-label={`Type of ${name}`}
+          onChange={(e) => {
+            const k = e.target.value as ValueKind;
+            setKind(k);
+            onValue(text, k);
+          }}
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
         </select>
       </td>
       <td>
-        <input value={kind === 'null' ? '' : text} disabled={kind === 'null'} aria-label={`Value of ${name}`} data-testid={`param-value-${name}`} aria-invalid={!!error} onChange={(e) => { setText(e.target.value); onValue(e.target.value, kind); }} />
-        {error && <div className="c-error small" role="alert">{error}; the param keeps its last valid value.</div>}
+        <input
+          value={kind === 'null' ? '' : text}
+          disabled={kind === 'null'}
+          aria-label={`Value of ${name}`}
+          data-testid={`param-value-${name}`}
+          aria-invalid={!!error}
+          onChange={(e) => {
+            setText(e.target.value);
+            onValue(e.target.value, kind);
+          }}
+        />
+        {error && (
+          <div className="c-error small" role="alert">
+            {error}; the param keeps its last valid value.
+          </div>
+        )}
       </td>
-      <td><button className="link" onClick={onRemove} aria-label={`Remove ${name}`}>✕</button></td>
+      <td>
+        <button className="link" onClick={onRemove} aria-label={`Remove ${name}`}>
+          ✕
+        </button>
+      </td>
     </tr>
   );
 }
@@ -121,7 +174,11 @@ function ParamsJson({ campaign, params }: { campaign: string; params: Record<str
   return (
     <div>
       <textarea className="params-json" value={text} spellCheck={false} onChange={(e) => onChange(e.target.value)} aria-label="Params as JSON" aria-invalid={!!error} data-testid="params-json" />
-      {error && <div className="c-error small" role="alert" data-testid="params-json-error">{error}</div>}
+      {error && (
+        <div className="c-error small" role="alert" data-testid="params-json-error">
+          {error}
+        </div>
+      )}
     </div>
   );
 }

@@ -14,8 +14,21 @@ export function ProfilesTab({ campaign }: { campaign: string }) {
     <div className="data-tab" role="tabpanel" aria-label="Profiles" data-testid="profiles-tab">
       <div className="data-row">
         <strong data-testid="profiles-count">{count.toLocaleString()} profile(s)</strong>
-        <span className="muted">{source ? <>from <code>{source}</code></> : 'from the workspace profiles/ folder'}</span>
-        {attrs.size > 0 && <span className="muted small">attributes: {[...attrs].slice(0, 12).join(', ')}{attrs.size > 12 ? '…' : ''}</span>}
+        <span className="muted">
+          {source ? (
+            <>
+              from <code>{source}</code>
+            </>
+          ) : (
+            'from the workspace profiles/ folder'
+          )}
+        </span>
+        {attrs.size > 0 && (
+          <span className="muted small">
+            attributes: {[...attrs].slice(0, 12).join(', ')}
+            {attrs.size > 12 ? '…' : ''}
+          </span>
+        )}
         <span className="spacer" />
         <FileImportButton testId="import-profiles" onInput={(input) => void startImport(campaign, input, 'profiles', true)}>
           Import profiles…

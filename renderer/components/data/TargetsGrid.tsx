@@ -9,7 +9,7 @@ const SCAN = 2000;
 
 function cellText(v: unknown): string {
   if (v === undefined) return '';
-  return typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+  return typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
 }
 
 /** The targets and their per-user values in a small virtualised grid (every target, rendered on demand). */
@@ -32,10 +32,14 @@ export function TargetsGrid({ data }: { data: SendData }) {
   return (
     <div className="tgrid" ref={scrollRef} data-testid="targets-grid" role="table" aria-label="Targets" aria-rowcount={data.target.length + 1}>
       <div className="tgrid-row tgrid-head" style={{ gridTemplateColumns: cols, position: 'sticky' }} role="row">
-        <span className="tgrid-num" role="columnheader">#</span>
+        <span className="tgrid-num" role="columnheader">
+          #
+        </span>
         <span role="columnheader">{data.target_by}</span>
         {keys.map((k) => (
-          <span key={k} role="columnheader" title="per-user param">{k}</span>
+          <span key={k} role="columnheader" title="per-user param">
+            {k}
+          </span>
         ))}
       </div>
       <div style={{ height: v.getTotalSize(), position: 'relative' }}>
@@ -44,11 +48,19 @@ export function TargetsGrid({ data }: { data: SendData }) {
           const own = ownValues(data.target_with_params, id);
           return (
             <div key={item.key} className="tgrid-row" role="row" data-testid={`target-row-${item.index}`} style={{ gridTemplateColumns: cols, transform: `translateY(${item.start}px)`, height: ROW }}>
-              <span className="tgrid-num" role="cell">{item.index + 1}</span>
-              <span title={id} role="cell">{id}</span>
+              <span className="tgrid-num" role="cell">
+                {item.index + 1}
+              </span>
+              <span title={id} role="cell">
+                {id}
+              </span>
               {keys.map((k) => {
                 const t = cellText(own?.[k]);
-                return <span key={k} title={t} role="cell">{t}</span>;
+                return (
+                  <span key={k} title={t} role="cell">
+                    {t}
+                  </span>
+                );
               })}
             </div>
           );

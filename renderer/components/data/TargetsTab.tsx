@@ -27,10 +27,12 @@ export function TargetsTab({ campaign, campaignId, defaultTargetBy, data }: { ca
   const idWarnings = useMemo(() => (imported ? [] : validateIds(data.target_by, data.target, { label: (i) => `target[${i}]` })), [imported, data.target_by, data.target]);
   const exportCsv = async () => {
     try {
-      const text = imported ? await imported.job.csv() : (() => {
-        const t = executeBodyToTable({ target_by: data.target_by, target: data.target, target_with_params: toRecord(data.target_with_params) }).table;
-        return toCsv(t.columns, t.rows);
-      })();
+      const text = imported
+        ? await imported.job.csv()
+        : (() => {
+            const t = executeBodyToTable({ target_by: data.target_by, target: data.target, target_with_params: toRecord(data.target_with_params) }).table;
+            return toCsv(t.columns, t.rows);
+          })();
       const name = imported?.fromFile ? imported.source.replace(/\.[^.]+$/, '') + '.csv' : `${stem(campaign)}-targets.csv`;
       downloadText(name, text, 'text/csv');
       setNotice(`Exported ${data.target.length.toLocaleString()} target(s) to ${name}.`);
@@ -56,14 +58,22 @@ export function TargetsTab({ campaign, campaignId, defaultTargetBy, data }: { ca
           target_by{' '}
           <select value={data.target_by} onChange={(e) => setTargetBy(campaign, e.target.value)} data-testid="target-by">
             {options.map((o) => (
-              <option key={o} value={o}>{o}</option>
+              <option key={o} value={o}>
+                {o}
+              </option>
             ))}
           </select>
         </label>
         <span className="spacer" />
-        <button onClick={() => void exportCsv()} data-testid="export-csv" disabled={data.target.length === 0}>Export CSV</button>
-        <button onClick={() => void copyBody()} data-testid="copy-body">Copy execute body</button>
-        <button onClick={() => downloadText(`${stem(campaign)}-execute-body.json`, bodyText(), 'application/json')} data-testid="export-body">Export body JSON</button>
+        <button onClick={() => void exportCsv()} data-testid="export-csv" disabled={data.target.length === 0}>
+          Export CSV
+        </button>
+        <button onClick={() => void copyBody()} data-testid="copy-body">
+          Copy execute body
+        </button>
+        <button onClick={() => downloadText(`${stem(campaign)}-execute-body.json`, bodyText(), 'application/json')} data-testid="export-body">
+          Export body JSON
+        </button>
       </div>
       <DataDiagnostics diagnostics={idWarnings} testId="id-warnings" />
       {imported && <MappingControls campaign={campaign} imported={imported} />}

@@ -28,7 +28,7 @@ export function kindOfValue(v: unknown): ValueKind {
 
 /** A value as the table view's cell shows it: strings as they are, anything else as JSON. */
 export function valueText(v: unknown): string {
-  return typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+  return typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
 }
 
 /** A table cell back to a value of the chosen kind, or why it cannot be. */

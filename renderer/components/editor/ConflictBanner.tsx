@@ -8,7 +8,9 @@ export function ConflictBanner() {
   return (
     <div role="alertdialog" aria-label="File changed on disk" className="banner warning" data-testid="external-change">
       <code>{conflict.file}</code> {conflict.text === null ? 'was deleted' : 'changed'} on disk while you have unsaved edits.{' '}
-      <button onClick={() => void resolve('theirs')} data-testid="reload-theirs">Reload from disk (drop my edits)</button>{' '}
+      <button onClick={() => void resolve('theirs')} data-testid="reload-theirs">
+        Reload from disk (drop my edits)
+      </button>{' '}
       <button onClick={() => void resolve('mine')}>Keep my edits and overwrite</button>
     </div>
   );

@@ -40,25 +40,40 @@ export function EditorPanel({ file, parseDiagnostics }: { file: string; parseDia
     <section className="editor-panel" aria-label="Campaign editor" data-testid="editor-panel" data-dirty={dirty ? 'yes' : 'no'}>
       <div className="toolbar">
         <button className="link" onClick={() => setUi({ editorOpen: !open })} aria-expanded={open} data-testid="editor-toggle">
-          {open ? '▾' : '▸'} Edit <code>{file}</code>{dirty ? ' •' : ''}
+          {open ? '▾' : '▸'} Edit <code>{file}</code>
+          {dirty ? ' •' : ''}
         </button>
         {open && (
           <>
             <div role="tablist" aria-label="Editor view">
-              <button role="tab" aria-selected={mode === 'edit'} onClick={() => setMode('edit')}>Edit</button>
-              <button role="tab" aria-selected={mode === 'diff'} onClick={() => setMode('diff')} disabled={!dirty} data-testid="diff-tab">Diff with saved</button>
+              <button role="tab" aria-selected={mode === 'edit'} onClick={() => setMode('edit')}>
+                Edit
+              </button>
+              <button role="tab" aria-selected={mode === 'diff'} onClick={() => setMode('diff')} disabled={!dirty} data-testid="diff-tab">
+                Diff with saved
+              </button>
             </div>
             <span className="spacer" />
-            {parseDiagnostics.length > 0 && <span className="badge badge-error" title={parseDiagnostics[0]!.message}>{parseDiagnostics.length} file error{parseDiagnostics.length > 1 ? 's' : ''}</span>}
-            <button onClick={() => setConfirmRevert(true)} disabled={!dirty || saving} data-testid="revert-campaign">Revert</button>
-            <button className="primary" onClick={() => void save(file)} disabled={!dirty || saving} data-testid="save-campaign">{saving ? 'Saving…' : 'Save'}</button>
+            {parseDiagnostics.length > 0 && (
+              <span className="badge badge-error" title={parseDiagnostics[0]!.message}>
+                {parseDiagnostics.length} file error{parseDiagnostics.length > 1 ? 's' : ''}
+              </span>
+            )}
+            <button onClick={() => setConfirmRevert(true)} disabled={!dirty || saving} data-testid="revert-campaign">
+              Revert
+            </button>
+            <button className="primary" onClick={() => void save(file)} disabled={!dirty || saving} data-testid="save-campaign">
+              {saving ? 'Saving…' : 'Save'}
+            </button>
           </>
         )}
       </div>
       {confirmRevert && dirty && (
         <div role="alertdialog" aria-labelledby="revert-question" className="banner warning" data-testid="revert-confirm">
           <span id="revert-question">Discard your unsaved edits to {file}? The file goes back to its saved text.</span>{' '}
-          <button onClick={() => setConfirmRevert(false)} autoFocus>Keep editing</button>{' '}
+          <button onClick={() => setConfirmRevert(false)} autoFocus>
+            Keep editing
+          </button>{' '}
           <button
             onClick={() => {
               setConfirmRevert(false);

@@ -62,17 +62,20 @@ export function registerTwigProviders(monaco: Monaco, ctx: EditorContext): void 
       if (/\|\s*\w*$/.test(before)) return { suggestions: callables(TWIG_FILTER_CATALOGUE) };
       if (/\bis\s+(?:not\s+)?\w*$/.test(before)) return { suggestions: callables(TWIG_TEST_CATALOGUE) };
       return {
-        suggestions: [...ctx.attributes().map((a) => {
-          const v = ctx.valueOf(a.name);
-          return {
-            label: { label: a.name, description: a.from },
-            kind: monaco.languages.CompletionItemKind.Variable,
-            insertText: a.name,
-            detail: a.from,
-            documentation: v ? `${v.target}: ${show(v.value)} — ${SOURCE_TEXT[v.source]}` : undefined,
-            range,
-          };
-        }), ...callables(TWIG_FUNCTION_CATALOGUE, '~')],
+        suggestions: [
+          ...ctx.attributes().map((a) => {
+            const v = ctx.valueOf(a.name);
+            return {
+              label: { label: a.name, description: a.from },
+              kind: monaco.languages.CompletionItemKind.Variable,
+              insertText: a.name,
+              detail: a.from,
+              documentation: v ? `${v.target}: ${show(v.value)} — ${SOURCE_TEXT[v.source]}` : undefined,
+              range,
+            };
+          }),
+          ...callables(TWIG_FUNCTION_CATALOGUE, '~'),
+        ],
       };
     },
   });

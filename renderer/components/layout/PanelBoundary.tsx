@@ -49,8 +49,7 @@ export class PanelBoundary extends Component<Props, State> {
     const label = this.props.label;
     return (
       <div role="alert" className="banner error panel-error" data-testid={`panel-error-${this.props.id}`}>
-        <strong>{label.charAt(0).toUpperCase() + label.slice(1)} failed:</strong> {error.message || String(error)}. The rest of the app and its data are unaffected.{' '}
-        <button onClick={this.retry}>Retry</button>
+        <strong>{label.charAt(0).toUpperCase() + label.slice(1)} failed:</strong> {error.message || String(error)}. The rest of the app and its data are unaffected. <button onClick={this.retry}>Retry</button>
       </div>
     );
   }

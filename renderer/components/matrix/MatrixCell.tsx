@@ -32,28 +32,38 @@ function CellText({ render }: { render: NodeRender }) {
   if (render.channel === 'sms')
     return (
       <div className="mtext">
-        <span className="field-value" data-testid="field-text">{f.text}</span>
+        <span className="field-value" data-testid="field-text">
+          {f.text}
+        </span>
         {!f.text && empty}
       </div>
     );
   if (render.channel === 'email')
     return (
       <div className="mtext">
-        <span className="mtitle field-value" data-testid="field-subject">{f.subject}</span>
+        <span className="mtitle field-value" data-testid="field-subject">
+          {f.subject}
+        </span>
         {!f.subject && empty}
         {f.preheader !== undefined && f.preheader !== '' && (
           <>
             {' '}
-            <span className="mpre field-value" data-testid="field-preheader">{f.preheader}</span>
+            <span className="mpre field-value" data-testid="field-preheader">
+              {f.preheader}
+            </span>
           </>
         )}
       </div>
     );
   return (
     <div className="mtext">
-      <span className="mtitle field-value" data-testid="field-title">{f.title}</span>
+      <span className="mtitle field-value" data-testid="field-title">
+        {f.title}
+      </span>
       {!f.title && !f.body && empty}{' '}
-      <span className="field-value" data-testid="field-body">{f.body}</span>
+      <span className="field-value" data-testid="field-body">
+        {f.body}
+      </span>
     </div>
   );
 }
@@ -87,12 +97,25 @@ function Badges({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
   return (
     <>
       {shown.map((d) => (
-        <span key={d.code} className={`badge badge-${d.severity}`} title={diagnostics.filter((x) => x.code === d.code).map((x) => x.message).join('\n')}>
+        <span
+          key={d.code}
+          className={`badge badge-${d.severity}`}
+          title={diagnostics
+            .filter((x) => x.code === d.code)
+            .map((x) => x.message)
+            .join('\n')}
+        >
           {d.code}
         </span>
       ))}
       {rest > 0 && (
-        <span className="badge badge-more" title={[...byCode.values()].slice(BADGES).map((d) => `${d.code}: ${d.message}`).join('\n')}>
+        <span
+          className="badge badge-more"
+          title={[...byCode.values()]
+            .slice(BADGES)
+            .map((d) => `${d.code}: ${d.message}`)
+            .join('\n')}
+        >
           +{rest}
         </span>
       )}
@@ -108,14 +131,7 @@ export const MatrixCell = memo(function MatrixCell({ render, target, node, activ
   const mark = reviewMark(decision, render);
   const worst = render?.diagnostics.some((d) => d.severity === 'error') ? 'error' : render?.diagnostics.some((d) => d.severity === 'warning') ? 'warning' : '';
   return (
-    <div
-      role="gridcell"
-      id={id}
-      aria-selected={active}
-      className={`mcell${active ? ' active' : ''}${worst ? ` has-${worst}` : ''}${mark ? ` review-${mark}` : ''}`}
-      data-testid={`cell-${target}-${node}`}
-      data-review={mark ?? 'none'}
-    >
+    <div role="gridcell" id={id} aria-selected={active} className={`mcell${active ? ' active' : ''}${worst ? ` has-${worst}` : ''}${mark ? ` review-${mark}` : ''}`} data-testid={`cell-${target}-${node}`} data-review={mark ?? 'none'}>
       {!render ? (
         <span className="muted small">…</span>
       ) : (

@@ -40,8 +40,12 @@ export function MatrixToolbar({ nodes }: { nodes: CampaignNode[] }) {
         <option value="warnings">With warnings</option>
       </select>
       <input type="search" placeholder="Search id or value" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search users by id or attribute value" data-testid="row-search" />
-      <button onClick={() => next()} disabled={!scanDone} title="Next user with an error or warning (N)" data-testid="next-problem">Next problem</button>
-      <span className="muted small" data-testid="row-count">{rows.toLocaleString()} of {total.toLocaleString()} users</span>
+      <button onClick={() => next()} disabled={!scanDone} title="Next user with an error or warning (N)" data-testid="next-problem">
+        Next problem
+      </button>
+      <span className="muted small" data-testid="row-count">
+        {rows.toLocaleString()} of {total.toLocaleString()} users
+      </span>
       <span className="spacer" />
       <button aria-pressed={mode === 'compare'} onClick={() => setUi({ mode: mode === 'compare' ? 'matrix' : 'compare' })} data-testid="compare-toggle" title="Pick users with the checkboxes">
         Side by side{compareCount ? ` (${compareCount})` : ''}

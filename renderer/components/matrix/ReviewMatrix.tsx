@@ -92,7 +92,9 @@ function ReviewMatrixBody({ nodes }: { nodes: CampaignNode[] }) {
         }}
       >
         <div role="row" aria-rowindex={1} className="mrow mheader">
-          <div role="columnheader" className="mhead">User</div>
+          <div role="columnheader" className="mhead">
+            User
+          </div>
           {nodes.map((n) => (
             <div role="columnheader" key={n.key} className="mcolhead">
               {n.key} <span className={`channel channel-${n.channel}`}>{n.channel}</span>
@@ -102,12 +104,14 @@ function ReviewMatrixBody({ nodes }: { nodes: CampaignNode[] }) {
         <div className="mbody" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((it) => {
             const t = targetAt(it.index);
-            return (
-              <MatrixRow key={t} target={t} row={it.index} nodes={nodes} top={it.start - HEADER_HEIGHT} height={it.size} activeCol={activeRow === it.index ? activeCol : -1} severity={severity?.[indices ? indices[it.index]! : it.index] ?? 0} />
-            );
+            return <MatrixRow key={t} target={t} row={it.index} nodes={nodes} top={it.start - HEADER_HEIGHT} height={it.size} activeCol={activeRow === it.index ? activeCol : -1} severity={severity?.[indices ? indices[it.index]! : it.index] ?? 0} />;
           })}
         </div>
-        {count === 0 && <p className="muted empty-rows" data-testid="matrix-empty">No users match.</p>}
+        {count === 0 && (
+          <p className="muted empty-rows" data-testid="matrix-empty">
+            No users match.
+          </p>
+        )}
       </div>
       {/* Always there for the grid's description; shown on request (the toolbar's Keys button). */}
       <p id="matrix-keys" className="matrix-keys small muted" hidden={!keysShown}>

@@ -21,8 +21,12 @@ export function CampaignBrowser() {
         }}
       >
         <input type="search" placeholder="Search titles" aria-label="Search campaign titles" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="platform-search" />
-        <button type="submit" disabled={browse.busy}>Search</button>
-        <button type="button" onClick={() => void load({})} disabled={browse.busy}>Refresh</button>
+        <button type="submit" disabled={browse.busy}>
+          Search
+        </button>
+        <button type="button" onClick={() => void load({})} disabled={browse.busy}>
+          Refresh
+        </button>
         {browse.busy && <span className="muted">Loading…</span>}
       </form>
       {browse.failure && <FailureView failure={browse.failure} />}
@@ -31,7 +35,13 @@ export function CampaignBrowser() {
       {browse.rows.length > 0 && (
         <table className="platform-table" data-testid="platform-campaigns">
           <thead>
-            <tr><th>Title</th><th>Campaign ID</th><th>Channels</th><th>Status</th><th /></tr>
+            <tr>
+              <th>Title</th>
+              <th>Campaign ID</th>
+              <th>Channels</th>
+              <th>Status</th>
+              <th />
+            </tr>
           </thead>
           <tbody>
             {browse.rows.map((r) => (
@@ -45,11 +55,17 @@ export function CampaignBrowser() {
                     </details>
                   )}
                 </td>
-                <td><code>{r.id}</code></td>
-                <td>{r.channels.join(', ') || <span className="muted">—</span>}</td>
-                <td><ActiveBadge active={r.active} /></td>
                 <td>
-                  <button onClick={() => void previewCampaign(r.id)} disabled={preview?.busy} data-testid={`preview-${r.id}`}>Preview &amp; import…</button>
+                  <code>{r.id}</code>
+                </td>
+                <td>{r.channels.join(', ') || <span className="muted">—</span>}</td>
+                <td>
+                  <ActiveBadge active={r.active} />
+                </td>
+                <td>
+                  <button onClick={() => void previewCampaign(r.id)} disabled={preview?.busy} data-testid={`preview-${r.id}`}>
+                    Preview &amp; import…
+                  </button>
                 </td>
               </tr>
             ))}
@@ -57,9 +73,15 @@ export function CampaignBrowser() {
         </table>
       )}
       <div className="pager">
-        <button onClick={() => void load({ offset: Math.max(0, browse.offset - browse.limit) })} disabled={browse.busy || browse.offset === 0} data-testid="platform-prev">Previous</button>
-        <span className="muted" data-testid="platform-page">Page {page}</span>
-        <button onClick={() => void load({ offset: browse.offset + browse.limit })} disabled={browse.busy || !browse.hasMore} data-testid="platform-next">Next</button>
+        <button onClick={() => void load({ offset: Math.max(0, browse.offset - browse.limit) })} disabled={browse.busy || browse.offset === 0} data-testid="platform-prev">
+          Previous
+        </button>
+        <span className="muted" data-testid="platform-page">
+          Page {page}
+        </span>
+        <button onClick={() => void load({ offset: browse.offset + browse.limit })} disabled={browse.busy || !browse.hasMore} data-testid="platform-next">
+          Next
+        </button>
       </div>
       <ImportPreview />
     </section>

@@ -21,10 +21,16 @@ export function DeliveryFollowUp({ sendId }: { sendId: string }) {
             campaign <code>{f.send.campaignId}</code> · {f.send.environment.name} · sent {new Date(f.send.createdAt).toLocaleString()} · {plural(f.send.recipients, 'recipient')}
           </span>
         )}
-        <button onClick={f.refresh} disabled={f.loading} data-testid="follow-up-refresh">{f.loading ? 'Checking…' : 'Refresh'}</button>
+        <button onClick={f.refresh} disabled={f.loading} data-testid="follow-up-refresh">
+          {f.loading ? 'Checking…' : 'Refresh'}
+        </button>
         <span className="muted small">{auto ? `Checking automatically (${f.polls} of ${FOLLOW_UP_POLL.maxPolls})` : 'Automatic checks finished; use Refresh'}</span>
       </div>
-      {f.error && <div role="alert" className="banner error">{f.error}</div>}
+      {f.error && (
+        <div role="alert" className="banner error">
+          {f.error}
+        </div>
+      )}
       {f.failure && <FailureView failure={f.failure} testId="follow-up-failure" />}
       {f.errors && (
         <>

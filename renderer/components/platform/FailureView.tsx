@@ -8,7 +8,9 @@ export function FailureView({ failure, testId = 'platform-failure' }: { failure:
       {failure.raw !== undefined && (
         <details open>
           <summary>The platform's answer, as received</summary>
-          <pre className="raw" data-testid="platform-raw">{failure.raw}</pre>
+          <pre className="raw" data-testid="platform-raw">
+            {failure.raw}
+          </pre>
         </details>
       )}
     </div>
@@ -37,13 +39,19 @@ export function UnmappedFields({ fields }: { fields: { path: string; value: unkn
   if (!fields.length) return null;
   return (
     <details className="unmapped" data-testid="unmapped-fields">
-      <summary>{fields.length} platform field{fields.length === 1 ? '' : 's'} Preflight does not map (kept for reference)</summary>
+      <summary>
+        {fields.length} platform field{fields.length === 1 ? '' : 's'} Preflight does not map (kept for reference)
+      </summary>
       <table className="platform-table">
         <tbody>
           {fields.map((f) => (
             <tr key={f.path}>
-              <td><code>{f.path}</code></td>
-              <td><code>{JSON.stringify(f.value)}</code></td>
+              <td>
+                <code>{f.path}</code>
+              </td>
+              <td>
+                <code>{JSON.stringify(f.value)}</code>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -60,5 +68,9 @@ export function liveExtras(live: { unmapped: { path: string; value: unknown }[];
 /** Live status of a platform campaign. */
 export function ActiveBadge({ active }: { active?: boolean }) {
   if (active === undefined) return <span className="active-badge inactive">status unknown</span>;
-  return <span className={`active-badge ${active ? 'active' : 'inactive'}`} data-testid="active-badge">{active ? 'active' : 'inactive'}</span>;
+  return (
+    <span className={`active-badge ${active ? 'active' : 'inactive'}`} data-testid="active-badge">
+      {active ? 'active' : 'inactive'}
+    </span>
+  );
 }

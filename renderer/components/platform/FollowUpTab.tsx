@@ -22,7 +22,11 @@ export function FollowUpTab() {
   }, [show]);
   return (
     <section aria-label="Delivery follow-up">
-      {error && <div role="alert" className="banner error">{error}</div>}
+      {error && (
+        <div role="alert" className="banner error">
+          {error}
+        </div>
+      )}
       {sends && sends.length === 0 && <p className="muted">No sends yet. Send a campaign, then come back here to see what the platform reports for it.</p>}
       {sends && sends.length > 0 && (
         <label className="pager">

@@ -19,19 +19,29 @@ export function ImportPreview() {
       </h3>
       <ProblemList problems={p.live.problems} />
       {p.live.notes.map((n, i) => (
-        <div key={i} className="banner warning">{n}</div>
+        <div key={i} className="banner warning">
+          {n}
+        </div>
       ))}
       <table className="platform-table">
         <thead>
-          <tr><th>Node</th><th>Field</th><th>Template</th></tr>
+          <tr>
+            <th>Node</th>
+            <th>Field</th>
+            <th>Template</th>
+          </tr>
         </thead>
         <tbody>
           {c.nodes.flatMap((n) =>
             templateFields(n).map((f) => (
               <tr key={`${n.key}.${f.name}`} data-testid={`preview-field-${n.key}-${f.name}`}>
-                <td><span className={`channel channel-${n.channel}`}>{n.channel}</span> {n.name ?? n.key}</td>
+                <td>
+                  <span className={`channel channel-${n.channel}`}>{n.channel}</span> {n.name ?? n.key}
+                </td>
                 <td>{f.name}</td>
-                <td><code>{f.source}</code></td>
+                <td>
+                  <code>{f.source}</code>
+                </td>
               </tr>
             )),
           )}
@@ -44,11 +54,15 @@ export function ImportPreview() {
             <span role="alert" data-testid="import-exists">
               <code>{p.imported.path}</code> already exists in the workspace.
             </span>
-            <button className="primary" onClick={() => void importPreviewed(true)} disabled={p.busy} data-testid="import-replace">Replace it</button>
+            <button className="primary" onClick={() => void importPreviewed(true)} disabled={p.busy} data-testid="import-replace">
+              Replace it
+            </button>
           </>
         ) : p.imported?.state === 'written' ? (
           <>
-            <span role="status" data-testid="import-done">Imported as <code>{p.imported.path}</code>.</span>
+            <span role="status" data-testid="import-done">
+              Imported as <code>{p.imported.path}</code>.
+            </span>
             <button onClick={close}>Review it</button>
           </>
         ) : (

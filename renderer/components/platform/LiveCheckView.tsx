@@ -19,23 +19,36 @@ export function LiveComparisonView({ check }: { check: LiveCheck }) {
           The live template differs from the workspace in {changed} field{changed === 1 ? '' : 's'}. The platform sends its own copy, not the workspace's: what you reviewed is not what will be sent.
         </div>
       ) : (
-        <div role="status" className="banner ok" data-testid="live-same">The workspace campaign matches the live one, field for field.</div>
+        <div role="status" className="banner ok" data-testid="live-same">
+          The workspace campaign matches the live one, field for field.
+        </div>
       )}
       <p className="muted">
         Live campaign <code>{c.campaignId}</code> <ActiveBadge active={check.live.active} /> · checked {check.checkedAt ? new Date(check.checkedAt).toLocaleTimeString() : ''}
       </p>
       {c.warnings.map((w, i) => (
-        <div key={i} className="banner warning" data-testid="live-warning">{w}</div>
+        <div key={i} className="banner warning" data-testid="live-warning">
+          {w}
+        </div>
       ))}
       <ProblemList problems={check.live.problems} />
       <table className="platform-table field-diff">
         <thead>
-          <tr><th>Message</th><th>Field</th><th>Status</th><th>Workspace</th><th>Live (differences marked)</th></tr>
+          <tr>
+            <th>Message</th>
+            <th>Field</th>
+            <th>Status</th>
+            <th>Workspace</th>
+            <th>Live (differences marked)</th>
+          </tr>
         </thead>
         <tbody>
           {c.fields.map((f) => (
             <tr key={`${f.messageType}.${f.field}`} data-testid={`diff-${f.node ?? f.messageType}-${f.field}`} data-status={f.status}>
-              <td>{f.message}{f.node ? <span className="muted"> ({f.node})</span> : null}</td>
+              <td>
+                {f.message}
+                {f.node ? <span className="muted"> ({f.node})</span> : null}
+              </td>
               <td>{f.field}</td>
               <td className={`status-${f.status}`}>{STATUS_TEXT[f.status]}</td>
               <td className="text">{f.local ?? <span className="muted">—</span>}</td>

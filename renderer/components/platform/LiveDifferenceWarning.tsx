@@ -18,13 +18,19 @@ export function LiveDifferenceWarning({ file, campaign, environmentId }: { file:
   }, [file, key, environmentId, run]);
   if (!check || check.busy || check.environmentId !== environmentId) return null;
   if (check.failure)
-    return <div className="banner warning" data-testid="send-live-unknown">Could not compare with the live campaign: {check.failure.message}</div>;
+    return (
+      <div className="banner warning" data-testid="send-live-unknown">
+        Could not compare with the live campaign: {check.failure.message}
+      </div>
+    );
   if (!check.comparison?.differs) return null;
   const n = check.comparison.fields.filter((f) => f.status !== 'same').length;
   return (
     <div role="alert" className="banner warning" data-testid="send-live-differs">
       The live template differs from the workspace in {n} field{n === 1 ? '' : 's'}: the platform will send its own copy, not what you reviewed.{' '}
-      <button onClick={() => usePlatform.getState().openPanel('live')} data-testid="send-live-show">Show differences</button>
+      <button onClick={() => usePlatform.getState().openPanel('live')} data-testid="send-live-show">
+        Show differences
+      </button>
     </div>
   );
 }

@@ -28,12 +28,21 @@ function LiveBadge() {
     if (latest) void current.checkLive(file, latest);
   }, [file, hasCampaign, environmentId]);
   if (!check || check.busy || check.environmentId !== environmentId) return null;
-  if (check.failure) return <span className="platform-badge failed" data-testid="live-badge" title={check.failure.message}>live: unknown</span>;
+  if (check.failure)
+    return (
+      <span className="platform-badge failed" data-testid="live-badge" title={check.failure.message}>
+        live: unknown
+      </span>
+    );
   if (!check.comparison) return null;
   return check.comparison.differs ? (
-    <span className="platform-badge differs" data-testid="live-badge">live differs</span>
+    <span className="platform-badge differs" data-testid="live-badge">
+      live differs
+    </span>
   ) : (
-    <span className="platform-badge same" data-testid="live-badge">matches live</span>
+    <span className="platform-badge same" data-testid="live-badge">
+      matches live
+    </span>
   );
 }
 

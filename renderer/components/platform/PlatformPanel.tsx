@@ -38,7 +38,8 @@ export function PlatformPanel() {
             <select value={environmentId} onChange={(e) => setEnvironment(e.target.value)} data-testid="platform-environment">
               {environments.map((e) => (
                 <option key={e.id} value={e.id}>
-                  {e.name}{e.production ? ' (production)' : ''}
+                  {e.name}
+                  {e.production ? ' (production)' : ''}
                 </option>
               ))}
             </select>
@@ -48,9 +49,15 @@ export function PlatformPanel() {
               {env.region === 'sandbox' ? 'built-in sandbox' : env.region.toUpperCase()} · {env.authMode === 'oauth' ? 'OAuth client credentials' : 'app token'} · <code>{env.baseUrl}</code>
             </span>
           )}
-          <button onClick={close} aria-label="Close the platform panel" data-testid="platform-close">Close</button>
+          <button onClick={close} aria-label="Close the platform panel" data-testid="platform-close">
+            Close
+          </button>
         </header>
-        {error && <div role="alert" className="banner error">{error}</div>}
+        {error && (
+          <div role="alert" className="banner error">
+            {error}
+          </div>
+        )}
         <ConnectionTest />
         <div role="tablist" className="platform-tabs">
           {TABS.map((t) => (

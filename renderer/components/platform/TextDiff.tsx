@@ -7,9 +7,13 @@ export function TextDiff({ local, live }: { local: string; live: string }) {
     <>
       {parts.map((p, i) =>
         p.added ? (
-          <ins key={i} className="diff-ins">{p.value}</ins>
+          <ins key={i} className="diff-ins">
+            {p.value}
+          </ins>
         ) : p.removed ? (
-          <del key={i} className="diff-del">{p.value}</del>
+          <del key={i} className="diff-del">
+            {p.value}
+          </del>
         ) : (
           <span key={i}>{p.value}</span>
         ),

@@ -37,15 +37,7 @@ export function EmailFrame({ doc, width, title }: { doc: string; width: number; 
       >
         {/* sandbox="" : no scripts, no same-origin, no forms, no popups, no top navigation. */}
         {/* A new frame per document (key): re-navigating one sandboxed srcdoc frame sometimes left it blank. */}
-        <iframe
-          key={doc}
-          title={title}
-          sandbox=""
-          referrerPolicy="no-referrer"
-          srcDoc={doc}
-          style={{ width, height: HEIGHT, ...(scaled ? { transform: `scale(${scale})`, transformOrigin: '0 0' } : {}) }}
-          data-testid="email-frame"
-        />
+        <iframe key={doc} title={title} sandbox="" referrerPolicy="no-referrer" srcDoc={doc} style={{ width, height: HEIGHT, ...(scaled ? { transform: `scale(${scale})`, transformOrigin: '0 0' } : {}) }} data-testid="email-frame" />
       </div>
     </div>
   );

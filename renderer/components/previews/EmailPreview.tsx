@@ -26,38 +26,63 @@ export function EmailPreview({ render, segments }: { render: NodeRender; segment
   return (
     <div className="email" data-testid="preview-email">
       <div className="inbox-row" data-testid="email-inbox-row">
-        <span className="inbox-from"><ProvenanceText text={render.fields.from_name ?? '(from name set on the platform)'} segments={segments?.from_name} /></span>
-        <span className="inbox-subject"><ProvenanceText text={render.fields.subject ?? ''} segments={segments?.subject} testId="email-subject" /></span>
+        <span className="inbox-from">
+          <ProvenanceText text={render.fields.from_name ?? '(from name set on the platform)'} segments={segments?.from_name} />
+        </span>
+        <span className="inbox-subject">
+          <ProvenanceText text={render.fields.subject ?? ''} segments={segments?.subject} testId="email-subject" />
+        </span>
         {render.fields.preheader !== undefined && (
-          <span className="inbox-preheader"> — <ProvenanceText text={render.fields.preheader} segments={segments?.preheader} /></span>
+          <span className="inbox-preheader">
+            {' '}
+            — <ProvenanceText text={render.fields.preheader} segments={segments?.preheader} />
+          </span>
         )}
       </div>
       <div className="toolbar" role="toolbar" aria-label="Email preview options">
         <div role="tablist" aria-label="Part">
-          <button role="tab" aria-selected={tab === 'html'} onClick={() => setTab('html')}>HTML</button>
-          <button role="tab" aria-selected={tab === 'text'} onClick={() => setTab('text')} data-testid="email-text-tab">Plain text</button>
+          <button role="tab" aria-selected={tab === 'html'} onClick={() => setTab('html')}>
+            HTML
+          </button>
+          <button role="tab" aria-selected={tab === 'text'} onClick={() => setTab('text')} data-testid="email-text-tab">
+            Plain text
+          </button>
         </div>
         <span className="spacer" />
-        <label>Width <select value={width} onChange={(e) => set({ emailWidth: Number(e.target.value) as 600 | 375 })} aria-label="Email width">
-          <option value={600}>Desktop 600 px</option>
-          <option value={375}>Mobile 375 px</option>
-        </select></label>
+        <label>
+          Width{' '}
+          <select value={width} onChange={(e) => set({ emailWidth: Number(e.target.value) as 600 | 375 })} aria-label="Email width">
+            <option value={600}>Desktop 600 px</option>
+            <option value={375}>Mobile 375 px</option>
+          </select>
+        </label>
         <select value={fit} onChange={(e) => set({ emailFit: e.target.value as 'fit' | 'actual' })} aria-label="Email zoom" data-testid="email-fit">
           <option value="fit">Fit to pane</option>
           <option value="actual">Actual size</option>
         </select>
-        <label><input type="checkbox" checked={dark} onChange={(e) => set({ emailDark: e.target.checked })} /> Dark mode (simulated)</label>
+        <label>
+          <input type="checkbox" checked={dark} onChange={(e) => set({ emailDark: e.target.checked })} /> Dark mode (simulated)
+        </label>
       </div>
       {remote && !allowed && (
         <div className="notice" data-testid="images-blocked">
-          Remote images are blocked. <button onClick={() => allowImages(key)} data-testid="allow-images">Load images for this message</button>
+          Remote images are blocked.{' '}
+          <button onClick={() => allowImages(key)} data-testid="allow-images">
+            Load images for this message
+          </button>
         </div>
       )}
-      {remote && allowed && <div className="notice small" data-testid="images-allowed">Remote images allowed for this message.</div>}
+      {remote && allowed && (
+        <div className="notice small" data-testid="images-allowed">
+          Remote images allowed for this message.
+        </div>
+      )}
       {tab === 'html' ? (
         <EmailFrame doc={doc} width={width} title={`Email HTML for ${render.target}`} />
       ) : (
-        <pre className="plain" data-testid="email-plain">{render.fields.text ? <ProvenanceText text={render.fields.text} segments={segments?.text} /> : <span className="muted">No plain-text part.</span>}</pre>
+        <pre className="plain" data-testid="email-plain">
+          {render.fields.text ? <ProvenanceText text={render.fields.text} segments={segments?.text} /> : <span className="muted">No plain-text part.</span>}
+        </pre>
       )}
       <LinkList links={links} />
       <EmailQa render={render} />

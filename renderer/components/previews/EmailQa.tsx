@@ -15,7 +15,12 @@ function FindingItem({ d, tally, keyOf }: { d: Pick<Diagnostic, 'code' | 'messag
   return (
     <li className={d.severity} data-testid="qa-finding" data-code={d.code}>
       {d.message}
-      {tally && users !== undefined && <span className="muted" data-testid="qa-users"> · {usersText(users, tally.users)}</span>}
+      {tally && users !== undefined && (
+        <span className="muted" data-testid="qa-users">
+          {' '}
+          · {usersText(users, tally.users)}
+        </span>
+      )}
     </li>
   );
 }
@@ -43,11 +48,19 @@ export function EmailQa({ render }: { render: NodeRender }) {
       <details className="qa-section" data-testid="qa-compat" open={compat.length > 0}>
         <summary>Compatibility ({compat.length})</summary>
         {compat.length === 0 && <p className="muted small">No HTML or CSS this user's email uses is unsupported by the checked clients.</p>}
-        <ul>{compat.map((d, i) => <FindingItem key={i} d={d} tally={tally} keyOf={keyOf} />)}</ul>
+        <ul>
+          {compat.map((d, i) => (
+            <FindingItem key={i} d={d} tally={tally} keyOf={keyOf} />
+          ))}
+        </ul>
         {otherCompat.length > 0 && (
           <>
             <p className="small">Only in other users' emails:</p>
-            <ul data-testid="qa-compat-others">{otherCompat.map((f) => <FindingItem key={f.key} d={f} tally={tally} keyOf={() => f} />)}</ul>
+            <ul data-testid="qa-compat-others">
+              {otherCompat.map((f) => (
+                <FindingItem key={f.key} d={f} tally={tally} keyOf={() => f} />
+              ))}
+            </ul>
           </>
         )}
         {!tally && <p className="muted small">Run the full scan to see on how many users each finding occurs.</p>}
@@ -55,25 +68,57 @@ export function EmailQa({ render }: { render: NodeRender }) {
       <details className="qa-section" data-testid="qa-links" open={links.length > 0}>
         <summary>Links ({links.length})</summary>
         {links.length === 0 && <p className="muted small">No problem found in this user's links and images.</p>}
-        <ul>{links.map((d, i) => <FindingItem key={i} d={d} tally={tally} keyOf={keyOf} />)}</ul>
+        <ul>
+          {links.map((d, i) => (
+            <FindingItem key={i} d={d} tally={tally} keyOf={keyOf} />
+          ))}
+        </ul>
         {otherLinks.length > 0 && (
           <>
             <p className="small">Only in other users' emails:</p>
-            <ul>{otherLinks.map((f) => <FindingItem key={f.key} d={f} tally={tally} keyOf={() => f} />)}</ul>
+            <ul>
+              {otherLinks.map((f) => (
+                <FindingItem key={f.key} d={f} tally={tally} keyOf={() => f} />
+              ))}
+            </ul>
           </>
         )}
         {tally && tally.links.length > 0 && (
           <table className="qa-links" data-testid="qa-link-table">
-            <thead><tr><th>{tally.users} users</th><th>URL in the template</th><th>Rendered</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{tally.users} users</th>
+                <th>URL in the template</th>
+                <th>Rendered</th>
+              </tr>
+            </thead>
             <tbody>
               {tally.links.map((l) => (
                 <tr key={`${l.kind} ${l.template}`} data-testid="qa-link" data-personalised={l.personalised}>
-                  <td>{l.kind}{l.personalised && <span className="badge badge-info" title="The URL holds Twig: each user may get a different one">personalised</span>}</td>
-                  <td><code>{l.template || '(empty)'}</code>{!l.personalised && <LinkResult r={checked[l.variants[0]?.url ?? '']} />} <span className="muted small">· {usersText(l.users, tally.users)}</span></td>
-                  <td data-testid="qa-link-variants">
-                    {l.distinct}{l.capped ? '+' : ''} distinct
+                  <td>
+                    {l.kind}
                     {l.personalised && (
-                      <ul>{l.variants.map((v) => <li key={v.url}><code>{v.url}</code> <span className="muted">× {v.users}</span><LinkResult r={checked[v.url]} /></li>)}</ul>
+                      <span className="badge badge-info" title="The URL holds Twig: each user may get a different one">
+                        personalised
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    <code>{l.template || '(empty)'}</code>
+                    {!l.personalised && <LinkResult r={checked[l.variants[0]?.url ?? '']} />} <span className="muted small">· {usersText(l.users, tally.users)}</span>
+                  </td>
+                  <td data-testid="qa-link-variants">
+                    {l.distinct}
+                    {l.capped ? '+' : ''} distinct
+                    {l.personalised && (
+                      <ul>
+                        {l.variants.map((v) => (
+                          <li key={v.url}>
+                            <code>{v.url}</code> <span className="muted">× {v.users}</span>
+                            <LinkResult r={checked[v.url]} />
+                          </li>
+                        ))}
+                      </ul>
                     )}
                   </td>
                 </tr>

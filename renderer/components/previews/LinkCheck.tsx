@@ -32,7 +32,9 @@ export function LinkCheckButton({ tally }: { tally: NodeEmailTally }) {
       {running && (
         <>
           <span className="spinner" role="status" aria-label="Checking links" />{' '}
-          <button type="button" onClick={() => void cancel()} data-testid="qa-link-check-cancel">Cancel</button>
+          <button type="button" onClick={() => void cancel()} data-testid="qa-link-check-cancel">
+            Cancel
+          </button>
         </>
       )}
       <p className="muted small">
@@ -44,7 +46,11 @@ export function LinkCheckButton({ tally }: { tally: NodeEmailTally }) {
           Link check: {summary.broken.length} broken of {summary.checked}
         </p>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -24,7 +24,9 @@ export function LinkList({ links }: { links: string[] }) {
                 Open in the system browser? <button onClick={() => (openConfirmed(l), setPending(undefined))}>Open</button> <button onClick={() => setPending(undefined)}>Cancel</button>
               </span>
             ) : (
-              <button disabled={!/^https?:\/\//i.test(l)} onClick={() => setPending(l)}>Open…</button>
+              <button disabled={!/^https?:\/\//i.test(l)} onClick={() => setPending(l)}>
+                Open…
+              </button>
             )}
           </li>
         ))}

@@ -20,7 +20,9 @@ function RemoteImage({ url, kind, allowed }: { url: string; kind: 'icon' | 'imag
   if (allowed && /^https?:\/\//i.test(url)) return <img className={`remote-${kind}`} src={url} alt={kind === 'icon' ? 'notification icon' : 'notification image'} data-testid={`push-${kind}`} />;
   return (
     <div className={`remote-${kind}`} title={url} data-testid={`push-${kind}`}>
-      <span aria-hidden className="small">{kind === 'icon' ? host(url).slice(0, 1).toUpperCase() || 'i' : 'image'}</span>
+      <span aria-hidden className="small">
+        {kind === 'icon' ? host(url).slice(0, 1).toUpperCase() || 'i' : 'image'}
+      </span>
       {kind === 'image' && <span className="small muted">{url}</span>}
     </div>
   );
@@ -32,24 +34,42 @@ function Card({ limit, render, segments, allowed }: { limit: NotificationLimit; 
   const origin = host(render.fields.url) || host(render.fields.icon) || 'your-site';
   return (
     <figure className={`notif notif-${limit.platform}`} data-testid={`notif-${limit.platform}`}>
-      <figcaption className="small muted">{limit.label} · cut at ~{limit.title}/{limit.body}</figcaption>
+      <figcaption className="small muted">
+        {limit.label} · cut at ~{limit.title}/{limit.body}
+      </figcaption>
       <div className="notif-card">
-        {render.fields.icon ? <RemoteImage url={render.fields.icon} kind="icon" allowed={allowed} /> : <div className="remote-icon" aria-hidden>{(host(render.fields.url) || 'app').slice(0, 1).toUpperCase()}</div>}
+        {render.fields.icon ? (
+          <RemoteImage url={render.fields.icon} kind="icon" allowed={allowed} />
+        ) : (
+          <div className="remote-icon" aria-hidden>
+            {(host(render.fields.url) || 'app').slice(0, 1).toUpperCase()}
+          </div>
+        )}
         <div className="notif-text">
-          <div className="notif-title">
-            {title.truncated ? <span title={render.fields.title}>{title.text}</span> : <ProvenanceText text={title.text} segments={segments?.title} />}
-          </div>
-          <div className="notif-body">
-            {body.truncated ? <span title={render.fields.body}>{body.text}</span> : <ProvenanceText text={body.text} segments={segments?.body} />}
-          </div>
-          {limit.channel === 'webpush' && <div className="notif-origin small muted">{limit.platform.startsWith('firefox') ? 'via Firefox' : 'Google Chrome'} · {origin}</div>}
-          {(title.truncated || body.truncated) && <div className="small warn" data-testid="notif-truncated">truncated here</div>}
+          <div className="notif-title">{title.truncated ? <span title={render.fields.title}>{title.text}</span> : <ProvenanceText text={title.text} segments={segments?.title} />}</div>
+          <div className="notif-body">{body.truncated ? <span title={render.fields.body}>{body.text}</span> : <ProvenanceText text={body.text} segments={segments?.body} />}</div>
+          {limit.channel === 'webpush' && (
+            <div className="notif-origin small muted">
+              {limit.platform.startsWith('firefox') ? 'via Firefox' : 'Google Chrome'} · {origin}
+            </div>
+          )}
+          {(title.truncated || body.truncated) && (
+            <div className="small warn" data-testid="notif-truncated">
+              truncated here
+            </div>
+          )}
         </div>
       </div>
       {render.fields.image && <RemoteImage url={render.fields.image} kind="image" allowed={allowed} />}
       {render.fields['buttons[0].label'] !== undefined && (
         <div className="notif-buttons">
-          {Object.keys(render.fields).filter((k) => /^buttons\[\d+\]\.label$/.test(k)).map((k) => <span key={k} className="notif-button">{render.fields[k]}</span>)}
+          {Object.keys(render.fields)
+            .filter((k) => /^buttons\[\d+\]\.label$/.test(k))
+            .map((k) => (
+              <span key={k} className="notif-button">
+                {render.fields[k]}
+              </span>
+            ))}
         </div>
       )}
     </figure>
@@ -67,15 +87,28 @@ export function NotificationPreview({ render, segments }: { render: NodeRender; 
     <div className="notifs" data-testid={`preview-${channel}`}>
       {remote && !allowed && (
         <div className="notice small">
-          Icon and image are shown as their addresses. <button onClick={() => allowImages(key)} data-testid="allow-push-images">Load images for this message</button>
+          Icon and image are shown as their addresses.{' '}
+          <button onClick={() => allowImages(key)} data-testid="allow-push-images">
+            Load images for this message
+          </button>
         </div>
       )}
       <div className="full-text small">
-        <div><span className="field-name">title</span> <ProvenanceText text={render.fields.title ?? ''} segments={segments?.title} /> <span className="muted">({[...(render.fields.title ?? '')].length} ch)</span></div>
-        <div><span className="field-name">body</span> <ProvenanceText text={render.fields.body ?? ''} segments={segments?.body} /> <span className="muted">({[...(render.fields.body ?? '')].length} ch)</span></div>
-        {render.fields.url !== undefined && <div><span className="field-name">url</span> <code>{render.fields.url}</code></div>}
+        <div>
+          <span className="field-name">title</span> <ProvenanceText text={render.fields.title ?? ''} segments={segments?.title} /> <span className="muted">({[...(render.fields.title ?? '')].length} ch)</span>
+        </div>
+        <div>
+          <span className="field-name">body</span> <ProvenanceText text={render.fields.body ?? ''} segments={segments?.body} /> <span className="muted">({[...(render.fields.body ?? '')].length} ch)</span>
+        </div>
+        {render.fields.url !== undefined && (
+          <div>
+            <span className="field-name">url</span> <code>{render.fields.url}</code>
+          </div>
+        )}
       </div>
-      {limitsFor(channel).map((l) => <Card key={l.platform} limit={l} render={render} segments={segments} allowed={allowed} />)}
+      {limitsFor(channel).map((l) => (
+        <Card key={l.platform} limit={l} render={render} segments={segments} allowed={allowed} />
+      ))}
     </div>
   );
 }

@@ -42,7 +42,11 @@ function PreviewPaneBody({ campaign }: { campaign: Campaign }) {
   }, [provenanceOn, selected, gen, status, requestProvenance]);
 
   if (!selected || !campaign.nodes.some((n) => n.key === selected.node))
-    return <aside className="preview-pane empty muted" aria-label="Preview">Select a cell (click, or focus the matrix and use the arrow keys) to preview it.</aside>;
+    return (
+      <aside className="preview-pane empty muted" aria-label="Preview">
+        Select a cell (click, or focus the matrix and use the arrow keys) to preview it.
+      </aside>
+    );
   const segments = provenanceOn ? provenance?.fields : undefined;
   return (
     <aside className="preview-pane" aria-label="Preview" data-testid="preview-pane">
@@ -90,7 +94,11 @@ function RenderFailure({ render }: { render: NodeRender }) {
       <ul>
         {render.failed!.map((f) => {
           const d = fieldFailure(render, f);
-          return <li key={f}><code>{f}</code> {d ? failureText(d, true) : 'did not render'}</li>;
+          return (
+            <li key={f}>
+              <code>{f}</code> {d ? failureText(d, true) : 'did not render'}
+            </li>
+          );
         })}
       </ul>
     </div>

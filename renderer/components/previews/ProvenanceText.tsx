@@ -13,7 +13,11 @@ function markChars(text: string, chars: ReadonlySet<string> | undefined, keyBase
     if (chars.has(ch)) {
       if (buf) out.push(buf);
       buf = '';
-      out.push(<mark key={`${keyBase}-${i++}`} className="ucs2" title="forces UCS-2">{ch}</mark>);
+      out.push(
+        <mark key={`${keyBase}-${i++}`} className="ucs2" title="forces UCS-2">
+          {ch}
+        </mark>,
+      );
     } else buf += ch;
   }
   if (buf) out.push(buf);
@@ -46,7 +50,9 @@ export function ProvenanceLegend() {
   return (
     <div className="legend" aria-label="Value sources" data-testid="provenance-legend">
       {(Object.keys(SOURCE_LABELS) as ValueSource[]).map((s) => (
-        <span key={s} className={`src src-${s}`}>{SOURCE_LABELS[s]}</span>
+        <span key={s} className={`src src-${s}`}>
+          {SOURCE_LABELS[s]}
+        </span>
       ))}
     </div>
   );

@@ -12,7 +12,9 @@ export function SmsPreview({ render, segments }: { render: NodeRender; segments?
   return (
     <div className="phone" data-testid="preview-sms">
       <div className="phone-header">
-        <div className="avatar" aria-hidden>{(from ?? '?').slice(0, 1).toUpperCase()}</div>
+        <div className="avatar" aria-hidden>
+          {(from ?? '?').slice(0, 1).toUpperCase()}
+        </div>
         <div className="phone-from" data-testid="sms-from">
           {from !== undefined ? <ProvenanceText text={from} segments={segments?.from} /> : <span className="muted">(sender set by the platform)</span>}
         </div>
@@ -24,14 +26,31 @@ export function SmsPreview({ render, segments }: { render: NodeRender; segments?
       </div>
       {m && (
         <dl className="metrics" data-testid="sms-metrics-preview">
-          <dt>Characters</dt><dd>{m.characters}</dd>
+          <dt>Characters</dt>
+          <dd>{m.characters}</dd>
           {/* What the carrier counts, when it differs from the characters (€ [ ] count two septets, most emoji two code units). */}
-          {m.units !== m.characters && <><dt>{smsUnitName(m).replace(/^./, (c) => c.toUpperCase())}</dt><dd data-testid="sms-units">{m.units}</dd></>}
-          <dt>Encoding</dt><dd className={m.encoding === 'UCS-2' ? 'warn' : ''}>{m.encoding}</dd>
-          <dt>Segments</dt><dd className={m.segments > 10 ? 'warn' : ''}>{m.segments}</dd>
+          {m.units !== m.characters && (
+            <>
+              <dt>{smsUnitName(m).replace(/^./, (c) => c.toUpperCase())}</dt>
+              <dd data-testid="sms-units">{m.units}</dd>
+            </>
+          )}
+          <dt>Encoding</dt>
+          <dd className={m.encoding === 'UCS-2' ? 'warn' : ''}>{m.encoding}</dd>
+          <dt>Segments</dt>
+          <dd className={m.segments > 10 ? 'warn' : ''}>{m.segments}</dd>
         </dl>
       )}
-      {m && m.nonGsm.length > 0 && <p className="small">UCS-2 forced by {m.nonGsm.map((c) => <mark key={c} className="ucs2">{c}</mark>)}</p>}
+      {m && m.nonGsm.length > 0 && (
+        <p className="small">
+          UCS-2 forced by{' '}
+          {m.nonGsm.map((c) => (
+            <mark key={c} className="ucs2">
+              {c}
+            </mark>
+          ))}
+        </p>
+      )}
       {rule && (
         <p className={`small rule ${rule.length && rule.chars ? 'ok' : 'bad'}`} data-testid="sms-from-rule">
           From name rule: 3 to 11 characters, letters and digits only, no spaces — “{from}” has {[...from!].length} character{[...from!].length === 1 ? '' : 's'}

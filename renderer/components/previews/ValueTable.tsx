@@ -39,11 +39,15 @@ export function ValueTable({ render }: { render: NodeRender }) {
             const v = source === 'empty' || !resolve ? undefined : shown(resolve(name).value);
             return (
               <tr key={name}>
-                <th scope="row"><code>{name}</code></th>
+                <th scope="row">
+                  <code>{name}</code>
+                </th>
                 <td className="value-cell" title={v?.full}>
                   {v && v.text !== '' ? v.text : <span className="muted">(empty)</span>}
                 </td>
-                <td><span className={`src src-${source}`}>{SOURCE_LABELS[source]}</span></td>
+                <td>
+                  <span className={`src src-${source}`}>{SOURCE_LABELS[source]}</span>
+                </td>
               </tr>
             );
           })}

@@ -30,9 +30,7 @@ const BLOCKED_IMAGE = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http
 
 /** Points remote image sources at a local placeholder (the address is kept in data-blocked-src) so nothing is requested. */
 export function blockRemoteImages(html: string): string {
-  return html
-    .replace(/(<img\b[^>]*?\bsrc\s*=\s*)(["']?)((?:https?:)?\/\/[^"'\s>]*)\2/gi, (_m, pre: string, q: string, url: string) => `${pre}"${BLOCKED_IMAGE}" data-blocked-src="${url}"`)
-    .replace(/url\(\s*(["']?)(?:https?:)?\/\/[^)]*\)/gi, 'none');
+  return html.replace(/(<img\b[^>]*?\bsrc\s*=\s*)(["']?)((?:https?:)?\/\/[^"'\s>]*)\2/gi, (_m, pre: string, q: string, url: string) => `${pre}"${BLOCKED_IMAGE}" data-blocked-src="${url}"`).replace(/url\(\s*(["']?)(?:https?:)?\/\/[^)]*\)/gi, 'none');
 }
 
 /**

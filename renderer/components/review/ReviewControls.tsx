@@ -53,8 +53,11 @@ export function ReviewControls({ target, node }: { target: string; node: string 
           </button>
         )}
       </div>
-      {preferencesLoaded && !reviewer && <p className="small muted" data-testid="reviewer-unset">Marks are not signed: set your name under Checks… so they and the QA report say who reviewed.</p>}
+      {preferencesLoaded && !reviewer && (
+        <p className="small muted" data-testid="reviewer-unset">
+          Marks are not signed: set your name under Checks… so they and the QA report say who reviewed.
+        </p>
+      )}
     </>
   );
 }
-

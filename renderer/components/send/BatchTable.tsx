@@ -33,7 +33,9 @@ export function BatchTable({ batches, selected, onSelect }: { batches: BatchRow[
           <select value={filter} onChange={(e) => setFilter(e.target.value as BatchStateName | '')} data-testid="batch-filter" aria-label="Show batches with status">
             <option value="">all {plural(batches.length, 'batch', 'batches')}</option>
             {FILTERS.filter((f) => counts.has(f)).map((f) => (
-              <option key={f} value={f}>{STATE_LABEL[f]} ({counts.get(f)})</option>
+              <option key={f} value={f}>
+                {STATE_LABEL[f]} ({counts.get(f)})
+              </option>
             ))}
           </select>
         </label>
@@ -49,9 +51,15 @@ export function BatchTable({ batches, selected, onSelect }: { batches: BatchRow[
         </label>
         {onSelect && (
           <>
-            <button onClick={() => onSelect(failed, true)} disabled={failed.length === 0} data-testid="select-failed">Select all failed ({failed.length})</button>
-            <button onClick={() => onSelect(unknown, true)} disabled={unknown.length === 0} data-testid="select-unknown">Select all unknown ({unknown.length})</button>
-            <button onClick={() => onSelect([...(selected ?? [])], false)} disabled={!selected?.size}>Clear selection</button>
+            <button onClick={() => onSelect(failed, true)} disabled={failed.length === 0} data-testid="select-failed">
+              Select all failed ({failed.length})
+            </button>
+            <button onClick={() => onSelect(unknown, true)} disabled={unknown.length === 0} data-testid="select-unknown">
+              Select all unknown ({unknown.length})
+            </button>
+            <button onClick={() => onSelect([...(selected ?? [])], false)} disabled={!selected?.size}>
+              Clear selection
+            </button>
           </>
         )}
       </div>
@@ -59,26 +67,35 @@ export function BatchTable({ batches, selected, onSelect }: { batches: BatchRow[
         <table className="batches">
           <thead>
             <tr>
-              {onSelect && <th><span className="visually-hidden">Select</span></th>}
-              <th>Batch</th><th>Targets</th><th>Status</th><th>Message</th><th>HTTP</th><th>Attempts</th><th>Time</th>
+              {onSelect && (
+                <th>
+                  <span className="visually-hidden">Select</span>
+                </th>
+              )}
+              <th>Batch</th>
+              <th>Targets</th>
+              <th>Status</th>
+              <th>Message</th>
+              <th>HTTP</th>
+              <th>Attempts</th>
+              <th>Time</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((b) => (
               <tr key={b.index} data-testid={`batch-${b.index}`}>
-                {onSelect && (
-                  <td>
-                    {selectable(b) && (
-                      <input type="checkbox" aria-label={`Select batch ${b.index + 1}`} checked={selected?.has(b.index) ?? false} onChange={(e) => onSelect([b.index], e.target.checked)} />
-                    )}
-                  </td>
-                )}
+                {onSelect && <td>{selectable(b) && <input type="checkbox" aria-label={`Select batch ${b.index + 1}`} checked={selected?.has(b.index) ?? false} onChange={(e) => onSelect([b.index], e.target.checked)} />}</td>}
                 <td>{b.index + 1}</td>
                 <td>{b.targets.toLocaleString()}</td>
                 <td className={`status-${b.state}`}>
                   <span data-testid="batch-status">{batchStatusText(b)}</span>
                   {b.skipped && <span className="small muted"> · skipped</span>}
-                  {b.resentAs && <span className="small muted"> · re-sent as <code>{b.resentAs}</code></span>}
+                  {b.resentAs && (
+                    <span className="small muted">
+                      {' '}
+                      · re-sent as <code>{b.resentAs}</code>
+                    </span>
+                  )}
                   {b.interrupted && <span className="small muted"> · in flight when the app stopped</span>}
                   {b.repeated && <span className="small c-error"> · sent by two runs at once</span>}
                 </td>
@@ -97,7 +114,11 @@ export function BatchTable({ batches, selected, onSelect }: { batches: BatchRow[
               </tr>
             ))}
             {rows.length === 0 && (
-              <tr><td colSpan={onSelect ? 8 : 7} className="muted">No batch has this status.</td></tr>
+              <tr>
+                <td colSpan={onSelect ? 8 : 7} className="muted">
+                  No batch has this status.
+                </td>
+              </tr>
             )}
           </tbody>
         </table>

@@ -24,15 +24,22 @@ export function BodyViewer({ draft }: { draft: SendDraft }) {
       <summary>Request bodies (token masked)</summary>
       <div className="body-tools">
         <label>
-          Batch{' '}
-          <input type="number" min={1} max={draft.batchCount} value={index + 1} onChange={(e) => setIndex(Math.min(draft.batchCount, Math.max(1, Number(e.target.value) || 1)) - 1)} aria-label="Batch number" />
+          Batch <input type="number" min={1} max={draft.batchCount} value={index + 1} onChange={(e) => setIndex(Math.min(draft.batchCount, Math.max(1, Number(e.target.value) || 1)) - 1)} aria-label="Batch number" />
         </label>{' '}
         of {draft.batchCount}
         <span className="spacer" />
         <button onClick={() => void navigator.clipboard.writeText(json)}>Copy JSON</button>
-        <button onClick={() => void navigator.clipboard.writeText(view.curl)} title="The token is referenced as $XP_APP_TOKEN">Copy curl</button>
+        <button onClick={() => void navigator.clipboard.writeText(view.curl)} title="The token is referenced as $XP_APP_TOKEN">
+          Copy curl
+        </button>
       </div>
-      {error ? <div className="c-error">{error}</div> : <pre className="body-json" data-testid="preview-body">{json}</pre>}
+      {error ? (
+        <div className="c-error">{error}</div>
+      ) : (
+        <pre className="body-json" data-testid="preview-body">
+          {json}
+        </pre>
+      )}
     </details>
   );
 }

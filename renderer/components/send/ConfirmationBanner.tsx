@@ -11,13 +11,7 @@ type Pending = EventPayload<'app.confirmation'>;
  */
 export function ConfirmationBanner() {
   const [pending, setPending] = useState<Pending[]>([]);
-  useEffect(
-    () =>
-      api.on('app.confirmation', (p) =>
-        setPending((list) => (p.state === 'pending' ? [...list.filter((x) => x.id !== p.id), p] : list.filter((x) => x.id !== p.id))),
-      ),
-    [],
-  );
+  useEffect(() => api.on('app.confirmation', (p) => setPending((list) => (p.state === 'pending' ? [...list.filter((x) => x.id !== p.id), p] : list.filter((x) => x.id !== p.id)))), []);
   if (pending.length === 0) return null;
   return (
     <div role="status" className="banner confirmation-banner" data-testid="confirmation-banner">

@@ -32,13 +32,27 @@ export function DeliveriesPanel({ sendId }: { sendId: string }) {
       {error && <p className="c-error">{error}</p>}
       {data && (
         <>
-          <p className="small muted">From webhook postbacks to <code>{data.receiverUrl}</code>, matched by each batch's <code>external_message_id</code>.</p>
+          <p className="small muted">
+            From webhook postbacks to <code>{data.receiverUrl}</code>, matched by each batch's <code>external_message_id</code>.
+          </p>
           <table className="batches">
-            <thead><tr><th>User</th><th>Batch</th><th>Delivered</th><th>Clicked</th></tr></thead>
+            <thead>
+              <tr>
+                <th>User</th>
+                <th>Batch</th>
+                <th>Delivered</th>
+                <th>Clicked</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.slice(0, 500).map((r) => (
                 <tr key={r.user} data-testid={`delivery-${r.user}`}>
-                  <td><code>{r.user}</code></td><td>{r.batch + 1}</td><td>{r.deliveredAt ?? '—'}</td><td>{r.clickedAt ?? '—'}</td>
+                  <td>
+                    <code>{r.user}</code>
+                  </td>
+                  <td>{r.batch + 1}</td>
+                  <td>{r.deliveredAt ?? '—'}</td>
+                  <td>{r.clickedAt ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

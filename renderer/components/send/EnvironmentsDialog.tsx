@@ -42,7 +42,9 @@ export function EnvironmentsDialog() {
       const environment = { ...rest, qaUsers: qaText.split(/[\s,]+/).filter(Boolean), ...(oauthClientId ? { oauthClientId } : {}) };
       const saved = await call('environments.save', { environment });
       setForm(toForm(saved));
-      const dropped = saved.droppedSecrets?.length ? ` Its destination changed, so its stored ${saved.droppedSecrets.map((k) => (k === 'apptoken' ? 'app token' : 'OAuth client secret')).join(' and ')} ${saved.droppedSecrets.length === 1 ? 'was' : 'were'} dropped: enter ${saved.droppedSecrets.length === 1 ? 'it' : 'them'} again.` : '';
+      const dropped = saved.droppedSecrets?.length
+        ? ` Its destination changed, so its stored ${saved.droppedSecrets.map((k) => (k === 'apptoken' ? 'app token' : 'OAuth client secret')).join(' and ')} ${saved.droppedSecrets.length === 1 ? 'was' : 'were'} dropped: enter ${saved.droppedSecrets.length === 1 ? 'it' : 'them'} again.`
+        : '';
       return `Saved ${saved.name}.${dropped}`;
     });
   return (
@@ -53,16 +55,31 @@ export function EnvironmentsDialog() {
           <ul className="env-list">
             {environments.map((e) => (
               <li key={e.id}>
-                <button className={e.id === current.id ? 'selected' : ''} onClick={() => { setForm(toForm(e)); setMessage(undefined); }} data-testid={`env-${e.id}`}>
+                <button
+                  className={e.id === current.id ? 'selected' : ''}
+                  onClick={() => {
+                    setForm(toForm(e));
+                    setMessage(undefined);
+                  }}
+                  data-testid={`env-${e.id}`}
+                >
                   {e.name} {e.production && <span className="prod-badge">prod</span>} <span className="muted small">{e.authMode === 'oauth' ? (e.hasSecret ? 'client secret ✓' : 'no client secret') : e.hasToken ? 'token ✓' : 'no token'}</span>
                 </button>
               </li>
             ))}
-            <li><button onClick={() => setForm(blank())} data-testid="env-new">+ New environment</button></li>
+            <li>
+              <button onClick={() => setForm(blank())} data-testid="env-new">
+                + New environment
+              </button>
+            </li>
           </ul>
           <div className="env-form">
-            <label>Id <input value={current.id} disabled={!!existing} onChange={(e) => patch({ id: e.target.value })} data-testid="env-id" /></label>
-            <label>Name <input value={current.name} onChange={(e) => patch({ name: e.target.value })} data-testid="env-name" /></label>
+            <label>
+              Id <input value={current.id} disabled={!!existing} onChange={(e) => patch({ id: e.target.value })} data-testid="env-id" />
+            </label>
+            <label>
+              Name <input value={current.name} onChange={(e) => patch({ name: e.target.value })} data-testid="env-name" />
+            </label>
             <label>
               Region{' '}
               <select value={current.region} disabled={current.id === 'sandbox'} onChange={(e) => patch({ region: e.target.value as Form['region'] })} data-testid="env-region">
@@ -72,7 +89,11 @@ export function EnvironmentsDialog() {
                 <option value="sandbox">Built-in sandbox</option>
               </select>
             </label>
-            {current.region === 'custom' && <label>Base URL <input value={current.baseUrl} onChange={(e) => patch({ baseUrl: e.target.value })} data-testid="env-base-url" /></label>}
+            {current.region === 'custom' && (
+              <label>
+                Base URL <input value={current.baseUrl} onChange={(e) => patch({ baseUrl: e.target.value })} data-testid="env-base-url" />
+              </label>
+            )}
             <label>
               Authentication{' '}
               <select value={current.authMode} onChange={(e) => patch({ authMode: e.target.value as Form['authMode'] })} data-testid="env-auth-mode">
@@ -80,23 +101,61 @@ export function EnvironmentsDialog() {
                 <option value="oauth">OAuth 2.0 client credentials</option>
               </select>
             </label>
-            {current.authMode === 'oauth' && <label>OAuth client id <input value={current.oauthClientId ?? ''} onChange={(e) => patch({ oauthClientId: e.target.value })} data-testid="env-client-id" /></label>}
-            <label><input type="checkbox" checked={current.production} onChange={(e) => patch({ production: e.target.checked })} data-testid="env-production" /> Production (sends need the campaign id typed)</label>
-            <label><input type="checkbox" checked={current.legacyPersonalisation} onChange={(e) => patch({ legacyPersonalisation: e.target.checked })} /> Legacy personalisation (an empty value means “not sent”)</label>
-            <label>Batch size <input type="number" min={1} max={10000} value={current.batchSize} onChange={(e) => patch({ batchSize: Number(e.target.value) })} data-testid="env-batch-size" /></label>
-            <label>Concurrency <input type="number" min={1} max={16} value={current.concurrency} onChange={(e) => patch({ concurrency: Number(e.target.value) })} /></label>
-            <label>Requests per second <input type="number" min={0.1} step={0.1} value={current.ratePerSecond} onChange={(e) => patch({ ratePerSecond: Number(e.target.value) })} /></label>
-            <label>QA users (test sends) <textarea rows={3} value={current.qaText} onChange={(e) => patch({ qaText: e.target.value })} data-testid="env-qa-users" /></label>
+            {current.authMode === 'oauth' && (
+              <label>
+                OAuth client id <input value={current.oauthClientId ?? ''} onChange={(e) => patch({ oauthClientId: e.target.value })} data-testid="env-client-id" />
+              </label>
+            )}
+            <label>
+              <input type="checkbox" checked={current.production} onChange={(e) => patch({ production: e.target.checked })} data-testid="env-production" /> Production (sends need the campaign id typed)
+            </label>
+            <label>
+              <input type="checkbox" checked={current.legacyPersonalisation} onChange={(e) => patch({ legacyPersonalisation: e.target.checked })} /> Legacy personalisation (an empty value means “not sent”)
+            </label>
+            <label>
+              Batch size <input type="number" min={1} max={10000} value={current.batchSize} onChange={(e) => patch({ batchSize: Number(e.target.value) })} data-testid="env-batch-size" />
+            </label>
+            <label>
+              Concurrency <input type="number" min={1} max={16} value={current.concurrency} onChange={(e) => patch({ concurrency: Number(e.target.value) })} />
+            </label>
+            <label>
+              Requests per second <input type="number" min={0.1} step={0.1} value={current.ratePerSecond} onChange={(e) => patch({ ratePerSecond: Number(e.target.value) })} />
+            </label>
+            <label>
+              QA users (test sends) <textarea rows={3} value={current.qaText} onChange={(e) => patch({ qaText: e.target.value })} data-testid="env-qa-users" />
+            </label>
             <div className="actions left">
-              <button className="primary" onClick={() => void save()} data-testid="env-save">Save</button>
-              {existing && !existing.builtin && <button onClick={() => void run(async () => { await call('environments.remove', { id: existing.id }); setForm(undefined); return `Removed ${existing.name}.`; })}>Remove</button>}
+              <button className="primary" onClick={() => void save()} data-testid="env-save">
+                Save
+              </button>
+              {existing && !existing.builtin && (
+                <button
+                  onClick={() =>
+                    void run(async () => {
+                      await call('environments.remove', { id: existing.id });
+                      setForm(undefined);
+                      return `Removed ${existing.name}.`;
+                    })
+                  }
+                >
+                  Remove
+                </button>
+              )}
             </div>
             {existing && (existing.authMode === 'oauth' ? <SecretField key={`${existing.id}-oauth`} env={existing} kind="oauth-client-secret" run={run} /> : <SecretField key={`${existing.id}-token`} env={existing} kind="apptoken" run={run} />)}
             {existing && existing.region === 'sandbox' && <FaultsForm environmentId={existing.id} />}
-            {message && <p role="status" className={message.ok ? 'small' : 'small c-error'}>{message.text}</p>}
+            {message && (
+              <p role="status" className={message.ok ? 'small' : 'small c-error'}>
+                {message.text}
+              </p>
+            )}
           </div>
         </div>
-        <div className="actions"><button onClick={() => openEnvironments(false)} data-testid="env-close">Close</button></div>
+        <div className="actions">
+          <button onClick={() => openEnvironments(false)} data-testid="env-close">
+            Close
+          </button>
+        </div>
       </div>
     </div>
   );

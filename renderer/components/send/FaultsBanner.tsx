@@ -22,7 +22,9 @@ export function FaultsBanner() {
       {on.map(({ env, faults }) => (
         <div key={env.id}>
           <strong>Sandbox faults are on for {env.name}:</strong> {faults.join(', ')} — sends to it fail or slow down on purpose.{' '}
-          <button onClick={() => void apply(env.id, { ...NO_FAULTS, script: [] })} data-testid={on.length === 1 ? 'faults-off' : `faults-off-${env.id}`}>Turn faults off</button>{' '}
+          <button onClick={() => void apply(env.id, { ...NO_FAULTS, script: [] })} data-testid={on.length === 1 ? 'faults-off' : `faults-off-${env.id}`}>
+            Turn faults off
+          </button>{' '}
           <button onClick={() => openEnvironments(true)}>Edit…</button>
         </div>
       ))}

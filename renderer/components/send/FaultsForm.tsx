@@ -79,11 +79,27 @@ export function FaultsForm({ environmentId }: { environmentId: string }) {
         {on.length ? `In effect: ${on.join(', ')}.` : 'In effect: no faults (the sandbox answers like the platform).'}
       </p>
       <div className="actions left">
-        <button className="primary" disabled={!changed || busy} onClick={() => void run(patch)} data-testid="faults-apply">Apply</button>
-        <button disabled={busy || !changed} onClick={() => { setDraft(draftOf(now)); setWebhooks(now.webhooks); }}>Discard changes</button>
-        <button disabled={busy || (on.length === 0 && now.webhooks === NO_FAULTS.webhooks)} onClick={() => void run({ ...NO_FAULTS, script: [] })} data-testid="faults-reset">No faults</button>
+        <button className="primary" disabled={!changed || busy} onClick={() => void run(patch)} data-testid="faults-apply">
+          Apply
+        </button>
+        <button
+          disabled={busy || !changed}
+          onClick={() => {
+            setDraft(draftOf(now));
+            setWebhooks(now.webhooks);
+          }}
+        >
+          Discard changes
+        </button>
+        <button disabled={busy || (on.length === 0 && now.webhooks === NO_FAULTS.webhooks)} onClick={() => void run({ ...NO_FAULTS, script: [] })} data-testid="faults-reset">
+          No faults
+        </button>
       </div>
-      {error && <p className="c-error" role="alert">{error}</p>}
+      {error && (
+        <p className="c-error" role="alert">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

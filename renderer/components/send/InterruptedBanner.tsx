@@ -10,7 +10,8 @@ export function InterruptedBanner() {
     <div role="alert" className="banner warning" data-testid="interrupted-banner">
       {interrupted.slice(0, 3).map((s) => (
         <div key={s.sendId}>
-          Send <code>{s.sendId}</code> to {s.environment.name} (campaign <code>{s.campaignId}</code>) was interrupted: {s.targetCounts.acknowledged.toLocaleString()} acknowledged, {s.targetCounts.failed.toLocaleString()} failed, {s.targetCounts.unknown.toLocaleString()} unknown, {plural(s.targetCounts.neverSent, 'recipient')} never sent.
+          Send <code>{s.sendId}</code> to {s.environment.name} (campaign <code>{s.campaignId}</code>) was interrupted: {s.targetCounts.acknowledged.toLocaleString()} acknowledged, {s.targetCounts.failed.toLocaleString()} failed, {s.targetCounts.unknown.toLocaleString()} unknown,{' '}
+          {plural(s.targetCounts.neverSent, 'recipient')} never sent.
           {s.problems.length > 0 && <span className="small"> ({s.problems.join('; ')})</span>}
         </div>
       ))}

@@ -16,8 +16,14 @@ export function ProofParamField() {
         <input value={name} onChange={(e) => set(e.target.value.trim())} aria-label="Proof param name" data-testid="proof-param" size={14} spellCheck={false} />
         <code> = "{PROOF_VALUE}"</code>
       </label>{' '}
-      <span className="muted">(map it in the template, e.g. <code>{`{% if ${problem ? 'is_proof' : name} %}[PROOF] {% endif %}`}</code>; real sends never carry it)</span>
-      {problem && <div className="c-error" role="alert" data-testid="proof-param-problem">{problem}</div>}
+      <span className="muted">
+        (map it in the template, e.g. <code>{`{% if ${problem ? 'is_proof' : name} %}[PROOF] {% endif %}`}</code>; real sends never carry it)
+      </span>
+      {problem && (
+        <div className="c-error" role="alert" data-testid="proof-param-problem">
+          {problem}
+        </div>
+      )}
     </div>
   );
 }

@@ -31,11 +31,16 @@ export function SecretField({ env, kind, run }: { env: EnvironmentView; kind: Ki
     <fieldset data-testid={`secret-${kind}`}>
       <legend>{label}</legend>
       <p className="small muted">
-        Write-only: kept in the OS secret store in the desktop app (in memory for this run in the browser host), for {env.builtin || env.region === 'sandbox' ? 'the built-in sandbox' : <code>{new URL(env.baseUrl).origin}</code>} only — changing the region or base URL drops it. Or start Preflight with <code>{variable}</code> (or <code>{variable}_FILE</code>) set.
+        Write-only: kept in the OS secret store in the desktop app (in memory for this run in the browser host), for {env.builtin || env.region === 'sandbox' ? 'the built-in sandbox' : <code>{new URL(env.baseUrl).origin}</code>} only — changing the region or base URL drops it. Or
+        start Preflight with <code>{variable}</code> (or <code>{variable}_FILE</code>) set.
       </p>
       <input type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} placeholder={stored ? `${label.toLowerCase()} stored — enter a new one to replace it` : label.toLowerCase()} aria-label={label} data-testid={`secret-input-${kind}`} />
-      <button disabled={!value} onClick={() => void store()} data-testid={`secret-store-${kind}`}>Store</button>
-      <button onClick={() => void fromFile()} title="Desktop app: choose the file holding it; Preflight reads it, the file path is not kept">From file…</button>
+      <button disabled={!value} onClick={() => void store()} data-testid={`secret-store-${kind}`}>
+        Store
+      </button>
+      <button onClick={() => void fromFile()} title="Desktop app: choose the file holding it; Preflight reads it, the file path is not kept">
+        From file…
+      </button>
     </fieldset>
   );
 }

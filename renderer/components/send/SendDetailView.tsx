@@ -50,18 +50,28 @@ export function SendDetailView({ detail, headingLevel = 2 }: { detail: SendDetai
   const select = (indexes: number[], on: boolean) =>
     setSelected((s) => {
       const n = new Set(s);
-      for (const i of indexes) if (on) n.add(i); else n.delete(i);
+      for (const i of indexes)
+        if (on) n.add(i);
+        else n.delete(i);
       return n;
     });
   return (
     <section className="send-result" data-testid="send-result" aria-label="Send result">
       <H>{sendHeadline(detail)}</H>
       <p className="muted small">
-        Send <code>{detail.sendId}</code> · campaign <code>{detail.campaignId}</code> · {detail.status} · {tc.acknowledged.toLocaleString()} acknowledged, {tc.failed.toLocaleString()} failed, {tc.unknown.toLocaleString()} unknown, {tc.neverSent.toLocaleString()} never sent (recipients).
-        “Accepted” means the platform validated the request; it does not mean the messages were delivered.
+        Send <code>{detail.sendId}</code> · campaign <code>{detail.campaignId}</code> · {detail.status} · {tc.acknowledged.toLocaleString()} acknowledged, {tc.failed.toLocaleString()} failed, {tc.unknown.toLocaleString()} unknown, {tc.neverSent.toLocaleString()} never sent
+        (recipients). “Accepted” means the platform validated the request; it does not mean the messages were delivered.
       </p>
-      {detail.override && <p className="small">Sent despite {plural(detail.override.errors.length, 'blocking error')}: “{detail.override.reason}”.</p>}
-      {detail.problems.map((p, n) => <p key={n} className="small c-warning" data-testid="journal-problem">{p}</p>)}
+      {detail.override && (
+        <p className="small">
+          Sent despite {plural(detail.override.errors.length, 'blocking error')}: “{detail.override.reason}”.
+        </p>
+      )}
+      {detail.problems.map((p, n) => (
+        <p key={n} className="small c-warning" data-testid="journal-problem">
+          {p}
+        </p>
+      ))}
       {bc.unknown > 0 && (
         <p className="small c-warning" data-testid="unknown-explainer">
           {plural(bc.unknown, 'batch', 'batches')} ended <strong>unknown</strong>: the platform may or may not have acted, so nothing was retried. Choose for each: re-send (its users may receive the message twice), skip, or export its users.
@@ -73,17 +83,43 @@ export function SendDetailView({ detail, headingLevel = 2 }: { detail: SendDetai
         <button disabled={running || chosen.length === 0 || preparing || pending !== undefined} onClick={() => void act('resend', () => prepareResend(detail.sendId, chosen))} data-testid="resend-selected">
           {chosen.length > 0 ? `Re-send ${plural(chosen.length, 'selected batch', 'selected batches')}…` : 'Re-send selected…'}
         </button>
-        <button disabled={chosen.length === 0 || pending !== undefined} onClick={() => void act('export', async () => { const r = await call('send.exportTargets', { sendId: detail.sendId, batches: chosen }); downloadText(`${detail.sendId}-targets.csv`, r.csv, 'text/csv'); setNote(`Exported ${plural(r.count, 'user')} as a target list.`); })} data-testid="export-selected">Export users…</button>
+        <button
+          disabled={chosen.length === 0 || pending !== undefined}
+          onClick={() =>
+            void act('export', async () => {
+              const r = await call('send.exportTargets', { sendId: detail.sendId, batches: chosen });
+              downloadText(`${detail.sendId}-targets.csv`, r.csv, 'text/csv');
+              setNote(`Exported ${plural(r.count, 'user')} as a target list.`);
+            })
+          }
+          data-testid="export-selected"
+        >
+          Export users…
+        </button>
         <button
           disabled={chosen.length === 0 || !chosen.every((i) => detail.batches[i]?.state === 'unknown') || pending !== undefined}
-          onClick={() => void act('skip', async () => {
-            const reason = window.prompt('Why skip these unknown batches? (journaled)');
-            if (!reason) return;
-            await call('send.skip', { sendId: detail.sendId, batches: chosen, reason });
-            await show(detail.sendId);
-          })}
-        >{pending === 'skip' ? 'Skipping…' : 'Skip unknown…'}</button>
-        <button disabled={chosen.length !== 1 || pending !== undefined} onClick={() => void act('users', async () => { const t = await call('send.batchTargets', { sendId: detail.sendId, index: chosen[0]! }); setNote(`Batch ${chosen[0]! + 1}: ${t.join(', ')}`); })}>Show users</button>
+          onClick={() =>
+            void act('skip', async () => {
+              const reason = window.prompt('Why skip these unknown batches? (journaled)');
+              if (!reason) return;
+              await call('send.skip', { sendId: detail.sendId, batches: chosen, reason });
+              await show(detail.sendId);
+            })
+          }
+        >
+          {pending === 'skip' ? 'Skipping…' : 'Skip unknown…'}
+        </button>
+        <button
+          disabled={chosen.length !== 1 || pending !== undefined}
+          onClick={() =>
+            void act('users', async () => {
+              const t = await call('send.batchTargets', { sendId: detail.sendId, index: chosen[0]! });
+              setNote(`Batch ${chosen[0]! + 1}: ${t.join(', ')}`);
+            })
+          }
+        >
+          Show users
+        </button>
         {resumable && (
           <>
             {detail.environment.production && <input placeholder="type campaign id" value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Type the campaign id to confirm" />}
@@ -91,17 +127,27 @@ export function SendDetailView({ detail, headingLevel = 2 }: { detail: SendDetai
               className="primary"
               data-testid="resume-send"
               disabled={resuming || pending === 'resume'}
-              onClick={() => void act('resume', async () => {
-                if (window.confirm(`Send the ${plural(bc.neverSent, 'never-sent batch', 'never-sent batches')} (${plural(tc.neverSent, 'recipient')}) to ${detail.environment.name}, campaign ${detail.campaignId}?`)) await resume(detail.sendId, tc.neverSent, typed || undefined);
-              })}
+              onClick={() =>
+                void act('resume', async () => {
+                  if (window.confirm(`Send the ${plural(bc.neverSent, 'never-sent batch', 'never-sent batches')} (${plural(tc.neverSent, 'recipient')}) to ${detail.environment.name}, campaign ${detail.campaignId}?`)) await resume(detail.sendId, tc.neverSent, typed || undefined);
+                })
+              }
             >
               {resuming || pending === 'resume' ? 'Resuming…' : `Resume: send ${plural(tc.neverSent, 'never-sent recipient')}`}
             </button>
           </>
         )}
       </div>
-      {busyNote && <p className="small c-warning" role="status" data-testid="send-busy">{busyNote}. Its progress shows here.</p>}
-      {note && <p className="small" role="status">{note}</p>}
+      {busyNote && (
+        <p className="small c-warning" role="status" data-testid="send-busy">
+          {busyNote}. Its progress shows here.
+        </p>
+      )}
+      {note && (
+        <p className="small" role="status">
+          {note}
+        </p>
+      )}
       <DeliveriesPanel sendId={detail.sendId} />
     </section>
   );

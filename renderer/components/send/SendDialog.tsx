@@ -11,11 +11,7 @@ export function SendDialog() {
   const running = useSend((s) => s.sendId !== undefined && (s.progress?.status ?? s.detail?.status) === 'running');
   const detail = useSend((s) => s.detail);
   if (!request && !draft && !running) return null;
-  const title = running
-    ? `Sending to ${detail?.environment.name ?? ''}…`
-    : draft?.kind === 'resend'
-      ? 'Re-send batches?'
-      : `Send “${request?.campaignName ?? draft?.campaignId}”?`;
+  const title = running ? `Sending to ${detail?.environment.name ?? ''}…` : draft?.kind === 'resend' ? 'Re-send batches?' : `Send “${request?.campaignName ?? draft?.campaignId}”?`;
   return (
     <div className="modal-backdrop send-backdrop">
       <div role="dialog" aria-modal="true" aria-labelledby="send-title" className="modal send-modal" data-testid="send-dialog">
@@ -27,7 +23,11 @@ export function SendDialog() {
         ) : (
           <SendPreview title={title} />
         )}
-        {error && <div role="alert" className="banner error">{error}</div>}
+        {error && (
+          <div role="alert" className="banner error">
+            {error}
+          </div>
+        )}
       </div>
     </div>
   );

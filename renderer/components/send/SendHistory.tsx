@@ -30,7 +30,11 @@ export function SendHistory() {
         <div className="filters">
           <select aria-label="Environment" value={filter.environmentId ?? ''} onChange={(e) => set('environmentId', e.target.value)}>
             <option value="">All environments</option>
-            {environments.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+            {environments.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
           </select>
           <input aria-label="Campaign" placeholder="Campaign id" value={filter.campaignId ?? ''} onChange={(e) => set('campaignId', e.target.value)} />
           <select aria-label="Status" value={filter.status ?? ''} onChange={(e) => set('status', e.target.value)}>
@@ -42,19 +46,52 @@ export function SendHistory() {
             <option value="running">Running</option>
           </select>
           <span className="spacer" />
-          <button onClick={() => void call('send.historyCsv', filter).then((r) => downloadText('preflight-send-history.csv', r.csv, 'text/csv'), (e: Error) => setError(e.message))}>Export CSV</button>
+          <button
+            onClick={() =>
+              void call('send.historyCsv', filter).then(
+                (r) => downloadText('preflight-send-history.csv', r.csv, 'text/csv'),
+                (e: Error) => setError(e.message),
+              )
+            }
+          >
+            Export CSV
+          </button>
           <button onClick={() => openHistory(false)}>Close</button>
         </div>
-        {error && <div role="alert" className="banner error">{error}</div>}
+        {error && (
+          <div role="alert" className="banner error">
+            {error}
+          </div>
+        )}
         <table className="batches history">
-          <thead><tr><th>When</th><th>Environment</th><th>Campaign</th><th>Kind</th><th>Recipients</th><th>Status</th><th>Acknowledged</th><th>Failed</th><th>Unknown</th><th>Never sent</th></tr></thead>
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Environment</th>
+              <th>Campaign</th>
+              <th>Kind</th>
+              <th>Recipients</th>
+              <th>Status</th>
+              <th>Acknowledged</th>
+              <th>Failed</th>
+              <th>Unknown</th>
+              <th>Never sent</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((s) => (
               <tr key={s.sendId} className={detail?.sendId === s.sendId ? 'selected' : ''} onClick={() => void call('send.status', { sendId: s.sendId }).then(setDetail, (e: Error) => setError(e.message))} data-testid={`history-${s.sendId}`}>
                 {/* When it went out (its confirmation), not when its preview was opened. */}
-                <td><time dateTime={s.startedAt ?? s.createdAt}>{new Date(s.startedAt ?? s.createdAt).toLocaleString()}</time></td>
-                <td>{s.environment.name}{s.environment.production ? ' (prod)' : ''}</td>
-                <td><code>{s.campaignId}</code></td>
+                <td>
+                  <time dateTime={s.startedAt ?? s.createdAt}>{new Date(s.startedAt ?? s.createdAt).toLocaleString()}</time>
+                </td>
+                <td>
+                  {s.environment.name}
+                  {s.environment.production ? ' (prod)' : ''}
+                </td>
+                <td>
+                  <code>{s.campaignId}</code>
+                </td>
                 <td>{s.kind}</td>
                 <td>{s.recipients.toLocaleString()}</td>
                 <td>{s.status}</td>
@@ -64,7 +101,13 @@ export function SendHistory() {
                 <td>{s.targetCounts.neverSent.toLocaleString()}</td>
               </tr>
             ))}
-            {rows.length === 0 && <tr><td colSpan={10} className="muted">No sends match.</td></tr>}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={10} className="muted">
+                  No sends match.
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
         {detail && <SendDetailView detail={detail} headingLevel={3} />}

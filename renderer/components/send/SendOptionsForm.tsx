@@ -10,8 +10,7 @@ export function SendOptionsForm() {
     <fieldset className="send-options">
       <legend>Options</legend>
       <label>
-        Schedule (<code>time</code>){' '}
-        <input placeholder="now — or 2026-01-01 12:00 UTC" defaultValue={options.time} onBlur={(e) => setOptions({ time: e.target.value })} data-testid="option-time" />
+        Schedule (<code>time</code>) <input placeholder="now — or 2026-01-01 12:00 UTC" defaultValue={options.time} onBlur={(e) => setOptions({ time: e.target.value })} data-testid="option-time" />
       </label>
       <label>
         <code>target_existing_only</code>{' '}

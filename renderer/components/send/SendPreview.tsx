@@ -42,28 +42,48 @@ export function SendPreview({ title }: { title: string }) {
           {request && (
             <select aria-label="Environment" value={envId} onChange={(e) => setEnvironment(e.target.value)} data-testid="send-environment" className="env-select">
               {environments.map((e) => (
-                <option key={e.id} value={e.id}>{e.name}{e.production ? ' (production)' : ''}</option>
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                  {e.production ? ' (production)' : ''}
+                </option>
               ))}
             </select>
           )}
-          {env && <div className="muted small"><code>{env.baseUrl}</code>{!env.hasToken && <span className="c-error"> · no token stored ({env.tokenVariable})</span>}</div>}
+          {env && (
+            <div className="muted small">
+              <code>{env.baseUrl}</code>
+              {!env.hasToken && <span className="c-error"> · no token stored ({env.tokenVariable})</span>}
+            </div>
+          )}
         </dd>
         <dt>Campaign ID</dt>
-        <dd><code>{draft?.campaignId ?? request?.campaignId}</code></dd>
+        <dd>
+          <code>{draft?.campaignId ?? request?.campaignId}</code>
+        </dd>
         <dt>target_by</dt>
-        <dd><code>{draft?.targetBy ?? request?.data.target_by}</code></dd>
+        <dd>
+          <code>{draft?.targetBy ?? request?.data.target_by}</code>
+        </dd>
         <dt>Recipients</dt>
         <dd data-testid="confirm-recipients">{recipients}</dd>
         {draft && (
           <>
             <dt>Batches</dt>
-            <dd data-testid="confirm-batches">{plural(draft.batchCount, 'batch', 'batches')} of up to {draft.batchSize} · {draft.concurrency} at a time · at most {draft.ratePerSecond}/s</dd>
+            <dd data-testid="confirm-batches">
+              {plural(draft.batchCount, 'batch', 'batches')} of up to {draft.batchSize} · {draft.concurrency} at a time · at most {draft.ratePerSecond}/s
+            </dd>
           </>
         )}
       </dl>
       {request && <SendOptionsForm />}
       {draft && (draft.options.time || draft.options.targetExistingOnly !== undefined || draft.options.extra) && (
-        <p className="small muted" data-testid="preview-options">Every body carries {[draft.options.time && `time "${draft.options.time}"`, draft.options.targetExistingOnly !== undefined && `target_existing_only ${draft.options.targetExistingOnly ? 1 : 0}`, draft.options.extra && `extra ${Object.keys(draft.options.extra).join(', ')}`].filter(Boolean).join(' · ')}.</p>
+        <p className="small muted" data-testid="preview-options">
+          Every body carries{' '}
+          {[draft.options.time && `time "${draft.options.time}"`, draft.options.targetExistingOnly !== undefined && `target_existing_only ${draft.options.targetExistingOnly ? 1 : 0}`, draft.options.extra && `extra ${Object.keys(draft.options.extra).join(', ')}`]
+            .filter(Boolean)
+            .join(' · ')}
+          .
+        </p>
       )}
       {preparing && <p className="muted">Planning and checking…</p>}
       {request && unsaved && (
@@ -72,7 +92,12 @@ export function SendPreview({ title }: { title: string }) {
           <button
             data-testid="send-save-recheck"
             disabled={saving}
-            onClick={() => void useWorkspace.getState().save(campaignFile!).then(() => useSend.getState().recheck())}
+            onClick={() =>
+              void useWorkspace
+                .getState()
+                .save(campaignFile!)
+                .then(() => useSend.getState().recheck())
+            }
           >
             Save and check again
           </button>
@@ -81,16 +106,40 @@ export function SendPreview({ title }: { title: string }) {
       {draft?.checked && (
         <p className="small muted" data-testid="send-checked">
           Checked by the host: the saved <code>{draft.checked.campaignFile}</code>
-          {draft.checked.settingsFile ? <>, the guardrail levels in <code>{draft.checked.settingsFile}</code></> : ', the default guardrail levels'}
-          {draft.checked.profileFiles.length ? <>, profiles from {draft.checked.profileFiles.map((f) => <code key={f}>{f} </code>)}</> : ', no profiles'}
-          {draft.verdict && <> · {draft.verdict.users.toLocaleString()} user(s) × {draft.verdict.users ? draft.verdict.cells / draft.verdict.users : 0} node(s)</>}.
-          {importedProfiles && <> The profiles imported in the app ({importedProfiles}) are for preview only: the check uses the workspace's files.</>}
+          {draft.checked.settingsFile ? (
+            <>
+              , the guardrail levels in <code>{draft.checked.settingsFile}</code>
+            </>
+          ) : (
+            ', the default guardrail levels'
+          )}
+          {draft.checked.profileFiles.length ? (
+            <>
+              , profiles from{' '}
+              {draft.checked.profileFiles.map((f) => (
+                <code key={f}>{f} </code>
+              ))}
+            </>
+          ) : (
+            ', no profiles'
+          )}
+          {draft.verdict && (
+            <>
+              {' '}
+              · {draft.verdict.users.toLocaleString()} user(s) × {draft.verdict.users ? draft.verdict.cells / draft.verdict.users : 0} node(s)
+            </>
+          )}
+          .{importedProfiles && <> The profiles imported in the app ({importedProfiles}) are for preview only: the check uses the workspace's files.</>}
         </p>
       )}
       {draft && draft.blocking.length > 0 && (
         <div className="blocking" data-testid="blocking">
           <strong className="c-error">{plural(draft.blocking.length, 'blocking error')}</strong>
-          <ul>{draft.blocking.slice(0, 8).map((b, n) => <li key={n}>{b}</li>)}</ul>
+          <ul>
+            {draft.blocking.slice(0, 8).map((b, n) => (
+              <li key={n}>{b}</li>
+            ))}
+          </ul>
           <label>
             Send anyway because… (journaled)
             <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="override-reason" />
@@ -98,16 +147,23 @@ export function SendPreview({ title }: { title: string }) {
         </div>
       )}
       {draft && <BodyViewer draft={draft} />}
-      {draft?.kind === 'resend' && <p className="small">Re-sending only the chosen batches of send <code>{draft.parentSendId}</code>.</p>}
+      {draft?.kind === 'resend' && (
+        <p className="small">
+          Re-sending only the chosen batches of send <code>{draft.parentSendId}</code>.
+        </p>
+      )}
       {draft?.mayReceiveTwice && (
         <div role="alert" className="may-receive-twice" data-testid="may-receive-twice">
-          <strong className="c-warning">{plural(draft.mayReceiveTwice.recipients, 'recipient may', 'recipients may')} receive the message twice.</strong>{' '}
-          {draft.mayReceiveTwice.batches.length === 1 ? 'Batch' : 'Batches'} {draft.mayReceiveTwice.batches.map((i) => i + 1).join(', ')} of send <code>{draft.parentSendId}</code> ended unknown: the platform may already have acted on {draft.mayReceiveTwice.batches.length === 1 ? 'it' : 'them'}. Check the delivery follow-up first; re-send only if you accept that risk.
+          <strong className="c-warning">{plural(draft.mayReceiveTwice.recipients, 'recipient may', 'recipients may')} receive the message twice.</strong> {draft.mayReceiveTwice.batches.length === 1 ? 'Batch' : 'Batches'}{' '}
+          {draft.mayReceiveTwice.batches.map((i) => i + 1).join(', ')} of send <code>{draft.parentSendId}</code> ended unknown: the platform may already have acted on {draft.mayReceiveTwice.batches.length === 1 ? 'it' : 'them'}. Check the delivery follow-up first; re-send only if
+          you accept that risk.
         </div>
       )}
       {request && env && (
         <div className="test-send">
-          <button onClick={() => void testSend()} disabled={busy || env.qaUsers.length === 0 || !!proofParamProblem(proofParam)} data-testid="test-send">Test send to {plural(env.qaUsers.length, 'QA user')}</button>{' '}
+          <button onClick={() => void testSend()} disabled={busy || env.qaUsers.length === 0 || !!proofParamProblem(proofParam)} data-testid="test-send">
+            Test send to {plural(env.qaUsers.length, 'QA user')}
+          </button>{' '}
           <span className="muted small">{env.qaUsers.length ? env.qaUsers.join(', ') : 'Add QA users to this environment under Environments.'}</span>
           <ProofParamField />
           {last?.kind === 'test' && last.status !== 'running' && (
@@ -126,7 +182,9 @@ export function SendPreview({ title }: { title: string }) {
       )}
       <p className="small muted">The platform answering “success” means the request was accepted and validated — not that messages were delivered.</p>
       <div className="actions">
-        <button onClick={() => useSend.getState().cancel()} disabled={busy}>Cancel</button>
+        <button onClick={() => useSend.getState().cancel()} disabled={busy}>
+          Cancel
+        </button>
         <button className="primary" data-testid="confirm-send" onClick={() => void confirm(typed || undefined, reason || undefined)} disabled={busy || !draft || !typeOk || blocked} autoFocus>
           {busy ? 'Sending…' : `Send to ${plural(recipients, 'recipient')}`}
         </button>

@@ -16,7 +16,9 @@ export function SendProgress() {
     <div className="send-progress" data-testid="send-progress">
       <progress max={total} value={done} aria-label="Batches done" />
       <div className="progress-facts">
-        <span>{done.toLocaleString()} of {plural(total, 'batch', 'batches')}</span>
+        <span>
+          {done.toLocaleString()} of {plural(total, 'batch', 'batches')}
+        </span>
         <span className="status-acknowledged">{bc.acknowledged} acknowledged</span>
         <span className="status-failed">{bc.failed} failed</span>
         <span className="status-unknown">{bc.unknown} unknown</span>

@@ -10,8 +10,12 @@ export function SendTopbar() {
   const interrupted = useSend((s) => s.interrupted.length);
   return (
     <>
-      <button onClick={() => openEnvironments(true)} data-testid="open-environments">Environments…</button>
-      <button onClick={() => openHistory(true)} data-testid="open-history">History{interrupted ? ` (${interrupted} interrupted)` : ''}…</button>
+      <button onClick={() => openEnvironments(true)} data-testid="open-environments">
+        Environments…
+      </button>
+      <button onClick={() => openHistory(true)} data-testid="open-history">
+        History{interrupted ? ` (${interrupted} interrupted)` : ''}…
+      </button>
       <SendHistory />
       <EnvironmentsDialog />
     </>

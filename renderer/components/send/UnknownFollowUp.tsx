@@ -14,10 +14,13 @@ export function UnknownFollowUp({ sendId }: { sendId: string }) {
   const load = useCallback(() => {
     setLoading(true);
     call('send.unknownFollowUp', { sendId })
-      .then((d) => {
-        setData(d);
-        setError(undefined);
-      }, (e: Error) => setError(e.message))
+      .then(
+        (d) => {
+          setData(d);
+          setError(undefined);
+        },
+        (e: Error) => setError(e.message),
+      )
       .finally(() => setLoading(false));
   }, [sendId]);
   useEffect(() => {
@@ -27,7 +30,9 @@ export function UnknownFollowUp({ sendId }: { sendId: string }) {
   return (
     <section className="unknown-follow-up" aria-label="What is known about the unknown batches" data-testid="unknown-follow-up">
       <strong>Before re-sending unknown batches: what delivery follow-up knows</strong>{' '}
-      <button onClick={load} disabled={loading}>{loading ? 'Checking…' : 'Check again'}</button>
+      <button onClick={load} disabled={loading}>
+        {loading ? 'Checking…' : 'Check again'}
+      </button>
       {error && <p className="c-error small">{error}</p>}
       {data && (
         <>
@@ -39,7 +44,8 @@ export function UnknownFollowUp({ sendId }: { sendId: string }) {
             ))}
           </ul>
           <p className="small muted">
-            Webhook events to <code>{data.receiverUrl}</code> matched by external_message_id, and the platform's delivery errors (list/push-devices){data.platformProblem ? ` — not read: ${data.platformProblem}` : ''}; checked {new Date(data.checkedAt).toLocaleTimeString()}. Events can take minutes to arrive.
+            Webhook events to <code>{data.receiverUrl}</code> matched by external_message_id, and the platform's delivery errors (list/push-devices){data.platformProblem ? ` — not read: ${data.platformProblem}` : ''}; checked {new Date(data.checkedAt).toLocaleTimeString()}.
+            Events can take minutes to arrive.
           </p>
         </>
       )}

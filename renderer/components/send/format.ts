@@ -15,4 +15,3 @@ export const STATE_LABEL: Record<string, string> = {
   failed: 'failed',
   unknown: 'unknown',
 };
-

@@ -22,8 +22,7 @@ export function StartHere({ campaign }: { campaign: Campaign }) {
       <h2 id="start-here-title">Start here</h2>
       <ol>
         <li>
-          <b>The matrix</b> has one row per user and one column per message: each cell is what that user will receive, rendered from the campaign file and the data.
-          Select a cell to preview it here, then approve (A) or flag (F) it.
+          <b>The matrix</b> has one row per user and one column per message: each cell is what that user will receive, rendered from the campaign file and the data. Select a cell to preview it here, then approve (A) or flag (F) it.
           {first && node && (
             <>
               {' '}

@@ -166,10 +166,23 @@ function readBlock(css: string, from: number, to: number, line: number, sheet: S
         const nested: Stylesheet = { rules: [], atRules: [], comments: [] };
         readBlock(css, j + 1, end, line, nested);
         const own = body.replace(/[^;{}]*\{[^}]*\}/g, (m) => m.replace(/[^\n]/g, ' '));
-        sheet.rules.push({ selectors: splitTop(head, ',').map((p) => p.part.trim()).filter(Boolean), declarations: parseDeclarations(own, lineAt(css, j + 1, 0, line)), line: at });
+        sheet.rules.push({
+          selectors: splitTop(head, ',')
+            .map((p) => p.part.trim())
+            .filter(Boolean),
+          declarations: parseDeclarations(own, lineAt(css, j + 1, 0, line)),
+          line: at,
+        });
         sheet.rules.push(...nested.rules);
         sheet.atRules.push(...nested.atRules);
-      } else sheet.rules.push({ selectors: splitTop(head, ',').map((p) => p.part.trim()).filter(Boolean), declarations: parseDeclarations(body, lineAt(css, j + 1, 0, line)), line: at });
+      } else
+        sheet.rules.push({
+          selectors: splitTop(head, ',')
+            .map((p) => p.part.trim())
+            .filter(Boolean),
+          declarations: parseDeclarations(body, lineAt(css, j + 1, 0, line)),
+          line: at,
+        });
     }
     i = end + 1;
   }

@@ -51,8 +51,32 @@ const push = (m: Map<string, string[]>, k: string, title: string) => {
 const PROPERTY_LISTS: Record<string, string[]> = {
   'block-size & inline-size': ['block-size', 'inline-size'],
   'border-inline & border-block': ['border-inline', 'border-block'],
-  'border-inline & border-block individual logical properties': ['border-block-end', 'border-block-start', 'border-inline-end', 'border-inline-start', 'border-inline-color', 'border-block-color', 'border-inline-style', 'border-block-style', 'border-inline-width', 'border-block-width'],
-  'border-inline & border-block longhand properties': ['border-block-start-color', 'border-block-start-style', 'border-block-start-width', 'border-block-end-color', 'border-block-end-style', 'border-block-end-width', 'border-inline-start-color', 'border-inline-start-style', 'border-inline-start-width', 'border-inline-end-color', 'border-inline-end-style', 'border-inline-end-width'],
+  'border-inline & border-block individual logical properties': [
+    'border-block-end',
+    'border-block-start',
+    'border-inline-end',
+    'border-inline-start',
+    'border-inline-color',
+    'border-block-color',
+    'border-inline-style',
+    'border-block-style',
+    'border-inline-width',
+    'border-block-width',
+  ],
+  'border-inline & border-block longhand properties': [
+    'border-block-start-color',
+    'border-block-start-style',
+    'border-block-start-width',
+    'border-block-end-color',
+    'border-block-end-style',
+    'border-block-end-width',
+    'border-inline-start-color',
+    'border-inline-start-style',
+    'border-inline-start-width',
+    'border-inline-end-color',
+    'border-inline-end-style',
+    'border-inline-end-width',
+  ],
   'border-radius logical properties': ['border-end-end-radius', 'border-end-start-radius', 'border-start-end-radius', 'border-start-start-radius'],
   'color-scheme CSS property': ['color-scheme'],
   'css column properties': ['column-count', 'column-fill', 'column-gap', 'column-rule', 'column-rule-color', 'column-rule-style', 'column-rule-width', 'column-span', 'column-width', 'columns'],
@@ -100,19 +124,56 @@ const ELEMENT_LISTS: Record<string, string[]> = {
 
 /** Image formats by file extension, and by the MIME type of a `data:` URL. */
 const FORMATS: Record<string, string> = {
-  apng: 'Animated PNG image format', avif: 'AVIF image format', bmp: 'BMP image format', gif: 'GIF image format', heic: 'HEIF image format', heif: 'HEIF image format',
-  ico: 'ICO image format', jpeg: 'JPG image format', jpg: 'JPG image format', png: 'PNG image format', svg: 'SVG image format', tif: 'TIFF image format', tiff: 'TIFF image format',
-  webp: 'webP image format', mp4: 'Video as Image Assets', webm: 'Video as Image Assets', mov: 'Video as Image Assets',
-  'image/apng': 'Animated PNG image format', 'image/avif': 'AVIF image format', 'image/bmp': 'BMP image format', 'image/gif': 'GIF image format', 'image/heic': 'HEIF image format',
-  'image/heif': 'HEIF image format', 'image/jpeg': 'JPG image format', 'image/jpg': 'JPG image format', 'image/png': 'PNG image format', 'image/svg+xml': 'SVG image format',
-  'image/tiff': 'TIFF image format', 'image/vnd.microsoft.icon': 'ICO image format', 'image/webp': 'webP image format',
+  apng: 'Animated PNG image format',
+  avif: 'AVIF image format',
+  bmp: 'BMP image format',
+  gif: 'GIF image format',
+  heic: 'HEIF image format',
+  heif: 'HEIF image format',
+  ico: 'ICO image format',
+  jpeg: 'JPG image format',
+  jpg: 'JPG image format',
+  png: 'PNG image format',
+  svg: 'SVG image format',
+  tif: 'TIFF image format',
+  tiff: 'TIFF image format',
+  webp: 'webP image format',
+  mp4: 'Video as Image Assets',
+  webm: 'Video as Image Assets',
+  mov: 'Video as Image Assets',
+  'image/apng': 'Animated PNG image format',
+  'image/avif': 'AVIF image format',
+  'image/bmp': 'BMP image format',
+  'image/gif': 'GIF image format',
+  'image/heic': 'HEIF image format',
+  'image/heif': 'HEIF image format',
+  'image/jpeg': 'JPG image format',
+  'image/jpg': 'JPG image format',
+  'image/png': 'PNG image format',
+  'image/svg+xml': 'SVG image format',
+  'image/tiff': 'TIFF image format',
+  'image/vnd.microsoft.icon': 'ICO image format',
+  'image/webp': 'webP image format',
 };
 
 /** Builds the detectors for a list of feature titles (the data's). */
 export function buildDetectors(titles: readonly string[]): Detectors {
   const d: Detectors = {
-    propExact: new Map(), propFamily: new Map(), functions: new Map(), pairs: new Map(), valueWords: new Map(), units: new Map(), atRules: new Map(), mediaFeatures: [],
-    pseudo: new Map(), selectorKinds: new Map(), elements: new Map(), attributes: new Map(), elementAttr: [], imageFormats: new Map(), undetected: [],
+    propExact: new Map(),
+    propFamily: new Map(),
+    functions: new Map(),
+    pairs: new Map(),
+    valueWords: new Map(),
+    units: new Map(),
+    atRules: new Map(),
+    mediaFeatures: [],
+    pseudo: new Map(),
+    selectorKinds: new Map(),
+    elements: new Map(),
+    attributes: new Map(),
+    elementAttr: [],
+    imageFormats: new Map(),
+    undetected: [],
   };
   const known = new Set(titles);
   for (const [k, title] of Object.entries(FORMATS)) if (known.has(title)) d.imageFormats.set(k, title);
@@ -149,8 +210,7 @@ export function buildDetectors(titles: readonly string[]): Detectors {
     else if (title === 'srcset and sizes attributes') {
       push(d.attributes, 'srcset', raw);
       push(d.attributes, 'sizes', raw);
-    }
-    else if ((m = /^([a-z-]+) attribute$/.exec(title))) push(d.attributes, m[1]!, raw);
+    } else if ((m = /^([a-z-]+) attribute$/.exec(title))) push(d.attributes, m[1]!, raw);
     else if ((m = /^<(\w+)>( element)?$/.exec(title))) push(d.elements, m[1]!.toLowerCase(), raw);
     else if ((m = /^([a-z-]+?)( shorthand| property)?$/.exec(title))) {
       // `font shorthand` is the `font` property only; other titles also stand for their longhands.

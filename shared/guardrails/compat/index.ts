@@ -51,7 +51,10 @@ function supportTable(clientNames: readonly string[] | undefined): SupportTable 
   t = new Map();
   for (const f of EMAIL_FEATURES.values()) {
     const list: ClientSupport[] = [];
-    for (const [support, entries] of [['unsupported', f.unsupported], ['partial', f.partial]] as const)
+    for (const [support, entries] of [
+      ['unsupported', f.unsupported],
+      ['partial', f.partial],
+    ] as const)
       for (const [id, ...notes] of entries) if (checked.has(id)) list.push({ client: EMAIL_CLIENTS.get(id)!, support, notes: notes.map((n) => f.notes[n] ?? '').filter(Boolean) });
     if (list.length) t.set(f.title, list);
   }

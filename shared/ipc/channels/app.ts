@@ -12,7 +12,10 @@ const cancelledSchema = z.object({ status: z.literal('cancelled') });
 /** A file-type filter for open and save dialogs: `{ name: 'Campaigns', extensions: ['yaml', 'yml'] }`. */
 export const fileFilterSchema = z.strictObject({
   name: z.string().min(1).max(80),
-  extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,10})$/)).min(1).max(20),
+  extensions: z
+    .array(z.string().regex(/^(\*|[A-Za-z0-9]{1,10})$/))
+    .min(1)
+    .max(20),
 });
 
 /** Largest report the renderer may hand to `dialog.saveFile` (characters). */
@@ -63,7 +66,11 @@ export const appChannels = {
   'dialog.saveFile': {
     args: z.strictObject({
       title: z.string().max(120).optional(),
-      suggestedName: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path'),
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^[^/\\]+$/, 'a file name, not a path'),
       filters: z.array(fileFilterSchema).max(10).optional(),
       content: z.string().max(MAX_SAVE_CHARS),
     }),
@@ -77,7 +84,11 @@ export const appChannels = {
   'dialog.savePdf': {
     args: z.strictObject({
       title: z.string().max(120).optional(),
-      suggestedName: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path'),
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^[^/\\]+$/, 'a file name, not a path'),
       html: z.string().max(MAX_SAVE_CHARS),
     }),
     result: z.discriminatedUnion('status', [z.object({ status: z.literal('saved'), path: z.string(), bytes: z.number().int().nonnegative() }), cancelledSchema, unavailableSchema]),

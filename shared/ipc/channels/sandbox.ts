@@ -78,7 +78,14 @@ export function activeFaults(f: FaultConfig): string[] {
   const out: string[] = [];
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   if (f.latencyMs > 0) out.push(`latency ${f.latencyMs} ms`);
-  const shares: [keyof FaultConfig, string][] = [['share429', '429'], ['share500', '500'], ['share503', '503'], ['shareTimeout', 'timeouts'], ['shareReset', 'connection resets'], ['shareMalformed', 'malformed replies']];
+  const shares: [keyof FaultConfig, string][] = [
+    ['share429', '429'],
+    ['share500', '500'],
+    ['share503', '503'],
+    ['shareTimeout', 'timeouts'],
+    ['shareReset', 'connection resets'],
+    ['shareMalformed', 'malformed replies'],
+  ];
   for (const [k, label] of shares) if ((f[k] as number) > 0) out.push(`${pct(f[k] as number)} ${label}`);
   if (f.script.length > 0) out.push(`${f.script.length} scripted fault${f.script.length === 1 ? '' : 's'} next`);
   if (f.maxTargets < NO_FAULTS.maxTargets) out.push(`at most ${f.maxTargets.toLocaleString('en-US')} targets per call`);

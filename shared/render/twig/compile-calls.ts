@@ -47,7 +47,9 @@ export function compileMacroCall(cc: CallCompiler, e: Extract<Expr, { kind: 'mac
           const v = a.f(c);
           if (a.spread) {
             if (!isArray(v)) throw new TwigRuntimeError('Argument unpacking ("...") only works on sequences and mappings.');
-            for (const [k, x] of entriesOf(v)) if (typeof k === 'number') positional.push(x); else named.set(k, x);
+            for (const [k, x] of entriesOf(v))
+              if (typeof k === 'number') positional.push(x);
+              else named.set(k, x);
           } else if (a.name !== undefined) named.set(a.name, v);
           else positional.push(v);
         }
@@ -76,15 +78,27 @@ function bind(cc: CallCompiler, def: Callable, args: Arg[], strategy: string | f
   for (const a of args) {
     const fn = cc.expr(a.value, strategy).fn;
     if (a.name === undefined) {
-      if (named) { cc.fail('syntax', `Positional arguments cannot be used after named arguments for ${what}.`, a.value.pos); return null; }
+      if (named) {
+        cc.fail('syntax', `Positional arguments cannot be used after named arguments for ${what}.`, a.value.pos);
+        return null;
+      }
       if (slots.length < fixed) slots.push(fn);
       else if (def.variadic) rest.push(fn);
-      else { cc.fail('syntax', `Too many arguments for ${what}.`, a.value.pos); return null; }
+      else {
+        cc.fail('syntax', `Too many arguments for ${what}.`, a.value.pos);
+        return null;
+      }
     } else {
       named = true;
       const idx = params.findIndex((p) => p.name === snake(a.name!));
-      if (idx < 0 || idx >= fixed) { cc.fail('syntax', `Unknown argument "${a.name}" for ${what}.`, a.value.pos); return null; }
-      if (slots[idx]) { cc.fail('syntax', `Argument "${a.name}" is defined twice for ${what}.`, a.value.pos); return null; }
+      if (idx < 0 || idx >= fixed) {
+        cc.fail('syntax', `Unknown argument "${a.name}" for ${what}.`, a.value.pos);
+        return null;
+      }
+      if (slots[idx]) {
+        cc.fail('syntax', `Argument "${a.name}" is defined twice for ${what}.`, a.value.pos);
+        return null;
+      }
       while (slots.length < idx) slots.push(undefined);
       slots[idx] = fn;
     }
@@ -92,7 +106,10 @@ function bind(cc: CallCompiler, def: Callable, args: Arg[], strategy: string | f
   const fns: E[] = [];
   for (let i = 0; i < fixed; i++) {
     const given = slots[i];
-    if (given) { fns.push(given); continue; }
+    if (given) {
+      fns.push(given);
+      continue;
+    }
     const p = params[i]!;
     if (!('default' in p)) {
       cc.fail('syntax', `Value for argument "${p.name}" is required for ${what}.`, pos);
@@ -116,7 +133,9 @@ function bindAtRuntime(cc: CallCompiler, def: Callable, args: Arg[], strategy: s
       const v = a.f(c);
       if (a.spread) {
         if (!isArray(v)) throw new TwigRuntimeError('Argument unpacking ("...") only works on sequences and mappings.');
-        for (const [k, x] of entriesOf(v)) if (typeof k === 'number') positional.push(x); else named.set(snake(k), x);
+        for (const [k, x] of entriesOf(v))
+          if (typeof k === 'number') positional.push(x);
+          else named.set(snake(k), x);
       } else if (a.name !== undefined) named.set(snake(a.name), v);
       else positional.push(v);
     }
@@ -126,9 +145,16 @@ function bindAtRuntime(cc: CallCompiler, def: Callable, args: Arg[], strategy: s
       if (i < positional.length) out.push(positional[i]);
       else if (named.has(p.name)) out.push(named.get(p.name));
       else if ('default' in p) out.push(p.default);
-      else { c.pos = pos; throw new TwigRuntimeError(`Value for argument "${p.name}" is required for ${what}.`); }
+      else {
+        c.pos = pos;
+        throw new TwigRuntimeError(`Value for argument "${p.name}" is required for ${what}.`);
+      }
     }
-    for (const k of named.keys()) if (!params.some((p, i) => p.name === k && i < fixed)) { c.pos = pos; throw new TwigRuntimeError(`Unknown argument "${k}" for ${what}.`); }
+    for (const k of named.keys())
+      if (!params.some((p, i) => p.name === k && i < fixed)) {
+        c.pos = pos;
+        throw new TwigRuntimeError(`Unknown argument "${k}" for ${what}.`);
+      }
     // Extra positional values: the variadic parameter takes them; other callables ignore them, as PHP functions do.
     if (def.variadic) out.push(...positional.slice(fixed));
     return out;
@@ -151,7 +177,10 @@ export function compileFilter(cc: CallCompiler, e: Extract<Expr, { kind: 'filter
   if (def.preEscape && !isSafeFor(input, 'html')) {
     const raw = inFn;
     // twig_escape_filter leaves non-strings (numbers, arrays...) unchanged.
-    inFn = (c) => { const v = raw(c); return typeof v === 'string' ? new Markup(escapeValue(v, 'html', true)) : v; };
+    inFn = (c) => {
+      const v = raw(c);
+      return typeof v === 'string' ? new Markup(escapeValue(v, 'html', true)) : v;
+    };
   }
   let safe: readonly string[] = def.safe ?? NONE;
   if (e.name === 'escape' || e.name === 'e') {
@@ -161,14 +190,31 @@ export function compileFilter(cc: CallCompiler, e: Extract<Expr, { kind: 'filter
   if (e.name === 'raw') return { fn: inFn, safe: ALL };
   const f = def.fn;
   // Fixed arities get closures of their own: the render loop allocates no argument arrays.
-  if ('dynamic' in args) { const d = args.dynamic; return { fn: (c) => f(c, inFn(c), ...d(c)), safe }; }
+  if ('dynamic' in args) {
+    const d = args.dynamic;
+    return { fn: (c) => f(c, inFn(c), ...d(c)), safe };
+  }
   const a = args.fixed;
   switch (a.length) {
-    case 0: return { fn: (c) => f(c, inFn(c)), safe };
-    case 1: { const a0 = a[0]!; return { fn: (c) => f(c, inFn(c), a0(c)), safe }; }
-    case 2: { const a0 = a[0]!, a1 = a[1]!; return { fn: (c) => f(c, inFn(c), a0(c), a1(c)), safe }; }
-    case 3: { const a0 = a[0]!, a1 = a[1]!, a2 = a[2]!; return { fn: (c) => f(c, inFn(c), a0(c), a1(c), a2(c)), safe }; }
-    default: return { fn: (c) => f(c, inFn(c), ...a.map((x) => x(c))), safe };
+    case 0:
+      return { fn: (c) => f(c, inFn(c)), safe };
+    case 1: {
+      const a0 = a[0]!;
+      return { fn: (c) => f(c, inFn(c), a0(c)), safe };
+    }
+    case 2: {
+      const a0 = a[0]!,
+        a1 = a[1]!;
+      return { fn: (c) => f(c, inFn(c), a0(c), a1(c)), safe };
+    }
+    case 3: {
+      const a0 = a[0]!,
+        a1 = a[1]!,
+        a2 = a[2]!;
+      return { fn: (c) => f(c, inFn(c), a0(c), a1(c), a2(c)), safe };
+    }
+    default:
+      return { fn: (c) => f(c, inFn(c), ...a.map((x) => x(c))), safe };
   }
 }
 
@@ -216,7 +262,14 @@ export function compileCall(cc: CallCompiler, e: Extract<Expr, { kind: 'call' }>
   const pos = e.pos;
   const all = argsOf(args);
   // Functions take no piped input. block() sets the position so that an unknown block is located at the call.
-  if (e.name === 'block') return { fn: (c) => { c.pos = pos; return f(c, ...all(c)); }, safe: def.safe ?? NONE };
+  if (e.name === 'block')
+    return {
+      fn: (c) => {
+        c.pos = pos;
+        return f(c, ...all(c));
+      },
+      safe: def.safe ?? NONE,
+    };
   return { fn: (c) => f(c, ...all(c)), safe: def.safe ?? NONE };
 }
 
@@ -228,16 +281,16 @@ function random(cc: CallCompiler, what: string, pos: number): void {
 type Bound = { fixed: E[] } | { dynamic: (c: Ctx) => unknown[] };
 
 function argsOf(b: Bound): (c: Ctx) => unknown[] {
-if ('dynamic' in b) return b.dynamic;
-const fs = b.fixed;
-return fs.length === 0 ? () => [] : (c) => fs.map((f) => f(c));
+  if ('dynamic' in b) return b.dynamic;
+  const fs = b.fixed;
+  return fs.length === 0 ? () => [] : (c) => fs.map((f) => f(c));
 }
 
 export const BLOCK_FROM_TEMPLATE = 'block() with a template name needs another template: the platform renders one template per field, so there is none to read a block from.';
 
 /** Twig matches named arguments in snake_case (`preserveKeys` is `preserve_keys`). */
 function snake(name: string): string {
-return name.replace(/[A-Z]/g, (m) => '_' + m.toLowerCase());
+  return name.replace(/[A-Z]/g, (m) => '_' + m.toLowerCase());
 }
 
 /** Whether an expression's result is already safe for an escaping strategy. */

@@ -15,10 +15,7 @@ import { displayBlock } from './blocks';
 import { BLOCK_FROM_TEMPLATE, compileCall, compileFilter, compileMacroCall, compileTest, isSafeFor, type CallCompiler } from './compile-calls';
 import { TwigCompileError, TwigRuntimeError } from './errors';
 import type { CompiledMacro } from './macros';
-import {
-  add, compare, div, neg, floorDiv, getAttr, hasAttr, isArray, keysOf, looseEquals, Markup, mod, mul, pow, sub,
-  toNumber, toStr, truthy,
-} from './php';
+import { add, compare, div, neg, floorDiv, getAttr, hasAttr, isArray, keysOf, looseEquals, Markup, mod, mul, pow, sub, toNumber, toStr, truthy } from './php';
 import { inOp, matchesOp, phpRange, sliceValue } from './values';
 import { escapeValue, type Ctx } from './runtime';
 
@@ -70,10 +67,16 @@ export function compileAst(template: Template, autoescape: boolean, globals: Rec
 function collectAssigned(stmts: Stmt[], out: Set<string>, flags: { dynamicWith: boolean }): void {
   for (const s of stmts) {
     switch (s.kind) {
-      case 'set': s.names.forEach((n) => out.add(n)); break;
-      case 'setcapture': out.add(s.name); collectAssigned(s.body, out, flags); break;
+      case 'set':
+        s.names.forEach((n) => out.add(n));
+        break;
+      case 'setcapture':
+        out.add(s.name);
+        collectAssigned(s.body, out, flags);
+        break;
       case 'for':
-        out.add(s.valueVar); out.add('loop');
+        out.add(s.valueVar);
+        out.add('loop');
         if (s.keyVar) out.add(s.keyVar);
         collectAssigned(s.body, out, flags);
         if (s.else) collectAssigned(s.else, out, flags);
@@ -82,9 +85,17 @@ function collectAssigned(stmts: Stmt[], out: Set<string>, flags: { dynamicWith: 
         s.branches.forEach((b) => collectAssigned(b.body, out, flags));
         if (s.else) collectAssigned(s.else, out, flags);
         break;
-      case 'with': flags.dynamicWith = true; collectAssigned(s.body, out, flags); break;
-      case 'apply': case 'autoescape': case 'block': collectAssigned(s.body, out, flags); break;
-      default: break;
+      case 'with':
+        flags.dynamicWith = true;
+        collectAssigned(s.body, out, flags);
+        break;
+      case 'apply':
+      case 'autoescape':
+      case 'block':
+        collectAssigned(s.body, out, flags);
+        break;
+      default:
+        break;
     }
   }
 }
@@ -104,7 +115,10 @@ class Compiler implements CallCompiler {
   private readonly assigned = new Set<string>();
   private readonly dynamicWith: boolean;
 
-  constructor(template: Template, private readonly globals: Record<string, unknown>) {
+  constructor(
+    template: Template,
+    private readonly globals: Record<string, unknown>,
+  ) {
     const flags = { dynamicWith: false };
     collectAssigned(template.body, this.assigned, flags);
     for (const m of template.macros.values()) {
@@ -160,27 +174,53 @@ class Compiler implements CallCompiler {
     const flush = () => {
       if (text) {
         const t = text;
-        fns.push((c) => { c.out += t; });
+        fns.push((c) => {
+          c.out += t;
+        });
         text = '';
       }
     };
     for (const s of stmts) {
-      if (s.kind === 'text') { text += s.text; continue; }
+      if (s.kind === 'text') {
+        text += s.text;
+        continue;
+      }
       flush();
       fns.push(this.stmt(s, strategy));
     }
     flush();
     if (fns.length === 0) return () => {};
     if (fns.length === 1) return fns[0]!;
-    if (fns.length === 2) { const [a, b] = fns as [S, S]; return (c) => { a(c); b(c); }; }
-    return (c) => { for (let i = 0; i < fns.length; i++) fns[i]!(c); };
+    if (fns.length === 2) {
+      const [a, b] = fns as [S, S];
+      return (c) => {
+        a(c);
+        b(c);
+      };
+    }
+    return (c) => {
+      for (let i = 0; i < fns.length; i++) fns[i]!(c);
+    };
   }
 
   private stmt(s: Stmt, strategy: string | false): S {
     switch (s.kind) {
-      case 'text': { const t = s.text; return (c) => { c.out += t; }; }
-      case 'print': return this.print(this.expr(s.expr, strategy), strategy, s.pos);
-      case 'do': { const e = this.expr(s.expr, strategy).fn; const pos = s.pos; return (c) => { c.pos = pos; e(c); }; }
+      case 'text': {
+        const t = s.text;
+        return (c) => {
+          c.out += t;
+        };
+      }
+      case 'print':
+        return this.print(this.expr(s.expr, strategy), strategy, s.pos);
+      case 'do': {
+        const e = this.expr(s.expr, strategy).fn;
+        const pos = s.pos;
+        return (c) => {
+          c.pos = pos;
+          e(c);
+        };
+      }
       case 'if': {
         const branches = s.branches.map((b) => {
           const test = this.expr(b.test, strategy).fn;
@@ -195,13 +235,20 @@ class Compiler implements CallCompiler {
         const pos = s.pos;
         if (branches.length === 1) {
           const { test, body } = branches[0]!;
-          return (c) => { c.pos = pos; if (truthy(test(c))) body(c); else if (els) els(c); };
+          return (c) => {
+            c.pos = pos;
+            if (truthy(test(c))) body(c);
+            else if (els) els(c);
+          };
         }
         return (c) => {
           c.pos = pos;
           for (let i = 0; i < branches.length; i++) {
             const b = branches[i]!;
-            if (truthy(b.test(c))) { b.body(c); return; }
+            if (truthy(b.test(c))) {
+              b.body(c);
+              return;
+            }
           }
           if (els) els(c);
         };
@@ -213,13 +260,18 @@ class Compiler implements CallCompiler {
         if (values.length === 1) {
           const name = s.names[0]!;
           const v = values[0]!;
-          return (c) => { c.pos = pos; c.locals[name] = v(c); };
+          return (c) => {
+            c.pos = pos;
+            c.locals[name] = v(c);
+          };
         }
         const names = s.names;
         return (c) => {
           c.pos = pos;
           const vals = values.map((v) => v(c));
-          names.forEach((n, i) => { c.locals[n] = vals[i]; });
+          names.forEach((n, i) => {
+            c.locals[n] = vals[i];
+          });
         };
       }
       case 'setcapture': {
@@ -235,7 +287,8 @@ class Compiler implements CallCompiler {
           c.locals[name] = captured === '' ? '' : new Markup(captured);
         };
       }
-      case 'for': return this.forLoop(s, strategy);
+      case 'for':
+        return this.forLoop(s, strategy);
       case 'with': {
         const expr: E | null = s.expr ? this.expr(s.expr, strategy).fn : null;
         this.push(s.only);
@@ -284,7 +337,8 @@ class Compiler implements CallCompiler {
           c.tmp = savedTmp;
         };
       }
-      case 'autoescape': return this.block(s.body, s.strategy);
+      case 'autoescape':
+        return this.block(s.body, s.strategy);
       case 'block': {
         // Compiled where it is defined, so it escapes with the strategy in force there (as Twig's escaper does).
         this.push();
@@ -292,7 +346,10 @@ class Compiler implements CallCompiler {
         this.pop();
         this.blocks.set(s.name, body);
         const { name, pos } = s;
-        return (c) => { c.pos = pos; displayBlock(c, body, name); };
+        return (c) => {
+          c.pos = pos;
+          displayBlock(c, body, name);
+        };
       }
     }
   }
@@ -304,16 +361,29 @@ class Compiler implements CallCompiler {
       const { test } = e.cond;
       const a = this.print(e.cond.then, strategy, pos);
       const b = this.print(e.cond.else, strategy, pos);
-      return (c) => { c.pos = pos; if (test(c)) a(c); else b(c); };
+      return (c) => {
+        c.pos = pos;
+        if (test(c)) a(c);
+        else b(c);
+      };
     }
     if (!strategy || isSafeFor(e, strategy)) {
-      return (c) => { c.pos = pos; c.out += toStr(fn(c)); };
+      return (c) => {
+        c.pos = pos;
+        c.out += toStr(fn(c));
+      };
     }
     if (strategy === 'html') {
-      return (c) => { c.pos = pos; c.out += escapeValue(fn(c), 'html', true); };
+      return (c) => {
+        c.pos = pos;
+        c.out += escapeValue(fn(c), 'html', true);
+      };
     }
     const st = strategy;
-    return (c) => { c.pos = pos; c.out += escapeValue(fn(c), st, true); };
+    return (c) => {
+      c.pos = pos;
+      c.out += escapeValue(fn(c), st, true);
+    };
   }
 
   private forLoop(s: Extract<Stmt, { kind: 'for' }>, strategy: string | false): S {
@@ -373,8 +443,12 @@ class Compiler implements CallCompiler {
 
   expr(e: Expr, strategy: string | false): CExpr {
     switch (e.kind) {
-      case 'const': { const v = e.value; return { fn: () => v, safe: ALL }; }
-      case 'name': return this.name(e);
+      case 'const': {
+        const v = e.value;
+        return { fn: () => v, safe: ALL };
+      }
+      case 'name':
+        return this.name(e);
       case 'array': {
         const items = e.items.map((i) => ({ f: this.expr(i.value, strategy).fn, spread: !!i.spread }));
         if (!items.some((i) => i.spread)) {
@@ -402,7 +476,14 @@ class Compiler implements CallCompiler {
           // Distinct string keys only: a plain object lists them in insertion order too, and is cheaper to build.
           const ks = names as string[];
           const vs = pairs.map((p) => p.v);
-          return { fn: (c) => { const o: Record<string, unknown> = {}; for (let i = 0; i < ks.length; i++) o[ks[i]!] = vs[i]!(c); return o; }, safe: NONE };
+          return {
+            fn: (c) => {
+              const o: Record<string, unknown> = {};
+              for (let i = 0; i < ks.length; i++) o[ks[i]!] = vs[i]!(c);
+              return o;
+            },
+            safe: NONE,
+          };
         }
         return {
           fn: (c) => {
@@ -438,24 +519,45 @@ class Compiler implements CallCompiler {
         if (e.op === '-') return { fn: (c) => neg(x(c)), safe: NONE };
         return { fn: (c) => toNumber(x(c), '*'), safe: NONE };
       }
-      case 'binary': return this.binary(e, strategy);
+      case 'binary':
+        return this.binary(e, strategy);
       case 'cond': {
         const test = this.expr(e.test, strategy);
         const then = e.then ? this.expr(e.then, strategy) : test;
         const els = e.else ? this.expr(e.else, strategy) : { fn: () => '', safe: ALL };
-        const t = test.fn, a = then.fn, b = els.fn;
+        const t = test.fn,
+          a = then.fn,
+          b = els.fn;
         const safe = intersect(then.safe, els.safe);
         const cond = { test: (c: Ctx) => truthy(t(c)), then, else: els };
-        if (!e.then) return { fn: (c) => { const v = t(c); return truthy(v) ? v : b(c); }, safe, cond };
+        if (!e.then)
+          return {
+            fn: (c) => {
+              const v = t(c);
+              return truthy(v) ? v : b(c);
+            },
+            safe,
+            cond,
+          };
         return { fn: (c) => (truthy(t(c)) ? a(c) : b(c)), safe, cond };
       }
       case 'interp': {
         const parts = e.parts.map((p) => this.expr(p, strategy).fn);
-        return { fn: (c) => { let s = ''; for (const p of parts) s += toStr(p(c)); return s; }, safe: NONE };
+        return {
+          fn: (c) => {
+            let s = '';
+            for (const p of parts) s += toStr(p(c));
+            return s;
+          },
+          safe: NONE,
+        };
       }
-      case 'filter': return compileFilter(this, e, strategy);
-      case 'test': return compileTest(this, e, strategy);
-      case 'call': return compileCall(this, e, strategy);
+      case 'filter':
+        return compileFilter(this, e, strategy);
+      case 'test':
+        return compileTest(this, e, strategy);
+      case 'call':
+        return compileCall(this, e, strategy);
       case 'arrow': {
         this.push();
         e.params.forEach((p) => this.define(p));
@@ -463,20 +565,30 @@ class Compiler implements CallCompiler {
         this.pop();
         const params = e.params;
         return {
-          fn: (c) => (...args: unknown[]) => {
-            const saved = c.locals;
-            // A copy rather than Object.create(saved), as for loops (see forLoop): called per element.
-            const inner = Object.create(null) as Record<string, unknown>;
-            for (const k in saved) inner[k] = saved[k];
-            params.forEach((p, i) => { inner[p] = args[i]; });
-            c.locals = inner;
-            try { return body(c); } finally { c.locals = saved; }
-          },
+          fn:
+            (c) =>
+            (...args: unknown[]) => {
+              const saved = c.locals;
+              // A copy rather than Object.create(saved), as for loops (see forLoop): called per element.
+              const inner = Object.create(null) as Record<string, unknown>;
+              for (const k in saved) inner[k] = saved[k];
+              params.forEach((p, i) => {
+                inner[p] = args[i];
+              });
+              c.locals = inner;
+              try {
+                return body(c);
+              } finally {
+                c.locals = saved;
+              }
+            },
           safe: NONE,
         };
       }
-      case 'tmp': return { fn: (c) => c.tmp, safe: NONE };
-      case 'macro': return compileMacroCall(this, e, strategy);
+      case 'tmp':
+        return { fn: (c) => c.tmp, safe: NONE };
+      case 'macro':
+        return compileMacroCall(this, e, strategy);
     }
   }
 
@@ -509,7 +621,10 @@ class Compiler implements CallCompiler {
     }
     this.reference(name);
     if (!this.dynamicWith && !this.assigned.has(name) && !this.isLocal(name)) {
-      return (c) => { const v = c.vars; return hasOwn.call(v, name) ? v[name] : undefined; };
+      return (c) => {
+        const v = c.vars;
+        return hasOwn.call(v, name) ? v[name] : undefined;
+      };
     }
     return (c) => {
       const l = c.locals;
@@ -548,14 +663,20 @@ class Compiler implements CallCompiler {
     if (e.kind === 'macro') {
       // Asks whether the macro exists; it is not called.
       const macros = this.macros;
-      if (typeof e.name === 'string') { const n = e.name; return () => macros.has(n); }
+      if (typeof e.name === 'string') {
+        const n = e.name;
+        return () => macros.has(n);
+      }
       const name = this.expr(e.name, strategy).fn;
       return (c) => macros.has(toStr(name(c)));
     }
     if (e.kind === 'call' && (e.name === 'attribute' || e.name === 'block') && e.args.length >= 1 && !e.args.some((a) => a.spread)) {
       const arg = (n: string, i: number) => e.args.find((a) => a.name === n) ?? e.args.filter((a) => a.name === undefined)[i];
       if (e.name === 'block') {
-        if (arg('template', 1)) { this.fail('unsupported-twig', BLOCK_FROM_TEMPLATE, e.pos); return () => false; }
+        if (arg('template', 1)) {
+          this.fail('unsupported-twig', BLOCK_FROM_TEMPLATE, e.pos);
+          return () => false;
+        }
         const name = this.expr(arg('name', 0)!.value, strategy).fn;
         return (c) => c.blocks.has(toStr(name(c)));
       }
@@ -571,45 +692,121 @@ class Compiler implements CallCompiler {
   private binary(e: Extract<Expr, { kind: 'binary' }>, strategy: string | false): CExpr {
     const l = this.expr(e.left, strategy);
     const r = this.expr(e.right, strategy);
-    const a = l.fn, b = r.fn;
+    const a = l.fn,
+      b = r.fn;
     let fn: E;
     switch (e.op) {
-      case 'or': fn = (c) => truthy(a(c)) || truthy(b(c)); break;
-      case 'and': fn = (c) => truthy(a(c)) && truthy(b(c)); break;
-      case 'xor': fn = (c) => truthy(a(c)) !== truthy(b(c)); break;
-      case 'b-or': fn = (c) => toNumber(a(c), '|') | toNumber(b(c), '|'); break;
-      case 'b-xor': fn = (c) => toNumber(a(c), '^') ^ toNumber(b(c), '^'); break;
-      case 'b-and': fn = (c) => toNumber(a(c), '&') & toNumber(b(c), '&'); break;
-      case '==': fn = (c) => looseEquals(a(c), b(c)); break;
-      case '!=': fn = (c) => !looseEquals(a(c), b(c)); break;
-      case '<=>': fn = (c) => compare(a(c), b(c)); break;
-      case '<': fn = (c) => compare(a(c), b(c)) < 0; break;
-      case '>': fn = (c) => compare(a(c), b(c)) > 0; break;
-      case '<=': fn = (c) => compare(a(c), b(c)) <= 0; break;
-      case '>=': fn = (c) => compare(a(c), b(c)) >= 0; break;
-      case 'in': fn = (c) => inOp(a(c), b(c)); break;
-      case 'not in': fn = (c) => !inOp(a(c), b(c)); break;
-      case 'matches': fn = (c) => matchesOp(a(c), b(c)); break;
+      case 'or':
+        fn = (c) => truthy(a(c)) || truthy(b(c));
+        break;
+      case 'and':
+        fn = (c) => truthy(a(c)) && truthy(b(c));
+        break;
+      case 'xor':
+        fn = (c) => truthy(a(c)) !== truthy(b(c));
+        break;
+      case 'b-or':
+        fn = (c) => toNumber(a(c), '|') | toNumber(b(c), '|');
+        break;
+      case 'b-xor':
+        fn = (c) => toNumber(a(c), '^') ^ toNumber(b(c), '^');
+        break;
+      case 'b-and':
+        fn = (c) => toNumber(a(c), '&') & toNumber(b(c), '&');
+        break;
+      case '==':
+        fn = (c) => looseEquals(a(c), b(c));
+        break;
+      case '!=':
+        fn = (c) => !looseEquals(a(c), b(c));
+        break;
+      case '<=>':
+        fn = (c) => compare(a(c), b(c));
+        break;
+      case '<':
+        fn = (c) => compare(a(c), b(c)) < 0;
+        break;
+      case '>':
+        fn = (c) => compare(a(c), b(c)) > 0;
+        break;
+      case '<=':
+        fn = (c) => compare(a(c), b(c)) <= 0;
+        break;
+      case '>=':
+        fn = (c) => compare(a(c), b(c)) >= 0;
+        break;
+      case 'in':
+        fn = (c) => inOp(a(c), b(c));
+        break;
+      case 'not in':
+        fn = (c) => !inOp(a(c), b(c));
+        break;
+      case 'matches':
+        fn = (c) => matchesOp(a(c), b(c));
+        break;
       // PHP: is_string($a = left) && is_string($b = right) && ...: the right side is not evaluated when the left is no string.
-      case 'starts with': fn = (c) => { const x = a(c); if (typeof x !== 'string') return false; const y = b(c); return typeof y === 'string' && x.startsWith(y); }; break;
-      case 'ends with': fn = (c) => { const x = a(c); if (typeof x !== 'string') return false; const y = b(c); return typeof y === 'string' && x.endsWith(y); }; break;
-      case '..': fn = (c) => phpRange(a(c), b(c), 1); break;
-      case '+': fn = (c) => add(a(c), b(c)); break;
-      case '-': fn = (c) => sub(a(c), b(c)); break;
-      case '~': fn = (c) => toStr(a(c)) + toStr(b(c)); break;
-      case '*': fn = (c) => mul(a(c), b(c)); break;
-      case '/': fn = (c) => div(a(c), b(c)); break;
-      case '//': fn = (c) => floorDiv(a(c), b(c)); break;
-      case '%': fn = (c) => mod(a(c), b(c)); break;
-      case '**': fn = (c) => pow(a(c), b(c)); break;
+      case 'starts with':
+        fn = (c) => {
+          const x = a(c);
+          if (typeof x !== 'string') return false;
+          const y = b(c);
+          return typeof y === 'string' && x.startsWith(y);
+        };
+        break;
+      case 'ends with':
+        fn = (c) => {
+          const x = a(c);
+          if (typeof x !== 'string') return false;
+          const y = b(c);
+          return typeof y === 'string' && x.endsWith(y);
+        };
+        break;
+      case '..':
+        fn = (c) => phpRange(a(c), b(c), 1);
+        break;
+      case '+':
+        fn = (c) => add(a(c), b(c));
+        break;
+      case '-':
+        fn = (c) => sub(a(c), b(c));
+        break;
+      case '~':
+        fn = (c) => toStr(a(c)) + toStr(b(c));
+        break;
+      case '*':
+        fn = (c) => mul(a(c), b(c));
+        break;
+      case '/':
+        fn = (c) => div(a(c), b(c));
+        break;
+      case '//':
+        fn = (c) => floorDiv(a(c), b(c));
+        break;
+      case '%':
+        fn = (c) => mod(a(c), b(c));
+        break;
+      case '**':
+        fn = (c) => pow(a(c), b(c));
+        break;
       case '??': {
         return {
-          fn: (c) => { const v = a(c); return v === undefined || v === null ? b(c) : v; },
+          fn: (c) => {
+            const v = a(c);
+            return v === undefined || v === null ? b(c) : v;
+          },
           safe: intersect(l.safe, r.safe),
-          cond: { test: (c) => { const v = a(c); return v !== undefined && v !== null; }, then: l, else: r },
+          cond: {
+            test: (c) => {
+              const v = a(c);
+              return v !== undefined && v !== null;
+            },
+            then: l,
+            else: r,
+          },
         };
       }
-      case 'has some': case 'has every': {
+      case 'has some':
+      case 'has every': {
         const every = e.op === 'has every';
         fn = (c) => {
           const seq = a(c);
@@ -632,7 +829,6 @@ class Compiler implements CallCompiler {
     }
     return { fn, safe: NONE };
   }
-
 }
 
 function intersect(a: readonly string[], b: readonly string[]): readonly string[] {
@@ -640,4 +836,3 @@ function intersect(a: readonly string[], b: readonly string[]): readonly string[
   if (b.includes('all')) return a;
   return a.filter((x) => b.includes(x));
 }
-

@@ -113,30 +113,58 @@ function parseDateString(s: string, tz: string | number, now: number): PhpDate {
   let y: number, mo: number, d: number, rest: string;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(.*)$/.exec(t)) || (m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(.*)$/.exec(t))) {
-    y = Number(m[1]); mo = Number(m[2]); d = Number(m[3]); rest = m[4]!;
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+    rest = m[4]!;
   } else if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(.*)$/.exec(t))) {
-    mo = Number(m[1]); d = Number(m[2]); y = Number(m[3]); rest = m[4]!;
+    mo = Number(m[1]);
+    d = Number(m[2]);
+    y = Number(m[3]);
+    rest = m[4]!;
   } else if ((m = /^(\d{1,2})[-.](\d{1,2})[-.](\d{4})(.*)$/.exec(t))) {
-    d = Number(m[1]); mo = Number(m[2]); y = Number(m[3]); rest = m[4]!;
+    d = Number(m[1]);
+    mo = Number(m[2]);
+    y = Number(m[3]);
+    rest = m[4]!;
   } else if ((m = /^(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(.*)$/.exec(t)) && monthIndex(m[1]!)) {
-    mo = monthIndex(m[1]!); d = Number(m[2]); y = Number(m[3]); rest = m[4]!;
+    mo = monthIndex(m[1]!);
+    d = Number(m[2]);
+    y = Number(m[3]);
+    rest = m[4]!;
   } else if ((m = /^(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(.*)$/.exec(t)) && monthIndex(m[2]!)) {
-    d = Number(m[1]); mo = monthIndex(m[2]!); y = Number(m[3]); rest = m[4]!;
+    d = Number(m[1]);
+    mo = monthIndex(m[2]!);
+    y = Number(m[3]);
+    rest = m[4]!;
   } else {
     const r = applyRelative(new PhpDate(now, tz), t);
     if (r) return r;
     throw new TwigRuntimeError(`Failed to parse time string (${s}): format not supported by the preview engine.`);
   }
-  let h = 0, mi = 0, sec = 0, frac = 0;
+  let h = 0,
+    mi = 0,
+    sec = 0,
+    frac = 0;
   let zone: string | number = tz;
   const tm = /^(?:[T\s]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?\s*(am|pm)?(.*)$/i.exec(rest);
   if (tm) {
-    h = Number(tm[1]); mi = Number(tm[2]); sec = Number(tm[3] ?? 0); frac = tm[4] ? Math.floor(Number('0.' + tm[4]) * 1000) : 0;
-    if (tm[5]) { const pm = tm[5].toLowerCase() === 'pm'; if (h === 12) h = pm ? 12 : 0; else if (pm) h += 12; }
+    h = Number(tm[1]);
+    mi = Number(tm[2]);
+    sec = Number(tm[3] ?? 0);
+    frac = tm[4] ? Math.floor(Number('0.' + tm[4]) * 1000) : 0;
+    if (tm[5]) {
+      const pm = tm[5].toLowerCase() === 'pm';
+      if (h === 12) h = pm ? 12 : 0;
+      else if (pm) h += 12;
+    }
     rest = tm[6]!;
   }
   const zm = /^\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})\s*$/i.exec(rest);
-  if (zm) { zone = parseZone(zm[1]!.toUpperCase() === 'Z' ? 'UTC' : zm[1]!); rest = ''; }
+  if (zm) {
+    zone = parseZone(zm[1]!.toUpperCase() === 'Z' ? 'UTC' : zm[1]!);
+    rest = '';
+  }
   const base = new PhpDate(wallToMs(zone, y, mo, d, h, mi, sec, frac), zone);
   if (rest.trim()) {
     const r = applyRelative(base, rest);
@@ -162,8 +190,15 @@ export function toDate(defaultTz: string, date: unknown, timezone: unknown, now 
 }
 
 const ABBR: Record<string, [string, string]> = {
-  'Europe/London': ['GMT', 'BST'], 'Europe/Dublin': ['GMT', 'IST'], 'Europe/Lisbon': ['WET', 'WEST'],
-  'Europe/Athens': ['EET', 'EEST'], 'Europe/Helsinki': ['EET', 'EEST'], 'Europe/Bucharest': ['EET', 'EEST'], 'Europe/Kiev': ['EET', 'EEST'], 'Europe/Kyiv': ['EET', 'EEST'], 'Europe/Sofia': ['EET', 'EEST'],
+  'Europe/London': ['GMT', 'BST'],
+  'Europe/Dublin': ['GMT', 'IST'],
+  'Europe/Lisbon': ['WET', 'WEST'],
+  'Europe/Athens': ['EET', 'EEST'],
+  'Europe/Helsinki': ['EET', 'EEST'],
+  'Europe/Bucharest': ['EET', 'EEST'],
+  'Europe/Kiev': ['EET', 'EEST'],
+  'Europe/Kyiv': ['EET', 'EEST'],
+  'Europe/Sofia': ['EET', 'EEST'],
 };
 const CET = ['Paris', 'Berlin', 'Madrid', 'Rome', 'Amsterdam', 'Brussels', 'Vienna', 'Stockholm', 'Oslo', 'Copenhagen', 'Warsaw', 'Prague', 'Zurich', 'Budapest', 'Luxembourg', 'Monaco', 'Belgrade', 'Zagreb', 'Ljubljana', 'Bratislava', 'Malta', 'Andorra'];
 for (const c of CET) ABBR['Europe/' + c] = ['CET', 'CEST'];
@@ -207,47 +242,129 @@ export function phpDateFormat(date: PhpDate, format: string): string {
     const ch = format[i]!;
     const h12 = c.h % 12 === 0 ? 12 : c.h % 12;
     switch (ch) {
-      case 'd': out += pad(c.d); break;
-      case 'D': out += DAYS[c.dow]!.slice(0, 3); break;
-      case 'j': out += c.d; break;
-      case 'l': out += DAYS[c.dow]; break;
-      case 'N': out += c.dow === 0 ? 7 : c.dow; break;
-      case 'S': out += c.d % 10 === 1 && c.d !== 11 ? 'st' : c.d % 10 === 2 && c.d !== 12 ? 'nd' : c.d % 10 === 3 && c.d !== 13 ? 'rd' : 'th'; break;
-      case 'w': out += c.dow; break;
-      case 'z': out += doy; break;
-      case 'W': out += pad(isoWeek(c.y, c.mo, c.d)[0]); break;
-      case 'o': out += isoWeek(c.y, c.mo, c.d)[1]; break;
-      case 'F': out += MONTHS[c.mo - 1]![0]!.toUpperCase() + MONTHS[c.mo - 1]!.slice(1); break;
-      case 'M': out += MONTHS[c.mo - 1]![0]!.toUpperCase() + MONTHS[c.mo - 1]!.slice(1, 3); break;
-      case 'm': out += pad(c.mo); break;
-      case 'n': out += c.mo; break;
-      case 't': out += new Date(Date.UTC(c.y, c.mo, 0)).getUTCDate(); break;
-      case 'L': out += leap ? 1 : 0; break;
-      case 'Y': out += c.y; break;
-      case 'y': out += pad(c.y % 100); break;
-      case 'a': out += c.h < 12 ? 'am' : 'pm'; break;
-      case 'A': out += c.h < 12 ? 'AM' : 'PM'; break;
-      case 'B': out += pad(Math.floor((((date.ms / 1000 + 3600) % 86400) + 86400) % 86400 / 86.4), 3); break;
-      case 'g': out += h12; break;
-      case 'G': out += c.h; break;
-      case 'h': out += pad(h12); break;
-      case 'H': out += pad(c.h); break;
-      case 'i': out += pad(c.mi); break;
-      case 's': out += pad(c.s); break;
-      case 'u': out += pad(c.ms * 1000, 6); break;
-      case 'v': out += pad(c.ms, 3); break;
-      case 'e': out += typeof date.tz === 'number' ? fmtOffset(off, true) : date.tz; break;
-      case 'I': out += dst() ? 1 : 0; break;
-      case 'O': out += fmtOffset(off, false); break;
-      case 'P': out += fmtOffset(off, true); break;
-      case 'p': out += off === 0 ? 'Z' : fmtOffset(off, true); break;
-      case 'T': out += abbr(); break;
-      case 'Z': out += Math.round(off * 60); break;
-      case 'c': out += phpDateFormat(date, 'Y-m-d\\TH:i:sP'); break;
-      case 'r': out += phpDateFormat(date, 'D, d M Y H:i:s O'); break;
-      case 'U': out += Math.floor(date.ms / 1000); break;
-      case '\\': i++; if (i < format.length) out += format[i]; break;
-      default: out += ch;
+      case 'd':
+        out += pad(c.d);
+        break;
+      case 'D':
+        out += DAYS[c.dow]!.slice(0, 3);
+        break;
+      case 'j':
+        out += c.d;
+        break;
+      case 'l':
+        out += DAYS[c.dow];
+        break;
+      case 'N':
+        out += c.dow === 0 ? 7 : c.dow;
+        break;
+      case 'S':
+        out += c.d % 10 === 1 && c.d !== 11 ? 'st' : c.d % 10 === 2 && c.d !== 12 ? 'nd' : c.d % 10 === 3 && c.d !== 13 ? 'rd' : 'th';
+        break;
+      case 'w':
+        out += c.dow;
+        break;
+      case 'z':
+        out += doy;
+        break;
+      case 'W':
+        out += pad(isoWeek(c.y, c.mo, c.d)[0]);
+        break;
+      case 'o':
+        out += isoWeek(c.y, c.mo, c.d)[1];
+        break;
+      case 'F':
+        out += MONTHS[c.mo - 1]![0]!.toUpperCase() + MONTHS[c.mo - 1]!.slice(1);
+        break;
+      case 'M':
+        out += MONTHS[c.mo - 1]![0]!.toUpperCase() + MONTHS[c.mo - 1]!.slice(1, 3);
+        break;
+      case 'm':
+        out += pad(c.mo);
+        break;
+      case 'n':
+        out += c.mo;
+        break;
+      case 't':
+        out += new Date(Date.UTC(c.y, c.mo, 0)).getUTCDate();
+        break;
+      case 'L':
+        out += leap ? 1 : 0;
+        break;
+      case 'Y':
+        out += c.y;
+        break;
+      case 'y':
+        out += pad(c.y % 100);
+        break;
+      case 'a':
+        out += c.h < 12 ? 'am' : 'pm';
+        break;
+      case 'A':
+        out += c.h < 12 ? 'AM' : 'PM';
+        break;
+      case 'B':
+        out += pad(Math.floor(((((date.ms / 1000 + 3600) % 86400) + 86400) % 86400) / 86.4), 3);
+        break;
+      case 'g':
+        out += h12;
+        break;
+      case 'G':
+        out += c.h;
+        break;
+      case 'h':
+        out += pad(h12);
+        break;
+      case 'H':
+        out += pad(c.h);
+        break;
+      case 'i':
+        out += pad(c.mi);
+        break;
+      case 's':
+        out += pad(c.s);
+        break;
+      case 'u':
+        out += pad(c.ms * 1000, 6);
+        break;
+      case 'v':
+        out += pad(c.ms, 3);
+        break;
+      case 'e':
+        out += typeof date.tz === 'number' ? fmtOffset(off, true) : date.tz;
+        break;
+      case 'I':
+        out += dst() ? 1 : 0;
+        break;
+      case 'O':
+        out += fmtOffset(off, false);
+        break;
+      case 'P':
+        out += fmtOffset(off, true);
+        break;
+      case 'p':
+        out += off === 0 ? 'Z' : fmtOffset(off, true);
+        break;
+      case 'T':
+        out += abbr();
+        break;
+      case 'Z':
+        out += Math.round(off * 60);
+        break;
+      case 'c':
+        out += phpDateFormat(date, 'Y-m-d\\TH:i:sP');
+        break;
+      case 'r':
+        out += phpDateFormat(date, 'D, d M Y H:i:s O');
+        break;
+      case 'U':
+        out += Math.floor(date.ms / 1000);
+        break;
+      case '\\':
+        i++;
+        if (i < format.length) out += format[i];
+        break;
+      default:
+        out += ch;
     }
   }
   return out;

@@ -48,7 +48,14 @@ export function jsonEncode(v: unknown, flags: number, indent = ''): string {
       if (!vals.length) return '[]';
       return '[' + vals.map((x) => nl + jsonEncode(x, flags, indent + '    ')).join(',') + end + ']';
     }
-    return '{' + entriesOf(v).map(([k, x]) => nl + encStr(String(k)) + sep + jsonEncode(x, flags, indent + '    ')).join(',') + end + '}';
+    return (
+      '{' +
+      entriesOf(v)
+        .map(([k, x]) => nl + encStr(String(k)) + sep + jsonEncode(x, flags, indent + '    '))
+        .join(',') +
+      end +
+      '}'
+    );
   }
   return 'null';
 }

@@ -117,7 +117,10 @@ export const FILTERS: Record<string, Callable> = {
     doc: 'First character upper case, the rest lower case.',
     params: [],
     example: "{{ 'hELLO'|capitalize }}",
-    fn: (_c, v) => { const s = chars(sarg(v, 'mb_substr')); return s.length ? s[0]!.toUpperCase() + s.slice(1).join('').toLowerCase() : ''; },
+    fn: (_c, v) => {
+      const s = chars(sarg(v, 'mb_substr'));
+      return s.length ? s[0]!.toUpperCase() + s.slice(1).join('').toLowerCase() : '';
+    },
   },
   column: {
     doc: 'Values of one key across a list of maps, optionally keyed by another key.',
@@ -214,7 +217,7 @@ export const FILTERS: Record<string, Callable> = {
   merge: {
     doc: 'PHP array_merge: list items are appended, map keys overwritten, in order.',
     params: [req('arr2')],
-    example: "{{ {a: 1}|merge(arr2={b: 2})|json_encode }}",
+    example: '{{ {a: 1}|merge(arr2={b: 2})|json_encode }}',
     fn: (_c, a, b) => {
       if (!isArray(a)) throw new TwigRuntimeError('The merge filter only works with sequences/mappings or "Traversable", got "' + (a == null ? 'null' : typeof a) + '" for argument 1.');
       if (!isArray(b)) throw new TwigRuntimeError('The merge filter only works with sequences/mappings or "Traversable", got "' + (b == null ? 'null' : typeof b) + '" for argument 2.');
@@ -242,18 +245,25 @@ export const FILTERS: Record<string, Callable> = {
     example: "{{ 'Hi NAME'|replace(from={'NAME': 'Ann'}) }}",
     fn: (_c, v, from) => {
       if (!isArray(from)) throw new TwigRuntimeError(`The "replace" filter expects a sequence/mapping or "Traversable" as replace values, got "${from == null ? 'null' : typeof from}".`);
-      return strtr(sarg(v, 'strtr'), entriesOf(from).map(([k, x]) => [String(k), str(x)]));
+      return strtr(
+        sarg(v, 'strtr'),
+        entriesOf(from).map(([k, x]) => [String(k), str(x)]),
+      );
     },
   },
   reverse: {
     doc: 'Reverses a list, map or string; integer keys are renumbered unless `preserve_keys`.',
     params: [opt('preserve_keys', false)],
-    example: "{{ [1, 2, 3]|reverse(preserve_keys=true)|json_encode }}",
+    example: '{{ [1, 2, 3]|reverse(preserve_keys=true)|json_encode }}',
     fn: (_c, v, preserve) => {
       if (Array.isArray(v) && !truthy(preserve)) return v.slice().reverse();
       if (isArray(v)) {
         let next = 0;
-        return fromEntries(entriesOf(v).reverse().map(([k, x]) => [typeof k === 'number' && !truthy(preserve) ? next++ : k, x]));
+        return fromEntries(
+          entriesOf(v)
+            .reverse()
+            .map(([k, x]) => [typeof k === 'number' && !truthy(preserve) ? next++ : k, x]),
+        );
       }
       return chars(str(v)).reverse().join('');
     },
@@ -275,13 +285,13 @@ export const FILTERS: Record<string, Callable> = {
     doc: 'The items (or characters) in random order. The platform shuffles when it sends; the preview shows one order, seeded per user.',
     params: [],
     random: true,
-    example: "{{ [1, 2, 3]|shuffle|length }}",
+    example: '{{ [1, 2, 3]|shuffle|length }}',
     fn: (c, v) => twigShuffle(c, v),
   },
   slice: {
     doc: 'Part of a list or string; negative values count from the end. Also `value[start:length]`.',
     params: [req('start'), opt('length', null), opt('preserve_keys', false)],
-    example: "{{ [1, 2, 3, 4]|slice(start=1, length=2, preserve_keys=true)|json_encode }}",
+    example: '{{ [1, 2, 3, 4]|slice(start=1, length=2, preserve_keys=true)|json_encode }}',
     fn: (_c, v, s, l, p) => sliceValue(v, s, l ?? null, p ?? false),
   },
   sort: {
@@ -369,7 +379,7 @@ export const FILTERS: Record<string, Callable> = {
   reduce: {
     doc: 'Folds the items into one value, starting from `initial`.',
     params: [req('arrow'), opt('initial', null)],
-    example: "{{ [1, 2, 3]|reduce(arrow=(carry, v) => carry + v, initial=10) }}",
+    example: '{{ [1, 2, 3]|reduce(arrow=(carry, v) => carry + v, initial=10) }}',
     fn: (_c, v, arrow, initial) => {
       const f = arrowFn(arrow, 'reduce');
       let acc = initial;
@@ -380,7 +390,7 @@ export const FILTERS: Record<string, Callable> = {
   find: {
     doc: 'The first item for which the arrow function is true, or null.',
     params: [req('arrow')],
-    example: "{{ [1, 2, 3]|find(arrow=v => v > 1) }}",
+    example: '{{ [1, 2, 3]|find(arrow=v => v > 1) }}',
     fn: (_c, v, arrow) => {
       const f = arrowFn(arrow, 'find');
       for (const [k, x] of entriesOf(requireIterable(v, 'find'))) if (truthy(f(x, k))) return x;
@@ -392,10 +402,31 @@ FILTERS.e = { ...FILTERS.escape!, doc: 'Alias of escape.', example: "{{ '<b>'|e(
 
 /** Every filter name Twig (core and official extra extensions) knows: unknown to us but known to Twig = `unsupported-twig`. */
 export const TWIG_CORE_FILTERS = new Set([
-  ...Object.keys(FILTERS), 'convert_encoding', 'plural', 'singular', 'invoke', 'data_uri', 'u', 'slug',
-  'markdown_to_html', 'html_to_markdown', 'inline_css', 'inky_to_html', 'format_currency', 'format_number', 'format_datetime',
-  'format_date', 'format_time', 'country_name', 'currency_name', 'currency_symbol', 'language_name', 'locale_name',
-  'timezone_name', 'html_attr_merge', 'html_attr_type',
+  ...Object.keys(FILTERS),
+  'convert_encoding',
+  'plural',
+  'singular',
+  'invoke',
+  'data_uri',
+  'u',
+  'slug',
+  'markdown_to_html',
+  'html_to_markdown',
+  'inline_css',
+  'inky_to_html',
+  'format_currency',
+  'format_number',
+  'format_datetime',
+  'format_date',
+  'format_time',
+  'country_name',
+  'currency_name',
+  'currency_symbol',
+  'language_name',
+  'locale_name',
+  'timezone_name',
+  'html_attr_merge',
+  'html_attr_type',
 ]);
 
 export { str as stringOf };

@@ -30,7 +30,7 @@ export const TESTS: Record<string, Callable> = {
       return Math.trunc(toNumber(v, '%')) % d === 0;
     },
   },
-  empty: { doc: "Null, false, '', or an empty list or map (\"0\" and 0 are not empty).", params: [], example: "{{ '' is empty ? 'yes' }}", fn: (_c, v) => isEmptyValue(v) },
+  empty: { doc: 'Null, false, \'\', or an empty list or map ("0" and 0 are not empty).', params: [], example: "{{ '' is empty ? 'yes' }}", fn: (_c, v) => isEmptyValue(v) },
   iterable: { doc: 'A list or a map.', params: [], example: "{{ [1] is iterable ? 'yes' }}", fn: (_c, v) => isArray(v) },
   sequence: { doc: 'A list (keys 0, 1, 2… in order).', params: [], example: "{{ [1, 2] is sequence ? 'yes' }}", fn: (_c, v) => Array.isArray(v) || (isMap(v) && isListLike(v)) },
   mapping: { doc: 'A map (not a list).', params: [], example: "{{ {a: 1} is mapping ? 'yes' }}", fn: (_c, v) => isMap(v) && !isListLike(v) },
@@ -103,6 +103,4 @@ export const FUNCTIONS: Record<string, Callable> = {
 export const OTHER_TEMPLATE_FUNCTIONS = new Set(['include', 'source', 'template_from_string', 'parent']);
 
 /** Functions Twig (core) has: calling one we lack is `unsupported-twig`, anything else an unknown function. */
-export const CORE_FUNCTIONS = new Set([
-  ...Object.keys(FUNCTIONS), ...OTHER_TEMPLATE_FUNCTIONS, 'constant', 'dump', 'country_timezones', 'enum', 'enum_cases', 'html_classes', 'html_cva',
-]);
+export const CORE_FUNCTIONS = new Set([...Object.keys(FUNCTIONS), ...OTHER_TEMPLATE_FUNCTIONS, 'constant', 'dump', 'country_timezones', 'enum', 'enum_cases', 'html_classes', 'html_cva']);

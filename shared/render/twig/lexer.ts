@@ -6,10 +6,7 @@
  */
 import { TwigCompileError } from './errors';
 
-export type TokenType =
-  | 'text' | 'var_start' | 'var_end' | 'block_start' | 'block_end'
-  | 'name' | 'number' | 'string' | 'operator' | 'punct' | 'arrow'
-  | 'interp_start' | 'interp_end' | 'eof';
+export type TokenType = 'text' | 'var_start' | 'var_end' | 'block_start' | 'block_end' | 'name' | 'number' | 'string' | 'operator' | 'punct' | 'arrow' | 'interp_start' | 'interp_end' | 'eof';
 
 export interface Token {
   type: TokenType;
@@ -23,17 +20,37 @@ export interface Token {
 /** Unary and binary operators of Twig 3 (CoreExtension::getOperators), used to build the lexer's operator regex. */
 export const UNARY_OPERATORS: Record<string, number> = { not: 50, '-': 500, '+': 500 };
 export const BINARY_OPERATORS: Record<string, { precedence: number; right?: boolean }> = {
-  or: { precedence: 10 }, and: { precedence: 15 },
-  'b-or': { precedence: 16 }, 'b-xor': { precedence: 17 }, 'b-and': { precedence: 18 },
-  '==': { precedence: 20 }, '!=': { precedence: 20 }, '<=>': { precedence: 20 },
-  '<': { precedence: 20 }, '>': { precedence: 20 }, '>=': { precedence: 20 }, '<=': { precedence: 20 },
-  'not in': { precedence: 20 }, in: { precedence: 20 }, matches: { precedence: 20 },
-  'starts with': { precedence: 20 }, 'ends with': { precedence: 20 },
-  'has some': { precedence: 20 }, 'has every': { precedence: 20 },
-  '..': { precedence: 25 }, '+': { precedence: 30 }, '-': { precedence: 30 }, '~': { precedence: 40 },
-  '*': { precedence: 60 }, '/': { precedence: 60 }, '//': { precedence: 60 }, '%': { precedence: 60 },
-  is: { precedence: 100 }, 'is not': { precedence: 100 },
-  '**': { precedence: 200, right: true }, '??': { precedence: 300, right: true },
+  or: { precedence: 10 },
+  and: { precedence: 15 },
+  'b-or': { precedence: 16 },
+  'b-xor': { precedence: 17 },
+  'b-and': { precedence: 18 },
+  '==': { precedence: 20 },
+  '!=': { precedence: 20 },
+  '<=>': { precedence: 20 },
+  '<': { precedence: 20 },
+  '>': { precedence: 20 },
+  '>=': { precedence: 20 },
+  '<=': { precedence: 20 },
+  'not in': { precedence: 20 },
+  in: { precedence: 20 },
+  matches: { precedence: 20 },
+  'starts with': { precedence: 20 },
+  'ends with': { precedence: 20 },
+  'has some': { precedence: 20 },
+  'has every': { precedence: 20 },
+  '..': { precedence: 25 },
+  '+': { precedence: 30 },
+  '-': { precedence: 30 },
+  '~': { precedence: 40 },
+  '*': { precedence: 60 },
+  '/': { precedence: 60 },
+  '//': { precedence: 60 },
+  '%': { precedence: 60 },
+  is: { precedence: 100 },
+  'is not': { precedence: 100 },
+  '**': { precedence: 200, right: true },
+  '??': { precedence: 300, right: true },
   xor: { precedence: 12 },
 };
 
@@ -75,14 +92,22 @@ export function stripcslashes(s: string): string {
   if (s.indexOf('\\') < 0) return s;
   return s.replace(/\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)/gs, (_m, e: string) => {
     switch (e[0]) {
-      case 'n': return '\n';
-      case 't': return '\t';
-      case 'r': return '\r';
-      case 'a': return '\x07';
-      case 'v': return '\v';
-      case 'b': return '\b';
-      case 'f': return '\f';
-      case 'x': return e.length > 1 ? String.fromCharCode(parseInt(e.slice(1), 16)) : 'x';
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'r':
+        return '\r';
+      case 'a':
+        return '\x07';
+      case 'v':
+        return '\v';
+      case 'b':
+        return '\b';
+      case 'f':
+        return '\f';
+      case 'x':
+        return e.length > 1 ? String.fromCharCode(parseInt(e.slice(1), 16)) : 'x';
       default:
         if (e[0]! >= '0' && e[0]! <= '7') return String.fromCharCode(parseInt(e, 8) & 255);
         return e;

@@ -10,5 +10,8 @@ export class Markup {
 
 /** A PHP DateTime: an instant plus the time zone it displays in (IANA name or fixed offset in minutes). */
 export class PhpDate {
-  constructor(readonly ms: number, readonly tz: string | number) {}
+  constructor(
+    readonly ms: number,
+    readonly tz: string | number,
+  ) {}
 }

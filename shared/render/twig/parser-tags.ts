@@ -168,10 +168,15 @@ export function parseMacro(p: Parser, pos: number): MacroDef {
 /** Twig's checkConstantExpression: literals, and lists/hashes of them, possibly negated. */
 function isConstant(e: Expr): boolean {
   switch (e.kind) {
-    case 'const': return true;
-    case 'unary': return e.op !== 'not' && isConstant(e.expr);
-    case 'array': return e.items.every((i) => !i.spread && isConstant(i.value));
-    case 'hash': return e.pairs.every((x) => !x.spread && isConstant(x.key) && isConstant(x.value));
-    default: return false;
+    case 'const':
+      return true;
+    case 'unary':
+      return e.op !== 'not' && isConstant(e.expr);
+    case 'array':
+      return e.items.every((i) => !i.spread && isConstant(i.value));
+    case 'hash':
+      return e.pairs.every((x) => !x.spread && isConstant(x.key) && isConstant(x.value));
+    default:
+      return false;
   }
 }

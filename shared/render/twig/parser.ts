@@ -111,21 +111,32 @@ export class Parser {
     const tag = this.next();
     const pos = tag.pos;
     switch (tag.value) {
-      case 'block': return parseBlock(this, pos);
+      case 'block':
+        return parseBlock(this, pos);
       case 'macro': {
         // Twig 3 accepts a macro anywhere (deprecated outside the root since 3.27) and a later definition wins.
         const m = parseMacro(this, pos);
         this.macros.set(m.name, m);
         return null;
       }
-      case 'import': parseImport(this, pos); return null;
-      case 'from': parseFrom(this, pos); return null;
-      case 'if': return this.parseIf(pos);
-      case 'for': return this.parseFor(pos);
-      case 'set': return this.parseSet(pos);
-      case 'apply': return this.parseApply(pos);
-      case 'with': return this.parseWith(pos);
-      case 'autoescape': return this.parseAutoescape(pos);
+      case 'import':
+        parseImport(this, pos);
+        return null;
+      case 'from':
+        parseFrom(this, pos);
+        return null;
+      case 'if':
+        return this.parseIf(pos);
+      case 'for':
+        return this.parseFor(pos);
+      case 'set':
+        return this.parseSet(pos);
+      case 'apply':
+        return this.parseApply(pos);
+      case 'with':
+        return this.parseWith(pos);
+      case 'autoescape':
+        return this.parseAutoescape(pos);
       case 'do': {
         const expr = this.parseExpression();
         this.expect('block_end');
@@ -358,7 +369,10 @@ export class Parser {
         if (this.tokens[j]?.type !== 'name') return false;
         j++;
         const p = this.tokens[j];
-        if (p?.type === 'punct' && p.value === ',') { j++; continue; }
+        if (p?.type === 'punct' && p.value === ',') {
+          j++;
+          continue;
+        }
         if (p?.type === 'punct' && p.value === ')') return this.tokens[j + 1]?.type === 'arrow';
         return false;
       }
@@ -420,8 +434,14 @@ export class Parser {
         }
         throw new TwigCompileError('syntax', `Unexpected operator "${t.value}".`, t.pos);
       case 'punct':
-        if (t.value === '[') { e = this.parseArray(); break; }
-        if (t.value === '{') { e = this.parseHash(); break; }
+        if (t.value === '[') {
+          e = this.parseArray();
+          break;
+        }
+        if (t.value === '{') {
+          e = this.parseHash();
+          break;
+        }
         if (t.value === '(') return this.parseUnaryOrPrimary();
         throw new TwigCompileError('syntax', `Unexpected "${t.value}".`, t.pos);
       default: {
@@ -470,7 +490,8 @@ export class Parser {
         if (this.test('punct', ']')) break;
       }
       if (this.isSpread()) {
-        this.next(); this.next();
+        this.next();
+        this.next();
         items.push({ value: this.parseExpression(), spread: true });
         continue;
       }
@@ -491,7 +512,8 @@ export class Parser {
       const t = this.cur;
       let key: Expr;
       if (this.isSpread()) {
-        this.next(); this.next();
+        this.next();
+        this.next();
         pairs.push({ key: { kind: 'const', pos: t.pos, value: null }, value: this.parseExpression(), spread: true });
         continue;
       }

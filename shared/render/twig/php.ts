@@ -11,10 +11,7 @@ import { count, entriesOf, fromEntries, getAttr, hasAttr, isArray, keysOf, type 
 import { Markup, PhpDate } from './objects';
 
 export { Markup, PhpDate } from './objects';
-export {
-  count, entriesOf, fromEntries, getAttr, hasAttr, isArray, isListLike, isMap, keysOf, phpKeyValue, valuesOf,
-  type OrderedMap, type PhpArray, type PhpKey, type PhpMap,
-} from './arrays';
+export { count, entriesOf, fromEntries, getAttr, hasAttr, isArray, isListLike, isMap, keysOf, phpKeyValue, valuesOf, type OrderedMap, type PhpArray, type PhpKey, type PhpMap } from './arrays';
 
 /** PHP's (string) cast of a float with precision=14 (what `echo` prints). */
 export function numToStr(n: number): string {

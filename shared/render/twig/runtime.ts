@@ -71,11 +71,20 @@ export function escapeJs(s: string): string {
 export function escapeHtmlAttr(s: string): string {
   let out = '';
   for (const ch of s) {
-    if (/[a-zA-Z0-9,.\-_]/.test(ch)) { out += ch; continue; }
+    if (/[a-zA-Z0-9,.\-_]/.test(ch)) {
+      out += ch;
+      continue;
+    }
     const cp = ch.codePointAt(0)!;
-    if ((cp <= 0x1f && ch !== '\t' && ch !== '\n' && ch !== '\r') || (cp >= 0x7f && cp <= 0x9f)) { out += '&#xFFFD;'; continue; }
+    if ((cp <= 0x1f && ch !== '\t' && ch !== '\n' && ch !== '\r') || (cp >= 0x7f && cp <= 0x9f)) {
+      out += '&#xFFFD;';
+      continue;
+    }
     const named: Record<number, string> = { 34: '&quot;', 38: '&amp;', 60: '&lt;', 62: '&gt;' };
-    if (named[cp]) { out += named[cp]; continue; }
+    if (named[cp]) {
+      out += named[cp];
+      continue;
+    }
     out += cp > 0xff ? '&#x' + cp.toString(16).toUpperCase().padStart(4, '0') + ';' : '&#x' + cp.toString(16).toUpperCase().padStart(2, '0') + ';';
   }
   return out;
@@ -101,11 +110,17 @@ export function escapeValue(v: unknown, strategy: string, auto: boolean): string
   if (auto && v instanceof Markup) return v.s;
   const s = toStr(v);
   switch (strategy) {
-    case 'html': return escapeHtml(s);
-    case 'js': return escapeJs(s);
-    case 'html_attr': return escapeHtmlAttr(s);
-    case 'css': return escapeCss(s);
-    case 'url': return rawUrlEncode(s);
-    default: throw new TwigRuntimeError(`Invalid escaping strategy "${strategy}" (valid ones: html, js, url, css, and html_attr).`);
+    case 'html':
+      return escapeHtml(s);
+    case 'js':
+      return escapeJs(s);
+    case 'html_attr':
+      return escapeHtmlAttr(s);
+    case 'css':
+      return escapeCss(s);
+    case 'url':
+      return rawUrlEncode(s);
+    default:
+      throw new TwigRuntimeError(`Invalid escaping strategy "${strategy}" (valid ones: html, js, url, css, and html_attr).`);
   }
 }

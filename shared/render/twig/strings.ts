@@ -44,45 +44,84 @@ export function sprintf(format: string, args: unknown[]): string {
     const idx = argnum ? Number(argnum) - 1 : next++;
     if (idx >= args.length) throw new TwigRuntimeError(`${args.length + 1} arguments are required, ${args.length} given`);
     const arg = args[idx];
-    let left = false, plus = false, pad = ' ';
+    let left = false,
+      plus = false,
+      pad = ' ';
     for (let i = 0; i < flags.length; i++) {
       const f = flags[i]!;
       if (f === '-') left = true;
       else if (f === '+') plus = true;
       else if (f === '0') pad = '0';
       else if (f === ' ') pad = ' ';
-      else if (f === "'") { pad = flags[i + 1]!; i++; }
+      else if (f === "'") {
+        pad = flags[i + 1]!;
+        i++;
+      }
     }
     const p = prec === undefined ? undefined : Number(prec);
     let s: string;
     switch (conv) {
-      case 'd': { const n = Math.trunc(castNumber(arg)); s = (n < 0 ? '-' : plus ? '+' : '') + String(Math.abs(n)); break; }
-      case 'u': { const n = Math.trunc(castNumber(arg)); s = n < 0 ? (BigInt.asUintN(64, BigInt(n))).toString() : String(n); break; }
-      case 'f': case 'F': { const n = castNumber(arg); s = (n < 0 ? '-' : plus ? '+' : '') + Math.abs(n).toFixed(p ?? 6); break; }
-      case 'e': case 'E': {
+      case 'd': {
+        const n = Math.trunc(castNumber(arg));
+        s = (n < 0 ? '-' : plus ? '+' : '') + String(Math.abs(n));
+        break;
+      }
+      case 'u': {
+        const n = Math.trunc(castNumber(arg));
+        s = n < 0 ? BigInt.asUintN(64, BigInt(n)).toString() : String(n);
+        break;
+      }
+      case 'f':
+      case 'F': {
         const n = castNumber(arg);
-        const [m, ex] = Math.abs(n).toExponential(p ?? 6).split('e') as [string, string];
+        s = (n < 0 ? '-' : plus ? '+' : '') + Math.abs(n).toFixed(p ?? 6);
+        break;
+      }
+      case 'e':
+      case 'E': {
+        const n = castNumber(arg);
+        const [m, ex] = Math.abs(n)
+          .toExponential(p ?? 6)
+          .split('e') as [string, string];
         s = (n < 0 ? '-' : plus ? '+' : '') + m + (conv === 'E' ? 'E' : 'e') + (ex.startsWith('-') ? ex : '+' + ex.replace('+', ''));
         break;
       }
-      case 'g': case 'G': {
+      case 'g':
+      case 'G': {
         const n = castNumber(arg);
-        const P = p === 0 ? 1 : p ?? 6;
+        const P = p === 0 ? 1 : (p ?? 6);
         const e = n === 0 ? 0 : Math.floor(Math.log10(Math.abs(n)));
         if (e < -4 || e >= P) {
-          const [m, ex] = Math.abs(n).toExponential(P - 1).split('e') as [string, string];
+          const [m, ex] = Math.abs(n)
+            .toExponential(P - 1)
+            .split('e') as [string, string];
           s = m.replace(/\.?0+$/, '') + (conv === 'G' ? 'E' : 'e') + (ex.startsWith('-') ? ex : '+' + ex.replace('+', ''));
         } else s = Number(Math.abs(n).toPrecision(P)).toString();
         s = (n < 0 ? '-' : plus ? '+' : '') + s;
         break;
       }
-      case 's': { s = toStr(arg); if (p !== undefined) s = s.slice(0, p); break; }
-      case 'x': s = (Math.trunc(castNumber(arg)) >>> 0).toString(16); break;
-      case 'X': s = (Math.trunc(castNumber(arg)) >>> 0).toString(16).toUpperCase(); break;
-      case 'o': s = (Math.trunc(castNumber(arg)) >>> 0).toString(8); break;
-      case 'b': s = (Math.trunc(castNumber(arg)) >>> 0).toString(2); break;
-      case 'c': s = String.fromCharCode(Math.trunc(castNumber(arg)) & 255); return s;
-      default: s = '';
+      case 's': {
+        s = toStr(arg);
+        if (p !== undefined) s = s.slice(0, p);
+        break;
+      }
+      case 'x':
+        s = (Math.trunc(castNumber(arg)) >>> 0).toString(16);
+        break;
+      case 'X':
+        s = (Math.trunc(castNumber(arg)) >>> 0).toString(16).toUpperCase();
+        break;
+      case 'o':
+        s = (Math.trunc(castNumber(arg)) >>> 0).toString(8);
+        break;
+      case 'b':
+        s = (Math.trunc(castNumber(arg)) >>> 0).toString(2);
+        break;
+      case 'c':
+        s = String.fromCharCode(Math.trunc(castNumber(arg)) & 255);
+        return s;
+      default:
+        s = '';
     }
     const w = width ? Number(width) : 0;
     if (s.length < w) {
@@ -102,9 +141,17 @@ export function stripTags(input: string, allowed: string | null): string {
   const n = input.length;
   while (i < n) {
     const ch = input[i]!;
-    if (ch !== '<') { out += ch; i++; continue; }
+    if (ch !== '<') {
+      out += ch;
+      i++;
+      continue;
+    }
     const nx = input[i + 1];
-    if (nx === undefined || /\s/.test(nx)) { out += ch; i++; continue; }
+    if (nx === undefined || /\s/.test(nx)) {
+      out += ch;
+      i++;
+      continue;
+    }
     if (input.startsWith('<!--', i)) {
       const e = input.indexOf('-->', i + 4);
       i = e < 0 ? n : e + 3;
@@ -116,10 +163,14 @@ export function stripTags(input: string, allowed: string | null): string {
     let depth = 1;
     while (j < n) {
       const c = input[j]!;
-      if (quote) { if (c === quote) quote = ''; }
-      else if (c === '"' || c === "'") quote = c;
+      if (quote) {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
       else if (c === '<') depth++;
-      else if (c === '>') { depth--; if (depth === 0) break; }
+      else if (c === '>') {
+        depth--;
+        if (depth === 0) break;
+      }
       j++;
     }
     const tag = input.slice(i, Math.min(j + 1, n));
@@ -138,7 +189,11 @@ export function strtr(s: string, pairs: [string, string][]): string {
   let i = 0;
   outer: while (i < s.length) {
     for (const [k, v] of ps) {
-      if (s.startsWith(k, i)) { out += v; i += k.length; continue outer; }
+      if (s.startsWith(k, i)) {
+        out += v;
+        i += k.length;
+        continue outer;
+      }
     }
     out += s[i];
     i++;
