@@ -18,6 +18,7 @@ import { workspaceHandlers, type WorkspaceRef } from './workspace-service';
 import { dataHandlers } from './data-service';
 import { preferencesHandlers } from './preferences';
 import { keptDataHandlers } from './kept-data';
+import { linkHandlers } from './links/service';
 import { setSandboxSecret } from './secrets';
 import { WorkspaceAccess } from './workspace-access';
 
@@ -63,6 +64,7 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     ...dataHandlers(ref),
     ...preferencesHandlers(o.dataDir),
     ...keptDataHandlers(ref),
+    ...linkHandlers(),
   };
   return {
     handlers,

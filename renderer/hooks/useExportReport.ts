@@ -5,6 +5,7 @@
  * desktop app prints that HTML (`dialog.savePdf`); the browser host cannot, so it saves the HTML
  * report instead and says so.
  */
+import { useLinkCheck } from '../stores/link-check';
 import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { Campaign } from '../../shared/campaign/model';
@@ -81,6 +82,7 @@ export function useExportReport(file: string | undefined, campaign: Campaign | u
           generatedAt: new Date().toISOString(),
           scan: scan.status === 'done' ? { users: scan.total, withErrors: scan.withErrors, withWarnings: scan.withWarnings } : undefined,
           emailQa: scan.status === 'done' ? scan.emailQa : undefined,
+          linkChecks: useLinkCheck.getState().results,
         });
         const stem = `${file.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}-qa-report`;
         const name = `${stem}.html`;

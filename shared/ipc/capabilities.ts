@@ -22,6 +22,7 @@ export const CAPABILITIES = {
   secrets: "stores a secret (write-only; it never comes back) for an environment's current destination",
   platform: "calls an environment's API with its stored secret: reads campaigns, delivery errors, tests the connection",
   send: "sends messages to real people through the Campaign Execute API, or decides about a send's batches",
+  network: 'makes outside requests the person asked for (the link check: HEAD/GET of the URLs named, nothing else sent)',
   'sandbox-control': 'inspects or steers the built-in local sandbox (recorded calls, faults, its campaigns)',
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
@@ -91,6 +92,8 @@ const table = {
   'platform.fetchCampaign': { can: 'platform' },
   'platform.importCampaign': { can: 'platform', note: 'returns the file text; writing it is workspace.writeFile' },
   'platform.deliveryErrors': { can: 'platform' },
+  'links.check': { can: 'network', note: 'only when the person clicks the check; http(s) URLs only, at most 2,000, no cookies or tokens, bounded rate; any host named is requested, private ones included' },
+  'links.cancel': { can: 'network' },
 } satisfies Record<string, ChannelCapability>;
 
 /** Every channel's capability (the type makes a missing one a compile error). */

@@ -14,6 +14,7 @@ import { sandboxChannels, sandboxEvents } from './channels/sandbox';
 import { platformChannels } from './channels/platform';
 import { dataChannels } from './channels/data';
 import { preferencesChannels } from './channels/preferences';
+import { linksChannels } from './channels/links';
 
 export * from './schemas';
 export { CAPABILITIES, channelCapabilities, type Capability, type ChannelCapability } from './capabilities';
@@ -29,6 +30,7 @@ export const channels = {
   ...platformChannels,
   ...dataChannels,
   ...preferencesChannels,
+  ...linksChannels,
 } as const;
 
 /** Events the main side pushes to the renderer. */

@@ -4,11 +4,16 @@
  * (from the full scan's tally, shared/guardrails/email-tally.ts). Everything is escaped.
  */
 import { usersText, type EmailTallySummary } from '../guardrails/email-tally';
+import type { LinkCheckResult } from '../ipc/channels/links';
+import { linkCheckSummary, linkResultText } from './link-check-text';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The section's HTML, or '' when the full scan did not run (or there is no email node). */
-export function emailQaSection(summary: EmailTallySummary | undefined): string {
+/**
+ * The section's HTML, or '' when the full scan did not run (or there is no email node). With the
+ * results of the opt-in link check (by URL), each node says "link check: N broken of M" and lists the broken ones.
+ */
+export function emailQaSection(summary: EmailTallySummary | undefined, linkChecks: Readonly<Record<string, LinkCheckResult>> = {}): string {
   const nodes = Object.entries(summary ?? {});
   if (!nodes.length) return '';
   const parts = nodes.map(([node, t]) => {
@@ -25,7 +30,13 @@ export function emailQaSection(summary: EmailTallySummary | undefined): string {
           )
           .join('')}</tbody></table>`
       : '';
-    return `<h3>${esc(node)} <span class="muted">(${t.users} users)</span></h3><h4>Compatibility and links</h4>${findings}${links ? `<h4>Links and images</h4>${links}` : ''}`;
+    const checked = linkCheckSummary([...new Set(t.links.flatMap((l) => l.variants.map((v) => v.url)))], linkChecks);
+    const check = checked
+      ? `<p class="${checked.broken.length ? 'error' : 'muted'}">link check: ${checked.broken.length} broken of ${checked.checked}</p>${
+          checked.broken.length ? `<ul>${checked.broken.map((r) => `<li class="error"><code>${esc(r.url)}</code> ${esc(linkResultText(r))}</li>`).join('')}</ul>` : ''
+        }`
+      : '';
+    return `<h3>${esc(node)} <span class="muted">(${t.users} users)</span></h3><h4>Compatibility and links</h4>${findings}${links ? `<h4>Links and images</h4>${links}` : ''}${check}`;
   });
   return `<h2>Email QA over all users</h2>\n${parts.join('\n')}\n`;
 }

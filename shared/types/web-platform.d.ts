@@ -8,6 +8,8 @@ declare global {
     readonly hostname: string;
     readonly origin: string;
     readonly protocol: string;
+    readonly username: string;
+    readonly password: string;
   }
   var URL: { new (url: string, base?: string): URL };
 

@@ -3,6 +3,8 @@ import type { Diagnostic } from '../../../shared/diagnostics';
 import { useMemo } from 'react';
 import { findingKeyer, summaryLinks, usersText, type NodeEmailTally } from '../../../shared/guardrails/email-tally';
 import { useRenders } from '../../stores/renders';
+import { useLinkCheck } from '../../stores/link-check';
+import { LinkCheckButton, LinkResult } from './LinkCheck';
 
 const isCompat = (code: string) => code.startsWith('email-client-');
 const isLink = (code: string) => code.startsWith('email-link-');
@@ -40,6 +42,7 @@ export function EmailQa({ render }: { render: NodeRender }) {
   const links = mine.filter((d) => isLink(d.code));
   const otherCompat = others(isCompat);
   const otherLinks = others(isLink);
+  const checked = useLinkCheck((s) => s.results);
   return (
     <div className="email-qa" data-testid="email-qa">
       <details className="qa-section" data-testid="qa-compat" open={compat.length > 0}>
@@ -101,7 +104,8 @@ export function EmailQa({ render }: { render: NodeRender }) {
                     )}
                   </td>
                   <td>
-                    <code>{l.template || '(empty)'}</code> <span className="muted small">· {usersText(l.users, tally.users)}</span>
+                    <code>{l.template || '(empty)'}</code>
+                    {!l.personalised && <LinkResult r={checked[l.variants[0]?.url ?? '']} />} <span className="muted small">· {usersText(l.users, tally.users)}</span>
                   </td>
                   <td data-testid="qa-link-variants">
                     {l.distinct}
@@ -111,6 +115,7 @@ export function EmailQa({ render }: { render: NodeRender }) {
                         {l.variants.map((v) => (
                           <li key={v.url}>
                             <code>{v.url}</code> <span className="muted">× {v.users}</span>
+                            <LinkResult r={checked[v.url]} />
                           </li>
                         ))}
                       </ul>
@@ -121,6 +126,7 @@ export function EmailQa({ render }: { render: NodeRender }) {
             </tbody>
           </table>
         )}
+        {tally && <LinkCheckButton tally={tally} />}
       </details>
     </div>
   );
