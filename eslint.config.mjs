@@ -57,7 +57,7 @@ const domGlobals = [
 ].map((name) => ({ name, message: 'shared/ runs in every process: no DOM or Node globals (take what you need as a parameter).' }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'test-results/**', 'playwright-report/**', '**/node_modules/**', 'security/**', 'build/**'] },
+  { ignores: ['dist/**', 'release/**', 'test-results/**', 'playwright-report/**', '**/node_modules/**', 'security/**', 'build/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
