@@ -13,7 +13,7 @@ import { importShared, numberArg, root } from './bench-kit.mjs';
 const USERS = numberArg('users', 100_000);
 const workerFile = join(root, '.cache', 'bench-verdict-worker.mjs');
 const { VerdictRunner, evaluate } = await importShared('bench-verdict', "export { VerdictRunner } from './host/send/verdict-runner'; export { evaluate } from './shared/pipeline';");
-await build({ entryPoints: [join(root, 'host/send/verdict-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: workerFile, logLevel: 'warning' });
+await build({ entryPoints: [join(root, 'host/send/verdict-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: workerFile, logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
 
 const campaign = {
   name: 'Bench',
