@@ -149,7 +149,7 @@ describe('the link checker against a real local server', () => {
   });
 });
 
-describe('the link checker\'s bounds, counted at real servers', () => {
+describe("the link checker's bounds, counted at real servers", () => {
   // Two local sites (two ports: the per-host bound is per host:port) and one arrival log: when
   // each request reached a server, for which host, and how many were then in flight there.
   type Arrival = { at: number; host: string; inFlight: number };
