@@ -6,6 +6,7 @@ import { distributionText, EmailScoreTally, spreadText } from '../../shared/guar
 import { loadCampaign } from '../../shared/campaign/load';
 import { evaluate } from '../../shared/pipeline';
 import type { SendData } from '../../shared/campaign/send-data';
+import { emailQaSection } from '../../shared/review/report-email-qa';
 
 // Four paragraphs: four nodes, so a feature on one of them weighs 1/4 (Mailpit's occurrences ÷ nodes).
 const fourNodes = (style1: string, style2 = '') => `<p style="${style1}">a</p>\n<p style="${style2}">b</p>\n<p>c</p>\n<p>d</p>`;
@@ -130,6 +131,18 @@ describe('per-client scores over every user of the example email', () => {
         },
       );
     }
+  });
+
+  it('the QA report gives each family’s score over the users and each feature with its lines and users, escaped', () => {
+    const summary = scan();
+    const html = emailQaSection({ email: { users: 3, findings: [], links: [] } }, {}, { email: summary });
+    expect(html).toMatch(/Client support over 3 users: [\d.]+–[\d.]+%, median [\d.]+% overall/);
+    expect(html).toMatch(/<th>Outlook <span class="muted">\(6 clients\)<\/span><\/th><td>.*[\d.]+–[\d.]+%, median/);
+    expect(html).toMatch(/<code>box-shadow<\/code> unsupported by Outlook \(Windows\), Outlook \(Windows Mail\) \(line \d+\) <span class="muted">· 1 of 3 users \(33%\)<\/span>/);
+    expect(html).toMatch(/<code>border-radius<\/code> unsupported by Outlook \(Windows\), Outlook \(Windows Mail\) \(line \d+\) <span class="muted">· 100% of users/);
+    expect(html).toContain('<th>Apple Mail <span class="muted">(2 clients)</span></th><td>');
+    expect(html).toContain('Yahoo! Mail');
+    expect(html).not.toContain('<script');
   });
 
   it('nothing is scored when the team turned both compatibility checks off', () => {

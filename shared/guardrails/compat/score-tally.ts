@@ -7,6 +7,9 @@
  */
 import { levelOf, type GuardrailSettings } from '../types';
 import { checkedFamilies, percentText, scoreEmail, type EmailScore, type FamilyFeature, type SupportShare } from './score';
+import { CANIEMAIL_SOURCE } from './data';
+import { linesText } from './index';
+import { usersText } from '../email-tally';
 
 /** How a score spreads over the users: lowest, median, highest, and the most common scores. */
 export interface ScoreSpread {
@@ -154,4 +157,22 @@ export function familyFeatureText(f: FamilyFeature): string {
   const none = f.clients.filter((c) => c.support === 'unsupported').map((c) => c.name);
   const part = f.clients.filter((c) => c.support === 'partial').map((c) => c.name);
   return [none.length ? `unsupported by ${none.join(', ')}` : '', part.length ? `${none.length ? 'partly' : 'partly supported'} by ${part.join(', ')}` : ''].filter(Boolean).join(', ');
+}
+
+/**
+ * One node's scores as text lines (`preflight check`): the overall spread, then per family its
+ * spread (and how many users have each score when they differ) and the features it does not
+ * fully support, with their lines and on how many users' emails each is.
+ */
+export function scoreSummaryLines(node: string, t: NodeScoreTally): string[] {
+  const lines = [`Client support of ${node} over ${t.users} ${t.users === 1 ? 'user' : 'users'} (${CANIEMAIL_SOURCE.package} data of ${CANIEMAIL_SOURCE.updated}, weighted as Mailpit's HTML check): ${spreadText(t.overall)} overall`];
+  for (const f of t.families) {
+    const dist = distributionText(f.score);
+    lines.push(`  ${f.name} (${f.clients} ${f.clients === 1 ? 'client' : 'clients'}): ${spreadText(f.score)}${dist ? ` (${dist})` : ''}`);
+    for (const x of t.features) {
+      const ff = x.families.find((y) => y.family === f.family);
+      if (ff) lines.push(`    \`${x.title}\` ${familyFeatureText(ff)} (${linesText(x.lines, x.lineCount)}) · ${usersText(x.users, t.users)}`);
+    }
+  }
+  return lines;
 }
