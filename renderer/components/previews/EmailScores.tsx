@@ -72,7 +72,12 @@ export function EmailScores({ html, node }: { html: string; node: string }) {
         </thead>
         {mine.families.map((fam) => {
           const all = tally?.families.find((f) => f.family === fam.family);
-          const features = mine.features.filter((f) => f.families.some((x) => x.family === fam.family));
+          // The family's worst first: what it does not support before what it supports partly.
+          const worst = (f: FeatureScore) => {
+            const ff = f.families.find((x) => x.family === fam.family)!;
+            return (ff.share.unsupported * 2 + ff.share.partial) * f.weight;
+          };
+          const features = mine.features.filter((f) => f.families.some((x) => x.family === fam.family)).sort((a, b) => worst(b) - worst(a));
           const otherFeatures = others.filter((f) => f.families.some((x) => x.family === fam.family));
           return (
             <tbody key={fam.family} data-testid="qa-score" data-family={fam.family}>
@@ -97,21 +102,27 @@ export function EmailScores({ html, node }: { html: string; node: string }) {
               {(features.length > 0 || otherFeatures.length > 0) && (
                 <tr>
                   <td colSpan={3}>
-                    <ul>
-                      {features.map((f) => (
-                        <FeatureItem key={f.title} f={f} family={fam.family} tally={tally} />
-                      ))}
-                    </ul>
-                    {otherFeatures.length > 0 && (
-                      <>
-                        <span className="small">Only in other users' emails:</span>
-                        <ul data-testid="qa-score-others">
-                          {otherFeatures.map((f) => (
-                            <FeatureItem key={f.title} f={f} family={fam.family} tally={tally} />
-                          ))}
-                        </ul>
-                      </>
-                    )}
+                    {/* Closed at first: the table of scores stays one screen; each family opens to its features. */}
+                    <details data-testid="qa-score-features">
+                      <summary className="small">
+                        {features.length} {features.length === 1 ? 'feature' : 'features'} not fully supported{otherFeatures.length > 0 ? `, ${otherFeatures.length} more only in other users' emails` : ''}
+                      </summary>
+                      <ul>
+                        {features.map((f) => (
+                          <FeatureItem key={f.title} f={f} family={fam.family} tally={tally} />
+                        ))}
+                      </ul>
+                      {otherFeatures.length > 0 && (
+                        <>
+                          <span className="small">Only in other users' emails:</span>
+                          <ul data-testid="qa-score-others">
+                            {otherFeatures.map((f) => (
+                              <FeatureItem key={f.title} f={f} family={fam.family} tally={tally} />
+                            ))}
+                          </ul>
+                        </>
+                      )}
+                    </details>
                   </td>
                 </tr>
               )}
