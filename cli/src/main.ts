@@ -20,6 +20,7 @@ import { toCsv } from '../../shared/targets/csv-export';
 import { parseArgs, UsageError, USAGE, type CliArgs } from './args';
 import { InputError, parseJsonObject, readInputs, readText } from './inputs';
 import { toRecord } from '../../shared/campaign/per-user';
+import { EmailScoreTally, scoreSummaryLines } from '../../shared/guardrails/compat/score-tally';
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 const std: Out = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
@@ -113,11 +114,14 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
     const renders: NodeRender[] = [];
     const tally = new Tally();
     const keep = args.command === 'render' || args.format === 'json';
+    // Each email node's per-client scores over the users, as the app's full scan gives them.
+    const scores = new EmailScoreTally(settings);
     const run = evaluate(
       { campaign, source: { file, text }, data, profiles, settings, legacyPersonalisation: args.legacy },
       {
         onCell: (r) => {
           tally.add(r.diagnostics);
+          if (r.channel === 'email' && args.command === 'check') scores.add(r.node, r.fields.html ?? '');
           if (keep) renders.push(r);
         },
       },
@@ -139,9 +143,13 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
         })),
         diagnostics: campaignDiags,
         verdict: run.verdict,
+        ...(args.command === 'check' ? { emailScores: scores.summary() } : {}),
       };
       out.stdout(JSON.stringify(doc, null, 2) + '\n');
-    } else out.stdout(args.command === 'check' ? [...tally.lines(run.scan.cells), ...verdictLines(run.verdict)].join('\n') + '\n' : textReport(renders, campaignDiags));
+    } else {
+      const scoreLines = Object.entries(scores.summary()).flatMap(([node, t]) => scoreSummaryLines(node, t));
+      out.stdout(args.command === 'check' ? [...tally.lines(run.scan.cells), ...scoreLines, ...verdictLines(run.verdict)].join('\n') + '\n' : textReport(renders, campaignDiags));
+    }
     return failed ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {

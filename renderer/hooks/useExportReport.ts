@@ -82,6 +82,7 @@ export function useExportReport(file: string | undefined, campaign: Campaign | u
           generatedAt: new Date().toISOString(),
           scan: scan.status === 'done' ? { users: scan.total, withErrors: scan.withErrors, withWarnings: scan.withWarnings } : undefined,
           emailQa: scan.status === 'done' ? scan.emailQa : undefined,
+          emailScores: scan.status === 'done' ? scan.emailScores : undefined,
           linkChecks: useLinkCheck.getState().results,
         });
         const stem = `${file.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}-qa-report`;

@@ -16,6 +16,7 @@ import type { NodeRender } from '../../shared/campaign/render';
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { GuardrailSettings } from '../../shared/guardrails/types';
 import type { EmailTallySummary } from '../../shared/guardrails/email-tally';
+import type { EmailScoreSummary } from '../../shared/guardrails/compat/score-tally';
 import type { ScanResult } from '../../shared/pipeline/scan';
 import type { SendVerdict } from '../../shared/pipeline/verdict';
 
@@ -72,4 +73,6 @@ export type ScanCounts = Omit<ScanResult, 'severity'> & {
   verdict?: SendVerdict;
   /** Email QA over all users, by email node: findings with their user counts, links with their rendered variants. */
   emailQa?: EmailTallySummary;
+  /** Per-client scores over all users, by email node (shared/guardrails/compat/score-tally.ts). */
+  emailScores?: EmailScoreSummary;
 };

@@ -11,6 +11,7 @@ import { provenanceOf } from './provenance';
 import { SEV_ERROR, SEV_WARNING, type RowFilter, type WorkerReply, type WorkerRequest } from './render-protocol';
 import { ownValues } from '../../shared/campaign/per-user';
 import { EmailTally } from '../../shared/guardrails/email-tally';
+import { EmailScoreTally } from '../../shared/guardrails/compat/score-tally';
 
 interface Loaded {
   gen: number;
@@ -38,11 +39,15 @@ export function createRenderSession(post: Post): (m: WorkerRequest) => void {
     const acc = new ScanAccumulator(total);
     // Per email node: on how many users each compatibility and link finding occurs, and the distinct rendered URLs.
     const emailTally = new EmailTally();
+    // Per email node: each client family's score over the users (off with the compatibility checks).
+    const scoreTally = new EmailScoreTally(l.ev.settings);
     const nodes = l.ev.compiled.nodes;
     const byKey = new Map(nodes.map((n) => [n.node.key, n.node]));
     const tallyCell = (r: NodeRender) => {
       const n = byKey.get(r.node);
-      if (n?.channel === 'email') emailTally.add(n.key, n.content.html ?? '', r.fields.html ?? '', r.diagnostics);
+      if (n?.channel !== 'email') return;
+      emailTally.add(n.key, n.content.html ?? '', r.fields.html ?? '', r.diagnostics);
+      scoreTally.add(n.key, r.fields.html ?? '');
     };
     let i = 0;
     let lastProgress = 0;
@@ -62,7 +67,7 @@ export function createRenderSession(post: Post): (m: WorkerRequest) => void {
       l.severity = result.severity;
       const verdict = sendVerdict(l.ev.campaignDiagnostics(), result, { legacyPersonalisation: l.ev.legacyPersonalisation });
       const { severity: _kept, ...counts } = result;
-      post({ type: 'scan-done', gen: l.gen, severity: result.severity.slice(), ...counts, verdict, emailQa: emailTally.summary(), ms: Math.round(performance.now() - started) });
+      post({ type: 'scan-done', gen: l.gen, severity: result.severity.slice(), ...counts, verdict, emailQa: emailTally.summary(), emailScores: scoreTally.summary(), ms: Math.round(performance.now() - started) });
     };
     step();
   }

@@ -6,14 +6,17 @@
 import { usersText, type EmailTallySummary } from '../guardrails/email-tally';
 import type { LinkCheckResult } from '../ipc/channels/links';
 import { linkCheckSummary, linkResultText } from './link-check-text';
+import type { EmailScoreSummary } from '../guardrails/compat/score-tally';
+import { emailScoresHtml } from './report-email-scores';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * The section's HTML, or '' when the full scan did not run (or there is no email node). With the
- * results of the opt-in link check (by URL), each node says "link check: N broken of M" and lists the broken ones.
+ * results of the opt-in link check (by URL), each node says "link check: N broken of M" and lists the broken ones;
+ * with the scan's per-client scores, each node starts with its client families' scores.
  */
-export function emailQaSection(summary: EmailTallySummary | undefined, linkChecks: Readonly<Record<string, LinkCheckResult>> = {}): string {
+export function emailQaSection(summary: EmailTallySummary | undefined, linkChecks: Readonly<Record<string, LinkCheckResult>> = {}, scores: EmailScoreSummary = {}): string {
   const nodes = Object.entries(summary ?? {});
   if (!nodes.length) return '';
   const parts = nodes.map(([node, t]) => {
@@ -36,7 +39,7 @@ export function emailQaSection(summary: EmailTallySummary | undefined, linkCheck
           checked.broken.length ? `<ul>${checked.broken.map((r) => `<li class="error"><code>${esc(r.url)}</code> ${esc(linkResultText(r))}</li>`).join('')}</ul>` : ''
         }`
       : '';
-    return `<h3>${esc(node)} <span class="muted">(${t.users} users)</span></h3><h4>Compatibility and links</h4>${findings}${links ? `<h4>Links and images</h4>${links}` : ''}${check}`;
+    return `<h3>${esc(node)} <span class="muted">(${t.users} users)</span></h3>${emailScoresHtml(scores[node])}<h4>Compatibility and links</h4>${findings}${links ? `<h4>Links and images</h4>${links}` : ''}${check}`;
   });
   return `<h2>Email QA over all users</h2>\n${parts.join('\n')}\n`;
 }

@@ -10,6 +10,7 @@ import { formatPlace } from '../diagnostics';
 import { VALUE_SOURCE_LABELS, type ValueSource } from '../campaign/send-data';
 import { formatProgress, reviewMark, type Decision, type ReviewMark, type ReviewProgress } from './model';
 import type { EmailTallySummary } from '../guardrails/email-tally';
+import type { EmailScoreSummary } from '../guardrails/compat/score-tally';
 import type { LinkCheckResult } from '../ipc/channels/links';
 import { emailQaSection } from './report-email-qa';
 
@@ -40,6 +41,8 @@ export interface ReportInput {
   scan?: { users: number; withErrors: number; withWarnings: number };
   /** The full scan's email QA over all users (compatibility and link findings with user counts, rendered link variants). */
   emailQa?: EmailTallySummary;
+  /** The full scan's per-client scores over all users, by email node. */
+  emailScores?: EmailScoreSummary;
   /** Results of the opt-in network link check, by URL (absent when nobody ran it). */
   linkChecks?: Record<string, LinkCheckResult>;
 }
@@ -138,7 +141,7 @@ export function buildReportHtml(r: ReportInput): string {
 ${r.scan ? `<tr><th>Full scan</th><td>${r.scan.users} users · ${r.scan.withErrors} with errors · ${r.scan.withWarnings} with warnings</td></tr>` : ''}
 </tbody></table>
 <h2>Campaign diagnostics</h2>${diagList(r.diagnostics)}
-${emailQaSection(r.emailQa, r.linkChecks)}${groups.map(section).join('\n')}
+${emailQaSection(r.emailQa, r.linkChecks, r.emailScores)}${groups.map(section).join('\n')}
 </body></html>
 `;
 }

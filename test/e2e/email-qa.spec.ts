@@ -57,6 +57,43 @@ test('the example email shows per-client compatibility and link findings with ho
   expect(report).toContain('https://shop.brandstore.ie/orders/{{ order_id }}');
 });
 
+test('the example email scores each client family for this user and over all users, lists the features with their lines and users, and the report carries the scores', async ({ page }) => {
+  await openCampaign(page, host.url, 'campaigns/order-confirmation.yaml');
+  await expect(page.getByTestId('scan-status')).toHaveAttribute('data-scan', 'done', { timeout: 60_000 });
+  await preview(page, 'user_1', 'email');
+  const scores = page.getByTestId('qa-scores');
+  await expect(scores.getByTestId('qa-score-overall')).toHaveText(/^\d+(\.\d)?%$/);
+  // Users differ (a loop of items, the gold block for user_3): the spread over the 3 users.
+  await expect(scores.getByTestId('qa-score-overall-users')).toContainText(/all 3 users: [\d.]+–[\d.]+%, median [\d.]+%/);
+  const outlook = scores.locator('[data-testid="qa-score"][data-family="outlook"]');
+  await expect(outlook.getByTestId('qa-score-user')).toHaveText(/\d+(\.\d)?%/);
+  await expect(outlook.getByRole('img')).toHaveAttribute('aria-label', /supported, .* partly, .* not supported/);
+  await expect(outlook.getByTestId('qa-score-users')).toContainText(/[\d.]+–[\d.]+%, median/);
+  await expect(outlook.getByTestId('qa-score-users')).toContainText('for 1 user');
+  await outlook.getByTestId('qa-score-features').locator('summary').click();
+  await expect(outlook.getByTestId('qa-score-features').locator('summary')).toHaveText(/^\d+ features not fully supported, 3 more only in other users' emails$/);
+  await expect(outlook.locator('ul:not([data-testid="qa-score-others"]) > [data-feature="border-radius"]')).toContainText(/unsupported by Outlook \(Windows\), Outlook \(Windows Mail\) \(line \d+\) · 100% of users/);
+  // The gold block is only in user_3's email: named under "Only in other users' emails" with its count.
+  await expect(outlook.getByTestId('qa-score-others').locator('[data-feature="box-shadow"]')).toContainText('1 of 3 users (33%)');
+  await expect(scores.locator('[data-testid="qa-score"][data-family="apple-mail"]').getByTestId('qa-score-users')).toHaveText('100%');
+  await expect(scores.getByTestId('qa-score-source')).toContainText(/Mailpit's HTML check .* caniemail@[\d.]+ data of 20\d\d-/);
+
+  // user_3 has the block: it is among their own features, and their Outlook score is lower than user_1's.
+  const score = async () => Number((await outlook.getByTestId('qa-score-user').textContent())!.replace('%', ''));
+  const user1 = await score();
+  await preview(page, 'user_3', 'email');
+  await expect(outlook.locator('ul:not([data-testid="qa-score-others"]) > [data-feature="box-shadow"]')).toContainText('1 of 3 users (33%)');
+  expect(await score()).toBeLessThan(user1);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-report').click();
+  await download;
+  await expect(page.getByTestId('export-status')).toContainText('reports/order-confirmation-qa-report.html');
+  const report = readFileSync(join(host.workspace, 'reports/order-confirmation-qa-report.html'), 'utf8');
+  expect(report).toMatch(/Client support over 3 users: [\d.]+–[\d.]+%, median [\d.]+% overall/);
+  expect(report).toMatch(/<code>box-shadow<\/code> unsupported by Outlook \(Windows\), Outlook \(Windows Mail\) \(line \d+\) <span class="muted">· 1 of 3 users \(33%\)/);
+});
+
 test('the Checks dialog names the bundled caniemail data, and expected tracking parameters flag links that lack them', async ({ page }) => {
   await openCampaign(page, host.url, 'campaigns/order-confirmation.yaml');
   await page.getByTestId('open-settings').click();

@@ -182,6 +182,17 @@ describe("preflight check and request run the app's pipeline", () => {
       '',
     ].join('\n');
 
+  it('check prints each client family’s score over the users of the example email, with the features and how many users have each', async () => {
+    const r = await run('check', ex('campaigns/order-confirmation.yaml'), '--request', ex('requests/order-confirmation.json'));
+    expect(r.stdout).toMatch(/^Client support of email over 3 users \(caniemail@[\d.]+ data of \d{4}-\d\d-\d\d, weighted as Mailpit's HTML check\): [\d.]+–[\d.]+%, median [\d.]+% overall$/m);
+    expect(r.stdout).toMatch(/^ {2}Outlook \(6 clients\): [\d.]+–[\d.]+%, median [\d.]+% \([^)]*for 1 user[^)]*\)$/m);
+    expect(r.stdout).toMatch(/^ {4}`box-shadow` unsupported by Outlook \(Windows\), Outlook \(Windows Mail\) \(line \d+\) · 1 of 3 users \(33%\)$/m);
+    expect(r.stdout).toMatch(/^ {2}Apple Mail \(2 clients\): 100%$/m);
+    const json = JSON.parse((await run('check', ex('campaigns/order-confirmation.yaml'), '--request', ex('requests/order-confirmation.json'), '--format', 'json')).stdout);
+    expect(json.emailScores.email.users).toBe(3);
+    expect(json.emailScores.email.features.find((f: { title: string }) => f.title === 'box-shadow').users).toBe(1);
+  });
+
   it('check runs the guardrails the app runs: a placeholder link blocks the send and exits 1', async () => {
     mkdirSync(join(dir, 'a', 'campaigns'), { recursive: true });
     const c = join(dir, 'a', 'campaigns', 'order.yaml');

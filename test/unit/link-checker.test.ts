@@ -149,6 +149,88 @@ describe('the link checker against a real local server', () => {
   });
 });
 
+describe("the link checker's bounds, counted at real servers", () => {
+  // Two local sites (two ports: the per-host bound is per host:port) and one arrival log: when
+  // each request reached a server, for which host, and how many were then in flight there.
+  type Arrival = { at: number; host: string; inFlight: number };
+  let log: Arrival[] = [];
+  let answerMs = 0;
+  const sites: Server[] = [];
+  let open = 0;
+  const urls: string[] = [];
+
+  beforeAll(async () => {
+    for (let s = 0; s < 2; s++) {
+      const site = createServer((req, res) => {
+        open++;
+        log.push({ at: performance.now(), host: req.headers.host ?? '', inFlight: open });
+        const path = req.url ?? '/';
+        setTimeout(() => {
+          open--;
+          if (path.startsWith('/hop/')) res.writeHead(302, { location: `/page/${path.slice(5)}` }).end();
+          else res.writeHead(200).end();
+        }, answerMs);
+      });
+      await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+      sites.push(site);
+      const port = (site.address() as AddressInfo).port;
+      // Every fifth link redirects once: the hop it follows counts against the bounds too.
+      for (let i = 0; i < 12; i++) urls.push(`http://127.0.0.1:${port}/${i % 5 === 0 ? 'hop' : 'page'}/${i}`);
+    }
+  });
+  afterAll(async () => {
+    for (const site of sites) {
+      site.closeAllConnections();
+      await new Promise((r) => site.close(r));
+    }
+  });
+
+  /** Checks the 24 links (30 requests with the hops) and returns the servers' arrival log. */
+  async function run(o: Parameters<typeof createLinkChecker>[0], ms: number): Promise<Arrival[]> {
+    log = [];
+    answerMs = ms;
+    const results = await createLinkChecker({ timeoutMs: 5000, ...o }).check(urls);
+    expect(results.every((r) => r.ok && r.status === 200)).toBe(true);
+    expect(log).toHaveLength(30);
+    return log;
+  }
+
+  /**
+   * The most arrivals in any window of `ms` (the log is in arrival order). The windows are a
+   * little shorter than the rate's second (by half a spacing of starts), which absorbs the jitter
+   * between a request's start and its arrival; without the bound, all would arrive at once.
+   */
+  const mostInWindow = (arrivals: readonly Arrival[], ms: number) => {
+    let most = 0;
+    for (let i = 0, j = 0; i < arrivals.length; i++) {
+      while (arrivals[i]!.at - arrivals[j]!.at >= ms) j++;
+      most = Math.max(most, i - j + 1);
+    }
+    return most;
+  };
+
+  it('never has more than 3 requests in flight at the servers, redirects included', async () => {
+    const arrivals = await run({ concurrency: 3, ratePerSecond: 1000, perHostPerSecond: 1000 }, 60);
+    expect(Math.max(...arrivals.map((a) => a.inFlight))).toBe(3);
+  });
+
+  it('starts at most 20 requests in any second over all hosts', async () => {
+    const arrivals = await run({ concurrency: 50, ratePerSecond: 20, perHostPerSecond: 1000 }, 5);
+    expect(mostInWindow(arrivals, 1000 - 25)).toBeLessThanOrEqual(20);
+  });
+
+  it('starts at most 10 requests in any second to one host, while the other host is served too', async () => {
+    const arrivals = await run({ concurrency: 50, ratePerSecond: 1000, perHostPerSecond: 10 }, 5);
+    const hosts = [...new Set(arrivals.map((a) => a.host))];
+    expect(hosts).toHaveLength(2);
+    for (const host of hosts) {
+      const mine = arrivals.filter((a) => a.host === host);
+      expect(mine).toHaveLength(15);
+      expect(mostInWindow(mine, 1000 - 50)).toBeLessThanOrEqual(10);
+    }
+  });
+});
+
 describe('the links.check channel', () => {
   it('refuses non-http URLs, too many URLs and overlong ones with the place of each', async () => {
     const handlers = linkHandlers(fast) as unknown as Handlers;

@@ -5,6 +5,7 @@ import { findingKeyer, summaryLinks, usersText, type NodeEmailTally } from '../.
 import { useRenders } from '../../stores/renders';
 import { useLinkCheck } from '../../stores/link-check';
 import { LinkCheckButton, LinkResult } from './LinkCheck';
+import { EmailScores } from './EmailScores';
 
 const isCompat = (code: string) => code.startsWith('email-client-');
 const isLink = (code: string) => code.startsWith('email-link-');
@@ -26,7 +27,7 @@ function FindingItem({ d, tally, keyOf }: { d: Pick<Diagnostic, 'code' | 'messag
 }
 
 /**
- * The email preview's "Compatibility" and "Links" sections: this user's findings, and once the full
+ * The email preview's per-client scores (EmailScores.tsx), "Compatibility" and "Links" sections: this user's findings, and once the full
  * scan is done, on how many users each occurs, the findings only other users have (a conditional
  * block), and every template link with its distinct rendered URLs.
  */
@@ -45,6 +46,7 @@ export function EmailQa({ render }: { render: NodeRender }) {
   const checked = useLinkCheck((s) => s.results);
   return (
     <div className="email-qa" data-testid="email-qa">
+      <EmailScores html={html} node={render.node} />
       <details className="qa-section" data-testid="qa-compat" open={compat.length > 0}>
         <summary>Compatibility ({compat.length})</summary>
         {compat.length === 0 && <p className="muted small">No HTML or CSS this user's email uses is unsupported by the checked clients.</p>}
