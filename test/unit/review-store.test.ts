@@ -1,6 +1,7 @@
 /** The review store over the fake host boundary (test/unit/fake-api.ts); test/e2e/approvals.spec.ts drives the real host. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fails, fakeHost, flush, ok, resetFakeHost } from './fake-api';
+import type { IpcReply } from '../../shared/ipc/contract';
 
 vi.mock('../../renderer/api/client', async (original) => (await import('./fake-api')).fakeClient(original as never));
 
@@ -54,7 +55,7 @@ describe('review store', () => {
 
   it('a review that cannot be read says so, and a campaign switched to meanwhile is not overwritten', async () => {
     let answer: ((r: unknown) => void) | undefined;
-    fakeHost.handlers['review.load'] = (args) => ((args as { campaign: string }).campaign === 'campaigns/a.yaml' ? new Promise((r) => (answer = r)) : { ok: true as const, value: { review: undefined } });
+    fakeHost.handlers['review.load'] = (args) => ((args as { campaign: string }).campaign === 'campaigns/a.yaml' ? new Promise<IpcReply<unknown>>((r) => (answer = r as (r: unknown) => void)) : { ok: true as const, value: { review: undefined } });
     const first = useReview.getState().load('campaigns/a.yaml');
     await useReview.getState().load('campaigns/b.yaml');
     answer!({ ok: false, error: { code: 'failed', message: 'reviews/a.json is not JSON' } });
