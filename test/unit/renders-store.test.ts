@@ -118,7 +118,7 @@ describe('renders store: a report export (renderOnce)', () => {
   });
 });
 
-describe('renders store: the rows shown follow the view\'s one filter and search', () => {
+describe("renders store: the rows shown follow the view's one filter and search", () => {
   it('a search typed in the view shows only the matching user once typing pauses, and clearing it shows all', async () => {
     const { campaign, data } = example('order-confirmation');
     useRenders.getState().load({ campaign, data, profiles: {}, settings: {} });
