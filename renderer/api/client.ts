@@ -11,7 +11,8 @@ declare global {
   }
 }
 
-export const api: PreflightApi = window.preflight ?? createHttpTransport();
+// `typeof window`: stores that import this module are unit-tested in Node, where there is no window (the transport is then never used).
+export const api: PreflightApi = (typeof window !== 'undefined' ? window.preflight : undefined) ?? createHttpTransport();
 
 /** An IPC error as an exception the UI can show (message and the first issue's place). */
 export class IpcCallError extends Error {

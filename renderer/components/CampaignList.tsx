@@ -1,5 +1,5 @@
 import type { WorkspaceCampaign } from '../../shared/workspace/model';
-import { useWorkspace } from '../stores/workspace';
+import { useSelectedFile, useWorkspace } from '../stores/workspace';
 import { useUi } from '../stores/ui';
 
 const NONE: WorkspaceCampaign[] = [];
@@ -7,7 +7,7 @@ const NONE: WorkspaceCampaign[] = [];
 /** The workspace's campaign files (unsaved ones marked •; invalid ones show their error count) and the selected campaign's nodes as a flow. */
 export function CampaignList() {
   const campaigns = useWorkspace((s) => s.model?.campaigns ?? NONE);
-  const selected = useWorkspace((s) => s.selected);
+  const selected = useSelectedFile();
   const drafts = useWorkspace((s) => s.drafts);
   const select = useWorkspace((s) => s.select);
   const current = campaigns.find((c) => c.file === selected)?.campaign;

@@ -7,7 +7,7 @@ import { loadCampaign } from '../../shared/campaign/load';
 import type { Campaign } from '../../shared/campaign/model';
 import type { CampaignSource } from '../../shared/campaign/source-map';
 import type { Diagnostic } from '../../shared/diagnostics';
-import { savedText, useWorkspace } from '../stores/workspace';
+import { savedText, useSelectedFile, useWorkspace } from '../stores/workspace';
 import { useDebounced } from './useDebounced';
 
 /** Typing pause before re-parsing and re-rendering (markers must follow within 200 ms). */
@@ -23,8 +23,8 @@ export interface EffectiveCampaign {
 }
 
 export function useEffectiveCampaign(): EffectiveCampaign {
-  const file = useWorkspace((s) => s.selected);
-  const text = useWorkspace((s) => (s.selected ? (s.drafts[s.selected] ?? savedText(s, s.selected)) : undefined));
+  const file = useSelectedFile();
+  const text = useWorkspace((s) => (file ? (s.drafts[file] ?? savedText(s, file)) : undefined));
   const settled = useDebounced(text, EDIT_DEBOUNCE_MS);
   const settledFile = useDebounced(file, EDIT_DEBOUNCE_MS);
   // A newly selected file must not wait for the debounce (nor render the previous file's text).

@@ -15,7 +15,7 @@ import { downloadText } from '../components/data/download';
 import { call } from '../api/client';
 import { getCampaignData, getCampaignDataSource, getProfiles } from '../stores/data';
 import { useRenders } from '../stores/renders';
-import { reviewSaved, useReview } from '../stores/review';
+import { useReview } from '../stores/review';
 import { usePreferences } from '../stores/preferences';
 import { perUserKeys } from '../../shared/campaign/per-user';
 import { targetSet } from './useSelection';
@@ -44,7 +44,7 @@ export function useExportReport(file: string | undefined, campaign: Campaign | u
       if (!file || !campaign || !data) return;
       useExportState.setState({ busy: true, message: undefined, error: undefined, file });
       try {
-        await reviewSaved();
+        await useReview.getState().saved();
         const { review } = useReview.getState();
         const present = targetSet(data.target);
         const reviewed = Object.keys(review.decisions).filter((t) => present.has(t));

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { call } from '../api/client';
+import { requester } from './request';
 import { MAX_LINK_CHECK_URLS, uncheckableUrl, type LinkCheckResult } from '../../shared/ipc/channels/links';
 import type { NodeEmailTally } from '../../shared/guardrails/email-tally';
 
@@ -23,22 +24,19 @@ export function checkableUrls(tally: NodeEmailTally): string[] {
   return [...urls].slice(0, MAX_LINK_CHECK_URLS);
 }
 
-export const useLinkCheck = create<LinkCheckState>((set, get) => ({
-  results: {},
-  running: false,
-  async check(urls) {
-    if (get().running || urls.length === 0) return;
-    set({ running: true, error: undefined });
-    try {
-      const { results } = await call('links.check', { urls });
-      set((s) => ({ results: { ...s.results, ...Object.fromEntries(results.map((r) => [r.url, r])) } }));
-    } catch (e) {
-      set({ error: `Link check failed: ${(e as Error).message}` });
-    } finally {
-      set({ running: false });
-    }
-  },
-  async cancel() {
-    await call('links.cancel', {}).catch(() => undefined);
-  },
-}));
+export const useLinkCheck = create<LinkCheckState>((set, get) => {
+  const request = requester<LinkCheckState>(set);
+  return {
+    results: {},
+    running: false,
+    async check(urls) {
+      if (get().running || urls.length === 0) return;
+      const checked = await request(() => call('links.check', { urls }), { busy: 'running', prefix: 'Link check failed' });
+      if (checked) set((s) => ({ results: { ...s.results, ...Object.fromEntries(checked.results.map((r) => [r.url, r])) } }));
+    },
+    async cancel() {
+      // The check itself reports how it ended; a cancel that cannot reach the host has nothing to add.
+      await request(() => call('links.cancel', {}), { quiet: true });
+    },
+  };
+});

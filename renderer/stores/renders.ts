@@ -2,6 +2,10 @@
  * Render state, backed by the render worker: the loaded campaign's diagnostics, rendered rows (by
  * target, each row replaced as a whole so a cell's selector only re-renders its row), the full
  * scan's progress and per-user severity, the filtered row indices, and the selected cell's provenance.
+ *
+ * The filter and search live in the view store (stores/ui.ts) only: this store asks the worker for
+ * the rows they match whenever they, the data or the scan change, and keeps only the answer. The
+ * bookkeeping of requests in flight lives in this store's closure, not at module level.
  */
 import { create } from 'zustand';
 import type { Campaign } from '../../shared/campaign/model';
@@ -11,7 +15,8 @@ import type { NodeRender } from '../../shared/campaign/render';
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { GuardrailSettings } from '../../shared/guardrails/types';
 import { onWorkerReply, postToWorker } from '../workers/render-client';
-import type { RowFilter, ScanCounts, Segment, WorkerReply } from '../workers/render-protocol';
+import type { ScanCounts, Segment, WorkerReply } from '../workers/render-protocol';
+import { useUi } from './ui';
 
 export interface ScanState extends ScanCounts {
   status: 'idle' | 'running' | 'done' | 'cancelled';
@@ -37,9 +42,8 @@ interface RendersState {
   targets: string[];
   rows: Record<string, NodeRender[]>;
   scan: ScanState;
-  /** Row indices shown under the filter and search; null = every row. */
+  /** Row indices shown under the filter and search (stores/ui.ts); null = every row. */
   indices: Int32Array | null;
-  query: { filter: RowFilter; search: string };
   provenance?: Provenance;
   load(input: { campaign: Campaign; source?: CampaignSource; data: SendData; profiles: Profiles; settings: GuardrailSettings }): void;
   clear(): void;
@@ -47,26 +51,60 @@ interface RendersState {
   want(consumer: string, targets: readonly string[]): void;
   startScan(): void;
   cancelScan(): void;
-  setQuery(filter: RowFilter, search: string): void;
   requestProvenance(target: string, node: string): void;
-  /** Renders these targets once, outside the row cache (report export). */
+  /**
+   * Renders these targets once, outside the row cache (report export). Always settles: an edit
+   * loaded before the answer asks again with the current data (so it resolves with the renders of
+   * the data on screen); no campaign, a closed campaign or a worker failure rejects with the reason.
+   */
   renderOnce(targets: readonly string[]): Promise<NodeRender[]>;
 }
 
 const IDLE_SCAN: ScanState = { status: 'idle', done: 0, total: 0, users: 0, cells: 0, withErrors: 0, withWarnings: 0, blocking: 0, notPersonalised: 0, errorSamples: [], emptySamples: [] };
-let nextId = 1;
-let queryId = 0;
-let provenanceId = 0;
-/** Targets asked for (or rendered) in the current generation. */
-let requested = new Set<string>();
-const wanted = new Map<string, readonly string[]>();
-const once = new Map<number, (r: NodeRender[]) => void>();
-let scanTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** How long after a load the full scan starts: typing keeps restarting it, so wait for a pause. */
 const SCAN_DELAY_MS = 300;
+/** Typing pause in the search box before the worker is asked for the matching rows. */
+export const SEARCH_DEBOUNCE_MS = 150;
+
+/** A renderOnce in flight: asked again at each new generation until answered at the current one. */
+interface Once {
+  targets: string[];
+  resolve(r: NodeRender[]): void;
+  reject(e: Error): void;
+}
 
 export const useRenders = create<RendersState>((set, get) => {
+  let nextId = 1;
+  let queryId = 0;
+  let provenanceId = 0;
+  /** Targets asked for (or rendered) in the current generation. */
+  let requested = new Set<string>();
+  const wanted = new Map<string, readonly string[]>();
+  const once = new Map<number, Once>();
+  let scanTimer: ReturnType<typeof setTimeout> | undefined;
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Asks the worker for the rows the view's filter and search match (none asked for "all users, no search"). */
+  const query = () => {
+    clearTimeout(searchTimer);
+    const { filter, search } = useUi.getState();
+    const id = ++queryId;
+    if (filter === 'all' && !search.trim()) {
+      if (get().indices !== null) set({ indices: null });
+      return;
+    }
+    if (get().status === 'idle') return;
+    postToWorker({ type: 'query', id, gen: get().gen, filter, search });
+  };
+
+  const settleOnce = (fail?: string) => {
+    for (const [id, o] of once) {
+      once.delete(id);
+      if (fail) o.reject(new Error(fail));
+    }
+  };
+
   const requestMissing = () => {
     const { gen, status } = get();
     if (status === 'idle' || status === 'error') return;
@@ -83,7 +121,17 @@ export const useRenders = create<RendersState>((set, get) => {
   const onReply = (r: WorkerReply) => {
     const s = get();
     if (r.type === 'error') {
-      if (r.gen === s.gen || r.gen === -1) set({ status: 'error', error: r.message });
+      const waiting = r.id !== undefined ? once.get(r.id) : undefined;
+      if (waiting && r.gen === s.gen) {
+        once.delete(r.id!);
+        waiting.reject(new Error(`the renders could not be made: ${r.message}`));
+        return;
+      }
+      if (r.gen === s.gen || r.gen === -1) {
+        set({ status: 'error', error: r.message });
+        // The worker cannot answer this generation: nothing waiting for it may wait forever.
+        settleOnce(`the render worker failed: ${r.message}`);
+      }
       return;
     }
     if (r.gen !== s.gen) return;
@@ -96,7 +144,7 @@ export const useRenders = create<RendersState>((set, get) => {
         const waiting = once.get(r.id);
         if (waiting) {
           once.delete(r.id);
-          waiting(r.renders);
+          waiting.resolve(r.renders);
           return;
         }
         const rows = { ...s.rows };
@@ -112,7 +160,8 @@ export const useRenders = create<RendersState>((set, get) => {
       case 'scan-done': {
         const { type: _type, gen: _gen, ...counts } = r;
         set({ scan: { ...counts, status: 'done', done: s.targets.length, total: s.targets.length } });
-        if (s.query.filter !== 'all') get().setQuery(s.query.filter, s.query.search);
+        // The filters by severity can only answer once the scan has found the severities.
+        if (useUi.getState().filter !== 'all') query();
         return;
       }
       case 'scan-cancelled':
@@ -127,6 +176,14 @@ export const useRenders = create<RendersState>((set, get) => {
     }
   };
   onWorkerReply(onReply);
+  // A new filter asks at once; a new search once typing pauses.
+  useUi.subscribe((ui, before) => {
+    if (ui.filter !== before.filter) query();
+    else if (ui.search !== before.search) {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(query, SEARCH_DEBOUNCE_MS);
+    }
+  });
 
   return {
     gen: 0,
@@ -137,7 +194,6 @@ export const useRenders = create<RendersState>((set, get) => {
     rows: {},
     scan: IDLE_SCAN,
     indices: null,
-    query: { filter: 'all', search: '' },
     load({ campaign, source, data, profiles, settings }) {
       const gen = get().gen + 1;
       requested = new Set();
@@ -145,13 +201,16 @@ export const useRenders = create<RendersState>((set, get) => {
       // Rows of the previous generation stay on screen until their new renders arrive (no flicker).
       set({ gen, status: 'loading', targets: data.target, scan: { ...IDLE_SCAN, total: data.target.length }, provenance: undefined, ...(sameTargets ? {} : { rows: {}, indices: null }) });
       postToWorker({ type: 'load', gen, campaign, ...(source ? { source } : {}), data, profiles, settings });
+      // Exports waiting for renders get them from the data now loaded, not the data they asked of.
+      for (const [id, o] of once) postToWorker({ type: 'render', id, gen, targets: o.targets });
       clearTimeout(scanTimer);
       scanTimer = setTimeout(() => get().startScan(), SCAN_DELAY_MS);
-      const q = get().query;
-      if (q.filter !== 'all' || q.search) get().setQuery(q.filter, q.search);
+      query();
     },
     clear() {
       clearTimeout(scanTimer);
+      clearTimeout(searchTimer);
+      settleOnce('the campaign was closed before its renders arrived');
       requested = new Set();
       set({ gen: get().gen + 1, status: 'idle', diagnostics: [], references: {}, targets: [], rows: {}, scan: IDLE_SCAN, indices: null, provenance: undefined });
     },
@@ -169,20 +228,14 @@ export const useRenders = create<RendersState>((set, get) => {
       clearTimeout(scanTimer);
       postToWorker({ type: 'cancel-scan', gen: get().gen });
     },
-    setQuery(filter, search) {
-      set({ query: { filter, search } });
-      if (filter === 'all' && !search.trim()) {
-        queryId++;
-        set({ indices: null });
-        return;
-      }
-      postToWorker({ type: 'query', id: ++queryId, gen: get().gen, filter, search });
-    },
     renderOnce(targets) {
+      const { status, gen, error } = get();
+      if (status === 'idle') return Promise.reject(new Error('no campaign is loaded to render'));
+      if (status === 'error') return Promise.reject(new Error(`the campaign cannot be rendered: ${error ?? 'the render worker failed'}`));
       const id = nextId++;
-      return new Promise((resolve) => {
-        once.set(id, resolve);
-        postToWorker({ type: 'render', id, gen: get().gen, targets: [...targets] });
+      return new Promise((resolve, reject) => {
+        once.set(id, { targets: [...targets], resolve, reject });
+        postToWorker({ type: 'render', id, gen, targets: [...targets] });
       });
     },
     requestProvenance(target, node) {

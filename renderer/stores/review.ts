@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { decide, emptyReview, reviewMark, type Decision, type ReviewFile } from '../../shared/review/model';
 import { dataFingerprint, outputFingerprint } from '../../shared/review/fingerprint';
 import { call } from '../api/client';
+import { requester } from './request';
 import { getCampaignDataSource } from './data';
 import { usePreferences } from './preferences';
 import { useRenders } from './renders';
@@ -21,46 +22,48 @@ interface ReviewState {
    * and fingerprints of the render on screen and of the data it used, so a later change shows.
    */
   setDecision(target: string, node: string, status: Decision['status'] | undefined, comment?: string): void;
+  /** Resolves once every decision made so far is saved (or its failure recorded): the report waits for it. */
+  saved(): Promise<void>;
 }
 
-let saving: Promise<unknown> = Promise.resolve();
-
-export const useReview = create<ReviewState>((set, get) => ({
-  review: emptyReview(''),
-  status: 'idle',
-  async load(campaign) {
-    set({ campaign, status: 'loading', review: emptyReview(campaign), error: undefined });
-    // Marks are signed with the reviewer's name: have it before the first one.
-    if (!usePreferences.getState().loaded) void usePreferences.getState().load();
-    try {
-      const r = await call('review.load', { campaign });
+export const useReview = create<ReviewState>((set, get) => {
+  const request = requester<ReviewState>(set);
+  /** The queue of saves, so they land in order (this store's, not the module's). */
+  let saving: Promise<unknown> = Promise.resolve();
+  return {
+    review: emptyReview(''),
+    status: 'idle',
+    async load(campaign) {
+      set({ campaign, status: 'loading', review: emptyReview(campaign) });
+      // Marks are signed with the reviewer's name: have it before the first one.
+      if (!usePreferences.getState().loaded) void usePreferences.getState().load();
+      const r = await request(() => call('review.load', { campaign }), { stale: () => get().campaign !== campaign });
       if (get().campaign !== campaign) return;
-      set({ status: 'ready', review: r.review ?? emptyReview(campaign), error: r.error });
-    } catch (e) {
-      set({ status: 'error', error: (e as Error).message });
-    }
-  },
-  setDecision(target, node, status, comment) {
-    const { campaign, review } = get();
-    if (!campaign) return;
-    const render = useRenders.getState().rows[target]?.find((r) => r.node === node);
-    const by = usePreferences.getState().reviewer;
-    const source = getCampaignDataSource(campaign);
-    const decision: Decision | undefined = status
-      ? {
-          status,
-          at: new Date().toISOString(),
-          ...(comment ? { comment } : {}),
-          ...(by ? { by } : {}),
-          ...(render ? { output: outputFingerprint(render), data: dataFingerprint(render) } : {}),
-          ...(source ? { source } : {}),
-        }
-      : undefined;
-    const next = decide(review, target, node, decision);
-    set({ review: next });
-    saving = saving.then(() => call('review.save', { campaign, review: next })).catch((e: Error) => set({ error: `review not saved: ${e.message}` }));
-  },
-}));
+      set(r ? { status: 'ready', review: r.review ?? emptyReview(campaign), error: r.error } : { status: 'error' });
+    },
+    setDecision(target, node, status, comment) {
+      const { campaign, review } = get();
+      if (!campaign) return;
+      const render = useRenders.getState().rows[target]?.find((r) => r.node === node);
+      const by = usePreferences.getState().reviewer;
+      const source = getCampaignDataSource(campaign);
+      const decision: Decision | undefined = status
+        ? {
+            status,
+            at: new Date().toISOString(),
+            ...(comment ? { comment } : {}),
+            ...(by ? { by } : {}),
+            ...(render ? { output: outputFingerprint(render), data: dataFingerprint(render) } : {}),
+            ...(source ? { source } : {}),
+          }
+        : undefined;
+      const next = decide(review, target, node, decision);
+      set({ review: next });
+      saving = saving.then(() => request(() => call('review.save', { campaign, review: next }), { keepError: true, prefix: 'review not saved' }));
+    },
+    saved: () => saving.then(() => undefined),
+  };
+});
 
 /** The decision of one cell. */
 export const useDecision = (target: string, node: string) => useReview((s) => s.review.decisions[target]?.[node]);
@@ -71,6 +74,3 @@ export function useReviewMark(target: string, node: string) {
   const render = useRenders((s) => s.rows[target]?.find((r) => r.node === node));
   return { decision, mark: reviewMark(decision, render), render };
 }
-
-/** Waits for queued review saves (before export). */
-export const reviewSaved = () => saving;

@@ -7,7 +7,8 @@ import { create } from 'zustand';
 import type { ChannelArgs, EventPayload } from '../../shared/ipc/contract';
 import type { EnvironmentView, SendDetail, SendDraft, SendSummary } from '../../shared/ipc/channels/send';
 import type { SendData } from '../../shared/campaign/send-data';
-import { api, call, IpcCallError } from '../api/client';
+import { api, call } from '../api/client';
+import { errorCode, requester } from './request';
 import { DEFAULT_PROOF_PARAM } from '../../shared/send/proof';
 
 /**
@@ -90,35 +91,37 @@ function optionsArg(o: SendOptionsInput): ChannelArgs<'send.prepare'>['options']
 }
 
 const NO_OPTIONS: SendOptionsInput = { time: '', targetExistingOnly: '', extra: '' };
-let unsubscribe: (() => void) | undefined;
 
 export const useSend = create<SendState>((set, get) => {
+  const request = requester<SendState>(set);
+  /** The progress listener, held only while a send is followed and removed once it has finished. */
+  let unfollow: (() => void) | undefined;
+  const stopFollowing = () => {
+    unfollow?.();
+    unfollow = undefined;
+  };
+
   const replan = async () => {
     const r = get().request;
     if (!r) return;
-    set({ preparing: true, error: undefined });
-    try {
-      const draft = await call('send.prepare', { environmentId: r.environmentId, campaignFile: r.campaignFile, data: r.data, options: optionsArg(get().options) });
-      if (get().request === r) set({ draft });
-    } catch (e) {
-      if (get().request === r) set({ draft: undefined, error: (e as Error).message });
-    } finally {
-      set({ preparing: false });
-    }
+    const draft = await request(() => call('send.prepare', { environmentId: r.environmentId, campaignFile: r.campaignFile, data: r.data, options: optionsArg(get().options) }), { busy: 'preparing', stale: () => get().request !== r });
+    if (get().request === r) set({ draft });
+  };
+
+  const onProgress = (p: Progress) => {
+    if (p.sendId !== get().sendId) return;
+    const d = get().detail;
+    const batch = p.batch;
+    if (d && batch) {
+      const batches = d.batches.slice();
+      batches[batch.index] = batch;
+      set({ progress: p, detail: { ...d, batches, status: p.status ?? d.status, ...(p.batchCounts ? { batchCounts: p.batchCounts } : {}), ...(p.targetCounts ? { targetCounts: p.targetCounts } : {}) } });
+    } else set({ progress: p });
+    if (p.status && p.status !== 'running') void get().show(p.sendId);
   };
 
   const follow = (sendId: string) => {
-    unsubscribe ??= api.on('send.progress', (p) => {
-      if (p.sendId !== get().sendId) return;
-      const d = get().detail;
-      const batch = p.batch;
-      if (d && batch) {
-        const batches = d.batches.slice();
-        batches[batch.index] = batch;
-        set({ progress: p, detail: { ...d, batches, status: p.status ?? d.status, ...(p.batchCounts ? { batchCounts: p.batchCounts } : {}), ...(p.targetCounts ? { targetCounts: p.targetCounts } : {}) } });
-      } else set({ progress: p });
-      if (p.status && p.status !== 'running') void get().show(p.sendId);
-    });
+    unfollow ??= api.on('send.progress', onProgress);
     // Running until the first status says otherwise, so the dialog stays open into the progress view.
     set({ sendId, progress: { sendId, done: 0, total: 0, status: 'running' }, detail: undefined });
     void get().show(sendId);
@@ -135,7 +138,8 @@ export const useSend = create<SendState>((set, get) => {
     environmentsOpen: false,
     interrupted: [],
     async loadEnvironments() {
-      set({ environments: await call('environments.list', {}) });
+      const environments = await request(() => call('environments.list', {}), { prefix: 'The environments could not be read' });
+      if (environments) set({ environments });
       void get().refreshInterrupted();
     },
     prepare(r) {
@@ -155,96 +159,93 @@ export const useSend = create<SendState>((set, get) => {
       void replan();
     },
     async prepareResend(sendId, batches) {
-      set({ error: undefined, preparing: true, historyOpen: false });
-      try {
-        const draft = await call('send.prepareResend', { sendId, batches });
-        set({ draft, request: undefined });
-      } catch (e) {
-        set({ error: (e as Error).message });
-      } finally {
-        set({ preparing: false });
-      }
+      set({ historyOpen: false });
+      const draft = await request(() => call('send.prepareResend', { sendId, batches }), { busy: 'preparing' });
+      if (draft) set({ draft, request: undefined });
     },
     async testSend() {
       const r = get().request;
       if (!r) return;
-      set({ busy: true, error: undefined });
-      try {
-        const draft = await call('send.prepare', { environmentId: r.environmentId, campaignFile: r.campaignFile, data: r.data, kind: 'test', proofParam: get().proofParam, options: optionsArg(get().options) });
-        const { sendId } = await call('send.start', {
-          draftId: draft.draftId,
-          confirmation: { environmentId: draft.environment.id, campaignId: draft.campaignId, recipients: draft.recipients },
-          ...(draft.blocking.length ? { overrideReason: 'test send to QA users' } : {}),
-        });
-        follow(sendId);
-      } catch (e) {
-        set({ error: (e as Error).message });
-      } finally {
-        set({ busy: false });
-      }
+      const started = await request(
+        async () => {
+          const draft = await call('send.prepare', { environmentId: r.environmentId, campaignFile: r.campaignFile, data: r.data, kind: 'test', proofParam: get().proofParam, options: optionsArg(get().options) });
+          return call('send.start', {
+            draftId: draft.draftId,
+            confirmation: { environmentId: draft.environment.id, campaignId: draft.campaignId, recipients: draft.recipients },
+            ...(draft.blocking.length ? { overrideReason: 'test send to QA users' } : {}),
+          });
+        },
+        { busy: 'busy' },
+      );
+      if (started) follow(started.sendId);
     },
     async confirm(typed, overrideReason) {
       const d = get().draft;
       if (!d) return;
-      set({ busy: true, error: undefined });
-      try {
-        const { sendId } = await call('send.start', {
-          draftId: d.draftId,
-          confirmation: { environmentId: d.environment.id, campaignId: d.campaignId, recipients: d.recipients, ...(typed ? { typed } : {}) },
-          ...(overrideReason ? { overrideReason } : {}),
-        });
-        set({ draft: undefined, request: undefined });
-        follow(sendId);
-      } catch (e) {
-        // The host may have refused because its check changed since the preview: show the preview it would send now.
-        if (get().request) await replan();
-        set({ error: (e as Error).message });
-      } finally {
-        set({ busy: false });
-      }
+      const started = await request(
+        () =>
+          call('send.start', {
+            draftId: d.draftId,
+            confirmation: { environmentId: d.environment.id, campaignId: d.campaignId, recipients: d.recipients, ...(typed ? { typed } : {}) },
+            ...(overrideReason ? { overrideReason } : {}),
+          }),
+        {
+          busy: 'busy',
+          // The host may have refused because its check changed since the preview: show the preview it would send now.
+          recover: async () => {
+            if (get().request) await replan();
+          },
+        },
+      );
+      if (!started) return;
+      set({ draft: undefined, request: undefined });
+      follow(started.sendId);
     },
     async resume(sendId, recipients, typed) {
       if (get().resumingId === sendId) return;
-      set({ busy: true, resumingId: sendId, error: undefined });
+      set({ resumingId: sendId });
       try {
-        const s = await call('send.status', { sendId });
-        await call('send.resume', { sendId, confirmation: { environmentId: s.environment.id, campaignId: s.campaignId, recipients, ...(typed ? { typed } : {}) } });
-        follow(sendId);
-        void get().refreshInterrupted();
-      } catch (e) {
-        // Resumed elsewhere (another window or tab): follow that run here instead of showing a failure.
-        if (e instanceof IpcCallError && e.error.code === 'already-running') follow(sendId);
-        else set({ error: (e as Error).message });
-        throw e;
+        await request(
+          async () => {
+            const s = await call('send.status', { sendId });
+            await call('send.resume', { sendId, confirmation: { environmentId: s.environment.id, campaignId: s.campaignId, recipients, ...(typed ? { typed } : {}) } });
+            follow(sendId);
+            void get().refreshInterrupted();
+          },
+          {
+            busy: 'busy',
+            rethrow: true,
+            // Resumed elsewhere (another window or tab): follow that run here instead of showing a failure.
+            recover: (e) => {
+              if (errorCode(e) !== 'already-running') return false;
+              follow(sendId);
+              return true;
+            },
+          },
+        );
       } finally {
-        set({ busy: false, resumingId: undefined });
+        set({ resumingId: undefined });
       }
     },
     async cancelSend() {
       const id = get().sendId;
-      if (id) await call('send.cancel', { sendId: id });
+      if (id) await request(() => call('send.cancel', { sendId: id }), { prefix: 'The send could not be cancelled' });
     },
     cancel() {
       set({ request: undefined, draft: undefined, error: undefined });
     },
     async show(sendId) {
-      try {
-        const detail = await call('send.status', { sendId });
-        if (get().sendId === sendId || get().sendId === undefined) {
-          // A short send can end before its progress events are followed: the account says it is over.
-          const p = get().progress;
-          set({ detail, sendId, ...(p && p.sendId === sendId && detail.status !== 'running' ? { progress: { ...p, status: detail.status } } : {}) });
-        }
-      } catch (e) {
-        set({ error: (e as Error).message });
-      }
+      const detail = await request(() => call('send.status', { sendId }), { keepError: true });
+      if (!detail || (get().sendId !== sendId && get().sendId !== undefined)) return;
+      // A short send can end before its progress events are followed: the account says it is over.
+      const p = get().progress;
+      set({ detail, sendId, ...(p && p.sendId === sendId && detail.status !== 'running' ? { progress: { ...p, status: detail.status } } : {}) });
+      if (detail.status !== 'running') stopFollowing();
     },
     async refreshInterrupted() {
-      try {
-        set({ interrupted: await call('send.history', { status: 'interrupted' }) });
-      } catch {
-        // The history is optional here; the History view reports its own errors.
-      }
+      // The history is optional here; the History view reports its own errors.
+      const interrupted = await request(() => call('send.history', { status: 'interrupted' }), { quiet: true });
+      if (interrupted) set({ interrupted });
     },
     openHistory(open) {
       set({ historyOpen: open });

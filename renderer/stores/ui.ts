@@ -1,6 +1,8 @@
 /**
- * View state of the workspace screen: pane sizes and which panes are open, the selected cell, the
- * matrix filter and search, side-by-side selection and preview options. Kept per workspace across
+ * View state of the workspace screen, each fact's one home: the campaign the person chose, pane
+ * sizes and which panes are open, the selected cell, the matrix filter and search, side-by-side
+ * selection and preview options. What follows from them (the campaign shown, the rows the filter
+ * matches, whether the selected user is in the data) is derived where it is read. Kept per workspace across
  * restarts (localStorage, keyed by the workspace folder); transient parts (images allowed for a
  * message, the open drawer) are not saved.
  */
@@ -100,48 +102,52 @@ function load(workspace: string): PersistedUi {
   }
 }
 
-export const useUi = create<UiState>((set, get) => ({
-  ...DEFAULTS,
-  imagesAllowed: {},
-  drawer: null,
-  hydrate(workspace) {
-    set({ ...load(workspace), workspace, imagesAllowed: {}, drawer: null });
-  },
-  set(patch) {
-    set(patch);
-  },
-  setPane(name, size) {
-    const [min, max] = PANE_LIMITS[name];
-    set({ panes: { ...get().panes, [name]: Math.round(Math.min(max, Math.max(min, size))) } });
-  },
-  select(target, node) {
-    const s = get().selected;
-    if (s?.target !== target || s.node !== node) set({ selected: { target, node } });
-  },
-  toggleCompareTarget(target) {
-    const c = get().compare;
-    const has = c.targets.includes(target);
-    const targets = has ? c.targets.filter((t) => t !== target) : [...c.targets, target].slice(-4);
-    set({ compare: { ...c, targets } });
-  },
-  allowImages(k) {
-    set({ imagesAllowed: { ...get().imagesAllowed, [k]: true } });
-  },
-  openDrawer(drawer) {
-    set({ drawer });
-  },
-  switchCampaign(campaign) {
-    set({ campaign, selected: undefined, mode: 'matrix', compare: { kind: 'users', targets: [] }, drawer: null });
-  },
-}));
-
-// Save the persisted part whenever it changes (one small JSON write, per workspace).
-useUi.subscribe((s) => {
+/** Saves the persisted part (one small JSON write, per workspace). */
+function persist(s: UiState): void {
   if (!s.workspace) return;
   const { panes, campaign, filter, search, selected, mode, compare, emailWidth, emailDark, emailFit, provenance, editorOpen, dataTab, keysHint } = s;
   try {
     localStorage.setItem(key(s.workspace), JSON.stringify({ panes, campaign, filter, search, selected, mode, compare, emailWidth, emailDark, emailFit, provenance, editorOpen, dataTab, keysHint }));
   } catch {
-    /* storage full or disabled: the view state is a convenience */
+    /* storage full or disabled (or no storage: unit tests in Node): the view state is a convenience */
   }
+}
+
+export const useUi = create<UiState>((set, get, store) => {
+  // The store saves itself whenever it changes; the subscription is the store's own, as long-lived as it.
+  store.subscribe(persist);
+  return {
+    ...DEFAULTS,
+    imagesAllowed: {},
+    drawer: null,
+    hydrate(workspace) {
+      set({ ...load(workspace), workspace, imagesAllowed: {}, drawer: null });
+    },
+    set(patch) {
+      set(patch);
+    },
+    setPane(name, size) {
+      const [min, max] = PANE_LIMITS[name];
+      set({ panes: { ...get().panes, [name]: Math.round(Math.min(max, Math.max(min, size))) } });
+    },
+    select(target, node) {
+      const s = get().selected;
+      if (s?.target !== target || s.node !== node) set({ selected: { target, node } });
+    },
+    toggleCompareTarget(target) {
+      const c = get().compare;
+      const has = c.targets.includes(target);
+      const targets = has ? c.targets.filter((t) => t !== target) : [...c.targets, target].slice(-4);
+      set({ compare: { ...c, targets } });
+    },
+    allowImages(k) {
+      set({ imagesAllowed: { ...get().imagesAllowed, [k]: true } });
+    },
+    openDrawer(drawer) {
+      set({ drawer });
+    },
+    switchCampaign(campaign) {
+      set({ campaign, selected: undefined, mode: 'matrix', compare: { kind: 'users', targets: [] }, drawer: null });
+    },
+  };
 });

@@ -1,15 +1,20 @@
 /**
- * Workspace state: the files the host read, their interpretation, the selected campaign, unsaved
- * edits (drafts) of campaign files, the team's guardrail settings, and changes made on disk by
- * someone else while there are unsaved edits.
+ * Workspace state: the files the host read, their interpretation, unsaved edits (drafts) of campaign
+ * files, the team's guardrail settings, and changes made on disk by someone else while there are
+ * unsaved edits. Which campaign is shown is not kept here: the person's choice lives in the view
+ * store (stores/ui.ts, remembered per workspace) and the campaign shown is derived from it and the
+ * files (`shownCampaignFile`).
  */
 import { create } from 'zustand';
 import type { WorkspaceSnapshot } from '../../shared/ipc/contract';
 import type { WorkspaceModel } from '../../shared/workspace/model';
+import { SAMPLE_FIRST_CAMPAIGN, isSampleWorkspace } from '../components/start/sample';
 import { interpretInWorker } from '../workers/workspace-client';
 import { SETTINGS_FILE, settingsOfText, type GuardrailSettings } from '../../shared/guardrails/types';
 import { call } from '../api/client';
 import { settleKeptData, useData } from './data';
+import { useUi } from './ui';
+import { requester } from './request';
 
 export { SETTINGS_FILE };
 
@@ -18,7 +23,6 @@ interface WorkspaceState {
   error?: string;
   snapshot?: WorkspaceSnapshot;
   model?: WorkspaceModel;
-  selected?: string;
   /** Unsaved editor text per campaign file. */
   drafts: Record<string, string>;
   settings: GuardrailSettings;
@@ -26,6 +30,7 @@ interface WorkspaceState {
   conflict?: { file: string; text: string | null };
   saving: boolean;
   open(dir?: string): Promise<void>;
+  /** Shows this campaign file, if the workspace has it (the choice is the view store's). */
   select(file: string): void;
   setDraft(file: string, text: string): void;
   discardDraft(file: string): void;
@@ -46,7 +51,23 @@ async function readSettings(): Promise<GuardrailSettings> {
   return settingsOfText(text);
 }
 
+/**
+ * The campaign file shown: the one the person chose when the workspace has it, else the default —
+ * on the sample workspace its promo journey (real users, not the gate update's placeholder
+ * USER_ID), else the first file that is a campaign, else the first file.
+ */
+export function shownCampaignFile(model: WorkspaceModel | undefined, chosen: string | undefined): string | undefined {
+  if (!model) return undefined;
+  if (chosen !== undefined && model.campaigns.some((c) => c.file === chosen)) return chosen;
+  if (isSampleWorkspace(model)) return SAMPLE_FIRST_CAMPAIGN;
+  return model.campaigns.find((c) => c.campaign)?.file ?? model.campaigns[0]?.file;
+}
+
+/** The campaign file shown now, outside React (editor hover, menu commands). */
+export const currentCampaignFile = (): string | undefined => shownCampaignFile(useWorkspace.getState().model, useUi.getState().campaign);
+
 export const useWorkspace = create<WorkspaceState>((set, get) => {
+  const request = requester<WorkspaceState>(set);
   const reload = async () => {
     const snapshot = await call('workspace.current', {});
     set({ snapshot, model: await interpretInWorker(snapshot) });
@@ -57,8 +78,8 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     settings: {},
     saving: false,
     async open(dir) {
-      set({ status: 'loading', error: undefined });
-      try {
+      set({ status: 'loading' });
+      const opened = await request(async () => {
         // Data changes not written yet belong to the workspace open now.
         await settleKeptData();
         const snapshot = await call('workspace.open', dir ? { dir } : {});
@@ -66,14 +87,21 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
         const model = await interpretInWorker(snapshot);
         // The data kept in this workspace is in place before anything renders with it.
         const [settings] = await Promise.all([readSettings(), useData.getState().restoreKept()]);
-        set({ status: 'loaded', snapshot, model, settings, drafts: {}, conflict: undefined, selected: model.campaigns.find((c) => c.campaign)?.file ?? model.campaigns[0]?.file });
-      } catch (e) {
-        // A refused or failed open (e.g. a folder the main side was not given) keeps what is open.
-        set({ status: get().snapshot ? 'loaded' : 'error', error: (e as Error).message });
-      }
+        // This workspace's remembered view (its campaign, panes, filter…) is in place before the campaign view renders.
+        if (useUi.getState().workspace !== snapshot.dir) useUi.getState().hydrate(snapshot.dir);
+        set({ status: 'loaded', snapshot, model, settings, drafts: {}, conflict: undefined });
+        return true;
+      });
+      // A refused or failed open (e.g. a folder the main side was not given) keeps what is open.
+      if (!opened) set({ status: get().snapshot ? 'loaded' : 'error' });
     },
     select(file) {
-      if (get().model?.campaigns.some((c) => c.file === file)) set({ selected: file });
+      const model = get().model;
+      if (!model?.campaigns.some((c) => c.file === file)) return;
+      const ui = useUi.getState();
+      // Choosing the campaign already shown keeps its view; another one starts afresh.
+      if (file === shownCampaignFile(model, ui.campaign)) ui.set({ campaign: file });
+      else ui.switchCampaign(file);
     },
     setDraft(file, text) {
       const drafts = { ...get().drafts };
@@ -88,20 +116,15 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     async save(file) {
       const text = get().drafts[file];
       if (text === undefined) return;
-      set({ saving: true, error: undefined });
-      try {
-        const r = await call('workspace.writeFile', { path: file, text, expected: savedText(get(), file) ?? null });
-        if (!r.written) {
-          set({ conflict: { file, text: r.current ?? null } });
-          return;
-        }
-        await reload();
-        get().discardDraft(file);
-      } catch (e) {
-        set({ error: (e as Error).message });
-      } finally {
-        set({ saving: false });
-      }
+      await request(
+        async () => {
+          const r = await call('workspace.writeFile', { path: file, text, expected: savedText(get(), file) ?? null });
+          if (!r.written) return set({ conflict: { file, text: r.current ?? null } });
+          await reload();
+          get().discardDraft(file);
+        },
+        { busy: 'saving' },
+      );
     },
     async externalChange(paths) {
       if (paths.includes(SETTINGS_FILE)) set({ settings: await readSettings() });
@@ -148,5 +171,15 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
   };
 });
 
-/** The selected campaign entry, if any. */
-export const useSelectedCampaign = () => useWorkspace((s) => s.model?.campaigns.find((c) => c.file === s.selected));
+/** The campaign file shown, derived from the person's choice and the workspace's files. */
+export function useSelectedFile(): string | undefined {
+  const model = useWorkspace((s) => s.model);
+  const chosen = useUi((s) => s.campaign);
+  return shownCampaignFile(model, chosen);
+}
+
+/** The campaign entry shown, if any. */
+export function useSelectedCampaign() {
+  const file = useSelectedFile();
+  return useWorkspace((s) => s.model?.campaigns.find((c) => c.file === file));
+}

@@ -3,13 +3,13 @@ import { resolveValue } from '../../../shared/campaign/send-data';
 import { getCampaignData, getProfiles } from '../../stores/data';
 import { useRenders } from '../../stores/renders';
 import { selectedTarget } from '../../hooks/useSelection';
-import { useWorkspace } from '../../stores/workspace';
+import { currentCampaignFile } from '../../stores/workspace';
 import type { EditorContext } from './twig-providers';
 import { perUserKeys } from '../../../shared/campaign/per-user';
 
 export const editorContext: EditorContext = {
   attributes() {
-    const data = getCampaignData(useWorkspace.getState().selected);
+    const data = getCampaignData(currentCampaignFile());
     const out = new Map<string, string>();
     const add = (name: string, from: string) => out.has(name) || out.set(name, from);
     for (const k of Object.keys(data?.params ?? {})) add(k, 'param');
@@ -19,7 +19,7 @@ export const editorContext: EditorContext = {
     return [...out].map(([name, from]) => ({ name, from }));
   },
   valueOf(name) {
-    const data = getCampaignData(useWorkspace.getState().selected);
+    const data = getCampaignData(currentCampaignFile());
     const target = selectedTarget() ?? data?.target[0];
     if (!data || target === undefined) return undefined;
     return { target, ...resolveValue(name, target, data, getProfiles()) };

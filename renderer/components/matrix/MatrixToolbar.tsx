@@ -1,35 +1,27 @@
-import { useEffect, useState } from 'react';
 import type { CampaignNode } from '../../../shared/campaign/model';
 import { useRenders } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { useNextProblem } from '../../hooks/useNextProblem';
-import { useDebounced } from '../../hooks/useDebounced';
 import { useComparePicks } from '../../hooks/useSelection';
 import type { RowFilter } from '../../workers/render-protocol';
 
 /**
  * Filter (all, problems, errors, warnings), search by id or value, next problem, the row count, the
  * side-by-side switch and the key list: one line where the window allows (the full scan's status
- * sits in the campaign header, see ScanStatus).
+ * sits in the campaign header, see ScanStatus). The filter and search are the view store's (their
+ * one home); the renders store asks the worker for the matching rows when they change.
  */
 export function MatrixToolbar({ nodes }: { nodes: CampaignNode[] }) {
   const filter = useUi((s) => s.filter);
-  const storedSearch = useUi((s) => s.search);
+  const search = useUi((s) => s.search);
   const mode = useUi((s) => s.mode);
   const keysHint = useUi((s) => s.keysHint);
   const compareCount = useComparePicks().length;
   const setUi = useUi((s) => s.set);
-  const setQuery = useRenders((s) => s.setQuery);
-  const gen = useRenders((s) => s.gen);
   const scanDone = useRenders((s) => s.scan.status === 'done');
   const rows = useRenders((s) => (s.indices ? s.indices.length : s.targets.length));
   const total = useRenders((s) => s.targets.length);
   const next = useNextProblem(nodes[0]?.key, 1);
-  const [search, setSearch] = useState(storedSearch);
-  const settled = useDebounced(search, 150);
-
-  useEffect(() => setUi({ search: settled }), [settled, setUi]);
-  useEffect(() => setQuery(filter, storedSearch), [filter, storedSearch, gen, setQuery]);
 
   return (
     <div className="toolbar matrix-toolbar" role="toolbar" aria-label="Matrix">
@@ -39,7 +31,7 @@ export function MatrixToolbar({ nodes }: { nodes: CampaignNode[] }) {
         <option value="errors">With errors</option>
         <option value="warnings">With warnings</option>
       </select>
-      <input type="search" placeholder="Search id or value" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search users by id or attribute value" data-testid="row-search" />
+      <input type="search" placeholder="Search id or value" value={search} onChange={(e) => setUi({ search: e.target.value })} aria-label="Search users by id or attribute value" data-testid="row-search" />
       <button onClick={() => next()} disabled={!scanDone} title="Next user with an error or warning (N)" data-testid="next-problem">
         Next problem
       </button>

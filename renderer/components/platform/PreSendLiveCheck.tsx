@@ -12,7 +12,7 @@ export function PreSendLiveCheck() {
   const entry = useWorkspace((s) => {
     if (!request) return undefined;
     const all = s.model?.campaigns ?? [];
-    return all.find((c) => c.file === s.selected && c.campaign?.id === request.campaignId) ?? all.find((c) => c.campaign?.id === request.campaignId);
+    return all.find((c) => c.file === request.campaignFile && c.campaign?.id === request.campaignId) ?? all.find((c) => c.campaign?.id === request.campaignId);
   });
   if (!request || !entry?.campaign) return null;
   return createPortal(

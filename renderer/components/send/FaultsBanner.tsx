@@ -8,13 +8,12 @@ export function FaultsBanner() {
   const environments = useSend((s) => s.environments);
   const openEnvironments = useSend((s) => s.openEnvironments);
   const byEnvironment = useFaults((s) => s.byEnvironment);
-  const refresh = useFaults((s) => s.refresh);
+  const watch = useFaults((s) => s.watch);
   const apply = useFaults((s) => s.apply);
   const sandboxes = environments.filter((e) => e.region === 'sandbox');
   const ids = sandboxes.map((e) => e.id).join('\u0000');
-  useEffect(() => {
-    if (ids) void refresh(ids.split('\u0000'));
-  }, [ids, refresh]);
+  // Watched while the banner is up: the faults are read, and read again when a call says they may have changed.
+  useEffect(() => (ids ? watch(ids.split('\u0000')) : undefined), [ids, watch]);
   const on = sandboxes.map((e) => ({ env: e, faults: byEnvironment[e.id] ? activeFaults(byEnvironment[e.id]!) : [] })).filter((x) => x.faults.length > 0);
   if (!on.length) return null;
   return (

@@ -30,7 +30,7 @@ function patchOf(draft: Draft, webhooks: boolean, now: FaultConfig): FaultPatch 
  */
 export function FaultsForm({ environmentId }: { environmentId: string }) {
   const now = useFaults((s) => s.byEnvironment[environmentId]);
-  const refresh = useFaults((s) => s.refresh);
+  const watch = useFaults((s) => s.watch);
   const apply = useFaults((s) => s.apply);
   const [draft, setDraft] = useState<Draft>();
   const [webhooks, setWebhooks] = useState(true);
@@ -38,7 +38,7 @@ export function FaultsForm({ environmentId }: { environmentId: string }) {
   const [busy, setBusy] = useState(false);
   // True once the person edits a field: a refresh answering late must not overwrite what they typed.
   const edited = useRef(false);
-  useEffect(() => void refresh([environmentId]), [environmentId, refresh]);
+  useEffect(() => watch([environmentId]), [environmentId, watch]);
   // The draft starts from (and after Apply returns to) the state in effect.
   useEffect(() => {
     if (!now || edited.current) return;

@@ -1,0 +1,79 @@
+/** The send store over the fake host boundary (test/unit/fake-api.ts); the real host and sandbox are test/e2e/send*.spec.ts's. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fails, fakeHost, flush, listening, ok, push, resetFakeHost } from './fake-api';
+
+vi.mock('../../renderer/api/client', async (original) => (await import('./fake-api')).fakeClient(original as never));
+
+const { useSend } = await import('../../renderer/stores/send');
+const initial = useSend.getState();
+
+const environment = { id: 'sandbox', name: 'Sandbox', production: false };
+const draft = { draftId: 'd1', environment, campaignId: 'c1', recipients: 2, blocking: [] };
+const detail = (status: string) => ({ sendId: 's1', environment, campaignId: 'c1', status, batches: [] });
+const requestOf = { campaignFile: 'campaigns/a.yaml', campaignId: 'c1', campaignName: 'A', data: { target: ['u1', 'u2'], params: {}, target_with_params: {} }, environmentId: 'sandbox' };
+
+beforeEach(() => {
+  resetFakeHost();
+  useSend.setState(initial, true);
+});
+
+describe('send store', () => {
+  it('a confirmed send is followed until it finishes, then stops listening for progress', async () => {
+    let status = 'running';
+    fakeHost.handlers = { 'send.prepare': ok(draft), 'send.start': ok({ sendId: 's1' }), 'send.status': () => ({ ok: true as const, value: detail(status) }) };
+    useSend.getState().prepare(requestOf as never);
+    await flush();
+    await useSend.getState().confirm();
+    await flush();
+    expect(useSend.getState().sendId).toBe('s1');
+    expect(listening('send.progress')).toBe(1);
+    status = 'done';
+    push('send.progress', { sendId: 's1', done: 2, total: 2, status: 'done' });
+    await flush();
+    expect(useSend.getState().detail?.status).toBe('done');
+    expect(listening('send.progress')).toBe(0);
+  });
+
+  it('a start the host refuses shows its typed error with the place, and the preview it would send now', async () => {
+    fakeHost.handlers = {
+      'send.prepare': ok(draft),
+      'send.start': fails('invalid-arguments', 'the send check changed since the preview', [{ path: 'draftId', message: 'is stale' }]),
+    };
+    useSend.getState().prepare(requestOf as never);
+    await flush();
+    await useSend.getState().confirm();
+    expect(useSend.getState().error).toBe('the send check changed since the preview: draftId is stale');
+    expect(useSend.getState().busy).toBe(false);
+    expect(fakeHost.calls.filter((c) => c.channel === 'send.prepare')).toHaveLength(2);
+    expect(useSend.getState().draft).toEqual(draft);
+  });
+
+  it('extra properties that are not JSON are reported before anything reaches the host', async () => {
+    fakeHost.handlers = { 'send.prepare': ok(draft) };
+    useSend.getState().prepare(requestOf as never);
+    await flush();
+    useSend.getState().setOptions({ extra: '{"a":' });
+    await flush();
+    expect(useSend.getState().error).toMatch(/^extra properties are not JSON/);
+    expect(useSend.getState().draft).toBeUndefined();
+    expect(useSend.getState().preparing).toBe(false);
+    expect(fakeHost.calls.filter((c) => c.channel === 'send.prepare')).toHaveLength(1);
+  });
+
+  it('a resume already running elsewhere follows that run instead of showing a failure', async () => {
+    fakeHost.handlers = { 'send.status': ok(detail('running')), 'send.resume': fails('already-running', 'send s1 is running in another window') };
+    await expect(useSend.getState().resume('s1', 2)).rejects.toThrow(/another window/);
+    await flush();
+    expect(useSend.getState().error).toBeUndefined();
+    expect(useSend.getState().sendId).toBe('s1');
+    expect(useSend.getState().resumingId).toBeUndefined();
+    expect(useSend.getState().busy).toBe(false);
+  });
+
+  it('environments that cannot be read say so in the send error (the interrupted-sends read after it does not wipe it)', async () => {
+    fakeHost.handlers = { 'environments.list': fails('failed', 'the environments file is not JSON') };
+    await useSend.getState().loadEnvironments();
+    await flush();
+    expect(useSend.getState().error).toBe('The environments could not be read: the environments file is not JSON');
+  });
+});
