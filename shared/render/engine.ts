@@ -8,7 +8,8 @@
  * Design (shared/render/twig/):
  *   lexer.ts    Twig's tokenizer, state for state (text / {{ }} / {% %} / {# #}, `-` and `~` whitespace
  *               control, verbatim, "#{}" interpolation, Twig's operator table).
- *   parser.ts   Twig's grammar -> AST (ast.ts): precedence climbing with Twig's precedences, filters,
+ *   parser.ts   Twig's grammar -> AST (ast.ts). Expressions (parser-expressions.ts, on the token
+ *               cursor of parser-cursor.ts): precedence climbing with Twig's precedences, filters,
  *               tests, `?:`/`??`, slices, hashes, arrow functions, `...` unpacking; tags if/for/set/
  *               apply/with/autoescape/do/verbatim, and block/macro/import/from (parser-tags.ts).
  *               Twig tags we do not implement raise `unsupported-twig`.
