@@ -19,7 +19,8 @@
  *               escaper analysis statically and computes `references`.
  *   php.ts, arrays.ts   PHP 8 value semantics (printing, truthiness, loose comparison, arithmetic) and
  *               PHP arrays as ordered maps, used at run time.
- *   filters.ts, functions.ts (described by callable.ts), strings.ts, values.ts, date.ts, encode.ts,
+ *   filters.ts (lists and maps in filters-lists.ts, argument coercion in filter-args.ts),
+ *               functions.ts (described by callable.ts), strings.ts, values.ts, date.ts, encode.ts,
  *               random.ts   Twig's core filters/tests/functions with PHP semantics.
  *
  * Why not translate to nunjucks source: nunjucks differs from Twig at almost every operator (JS
