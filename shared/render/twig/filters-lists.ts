@@ -8,6 +8,7 @@ import { TwigRuntimeError } from './errors';
 import { ArrayBuilder, arrayKey, count, entriesOf, fromEntries, getAttr, hasAttr, isArray, keysOf, valuesOf, type PhpArray, type PhpKey } from './arrays';
 import { opt, req, type Callable } from './callable';
 import { chars, nul, str } from './filter-args';
+import { Markup } from './objects';
 import { castNumber, compare, toNumber, toStr, truthy } from './php';
 import { twigShuffle } from './random';
 import { sliceValue } from './values';
@@ -95,7 +96,8 @@ export const LIST_FILTERS: Record<string, Callable> = {
     params: [opt('glue', ''), opt('and', null)],
     example: "{{ ['a', 'b', 'c']|join(glue=', ', and=' and ') }}",
     fn: (_c, v, glue, and) => {
-      const raw = isArray(v) ? valuesOf(v) : nul(v) ? [] : [v];
+      // Twig 3.5.1 joins `(array) $value` for a non-iterable: a Twig\Markup (a captured `set`) casts to its two properties, content and charset.
+      const raw = isArray(v) ? valuesOf(v) : nul(v) ? [] : v instanceof Markup ? [v.s, 'UTF-8'] : [v];
       const vals = raw.map(str);
       const g = str(glue);
       if (!vals.length) return '';
