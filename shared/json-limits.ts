@@ -7,8 +7,17 @@
  */
 import { LineIndex } from './targets/text';
 
-/** Deepest nesting of arrays and objects accepted anywhere JSON comes in. */
+/** Deepest nesting of arrays and objects accepted anywhere JSON comes in (the outermost one is level 1). */
 export const MAX_JSON_DEPTH = 100;
+
+/**
+ * True when an array or object at nesting `level` (the outermost one is level 1) is past the limit.
+ * The one place the counting is decided: the text scan, the value walk and the located parser
+ * (shared/targets/json.ts) all ask here, so every path accepts exactly MAX_JSON_DEPTH levels.
+ */
+export function pastDepthLimit(level: number, max = MAX_JSON_DEPTH): boolean {
+  return level > max;
+}
 
 /** The result of parsing JSON text from outside: the value, or why not and where. */
 export type JsonTextResult = { ok: true; value: unknown } | { ok: false; message: string; offset: number; line: number; column: number };
@@ -29,7 +38,7 @@ export function jsonTooDeepAt(text: string, max = MAX_JSON_DEPTH): number {
         else if (d === 34) break;
       }
     } else if (c === 91 || c === 123) {
-      if (++depth > max) return i;
+      if (pastDepthLimit(++depth, max)) return i;
     } else if (c === 93 || c === 125) depth--;
   }
   return -1;
@@ -80,7 +89,8 @@ export function valueTooDeep(value: unknown, max = MAX_JSON_DEPTH): string | und
     const v = e.v;
     if (typeof v !== 'object' || v === null || seen.has(v)) continue;
     seen.add(v);
-    if (e.depth >= max) return pathOf(e);
+    // e.depth counts the containers above this one: it is at level e.depth + 1.
+    if (pastDepthLimit(e.depth + 1, max)) return pathOf(e);
     if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push({ v: v[i], depth: e.depth + 1, key: i, parent: e });
     else for (const k of Object.keys(v)) stack.push({ v: (v as Record<string, unknown>)[k], depth: e.depth + 1, key: k, parent: e });
   }

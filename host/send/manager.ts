@@ -10,18 +10,19 @@
  */
 import type { SendData } from '../../shared/campaign/send-data';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
-import { accountOf, applyJournalRecord, countBatches, countTargets, statusOf, type JournalRecord, type SendAccount } from '../../shared/send/journal';
-import { bodyOf, dataOfBatches, type PlanEnvironment, type SendKind, type SendOptions } from '../../shared/send/plan';
+import { accountOf, applyJournalRecord, statusOf, type JournalRecord, type SendAccount } from '../../shared/send/journal';
+import { bodyOf, dataOfBatches, type SendKind, type SendOptions } from '../../shared/send/plan';
 import type { RetryConfig } from '../../shared/send/policy';
 import { redacted, toCurl } from '../../shared/send/request';
-import { detailOf, historyCsv, needsAttention, summaryOf, targetListCsv } from '../../shared/send/views';
+import { detailOf, historyCsv, targetListCsv } from '../../shared/send/views';
 import type { EnvironmentConfig } from '../../shared/environments';
-import { credentialsFor } from '../platform/auth';
-import { checkDestination } from '../platform/destination';
-import { executeUrl } from './attempt';
 import type { SecretStore } from '../secrets';
-import { resolveBaseUrl, type EnvironmentStore } from '../environments/store';
-import { draftView, makeDraft, testSendData, typeToConfirm, type Draft } from './drafts';
+import type { EnvironmentStore } from '../environments/store';
+import { checkConfirmation, checkResendable, type Confirmation } from './confirmation';
+import { draftView, makeDraft, testSendData, type Draft } from './drafts';
+import { historyOf, type HistoryFilter } from './history';
+import { progressOf, type Running } from './running';
+import { SendEnvironments } from './send-environment';
 import { dataKey, readCheckSources, type CheckSources } from './send-check';
 import { VerdictRunner } from './verdict-runner';
 import type { SendVerdict } from '../../shared/pipeline/verdict';
@@ -33,6 +34,9 @@ import { SendBusyError, SendLocks } from './send-locks';
 import { Agents } from './wire';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+
+export type { Confirmation } from './confirmation';
+export type { HistoryFilter } from './history';
 
 export interface SendManagerOptions {
   dataDir: string;
@@ -49,30 +53,6 @@ export interface SendManagerOptions {
   retry?: RetryConfig;
 }
 
-export interface Confirmation {
-  environmentId: string;
-  campaignId: string;
-  recipients: number;
-  typed?: string;
-}
-
-export interface HistoryFilter {
-  environmentId?: string;
-  campaignId?: string;
-  status?: 'running' | 'completed' | 'cancelled' | 'interrupted' | 'needs-attention';
-}
-
-interface Running {
-  account: SendAccount;
-  writer: JournalWriter;
-  cancel: boolean;
-  done: Promise<void>;
-  startedAt: number;
-  toSend: number;
-  finished: number;
-  error?: string;
-}
-
 export class SendManager {
   readonly journals: JournalStore;
   private readonly drafts = new Map<string, Draft>();
@@ -84,10 +64,12 @@ export class SendManager {
   private readonly verdicts: VerdictRunner;
   /** Recent verdicts by the digest of everything they depend on (re-planning with new options re-uses them). */
   private readonly verdictCache = new Map<string, SendVerdict>();
+  private readonly envs: SendEnvironments;
 
   constructor(private readonly o: SendManagerOptions) {
     this.journals = new JournalStore(join(o.dataDir, 'sends'));
     this.verdicts = o.verdicts ?? new VerdictRunner();
+    this.envs = new SendEnvironments(o);
   }
 
   /**
@@ -104,33 +86,6 @@ export class SendManager {
     return verdict;
   }
 
-  private environment(id: string): { config: EnvironmentConfig; env: PlanEnvironment } {
-    const config = this.o.environments.get(id);
-    if (!config) throw new Error(`unknown environment "${id}"; nothing was sent`);
-    return { config, env: { id: config.id, name: config.name, baseUrl: resolveBaseUrl(config, this.o.sandbox.url), production: config.production } };
-  }
-
-  /** What credentialsFor needs: the settings with the base URL resolved (OAuth fetches its token there). */
-  private authEnvironment(config: EnvironmentConfig): EnvironmentConfig {
-    return { ...config, baseUrl: resolveBaseUrl(config, this.o.sandbox.url) };
-  }
-
-  /**
-   * Resolves credentials once up front (a clear error before any plan is written): they must exist
-   * for the environment's current destination, and the plan must go there. Registers sandbox tokens.
-   */
-  private async checkCredentials(config: EnvironmentConfig, planBaseUrl: string) {
-    const auth = await credentialsFor(this.authEnvironment(config), this.o.secrets)
-      .then((a) => {
-        checkDestination(a, executeUrl(planBaseUrl));
-        return a;
-      })
-      .catch((e: Error) => {
-        throw new Error(`${e.message}; nothing was sent`);
-      });
-    if (config.region === 'sandbox' && auth.bodyFields.apptoken) this.o.sandbox.allowToken(auth.bodyFields.apptoken, config.id);
-  }
-
   private keepDraft(d: Draft) {
     this.drafts.set(d.plan.sendId, d);
     // Drafts are cheap to recreate: keep the last few only.
@@ -144,7 +99,7 @@ export class SendManager {
    * send (host/send/send-check.ts). Nothing the renderer says decides what blocks.
    */
   async prepare(a: { environmentId: string; campaignFile: string; data: SendData; kind?: 'send' | 'test'; options?: SendOptions; batchSize?: number; proofParam?: string }) {
-    const { config, env } = this.environment(a.environmentId);
+    const { config, env } = this.envs.get(a.environmentId);
     const sources = await readCheckSources(this.o.workspace(), a.campaignFile);
     let data = a.data;
     let note: string | undefined;
@@ -172,7 +127,7 @@ export class SendManager {
     if (!d.check || !d.verdict) return;
     const sources = await readCheckSources(this.o.workspace(), d.check.campaignFile);
     if (sources.campaign.id !== d.plan.campaignId) throw new Error(`the saved ${d.check.campaignFile} now has campaign id "${sources.campaign.id}", but this send was planned for "${d.plan.campaignId}": prepare the send again; nothing was sent`);
-    const { config } = this.environment(d.plan.environment.id);
+    const { config } = this.envs.get(d.plan.environment.id);
     const verdict = await this.verdictFor(sources, config, d.check.dataKey, () =>
       dataOfBatches(
         d.plan,
@@ -197,23 +152,13 @@ export class SendManager {
     const a = this.account(sendId);
     if (this.running.has(sendId)) throw new SendBusyError('this send is still running; wait for it to finish');
     const chosen = [...new Set(batches)].sort((x, y) => x - y);
-    this.checkResendable(a, chosen);
+    checkResendable(a, chosen, (id) => existsSync(this.journals.pathOf(id)));
     const unknown = chosen.filter((i) => a.batches[i]!.state === 'unknown');
-    const { config, env } = this.environment(a.plan.environment.id);
+    const { config, env } = this.envs.get(a.plan.environment.id);
     const draft = makeDraft({ sendId: newSendId(), kind: 'resend', parentSendId: sendId, environment: env, config, campaignId: a.plan.campaignId, data: dataOfBatches(a.plan, chosen), batchSize: a.plan.batchSize, options: a.plan.options, blocking: a.plan.override?.errors ?? [] });
     draft.resendOf = chosen;
     if (unknown.length) draft.mayReceiveTwice = { batches: unknown, recipients: unknown.reduce((n, i) => n + a.plan.batches[i]!.targets.length, 0) };
     return this.keepDraft(draft);
-  }
-
-  /** Throws unless every batch can be re-sent from this send: failed or unknown, and not re-sent already. */
-  private checkResendable(a: SendAccount, batches: number[]) {
-    if (a.overlapping) throw new Error("this send's journal records two overlapping runs: Preflight does not re-send it (see the problems listed with it); nothing was sent");
-    const bad = batches.filter((i) => !a.batches[i] || a.batches[i]!.state === 'acknowledged' || a.batches[i]!.state === 'never-sent' || a.batches[i]!.state === 'sending');
-    if (bad.length) throw new Error(`only failed or unknown batches can be re-sent (batch ${bad.map((i) => i + 1).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not)`);
-    // A re-send whose journal was never created sent nothing (its plan is durable before any request), so its batches stay open.
-    const again = batches.filter((i) => a.batches[i]!.resentAs !== undefined && existsSync(this.journals.pathOf(a.batches[i]!.resentAs!)));
-    if (again.length) throw new Error(`batch ${again.map((i) => i + 1).join(', ')} ${again.length === 1 ? 'was' : 'were'} already re-sent (as send ${a.batches[again[0]!]!.resentAs}); re-send from that send instead; nothing was sent`);
   }
 
   body(draftId: string, index: number) {
@@ -221,17 +166,6 @@ export class SendManager {
     if (!d) throw new Error('this preview has expired: prepare the send again');
     const body = bodyOf(d.plan, index);
     return { body: redacted(body), curl: toCurl(d.plan.environment.baseUrl, body) };
-  }
-
-  private checkConfirmation(p: { environment: PlanEnvironment; campaignId: string }, recipients: number, c: Confirmation, o: { skipTyping: boolean; mayReceiveTwice?: number }) {
-    if (c.environmentId !== p.environment.id || c.campaignId !== p.campaignId || c.recipients !== recipients) throw new Error(`the confirmation does not match this send (it is ${recipients} recipients of campaign ${p.campaignId} in ${p.environment.name}); nothing was sent`);
-    const words = typeToConfirm(p, o.mayReceiveTwice !== undefined);
-    if (words && !o.skipTyping && !words.some((w) => w.trim().toLowerCase() === (c.typed ?? '').trim().toLowerCase()))
-      throw new Error(
-        o.mayReceiveTwice !== undefined
-          ? `${o.mayReceiveTwice} of these recipients are in batches that ended unknown and may receive the message twice: type the campaign id (${p.campaignId}) or the environment name to confirm; nothing was sent`
-          : `${p.environment.name} is production: type the campaign id (${p.campaignId}) or the environment name to confirm; nothing was sent`,
-      );
   }
 
   /** Starts a confirmed draft, once: the plan is durable before the first request. */
@@ -245,15 +179,15 @@ export class SendManager {
     // Synchronously, before any await: a second start of this draft, or a change of its parent send, is refused from here on.
     const release = this.locks.take(parentId ? [draftId, parentId] : [draftId], 'starting');
     try {
-      this.checkConfirmation(d.plan, d.plan.recipients, confirmation, { skipTyping: d.plan.kind === 'test', mayReceiveTwice: d.mayReceiveTwice?.recipients });
+      checkConfirmation(d.plan, d.plan.recipients, confirmation, { skipTyping: d.plan.kind === 'test', mayReceiveTwice: d.mayReceiveTwice?.recipients });
       await this.recheck(d);
       const reason = overrideReason?.trim();
       if (d.blocking.length > 0 && !reason) throw new Error(`the send has ${d.blocking.length} blocking error${d.blocking.length === 1 ? '' : 's'}: state a reason to send anyway; nothing was sent`);
       if (parentId) {
         if (this.running.has(parentId)) throw new SendBusyError(`send ${parentId} is running: re-send its batches once it has finished; nothing was sent`);
-        this.checkResendable(this.account(parentId), d.resendOf ?? []);
+        checkResendable(this.account(parentId), d.resendOf ?? [], (id) => existsSync(this.journals.pathOf(id)));
       }
-      await this.checkCredentials(d.config, d.plan.environment.baseUrl);
+      await this.envs.checkCredentials(d.config, d.plan.environment.baseUrl);
       const plan = d.plan;
       this.drafts.delete(draftId);
       // The parent records the re-send before the re-send exists, so its batches can never be re-sent twice.
@@ -308,12 +242,12 @@ export class SendManager {
       if (todo.length === 0) throw new Error('every batch of this send was already attempted: nothing is left to resume (re-send failed or unknown batches explicitly)');
       if (status === 'completed') throw new Error('this send completed; only its failed or unknown batches can be re-sent');
       const recipients = todo.reduce((n, i) => n + a.plan.batches[i]!.targets.length, 0);
-      this.checkConfirmation(a.plan, recipients, confirmation, { skipTyping: a.plan.kind === 'test' });
-      const { config, env } = this.environment(a.plan.environment.id);
+      checkConfirmation(a.plan, recipients, confirmation, { skipTyping: a.plan.kind === 'test' });
+      const { config, env } = this.envs.get(a.plan.environment.id);
       // The sandbox listens on a new port each run; a real environment must still point where the send was planned.
       if (config.region === 'sandbox') a.plan.environment = { ...a.plan.environment, baseUrl: env.baseUrl };
       else if (env.baseUrl !== a.plan.environment.baseUrl) throw new Error(`${env.name} now points at ${env.baseUrl}, but this send was planned for ${a.plan.environment.baseUrl}; nothing was sent`);
-      await this.checkCredentials(config, a.plan.environment.baseUrl);
+      await this.envs.checkCredentials(config, a.plan.environment.baseUrl);
       const writer = await JournalWriter.reopen(this.journals.pathOf(sendId));
       // Requests in flight when the app stopped are written down as unknown, so the journal alone tells the story.
       for (const b of a.batches.filter((x) => x.interrupted)) await writer.append({ t: 'result', at: new Date().toISOString(), i: b.index, state: 'unknown', http: null, response: null, durationMs: 0, attempts: b.attempts, reason: b.reason ?? 'in flight when the app stopped' });
@@ -336,7 +270,7 @@ export class SendManager {
       plan,
       indexes,
       journal: writer,
-      credentials: () => credentialsFor(this.authEnvironment(config), this.o.secrets),
+      credentials: () => this.envs.credentials(config),
       limiter: this.limiters.for(config.id, config.ratePerSecond),
       concurrency: config.concurrency,
       timeoutMs: this.o.timeoutMs,
@@ -354,24 +288,6 @@ export class SendManager {
       await writer.close().catch(() => undefined);
       this.running.delete(plan.sendId);
       this.progress(r);
-    });
-  }
-
-  private progress(r: Running, batch?: SendAccount['batches'][number]) {
-    const a = r.account;
-    const live = this.running.has(a.plan.sendId);
-    const elapsed = performance.now() - r.startedAt;
-    const etaMs = live && r.finished > 0 ? Math.round((elapsed / r.finished) * (r.toSend - r.finished)) : live ? null : 0;
-    const bc = countBatches(a.batches);
-    this.o.emit?.('send.progress', {
-      sendId: a.plan.sendId,
-      done: bc.acknowledged + bc.failed + bc.unknown,
-      total: a.batches.length,
-      status: statusOf(a, live),
-      batchCounts: bc,
-      targetCounts: countTargets(a.batches),
-      etaMs,
-      ...(batch ? { batch: { ...batch } } : {}),
     });
   }
 
@@ -437,21 +353,17 @@ export class SendManager {
   }
 
   history(f: HistoryFilter = {}) {
-    const out: ReturnType<typeof summaryOf>[] = [];
-    for (const id of this.journals.ids()) {
-      let a: SendAccount;
-      try {
-        a = this.account(id);
-      } catch {
-        continue; // A journal with no readable plan made no request; it has nothing to show.
-      }
-      const s = summaryOf(a, this.running.has(id));
-      if (f.environmentId && s.environment.id !== f.environmentId) continue;
-      if (f.campaignId && !s.campaignId.toLowerCase().includes(f.campaignId.toLowerCase())) continue;
-      if (f.status === 'needs-attention' ? !needsAttention(s, a) : f.status && s.status !== f.status) continue;
-      out.push(s);
-    }
-    return out;
+    return historyOf(
+      this.journals.ids(),
+      (id) => this.account(id),
+      (id) => this.running.has(id),
+      f,
+    );
+  }
+
+  /** Emits the progress of a send (after each of its records, and once when it stops). */
+  private progress(r: Running, batch?: SendAccount['batches'][number]) {
+    this.o.emit?.('send.progress', progressOf(r, this.running.has(r.account.plan.sendId), batch));
   }
 
   historyCsv(f: HistoryFilter = {}) {

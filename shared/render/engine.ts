@@ -8,7 +8,8 @@
  * Design (shared/render/twig/):
  *   lexer.ts    Twig's tokenizer, state for state (text / {{ }} / {% %} / {# #}, `-` and `~` whitespace
  *               control, verbatim, "#{}" interpolation, Twig's operator table).
- *   parser.ts   Twig's grammar -> AST (ast.ts): precedence climbing with Twig's precedences, filters,
+ *   parser.ts   Twig's grammar -> AST (ast.ts). Expressions (parser-expressions.ts, on the token
+ *               cursor of parser-cursor.ts): precedence climbing with Twig's precedences, filters,
  *               tests, `?:`/`??`, slices, hashes, arrow functions, `...` unpacking; tags if/for/set/
  *               apply/with/autoescape/do/verbatim, and block/macro/import/from (parser-tags.ts).
  *               Twig tags we do not implement raise `unsupported-twig`.
@@ -18,7 +19,8 @@
  *               escaper analysis statically and computes `references`.
  *   php.ts, arrays.ts   PHP 8 value semantics (printing, truthiness, loose comparison, arithmetic) and
  *               PHP arrays as ordered maps, used at run time.
- *   filters.ts, functions.ts (described by callable.ts), strings.ts, values.ts, date.ts, encode.ts,
+ *   filters.ts (lists and maps in filters-lists.ts, argument coercion in filter-args.ts),
+ *               functions.ts (described by callable.ts), strings.ts, values.ts, date.ts, encode.ts,
  *               random.ts   Twig's core filters/tests/functions with PHP semantics.
  *
  * Why not translate to nunjucks source: nunjucks differs from Twig at almost every operator (JS

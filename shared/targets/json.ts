@@ -5,7 +5,7 @@
  * bounded in depth, so hostile input cannot overflow the stack.
  */
 import { has, setOwn } from './text';
-import { MAX_JSON_DEPTH } from '../json-limits';
+import { pastDepthLimit, tooDeepMessage } from '../json-limits';
 
 /** A parsed JSON value with its source offsets (`start` inclusive, `end` exclusive). */
 export type JsonNode =
@@ -25,9 +25,6 @@ export interface JsonEntry {
 
 /** Either the root node or the first syntax error with its offset. */
 export type JsonParseResult = { ok: true; node: JsonNode } | { ok: false; message: string; offset: number };
-
-/** The nesting limit every JSON input shares (shared/json-limits.ts). */
-const MAX_DEPTH = MAX_JSON_DEPTH;
 
 class JsonSyntaxError {
   constructor(
@@ -81,11 +78,12 @@ class Parser {
     throw new JsonSyntaxError(message, at);
   }
 
+  /** A value inside `depth` arrays and objects; one that opens another is refused past the shared limit (shared/json-limits.ts). */
   value(depth: number): JsonNode {
-    if (depth > MAX_DEPTH) this.fail(`The JSON is nested more than ${MAX_DEPTH} levels deep.`);
     const t = this.t;
     const start = this.i;
     const c = t.charCodeAt(start);
+    if ((c === 123 || c === 91) && pastDepthLimit(depth + 1)) this.fail(tooDeepMessage());
     if (c === 123) return this.object(depth);
     if (c === 91) return this.array(depth);
     if (c === 34) return { kind: 'string', start, value: this.string(), end: this.i };

@@ -42,6 +42,7 @@ describe('collections', () => {
   it('length counts characters (unicode), items and digits of numbers; null is 0', () => expect(render("{{ 'été'|length }}{{ [1,2]|length }}{{ {a: 1}|length }}{{ 1000|length }}{{ null|length }}")).toBe('32140'));
   it('first and last on lists, maps and strings', () => expect(render("{{ [1,2,3]|first }}{{ [1,2,3]|last }}{{ {a: 'x', b: 'y'}|last }}{{ 'Ärger'|first }}")).toBe('13yÄ'));
   it('join with glue and a final "and"', () => expect(render("{{ ['a','b','c']|join(', ', ' and ') }}|{{ ['a']|join(', ', ' and ') }}|{{ [1, true, null]|join }}")).toBe('a, b and c|a|11'));
+  it('join of a captured set gives its content and the charset, as PHP casts a Twig\\Markup to an array', () => expect(render("{% set s %}x{% endset %}{{ s|join(', ', ' and ') }}|{{ s|join(', ') }}|{{ s|join }}")).toBe('x and UTF-8|x, UTF-8|xUTF-8'));
   it('split with limit (positive, negative) and empty delimiter chunks', () => expect(render("{{ 'a,b,c,d'|split(',', 2)|join('|') }} {{ 'a,b,c,d'|split(',', -1)|join('|') }} {{ 'abcde'|split('', 2)|join('|') }}")).toBe('a|b,c,d a|b|c ab|cd|e'));
   it('slice works on lists (negative offsets) and strings', () => expect(render("{{ [1,2,3,4]|slice(1, 2)|join }} {{ [1,2,3,4]|slice(-2)|join }} {{ 'abcdef'|slice(2, 3) }}")).toBe('23 34 cde'));
   it('merge appends lists and overwrites map keys', () => expect(render("{{ [1,2]|merge([3])|join }} {{ {a: 1, b: 2}|merge({b: 3, c: 4})|join(',') }}")).toBe('123 1,3,4'));
