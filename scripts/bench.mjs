@@ -15,6 +15,7 @@ const benches = [
   ['bench-verdict.mjs', quick ? ['--users', '10000'] : []],
   ['bench-campaign-load.mjs', quick ? ['--keys', '2000'] : []],
   ['bench-email-qa.mjs', quick ? ['--users', '5000'] : []],
+  ['bench-million.mjs', quick ? ['--targets', '20000'] : []],
 ];
 let failed = false;
 for (const [file, args] of benches) {
