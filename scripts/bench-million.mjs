@@ -3,6 +3,7 @@
 // printed as PASS or FAIL, beside a bare baseline doing the same work measured in the same run:
 //   import CSV   — a 1 M-row CSV through Preflight's import (decode, parse, map, build targets, ids)
 //                  vs bare papaparse parsing the same text;
+//   import rows  — the same rows as a single-line JSON array of objects vs bare JSON.parse;
 //   import body  — a 1 M-target execute body (single-line JSON with target_with_params) through the
 //                  import vs bare JSON.parse of the same text (the product reads no YAML targets:
 //                  targets come as CSV/TSV/TXT/JSON, bodies and curl commands);
@@ -29,6 +30,7 @@ const STAGE = stageAt > 0 ? process.argv[stageAt + 1] : undefined;
 const dir = join(root, '.cache', `million-${N}`);
 const csvFile = join(dir, 'targets.csv');
 const bodyFile = join(dir, 'body.json');
+const rowsFile = join(dir, 'rows.json');
 
 const twoPartSms = 'Hi {{ first_name }}, your {{ promo_name }} offer for {{ match_name }} is now live: bet 10 EUR and get 30 EUR in free bets with code {{ promo_code }}. Free bets expire after 7 days. {{ terms }}';
 const campaign = {
@@ -46,7 +48,7 @@ const params = { promo_name: 'Play-X-Get-Y', match_name: 'Man Utd vs Liverpool',
 
 /** The data files, written once per size into .cache/ (the same bytes every run). */
 function ensureData() {
-  if (existsSync(csvFile) && existsSync(bodyFile)) return;
+  if (existsSync(csvFile) && existsSync(bodyFile) && existsSync(rowsFile)) return;
   mkdirSync(dir, { recursive: true });
   const lines = ['user_id,first_name,promo_code,tier'];
   for (let i = 0; i < N; i++) lines.push(`user_${i},Name${i},CODE${i},${i % 3 ? 'gold' : 'silver'}`);
@@ -54,6 +56,7 @@ function ensureData() {
   const parts = [];
   for (let i = 0; i < N; i++) parts.push(`${JSON.stringify(`user_${i}`)}:{"first_name":"Name${i}","promo_code":"CODE${i}"}`);
   const ids = Array.from({ length: N }, (_, i) => JSON.stringify(`user_${i}`)).join(',');
+  writeFileSync(rowsFile, `[${Array.from({ length: N }, (_, i) => `{"user_id":"user_${i}","first_name":"Name${i}","promo_code":"CODE${i}"}`).join(',')}]`);
   writeFileSync(bodyFile, `{"target_by":"user_id","target":[${ids}],"params":${JSON.stringify(params)},"target_with_params":{${parts.join(',')}}}`);
 }
 
@@ -62,7 +65,7 @@ const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 /** One side of one stage, in this (child) process; prints one JSON line. */
 async function runStage(stage) {
   const out = (o) => process.stdout.write(JSON.stringify({ ...o, maxRssMb: rssMb() }) + '\n');
-  if (stage === 'csv-bare' || stage === 'body-bare' || stage === 'scan-bare') {
+  if (stage === 'csv-bare' || stage === 'body-bare' || stage === 'rows-bare' || stage === 'scan-bare') {
     const t0 = performance.now();
     if (stage === 'csv-bare') {
       const { default: Papa } = await import('papaparse');
@@ -73,6 +76,10 @@ async function runStage(stage) {
     if (stage === 'body-bare') {
       const b = JSON.parse(readFileSync(bodyFile, 'utf8'));
       if (b.target.length !== N) throw new Error('JSON.parse read too few targets');
+      return out({ ms: performance.now() - t0 });
+    }
+    if (stage === 'rows-bare') {
+      if (JSON.parse(readFileSync(rowsFile, 'utf8')).length !== N) throw new Error('JSON.parse read too few rows');
       return out({ ms: performance.now() - t0 });
     }
     // Bare nunjucks: the same three templates, precompiled, each user's context from papaparse's rows.
@@ -94,7 +101,7 @@ async function runStage(stage) {
     'bench-million',
     "export { importFile } from './shared/targets/import-file'; export { createEvaluation, scanAll, sendVerdict } from './shared/pipeline';",
   );
-  const file = stage === 'body-ours' ? bodyFile : csvFile;
+  const file = stage === 'body-ours' ? bodyFile : stage === 'rows-ours' ? rowsFile : csvFile;
   const t0 = performance.now();
   const imported = importFile(readFileSync(file), { file, targetBy: 'user_id' });
   const importMs = performance.now() - t0;
@@ -171,6 +178,7 @@ if (STAGE) {
   const n = N.toLocaleString('en');
   line('import CSV', `${n} rows (${mb(csvFile)} MB)`, child(['--stage', 'csv-ours']), child(['--stage', 'csv-bare']), 'bare papaparse');
   line('import body', `${n} targets with per-user values, one line of JSON (${mb(bodyFile)} MB)`, child(['--stage', 'body-ours']), child(['--stage', 'body-bare']), 'bare JSON.parse');
+  line('import rows', `${n} rows as one line of JSON objects (${mb(rowsFile)} MB)`, child(['--stage', 'rows-ours']), child(['--stage', 'rows-bare']), 'bare JSON.parse');
   line('scan', `${n} users × 3 nodes (SMS, two-part SMS, web push) after the CSV import`, child(['--stage', 'scan-ours']), child(['--stage', 'scan-bare']), 'bare nunjucks');
   const send = await sendStage();
   line('send', `${n} targets to the sandbox, ${send.ours.batches} batches of 500, concurrency 4`, send.ours, send.bare, 'bare fetch loop');
