@@ -16,6 +16,7 @@ const benches = [
   ['bench-campaign-load.mjs', quick ? ['--keys', '2000'] : []],
   ['bench-email-qa.mjs', quick ? ['--users', '5000'] : []],
   ['bench-email-score.mjs', quick ? ['--users', '5000'] : []],
+  ['bench-million.mjs', quick ? ['--targets', '20000'] : []],
 ];
 let failed = false;
 for (const [file, args] of benches) {

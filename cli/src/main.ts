@@ -11,7 +11,7 @@ import { loadCampaign } from '../../shared/campaign/load';
 import type { NodeRender } from '../../shared/campaign/render';
 import { evaluate, verdictLines } from '../../shared/pipeline';
 import { noTargetsDiagnostic } from '../../shared/pipeline/campaign-checks';
-import { bodiesOf, checkSendInput, DEFAULT_BATCH_SIZE, planProblemsMessage, planSend, requestBody, type SendOptions } from '../../shared/send/plan';
+import { bodyOf, checkSendInput, DEFAULT_BATCH_SIZE, planProblemsMessage, planSend, requestBody, type SendOptions, type SendPlan } from '../../shared/send/plan';
 import { redacted, wireText } from '../../shared/send/request';
 import { newSendId } from '../../shared/send/send-id';
 import { smsLength } from '../../shared/channels/sms';
@@ -66,6 +66,22 @@ function sendOptions(args: CliArgs): SendOptions {
   };
 }
 
+/**
+ * Prints a plan's bodies one at a time, so a million targets never become one string of every body
+ * (and every body's object) at once. The JSON form is byte for byte `JSON.stringify(bodies, null, 2)`:
+ * each element is indented one level more, which in JSON.stringify's output means two spaces after
+ * every line break (strings never hold a raw line break).
+ */
+function writeBodies(plan: SendPlan, wire: boolean, out: Out): void {
+  const n = plan.batches.length;
+  for (let i = 0; i < n; i++) {
+    const body = bodyOf(plan, i);
+    if (wire) out.stdout(wireText(body) + '\n');
+    else out.stdout((i === 0 ? '[\n  ' : ',\n  ') + JSON.stringify(redacted(body), null, 2).replace(/\n/g, '\n  ') + (i === n - 1 ? '\n]\n' : ''));
+  }
+  if (n === 0 && !wire) out.stdout('[]\n');
+}
+
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], out: Out = std): Promise<number> {
   try {
@@ -107,8 +123,7 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
       const problems = checkSendInput(campaign.id, data, batchSize, options);
       if (problems.length) throw new InputError(planProblemsMessage(problems));
       const plan = planSend({ sendId: args.sendId ?? newSendId(), environment: { id: 'cli', name: 'preflight request', baseUrl: '', production: false }, campaignId: campaign.id, data, batchSize, options });
-      const bodies = bodiesOf(plan);
-      out.stdout(args.format === 'wire' ? bodies.map((b) => wireText(b) + '\n').join('') : JSON.stringify(bodies.map(redacted), null, 2) + '\n');
+      writeBodies(plan, args.format === 'wire', out);
       return 0;
     }
     const renders: NodeRender[] = [];

@@ -7,6 +7,7 @@ import type { ExecuteBodyData, ParsedExecuteBody } from './types';
 import { type JsonEntry, type JsonNode, kindName, parseJson, toPlain } from './json';
 import { DiagnosticSink, LineIndex, clip, listWithMore, setOwn } from './text';
 import { duplicateDiagnostics, findDuplicates, withoutRepeats } from './duplicates';
+import { cleanExecuteBody } from './execute-body-fast';
 
 /** Options for `parseExecuteBody`. */
 export interface ParseExecuteBodyOptions {
@@ -34,8 +35,18 @@ export function parseExecuteBody(text: string, opts: ParseExecuteBodyOptions = {
   return parseExecuteBodyFrom(text, { text }, opts.file);
 }
 
-/** `parseExecuteBody` with diagnostics placed in another text (used by the curl parser). */
+/**
+ * `parseExecuteBody` with diagnostics placed in another text (used by the curl parser). A body with
+ * nothing to report is read by the engine's JSON.parse (execute-body-fast.ts); any other by the
+ * located reader, which gives each problem its place.
+ */
 export function parseExecuteBodyFrom(body: string, source: BodySource, file?: string): ParsedExecuteBody {
+  const clean = cleanExecuteBody(body, PLACEHOLDERS);
+  return clean ? { body: clean, diagnostics: [] } : parseExecuteBodyLocated(body, source, file);
+}
+
+/** The located reader alone (every body it reads, diagnostics or not); exported for the fast path's parity test. */
+export function parseExecuteBodyLocated(body: string, source: BodySource, file?: string): ParsedExecuteBody {
   const at = file ? { file } : {};
   const sink = new DiagnosticSink();
   let lines: LineIndex | null = null;

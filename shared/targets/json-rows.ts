@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { ParamType, Table } from './types';
 import { type JsonNode, kindName, parseJson, toPlain } from './json';
 import { DiagnosticSink, LineIndex, clip, listWithMore } from './text';
+import { cleanJsonRows } from './json-rows-fast';
 
 /** Options for `parseJsonRows`. */
 export interface ParseJsonRowsOptions {
@@ -59,6 +60,12 @@ export function jsonSyntaxDiagnostic(text: string, message: string, offset: numb
  * `{ "users": [ … ] }` with a single array property is accepted (with a note). Never throws.
  */
 export function parseJsonRows(text: string, opts: ParseJsonRowsOptions = {}): Table {
+  // The common clean case (an array of objects of strings) reads with JSON.parse to the same table (json-rows-fast.ts).
+  return cleanJsonRows(text) ?? parseJsonRowsLocated(text, opts);
+}
+
+/** The located reader alone (every text it reads, diagnostics or not); exported for the fast path's parity test. */
+export function parseJsonRowsLocated(text: string, opts: ParseJsonRowsOptions = {}): Table {
   const file = opts.file;
   const at = file ? { file } : {};
   const empty = (diagnostics: Diagnostic[]): Table => ({ columns: [], rows: [], delimiter: null, format: 'json', diagnostics });

@@ -59,6 +59,26 @@ describe('preflight render', () => {
   });
 });
 
+describe('preflight request prints its bodies one at a time', () => {
+  it('the JSON form is byte for byte one pretty-printed array of every batch body, for one batch and for many', async () => {
+    for (const size of ['1', '2', '500']) {
+      const r = await run('request', ex('campaigns/promo-journey.yaml'), '--request', ex('requests/promo-journey.json'), '--batch-size', size, '--send-id', SEND);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(JSON.stringify(JSON.parse(r.stdout), null, 2) + '\n');
+      expect(JSON.parse(r.stdout).length).toBe(Math.ceil(3 / Number(size)));
+    }
+  });
+
+  it('the wire form is one compact body per line, the same bodies as the JSON form', async () => {
+    const args = ['request', ex('campaigns/promo-journey.yaml'), '--request', ex('requests/promo-journey.json'), '--batch-size', '2', '--send-id', SEND];
+    const wire = await run(...args, '--format', 'wire');
+    const json = await run(...args);
+    const lines = wire.stdout.split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1).map((l) => JSON.parse(l))).toEqual(JSON.parse(json.stdout));
+  });
+});
+
 describe('preflight exit codes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'preflight-cli-'));
   it('exits 1 when an error diagnostic is found, still printing the output', async () => {
