@@ -22,26 +22,50 @@ export function pastDepthLimit(level: number, max = MAX_JSON_DEPTH): boolean {
 /** The result of parsing JSON text from outside: the value, or why not and where. */
 export type JsonTextResult = { ok: true; value: unknown } | { ok: false; message: string; offset: number; line: number; column: number };
 
+/** What one pass over JSON text (outside strings) finds: what the fast readers need before `JSON.parse`. */
+export interface JsonOutline {
+  /** Where the nesting of `[`/`{` first exceeds the limit, or -1 (the pass stops there). */
+  tooDeepAt: number;
+  /** How many `key: value` members its objects hold (more than the parsed value keeps when a key is written twice). */
+  members: number;
+  /** With `rowLines`: the 1-based line of each object that starts directly inside the root array. */
+  rowLines: number[];
+}
+
 /**
- * Where the nesting of `[`/`{` in JSON text first exceeds `max` (outside strings), or -1. One pass,
- * no allocation: it runs before `JSON.parse` on texts of many megabytes.
+ * One pass over JSON text, no allocation beyond the row lines asked for: it runs before
+ * `JSON.parse` on texts of many megabytes. The one scanner of JSON structure (the depth check and
+ * the fast readers of shared/targets all use it), so strings are skipped one way everywhere.
  */
-export function jsonTooDeepAt(text: string, max = MAX_JSON_DEPTH): number {
+export function jsonOutline(text: string, options: { max?: number; rowLines?: boolean } = {}): JsonOutline {
+  const max = options.max ?? MAX_JSON_DEPTH;
+  const wantRows = options.rowLines === true;
+  const rowLines: number[] = [];
   let depth = 0;
+  let members = 0;
+  let line = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
-      // Skip a string: up to the next quote that is not escaped.
+      // Skip a string: up to the next quote that is not escaped (valid JSON holds no raw line break in one).
       for (i++; i < text.length; i++) {
         const d = text.charCodeAt(i);
         if (d === 92) i++;
         else if (d === 34) break;
       }
-    } else if (c === 91 || c === 123) {
-      if (pastDepthLimit(++depth, max)) return i;
+    } else if (c === 10) line++;
+    else if (c === 58) members++;
+    else if (c === 91 || c === 123) {
+      if (wantRows && c === 123 && depth === 1) rowLines.push(line);
+      if (pastDepthLimit(++depth, max)) return { tooDeepAt: i, members, rowLines };
     } else if (c === 93 || c === 125) depth--;
   }
-  return -1;
+  return { tooDeepAt: -1, members, rowLines };
+}
+
+/** Where the nesting of `[`/`{` in JSON text first exceeds `max` (outside strings), or -1. */
+export function jsonTooDeepAt(text: string, max = MAX_JSON_DEPTH): number {
+  return jsonOutline(text, { max }).tooDeepAt;
 }
 
 /** The message for JSON nested too deeply. */

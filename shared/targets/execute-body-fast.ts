@@ -8,33 +8,16 @@
  * whose literal text matters, an empty or repeated id, a token, a placeholder, a wrong type, stray
  * per-user values) sends the body to the located reader, which says it with its place.
  */
-import { MAX_JSON_DEPTH } from '../json-limits';
+import { jsonOutline } from '../json-limits';
 import type { ExecuteBodyData } from './types';
 
 /** Lower-case values the located reader warns about as placeholders for `id` (execute-body.ts). */
 export type Placeholders = ReadonlySet<string>;
 
-/**
- * One pass over the text, outside strings: how many `key: value` members its objects hold, and
- * whether arrays and objects nest deeper than the shared limit. Allocates nothing.
- */
+/** How many `key: value` members the text's objects hold, or undefined when it nests past the shared limit. */
 function memberCount(text: string): number | undefined {
-  let depth = 0;
-  let members = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
-      }
-    } else if (c === 58) members++;
-    else if (c === 91 || c === 123) {
-      if (++depth > MAX_JSON_DEPTH) return undefined;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return members;
+  const o = jsonOutline(text);
+  return o.tooDeepAt === -1 ? o.members : undefined;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

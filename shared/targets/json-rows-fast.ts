@@ -7,38 +7,16 @@
  * (numbers, whose literal text is kept; nulls, booleans, nested values; duplicates; syntax errors;
  * an object wrapping the array) goes to the located reader, which reports it with its place.
  */
-import { MAX_JSON_DEPTH } from '../json-limits';
+import { jsonOutline } from '../json-limits';
 import type { Table } from './types';
 
 /** Keys JavaScript orders before all others in an object (array indexes): their written order would be lost. */
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
 
-/**
- * One pass outside strings: the number of members, the 1-based line of each object that starts
- * directly inside the root array (a row), and whether nesting stays within the shared limit.
- */
+/** The number of members and the line of each row, or undefined when the text nests past the shared limit. */
 function scan(text: string): { members: number; rowLines: number[] } | undefined {
-  let depth = 0;
-  let members = 0;
-  let line = 1;
-  const rowLines: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      // Strings hold no raw line breaks in valid JSON (and invalid JSON is refused by JSON.parse).
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
-      }
-    } else if (c === 10) line++;
-    else if (c === 58) members++;
-    else if (c === 91 || c === 123) {
-      if (c === 123 && depth === 1) rowLines.push(line);
-      if (++depth > MAX_JSON_DEPTH) return undefined;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return { members, rowLines };
+  const o = jsonOutline(text, { rowLines: true });
+  return o.tooDeepAt === -1 ? o : undefined;
 }
 
 /** The table of `text` when the located reader would read it without a diagnostic, else undefined. Never throws. */
