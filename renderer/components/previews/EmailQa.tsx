@@ -6,6 +6,7 @@ import { useRenders } from '../../stores/renders';
 import { useLinkCheck } from '../../stores/link-check';
 import { LinkCheckButton, LinkResult } from './LinkCheck';
 import { EmailScores } from './EmailScores';
+import { UsersNote } from './UsersNote';
 
 const isCompat = (code: string) => code.startsWith('email-client-');
 const isLink = (code: string) => code.startsWith('email-link-');
@@ -16,12 +17,7 @@ function FindingItem({ d, tally, keyOf }: { d: Pick<Diagnostic, 'code' | 'messag
   return (
     <li className={d.severity} data-testid="qa-finding" data-code={d.code}>
       {d.message}
-      {tally && users !== undefined && (
-        <span className="muted" data-testid="qa-users">
-          {' '}
-          · {usersText(users, tally.users)}
-        </span>
-      )}
+      {tally && users !== undefined && <UsersNote users={users} of={tally.users} />}
     </li>
   );
 }

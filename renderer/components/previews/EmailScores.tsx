@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { CANIEMAIL_SOURCE, linesText } from '../../../shared/guardrails/compat';
 import { grade, percentText, scoreEmail, type FeatureScore, type SupportShare } from '../../../shared/guardrails/compat/score';
 import { distributionText, familyFeatureText, scoresEnabled, spreadText, type NodeScoreTally, type TalliedFeature } from '../../../shared/guardrails/compat/score-tally';
-import { usersText } from '../../../shared/guardrails/email-tally';
 import { useRenders } from '../../stores/renders';
 import { useWorkspace } from '../../stores/workspace';
+import { UsersNote } from './UsersNote';
 
 /** A stacked bar: supported, partly supported, not supported (as Mailpit draws each score). */
 function ScoreBar({ share }: { share: SupportShare }) {
@@ -25,13 +25,7 @@ function FeatureItem({ f, family, tally }: { f: Pick<FeatureScore, 'title' | 'li
   const users = tally?.features.find((t) => t.title === f.title)?.users;
   return (
     <li className={ff.share.unsupported > 0 ? 'warning' : ''} data-testid="qa-score-feature" data-feature={f.title}>
-      <code>{f.title}</code> {familyFeatureText(ff)} ({linesText(f.lines, f.lineCount)})
-      {tally && users !== undefined && (
-        <span className="muted" data-testid="qa-users">
-          {' '}
-          · {usersText(users, tally.users)}
-        </span>
-      )}
+      <code>{f.title}</code> {familyFeatureText(ff)} ({linesText(f.lines, f.lineCount)}){tally && users !== undefined && <UsersNote users={users} of={tally.users} />}
     </li>
   );
 }
