@@ -97,10 +97,7 @@ async function runStage(stage) {
     if (!chars) throw new Error('nothing rendered');
     return out({ ms: performance.now() - s0 });
   }
-  const { importFile, createEvaluation, scanAll, sendVerdict } = await importShared(
-    'bench-million',
-    "export { importFile } from './shared/targets/import-file'; export { createEvaluation, scanAll, sendVerdict } from './shared/pipeline';",
-  );
+  const { importFile, createEvaluation, scanAll, sendVerdict } = await importShared('bench-million', "export { importFile } from './shared/targets/import-file'; export { createEvaluation, scanAll, sendVerdict } from './shared/pipeline';");
   const file = stage === 'body-ours' ? bodyFile : stage === 'rows-ours' ? rowsFile : csvFile;
   const t0 = performance.now();
   const imported = importFile(readFileSync(file), { file, targetBy: 'user_id' });
@@ -171,9 +168,7 @@ if (STAGE) {
   const line = (name, what, ours, bare, baseline) => {
     const pass = ours.maxRssMb < BUDGET_MB;
     if (!pass) failed = true;
-    console.log(
-      `million ${name}: ${what}: preflight ${s(ours.ms)} vs ${baseline} ${s(bare.ms)} = ${(ours.ms / bare.ms).toFixed(2)}x bare time; peak RSS ${ours.maxRssMb} MB (bare ${bare.maxRssMb} MB), budget < ${BUDGET_MB} MB: ${pass ? 'PASS' : 'FAIL'}`,
-    );
+    console.log(`million ${name}: ${what}: preflight ${s(ours.ms)} vs ${baseline} ${s(bare.ms)} = ${(ours.ms / bare.ms).toFixed(2)}x bare time; peak RSS ${ours.maxRssMb} MB (bare ${bare.maxRssMb} MB), budget < ${BUDGET_MB} MB: ${pass ? 'PASS' : 'FAIL'}`);
   };
   const n = N.toLocaleString('en');
   line('import CSV', `${n} rows (${mb(csvFile)} MB)`, child(['--stage', 'csv-ours']), child(['--stage', 'csv-bare']), 'bare papaparse');

@@ -19,7 +19,11 @@ describe('JSON rows fast path', () => {
     const t = cleanJsonRows(text);
     expect(t?.rowLines).toEqual([2, 3, 5]);
     expect(t?.columns).toEqual(['user_id', 'code', 'city']);
-    expect(t?.rows).toEqual([['u1', 'A', ''], ['u2', 'B', 'Cork'], ['u\n3', '', '']]);
+    expect(t?.rows).toEqual([
+      ['u1', 'A', ''],
+      ['u2', 'B', 'Cork'],
+      ['u\n3', '', ''],
+    ]);
     same(text);
   });
 
