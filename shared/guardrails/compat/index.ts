@@ -71,7 +71,7 @@ export interface TagUrl {
 }
 
 /** Per distinct piece: its features (all of them; the client set filters later), its URL, its newlines. */
-interface PieceInfo {
+export interface PieceInfo {
   hits: Hit[];
   /** For pieces with hits: the number of their list of hits (the shape key of an email names them); 0 for none. */
   id: number;
@@ -105,7 +105,8 @@ function hitsId(hits: readonly Hit[]): number {
 const MAX_PIECES = 20_000;
 const pieces = new Map<string, PieceInfo>();
 
-function pieceInfo(p: string): PieceInfo {
+/** The analysis of one piece (from htmlPieces), remembered per distinct piece. */
+export function pieceInfo(p: string): PieceInfo {
   if (p === '\n') return NEWLINE;
   let info = pieces.get(p);
   if (!info) {
@@ -159,6 +160,14 @@ export function scanEmail(html: string): EmailScan {
   const scan: EmailScan = { infos, lines, shape };
   last = { html, scan };
   return scan;
+}
+
+/**
+ * Makes `scan` the remembered scan of `html`, for the checks of the same render that follow: the
+ * trace memo (email-memo.ts) builds a scan equal to scanEmail's from what it knows of the template.
+ */
+export function adoptScan(html: string, scan: EmailScan): void {
+  last = { html, scan };
 }
 
 /** Every link (`<a href>`, `<area href>`) and image (`<img src>`) URL of an email, in order, with its 1-based line. */

@@ -18,6 +18,17 @@ export function htmlPieces(html: string): string[] {
   return html.match(PIECE) ?? [];
 }
 
+/** The pieces of an HTML document in order, and the offset each starts at (the same pieces as htmlPieces). */
+export function htmlPieceSpans(html: string): { pieces: string[]; starts: number[] } {
+  const pieces: string[] = [];
+  const starts: number[] = [];
+  for (const m of html.matchAll(PIECE)) {
+    pieces.push(m[0]);
+    starts.push(m.index);
+  }
+  return { pieces, starts };
+}
+
 /** How many newlines a piece holds. */
 export function newlines(s: string): number {
   let n = 0;
