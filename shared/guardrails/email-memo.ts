@@ -19,7 +19,7 @@
  * the result is the same either way (test/unit/email-trace-memo.test.ts holds them equal).
  */
 import type { RenderTrace } from '../render/engine';
-import { adoptScan, pieceInfo, type EmailScan, type PieceInfo } from './compat';
+import { adoptScan, analysePiece, pieceInfo, type EmailScan, type PieceInfo } from './compat';
 import { htmlPieceSpans } from './compat/markup';
 import { addTag, htmlTagSpans, type HtmlTags } from './email';
 
@@ -34,6 +34,9 @@ interface Dynamic {
   index: number;
   start: At;
   end: At;
+  /** The last user's piece here and its analysis (most users share the piece, or each has their own). */
+  last?: string;
+  info?: PieceInfo;
 }
 
 interface Shape {
@@ -96,7 +99,8 @@ function shapeKey(html: string, trace: RenderTrace, safe: Uint8Array): string | 
     const id = entries[i]!;
     const at = entries[i + 1]!;
     const t = texts[id];
-    if (t === undefined || at < end || !safe[id] || !html.startsWith(t, at)) return undefined;
+    // The engine's trace describes its output (captures record nothing): offsets in order suffice as a check.
+    if (t === undefined || at < end || !safe[id]) return undefined;
     if (at > end) {
       if (!isInert(html, end, at)) return undefined;
       key += `+${id}`;
@@ -110,6 +114,9 @@ function shapeKey(html: string, trace: RenderTrace, safe: Uint8Array): string | 
   }
   return key;
 }
+
+/** A string of its own (a slice of a big string keeps all of it alive; a flattened concatenation does not). */
+const copyString = (s: string) => (' ' + s).slice(1);
 
 /** Where static text `k` starts in this render. */
 const offsetOf = (trace: RenderTrace, k: number) => trace.entries[2 * k + 1]!;
@@ -233,8 +240,16 @@ export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefin
   const infos = shape.dynamic.length ? shape.infos.slice() : shape.infos;
   let compat = shape.shapeParts[0]!;
   for (let d = 0; d < shape.dynamic.length; d++) {
-    const { index, start, end } = shape.dynamic[d]!;
-    const info = pieceInfo(html.slice(place(trace, html, start), place(trace, html, end)));
+    const dyn = shape.dynamic[d]!;
+    const piece = html.slice(place(trace, html, dyn.start), place(trace, html, dyn.end));
+    let info = dyn.info;
+    if (!info || dyn.last !== piece) {
+      info = analysePiece(piece);
+      dyn.info = info;
+      // A copy, not a slice: the memo must not keep this user's whole email alive.
+      dyn.last = copyString(piece);
+    }
+    const index = dyn.index;
     infos[index] = info;
     if (info.id) compat += `${info.id}@${shape.lines[index]},`;
     compat += shape.shapeParts[d + 1]!;

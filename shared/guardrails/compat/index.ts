@@ -110,6 +110,24 @@ export function pieceInfo(p: string): PieceInfo {
   if (p === '\n') return NEWLINE;
   let info = pieces.get(p);
   if (!info) {
+    info = analysePiece(p);
+    if (pieces.size >= MAX_PIECES) pieces.clear();
+    pieces.set(p, info);
+  }
+  return info;
+}
+
+/**
+ * The analysis of one piece, not remembered: for a piece holding a user's value (email-memo.ts),
+ * which is new for most users. Remembered, each would keep its whole email alive (a piece is a
+ * slice of the HTML) until the table starts over: hundreds of MB over a big scan.
+ */
+export function analysePiece(p: string): PieceInfo {
+  if (p === '\n') return NEWLINE;
+  const known = pieces.get(p);
+  if (known) return known;
+  let info: PieceInfo;
+  {
     const tag = parseTag(p);
     const hits = tagHits(detectors, tag);
     info = { hits: hits.length ? hits : NO_HITS, id: hits.length ? hitsId(hits) : 0, newlines: newlines(p) };
@@ -117,8 +135,6 @@ export function pieceInfo(p: string): PieceInfo {
       const href = attr(tag, 'href');
       if (href !== undefined) info.url = { kind: 'link', url: href };
     } else if (tag.kind === 'tag' && tag.name === 'img') info.url = { kind: 'image', url: attr(tag, 'src') ?? '', alt: attr(tag, 'alt') };
-    if (pieces.size >= MAX_PIECES) pieces.clear();
-    pieces.set(p, info);
   }
   return info;
 }
