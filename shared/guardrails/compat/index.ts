@@ -112,7 +112,8 @@ export function pieceInfo(p: string): PieceInfo {
   if (!info) {
     info = analysePiece(p);
     if (pieces.size >= MAX_PIECES) pieces.clear();
-    pieces.set(p, info);
+    // Remembered by a copy: the piece is a slice of its email, which it would keep alive.
+    pieces.set((' ' + p).slice(1), info);
   }
   return info;
 }
