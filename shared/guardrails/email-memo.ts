@@ -20,7 +20,7 @@
  */
 import type { RenderTrace } from '../render/engine';
 import { adoptScan, analysePiece, pieceInfo, type EmailScan, type PieceInfo } from './compat';
-import { htmlPieceSpans } from './compat/markup';
+import { htmlPieceSpans, ownString } from './compat/markup';
 import { addTag, htmlTagSpans, type HtmlTags } from './email';
 
 /** A place in static text: the index of the trace's static text (its pair) and the offset in it; `k` -1 is the end of the HTML. */
@@ -114,9 +114,6 @@ function shapeKey(html: string, trace: RenderTrace, safe: Uint8Array): string | 
   }
   return key;
 }
-
-/** A string of its own (a slice of a big string keeps all of it alive; a flattened concatenation does not). */
-const copyString = (s: string) => (' ' + s).slice(1);
 
 /** Where static text `k` starts in this render. */
 const offsetOf = (trace: RenderTrace, k: number) => trace.entries[2 * k + 1]!;
@@ -247,7 +244,7 @@ export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefin
       info = analysePiece(piece);
       dyn.info = info;
       // A copy, not a slice: the memo must not keep this user's whole email alive.
-      dyn.last = copyString(piece);
+      dyn.last = ownString(piece);
     }
     const index = dyn.index;
     infos[index] = info;

@@ -7,7 +7,7 @@
  */
 import { buildDetectors, tagHits, type Hit } from './detect';
 import { EMAIL_CLIENTS, EMAIL_FEATURES, resolveClients, type EmailClient, type EmailFeature } from './data';
-import { attr, htmlPieces, newlines, parseTag } from './markup';
+import { attr, htmlPieces, newlines, ownString, parseTag } from './markup';
 
 export { CANIEMAIL_SOURCE, DEFAULT_CLIENT_FAMILIES, EMAIL_CLIENTS, EMAIL_FEATURES, resolveClients, type EmailClient, type EmailFeature } from './data';
 export { UNDETECTABLE } from './detect';
@@ -113,7 +113,7 @@ export function pieceInfo(p: string): PieceInfo {
     info = analysePiece(p);
     if (pieces.size >= MAX_PIECES) pieces.clear();
     // Remembered by a copy: the piece is a slice of its email, which it would keep alive.
-    pieces.set((' ' + p).slice(1), info);
+    pieces.set(ownString(p), info);
   }
   return info;
 }
