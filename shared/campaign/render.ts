@@ -5,7 +5,7 @@
  * caller goes through it.
  */
 import type { Diagnostic } from '../diagnostics';
-import { compileTemplate, type CompiledTemplate } from '../render/engine';
+import { compileTemplate, type CompiledTemplate, type RenderTrace } from '../render/engine';
 import { smsMetrics, checkFromName, type SmsMetrics } from '../channels/sms';
 import { codePointLength } from '../channels/graphemes';
 import { templateFields, type Campaign, type CampaignNode, type Channel } from './model';
@@ -17,6 +17,8 @@ export interface CompiledField {
   name: string;
   isUrl: boolean;
   template: CompiledTemplate;
+  /** Its render records a trace (an email's html: the email checks use it, see NodeRender.htmlTrace). */
+  trace: boolean;
 }
 
 export interface CompiledNode {
@@ -59,6 +61,12 @@ export interface NodeRender {
   failed?: string[];
   sms?: SmsMetrics;
   diagnostics: Diagnostic[];
+  /**
+   * An email's html render: which parts are static template text (non-enumerable, so nothing that
+   * copies, serialises or posts a render carries it). The email checks use it to do per user only
+   * the work the user's own values need (shared/guardrails/email-memo.ts).
+   */
+  readonly htmlTrace?: RenderTrace;
 }
 
 export interface RenderOptions {
@@ -84,7 +92,7 @@ export function compileCampaign(campaign: Campaign, source?: CampaignSource): Co
       for (const r of template.references) refs.add(r);
       for (const d of template.diagnostics) diagnostics.push(place({ code: d.code, severity: d.severity, message: d.message, node: node.key, field: f.name, line: d.line, column: d.column }));
       if (template.diagnostics.some((d) => d.severity === 'error')) brokenFields.push(f.name);
-      return { name: f.name, isUrl: f.isUrl, template };
+      return { name: f.name, isUrl: f.isUrl, template, trace: node.channel === 'email' && f.name === 'html' };
     });
     for (const r of refs) references.add(r);
     const compileErrors = diagnostics.filter((d) => d.severity === 'error');
@@ -135,14 +143,16 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
   }
   const fields: Record<string, string> = {};
   let failed: string[] | undefined;
+  let trace: RenderTrace | undefined;
   if (cn.compileErrors.length) {
     for (const d of cn.compileErrors) diagnostics.push({ ...d, target });
     failed = [...cn.brokenFields];
   }
   for (const f of cn.fields) {
     // Seeded by the target: random()/shuffle show the same pick for a user in every preview, check and CLI run.
-    const r = f.template.render(vars, { seed: target });
+    const r = f.template.render(vars, f.trace ? { seed: target, trace: true } : { seed: target });
     fields[f.name] = r.output;
+    if (r.trace) trace = r.trace;
     if (r.error) {
       diagnostics.push(cn.place({ code: r.error.code, severity: r.error.severity, message: r.error.message, node, field: f.name, target, line: r.error.line, column: r.error.column }));
       (failed ??= []).push(f.name);
@@ -152,6 +162,7 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
   }
   const out: NodeRender = { target, node, channel: cn.node.channel, fields, sources, values: vars, diagnostics };
   if (failed) out.failed = failed;
+  if (trace) Object.defineProperty(out, 'htmlTrace', { value: trace, enumerable: false });
   if (cn.node.channel === 'sms') {
     out.sms = smsMetrics(fields.text ?? '');
     if ('from' in fields) {

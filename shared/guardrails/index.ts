@@ -4,6 +4,7 @@ import { applyLevels, levelOf, type GuardrailFinding, type GuardrailSettings, ty
 import { checkEmail } from './email';
 import { checkCompatibility } from './compatibility';
 import { checkLinks } from './links';
+import { tracedScan } from './email-memo';
 import { checkSms } from './sms';
 import { checkNotification } from './notifications';
 
@@ -24,7 +25,9 @@ export function rawRenderFindings(r: NodeRender, settings?: GuardrailSettings): 
   switch (r.channel) {
     case 'email': {
       const html = r.fields.html ?? '';
-      const out = checkEmail(r.fields, where);
+      // With the render's trace, the HTML scan of the checks below is mostly remembered (email-memo.ts).
+      const tags = r.htmlTrace && html ? tracedScan(html, r.htmlTrace) : undefined;
+      const out = checkEmail(r.fields, where, tags);
       // Skipped when the team turned them off: these are the costly ones over 100,000 users.
       if (levelOf('email-client-unsupported', settings) !== 'off' || levelOf('email-client-partial', settings) !== 'off') out.push(...checkCompatibility(html, where, settings?.email));
       out.push(...checkLinks(html, where, settings?.email));

@@ -7,6 +7,7 @@
  */
 import type { RawFinding } from './types';
 import { emailUrls } from './compat';
+import { ownString } from './compat/markup';
 import { placeholderLinkReason, unrenderedLinkReason } from './email';
 
 /** Tracking parameters recognised when the workspace names none: Google Analytics' utm_* set and the click ids of the big ad platforms. */
@@ -143,15 +144,19 @@ interface UrlFinding {
 const MAX_URLS = 20_000;
 const urlMemo = new Map<string, UrlFinding[]>();
 
+const urlKey = (kind: string, url: string, https: boolean, expected: readonly string[]) => `${kind}\u0000${https ? 1 : 0}\u0000${expected.join(',')}\u0000${url}`;
+
 /** The findings of one URL of an email (pure: memoised by everything it depends on). */
 function urlFindings(kind: 'link' | 'image', url: string, https: boolean, expected: readonly string[]): UrlFinding[] {
-  const memoKey = `${kind}\u0000${https ? 1 : 0}\u0000${expected.join(',')}\u0000${url}`;
+  const memoKey = urlKey(kind, url, https, expected);
   const known = urlMemo.get(memoKey);
   if (known) return known;
+  // Remembered with a copy of the URL (a slice of the user's email would keep all of it alive).
+  url = ownString(url);
   const out: UrlFinding[] = [];
   // Empty, unrendered, `#`, javascript: and test hosts are reported by the older checks (links only).
   const theirs = kind === 'link' ? !!(unrenderedLinkReason(url) || placeholderLinkReason(url)) : url.trim() === '';
-  if (theirs) return remember(memoKey, out);
+  if (theirs) return remember(urlKey(kind, url, https, expected), out);
   const what = kind === 'link' ? 'link' : 'image';
   const head = `${what} "${clip(url)}"`;
   const invalid = invalidUrlReason(url);
@@ -170,7 +175,7 @@ function urlFindings(kind: 'link' | 'image', url: string, https: boolean, expect
       }
     }
   }
-  return remember(memoKey, out);
+  return remember(urlKey(kind, url, https, expected), out);
 }
 
 function remember(key: string, findings: UrlFinding[]): UrlFinding[] {

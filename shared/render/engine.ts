@@ -60,12 +60,26 @@ export interface CompileOptions {
 export interface RenderOptions {
   /** Seeds `random` and `shuffle`, so one preview (a user) always shows the same pick. */
   seed?: string;
+  /** Records which parts of the output are static template text (RenderResult.trace). */
+  trace?: boolean;
+}
+
+/**
+ * Which parts of one render's output are the template's static text: `entries` holds, for each
+ * static text appended to the output, its number in `texts` and the offset it starts at. Everything
+ * between them is dynamic (printed values, output captured by `set`, macros, `apply`, block()).
+ */
+export interface RenderTrace {
+  texts: readonly string[];
+  entries: number[];
 }
 
 export interface RenderResult {
   output: string;
   /** Set when rendering failed at run time (the output is then the empty string). */
   error?: TemplateDiagnostic;
+  /** With `trace` asked for and the render successful. */
+  trace?: RenderTrace;
 }
 
 export interface CompiledTemplate {
@@ -94,6 +108,7 @@ export function compileTemplate(source: string, options: CompileOptions): Compil
   let references: string[] = [];
   let root: ((c: Ctx) => void) | null = null;
   let blocks: ReadonlyMap<string, (c: Ctx) => void> = new Map();
+  let texts: readonly string[] = [];
   try {
     const ast = new Parser(tokenize(code)).parseTemplate();
     const out = compileAst(ast, options.autoescape, options.globals);
@@ -103,6 +118,7 @@ export function compileTemplate(source: string, options: CompileOptions): Compil
     if (!out.errors.length) {
       root = out.root;
       blocks = out.blocks;
+      texts = out.texts;
     }
   } catch (e) {
     if (e instanceof TwigCompileError) diagnostics.push(diagnostic(e.code, e.message, code, e.pos));
@@ -120,6 +136,7 @@ export function compileTemplate(source: string, options: CompileOptions): Compil
         vars: vars ?? noVars,
         locals: Object.create(null) as Record<string, unknown>,
         out: '',
+        trace: opts?.trace ? [] : null,
         tmp: undefined,
         pos: 0,
         env,
@@ -130,7 +147,7 @@ export function compileTemplate(source: string, options: CompileOptions): Compil
       };
       try {
         root(c);
-        return { output: c.out };
+        return c.trace ? { output: c.out, trace: { texts, entries: c.trace } } : { output: c.out };
       } catch (e) {
         const message = e instanceof TwigRuntimeError ? e.message : `Unexpected error: ${(e as Error)?.message ?? String(e)}`;
         return { output: '', error: diagnostic('render', message, code, c.pos) };

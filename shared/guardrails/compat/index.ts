@@ -7,7 +7,7 @@
  */
 import { buildDetectors, tagHits, type Hit } from './detect';
 import { EMAIL_CLIENTS, EMAIL_FEATURES, resolveClients, type EmailClient, type EmailFeature } from './data';
-import { attr, htmlPieces, newlines, parseTag } from './markup';
+import { attr, htmlPieces, newlines, ownString, parseTag } from './markup';
 
 export { CANIEMAIL_SOURCE, DEFAULT_CLIENT_FAMILIES, EMAIL_CLIENTS, EMAIL_FEATURES, resolveClients, type EmailClient, type EmailFeature } from './data';
 export { UNDETECTABLE } from './detect';
@@ -71,7 +71,7 @@ export interface TagUrl {
 }
 
 /** Per distinct piece: its features (all of them; the client set filters later), its URL, its newlines. */
-interface PieceInfo {
+export interface PieceInfo {
   hits: Hit[];
   /** For pieces with hits: the number of their list of hits (the shape key of an email names them); 0 for none. */
   id: number;
@@ -105,10 +105,30 @@ function hitsId(hits: readonly Hit[]): number {
 const MAX_PIECES = 20_000;
 const pieces = new Map<string, PieceInfo>();
 
-function pieceInfo(p: string): PieceInfo {
+/** The analysis of one piece (from htmlPieces), remembered per distinct piece. */
+export function pieceInfo(p: string): PieceInfo {
   if (p === '\n') return NEWLINE;
   let info = pieces.get(p);
   if (!info) {
+    info = analysePiece(p);
+    if (pieces.size >= MAX_PIECES) pieces.clear();
+    // Remembered by a copy: the piece is a slice of its email, which it would keep alive.
+    pieces.set(ownString(p), info);
+  }
+  return info;
+}
+
+/**
+ * The analysis of one piece, not remembered: for a piece holding a user's value (email-memo.ts),
+ * which is new for most users. Remembered, each would keep its whole email alive (a piece is a
+ * slice of the HTML) until the table starts over: hundreds of MB over a big scan.
+ */
+export function analysePiece(p: string): PieceInfo {
+  if (p === '\n') return NEWLINE;
+  const known = pieces.get(p);
+  if (known) return known;
+  let info: PieceInfo;
+  {
     const tag = parseTag(p);
     const hits = tagHits(detectors, tag);
     info = { hits: hits.length ? hits : NO_HITS, id: hits.length ? hitsId(hits) : 0, newlines: newlines(p) };
@@ -116,8 +136,6 @@ function pieceInfo(p: string): PieceInfo {
       const href = attr(tag, 'href');
       if (href !== undefined) info.url = { kind: 'link', url: href };
     } else if (tag.kind === 'tag' && tag.name === 'img') info.url = { kind: 'image', url: attr(tag, 'src') ?? '', alt: attr(tag, 'alt') };
-    if (pieces.size >= MAX_PIECES) pieces.clear();
-    pieces.set(p, info);
   }
   return info;
 }
@@ -159,6 +177,14 @@ export function scanEmail(html: string): EmailScan {
   const scan: EmailScan = { infos, lines, shape };
   last = { html, scan };
   return scan;
+}
+
+/**
+ * Makes `scan` the remembered scan of `html`, for the checks of the same render that follow: the
+ * trace memo (email-memo.ts) builds a scan equal to scanEmail's from what it knows of the template.
+ */
+export function adoptScan(html: string, scan: EmailScan): void {
+  last = { html, scan };
 }
 
 /** Every link (`<a href>`, `<area href>`) and image (`<img src>`) URL of an email, in order, with its 1-based line. */

@@ -18,6 +18,24 @@ export function htmlPieces(html: string): string[] {
   return html.match(PIECE) ?? [];
 }
 
+/** The pieces of an HTML document in order, and the offset each starts at (the same pieces as htmlPieces). */
+export function htmlPieceSpans(html: string): { pieces: string[]; starts: number[] } {
+  const pieces: string[] = [];
+  const starts: number[] = [];
+  for (const m of html.matchAll(PIECE)) {
+    pieces.push(m[0]);
+    starts.push(m.index);
+  }
+  return { pieces, starts };
+}
+
+/**
+ * A string of its own, for a key or value a memo keeps: a slice (a piece, an attribute value) keeps
+ * its whole email alive, so a memo of slices over a big scan holds hundreds of MB of emails; a
+ * flattened concatenation copies just the characters.
+ */
+export const ownString = (s: string): string => (' ' + s).slice(1);
+
 /** How many newlines a piece holds. */
 export function newlines(s: string): number {
   let n = 0;

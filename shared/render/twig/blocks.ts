@@ -30,11 +30,14 @@ export function renderBlock(c: Ctx, name: string): string {
   const body = c.blocks.get(name);
   if (!body) throw new TwigRuntimeError(`Block "${name}" does not exist in this template.`);
   const saved = c.out;
+  const trace = c.trace;
   c.out = '';
+  c.trace = null;
   try {
     displayBlock(c, body, name);
     return c.out;
   } finally {
     c.out = saved;
+    c.trace = trace;
   }
 }

@@ -8,6 +8,10 @@
  *    Twig's scoping: `set` at top level persists, `for` bodies keep only writes to variables that
  *    existed before the loop, `with` restores everything, blocks and macros get scopes of their own.
  * Blocks and macros are compiled once each, like the rest, into the template's block and macro tables.
+ * Each piece of static template text gets a number (`texts`), and appends it with its offset to
+ * `ctx.trace` when the caller asked for one (the email checks' trace, see runtime.ts).
+ * Over 400 lines: one compiler class over Twig's statement and expression kinds; the calls, filters
+ * and tests are already out in compile-calls.ts.
  */
 import type { Expr, MacroDef, Stmt, Template } from './ast';
 import { ArrayBuilder, arrayKey, entriesOf, valuesOf } from './arrays';
@@ -49,6 +53,8 @@ export interface CompileOutput {
   infos: { message: string; pos: number }[];
   /** The template's blocks by name, for block('name'). */
   blocks: Map<string, S>;
+  /** The static text pieces, by the number a trace records them with. */
+  texts: string[];
 }
 
 /**
@@ -61,7 +67,7 @@ export function compileAst(template: Template, autoescape: boolean, globals: Rec
   const root = c.block(template.body, strategy);
   // Macros use the template's default strategy wherever they are defined (Twig compiles them as methods).
   for (const def of template.macros.values()) c.macro(def, strategy);
-  return { root, references: c.references, errors: c.errors, infos: c.infos, blocks: c.blocks };
+  return { root, references: c.references, errors: c.errors, infos: c.infos, blocks: c.blocks, texts: c.texts };
 }
 
 function collectAssigned(stmts: Stmt[], out: Set<string>, flags: { dynamicWith: boolean }): void {
@@ -110,6 +116,7 @@ class Compiler implements CallCompiler {
   readonly infos: { message: string; pos: number }[] = [];
   readonly blocks = new Map<string, S>();
   readonly macros = new Map<string, CompiledMacro>();
+  readonly texts: string[] = [];
   private scope: Scope = { names: new Set(), parent: null, isolated: false };
   /** Names that may be locals somewhere; the others are read straight from the caller's variables. */
   private readonly assigned = new Set<string>();
@@ -173,10 +180,7 @@ class Compiler implements CallCompiler {
     let text = '';
     const flush = () => {
       if (text) {
-        const t = text;
-        fns.push((c) => {
-          c.out += t;
-        });
+        fns.push(this.text(text));
         text = '';
       }
     };
@@ -203,14 +207,19 @@ class Compiler implements CallCompiler {
     };
   }
 
+  /** Appends a static text (numbered for the trace: its number, then the offset it starts at). */
+  private text(t: string): S {
+    const id = this.texts.push(t) - 1;
+    return (c) => {
+      if (c.trace !== null) c.trace.push(id, c.out.length);
+      c.out += t;
+    };
+  }
+
   private stmt(s: Stmt, strategy: string | false): S {
     switch (s.kind) {
-      case 'text': {
-        const t = s.text;
-        return (c) => {
-          c.out += t;
-        };
-      }
+      case 'text':
+        return this.text(s.text);
       case 'print':
         return this.print(this.expr(s.expr, strategy), strategy, s.pos);
       case 'do': {
@@ -280,10 +289,13 @@ class Compiler implements CallCompiler {
         const name = s.name;
         return (c) => {
           const saved = c.out;
+          const trace = c.trace;
           c.out = '';
+          c.trace = null;
           body(c);
           const captured = c.out;
           c.out = saved;
+          c.trace = trace;
           c.locals[name] = captured === '' ? '' : new Markup(captured);
         };
       }
@@ -329,10 +341,13 @@ class Compiler implements CallCompiler {
         return (c) => {
           const saved = c.out;
           const savedTmp = c.tmp;
+          const trace = c.trace;
           c.out = '';
+          c.trace = null;
           body(c);
           c.tmp = c.out === '' ? '' : new Markup(c.out);
           c.out = saved;
+          c.trace = trace;
           filtered(c);
           c.tmp = savedTmp;
         };

@@ -49,10 +49,11 @@ export function invokeMacro(c: Ctx, m: CompiledMacro, positional: readonly unkno
     if (unknown.length) throw new TwigRuntimeError(`Unknown argument "${unknown[0]![0]}" for macro "${m.name}".`);
     locals.varargs = extra;
   }
-  const { vars, locals: savedLocals, out } = c;
+  const { vars, locals: savedLocals, out, trace } = c;
   c.vars = NO_VARS;
   c.locals = locals;
   c.out = '';
+  c.trace = null;
   c.depth++;
   try {
     m.body(c);
@@ -61,6 +62,7 @@ export function invokeMacro(c: Ctx, m: CompiledMacro, positional: readonly unkno
     c.vars = vars;
     c.locals = savedLocals;
     c.out = out;
+    c.trace = trace;
     c.depth--;
   }
 }

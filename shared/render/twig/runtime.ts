@@ -20,6 +20,12 @@ export interface Ctx {
   locals: Record<string, unknown>;
   /** Output produced so far. */
   out: string;
+  /**
+   * When the caller asked for one: for each static template text appended to the output (not to a
+   * capture such as `set`, `apply`, a macro or block()), its number and the offset it starts at.
+   * What lies between them in the output is dynamic (printed values, captured output).
+   */
+  trace: number[] | null;
   /** Value being filtered by `{% apply %}`. */
   tmp: unknown;
   /** Offset of the statement being rendered, for run-time error locations. */
