@@ -67,7 +67,7 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     ...dataHandlers(ref),
     ...heldDataHandlers(held),
     ...preferencesHandlers(o.dataDir),
-    ...keptDataHandlers(ref),
+    ...keptDataHandlers(ref, held),
     ...linkHandlers(),
   };
   return {

@@ -72,9 +72,12 @@ export const dataChannels = {
     args: z.strictObject({}),
     result: z.object({ campaigns: z.record(z.string(), keptDataSchema), profiles: keptProfilesSchema.optional(), error: z.string().optional() }),
   },
-  /** Keeps (or, with null, forgets: back to the saved request) the data of one campaign file. */
+  /**
+   * Keeps (or, with null, forgets: back to the saved request) the data of one campaign file: the
+   * data set the host holds at `dataRevision` (the app's way: an edit crosses as an edit), or the data itself.
+   */
   'data.keep': {
-    args: z.strictObject({ campaign: campaignFileSchema, kept: keptDataSchema.nullable() }),
+    args: z.strictObject({ campaign: campaignFileSchema, kept: z.union([z.strictObject({ source: z.string().max(300).optional(), dataRevision: dataRevisionSchema }), keptDataSchema]).nullable() }),
     result: z.object({ path: z.string() }),
   },
   /** Keeps (or, with null, forgets) the imported profiles. */
