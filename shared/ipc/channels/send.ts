@@ -208,7 +208,12 @@ export const sendChannels = {
         options: sendOptionsSchema.optional(),
         batchSize: z.number().int().min(1).max(10_000).optional(),
       })
-      .refine((a) => (a.data === undefined) !== (a.dataRevision === undefined), { message: 'name the data by dataRevision, or give it as data: exactly one of the two', path: ['dataRevision'] }),
+      // Checked with the other fields' problems too (`when`), so one reply names everything missing.
+      .refine((a) => (a.data === undefined) !== (a.dataRevision === undefined), {
+        message: 'name the data by dataRevision, or give it as data: exactly one of the two',
+        path: ['data'],
+        when: (p) => typeof p.value === 'object' && p.value !== null,
+      }),
     result: draftSchema,
   },
   'send.prepareResend': {
