@@ -7,6 +7,6 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
-  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 6000 },
+  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false, minify: !process.env.PREFLIGHT_NO_MINIFY, chunkSizeWarningLimit: 6000 },
   worker: { format: 'es' },
 });

@@ -6,9 +6,7 @@
 // render alone. The example order-confirmation email (loops, a conditional block, personalised links).
 // Then a breakdown by stage over the same renders (each stage timed on its own, after a warm-up).
 //   node --expose-gc scripts/bench-email-qa.mjs [--users N] [--rounds N]
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { compareInRounds, importShared, numberArg } from './bench-kit.mjs';
+import { compareInRounds, exampleEmailWorkload, importShared, numberArg } from './bench-kit.mjs';
 
 const USERS = numberArg('users', 20_000);
 const ROUNDS = numberArg('rounds', 3);
@@ -17,23 +15,14 @@ const { compileCampaign, renderNode, renderFindings, EmailTally, checkEmail, che
   "export { compileCampaign, renderNode } from './shared/campaign/render'; export { renderFindings } from './shared/guardrails'; export { EmailTally } from './shared/guardrails/email-tally'; export { checkEmail, checkLinks, checkCompatibility } from './shared/guardrails'; export { scanEmail } from './shared/guardrails/compat';",
 );
 
-const campaign = parse(readFileSync(new URL('../examples/campaigns/order-confirmation.yaml', import.meta.url), 'utf8'));
-campaign.nodes = campaign.nodes.filter((n) => n.channel === 'email');
-const target = [];
-const twp = {};
-for (let i = 0; i < USERS; i++) {
-  const id = `user_${i}`;
-  target.push(id);
-  twp[id] = { order_id: `BS-${10000 + i}`, first_name: `Name${i}`, loyalty_tier: i % 4 === 0 ? 'gold' : 'none', items: Array.from({ length: 1 + (i % 4) }, (_, k) => ({ name: `Item ${k}`, qty: k + 1, price: 10 + k })) };
-}
-const data = { target_by: 'user_id', target, params: { delivery_date: 'Friday 14 March' }, target_with_params: twp };
+const { campaign, data } = exampleEmailWorkload(USERS);
 const compiled = compileCampaign(campaign);
 const node = compiled.nodes[0];
 
 const scan = (settings, tally) => () => {
   const t = tally ? new EmailTally() : undefined;
   let n = 0;
-  for (const id of target) {
+  for (const id of data.target) {
     const r = renderNode(node, id, data, {});
     if (settings) {
       const f = renderFindings(r, settings);
@@ -53,7 +42,7 @@ console.log(
 
 // Breakdown by stage. Each stage alone, so each one that reads the HTML scans it afresh (in the scan
 // the compatibility checks, the link checks and the tally share one scan per render).
-const renders = target.map((id) => renderNode(node, id, data, {}));
+const renders = data.target.map((id) => renderNode(node, id, data, {}));
 const findings = renders.map((r) => renderFindings(r, {}));
 const stage = (fn) => {
   fn();
@@ -66,7 +55,7 @@ const stages = [
   [
     'render',
     () => {
-      for (const id of target) renderNode(node, id, data, {});
+      for (const id of data.target) renderNode(node, id, data, {});
     },
   ],
   [

@@ -3,9 +3,7 @@
 // tallied by score-tally.ts) adds to the full scan of the example email as the render worker runs
 // it (render + every guardrail + the email QA tally). Alternating rounds compared by medians.
 //   node --expose-gc scripts/bench-email-score.mjs [--users N] [--rounds N]
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { compareInRounds, importShared, numberArg } from './bench-kit.mjs';
+import { compareInRounds, exampleEmailWorkload, importShared, numberArg } from './bench-kit.mjs';
 
 const USERS = numberArg('users', 20_000);
 const ROUNDS = numberArg('rounds', 3);
@@ -14,23 +12,14 @@ const { compileCampaign, renderNode, renderFindings, EmailTally, EmailScoreTally
   "export { compileCampaign, renderNode } from './shared/campaign/render'; export { renderFindings } from './shared/guardrails'; export { EmailTally } from './shared/guardrails/email-tally'; export { EmailScoreTally } from './shared/guardrails/compat/score-tally';",
 );
 
-const campaign = parse(readFileSync(new URL('../examples/campaigns/order-confirmation.yaml', import.meta.url), 'utf8'));
-campaign.nodes = campaign.nodes.filter((n) => n.channel === 'email');
-const target = [];
-const twp = {};
-for (let i = 0; i < USERS; i++) {
-  const id = `user_${i}`;
-  target.push(id);
-  twp[id] = { order_id: `BS-${10000 + i}`, first_name: `Name${i}`, loyalty_tier: i % 4 === 0 ? 'gold' : 'none', items: Array.from({ length: 1 + (i % 4) }, (_, k) => ({ name: `Item ${k}`, qty: k + 1, price: 10 + k })) };
-}
-const data = { target_by: 'user_id', target, params: { delivery_date: 'Friday 14 March' }, target_with_params: twp };
+const { campaign, data } = exampleEmailWorkload(USERS);
 const node = compileCampaign(campaign).nodes[0];
 
 let summary;
 const scan = (scores) => () => {
   const t = new EmailTally();
   const s = scores ? new EmailScoreTally({}) : undefined;
-  for (const id of target) {
+  for (const id of data.target) {
     const r = renderNode(node, id, data, {});
     const f = renderFindings(r, {});
     t.add(node.node.key, node.node.content.html, r.fields.html, f);

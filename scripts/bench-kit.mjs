@@ -1,7 +1,8 @@
 // What the in-process benchmarks share: a numeric --flag, a bundle of shared/ code for Node, a peak
 // RSS sampler, and timing the two sides in alternating rounds compared by their medians.
 import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -11,6 +12,23 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export function numberArg(name, dflt) {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
+}
+
+/**
+ * The email QA benches' workload: the example order-confirmation campaign's email node and `users`
+ * users with varied names, tiers (so the conditional block is in some emails only) and 1–4 items.
+ */
+export function exampleEmailWorkload(users) {
+  const campaign = parse(readFileSync(join(root, 'examples/campaigns/order-confirmation.yaml'), 'utf8'));
+  campaign.nodes = campaign.nodes.filter((n) => n.channel === 'email');
+  const target = [];
+  const twp = {};
+  for (let i = 0; i < users; i++) {
+    const id = `user_${i}`;
+    target.push(id);
+    twp[id] = { order_id: `BS-${10000 + i}`, first_name: `Name${i}`, loyalty_tier: i % 4 === 0 ? 'gold' : 'none', items: Array.from({ length: 1 + (i % 4) }, (_, k) => ({ name: `Item ${k}`, qty: k + 1, price: 10 + k })) };
+  }
+  return { campaign, data: { target_by: 'user_id', target, params: { delivery_date: 'Friday 14 March' }, target_with_params: twp } };
 }
 
 /** Bundles `source` (TypeScript importing from the repository root) for Node and imports it. */

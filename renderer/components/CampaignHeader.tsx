@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { sendVerdict } from '../../shared/pipeline/verdict';
 import { formatProgress, reviewProgress } from '../../shared/review/model';
 import { loadExportHost, useExportState, type ReportFormat } from '../hooks/useExportReport';
+import { targetSet } from '../hooks/useSelection';
 import { useRenders } from '../stores/renders';
 import { useReview } from '../stores/review';
 import { useSend } from '../stores/send';
@@ -14,6 +15,8 @@ import { useSend } from '../stores/send';
  * full scan), review progress, report export and the send button (blocked by blocking findings). The report's status
  * shows on the campaign it was written for, until dismissed.
  */
+const NO_TARGETS: readonly string[] = [];
+
 export function CampaignHeader({ file, campaign, data, dataFile, onExport, status: statusItems }: { file: string; campaign: Campaign; data: SendData | undefined; dataFile?: string; onExport(): void; status?: ReactNode }) {
   const review = useReview((s) => s.review);
   const reviewError = useReview((s) => s.error);
@@ -28,7 +31,7 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport, statu
   const pdfTip = pdfAvailable ? 'Export the QA report as a PDF file' : 'PDF export is available in the desktop app; the browser host exports HTML';
   const progress = reviewProgress(
     review,
-    data?.target ?? [],
+    targetSet(data?.target ?? NO_TARGETS),
     campaign.nodes.map((n) => n.key),
   );
   const sandbox = environments.find((e) => e.builtin);

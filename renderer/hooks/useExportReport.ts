@@ -75,7 +75,7 @@ export function useExportReport(file: string | undefined, campaign: Campaign | u
           diagnostics,
           progress: reviewProgress(
             review,
-            data.target,
+            present,
             campaign.nodes.map((n) => n.key),
           ),
           cells,

@@ -148,16 +148,26 @@ function forEachUserValues(v: PerUserValues, fn: (user: string, values: Record<s
   }
 }
 
-/** Ids that have per-user values (a keyed object's keys; for columns, ids with a non-empty cell). */
-export function usersWithValues(v: PerUserValues): string[] {
-  if (!isParamColumns(v)) return Object.keys(v);
+/** The ids of columns with a non-empty cell, found once per columns object. */
+function columnUsers(v: ParamColumns): readonly string[] {
   let out = users.get(v);
   if (!out) {
     const found: string[] = [];
     eachRowWithValues(v, (id) => found.push(id));
     users.set(v, (out = found));
   }
-  return out.slice();
+  return out;
+}
+
+/** How many users have per-user values, without copying their ids (the data panel shows it on every render). */
+export function usersWithValuesCount(v: PerUserValues): number {
+  return isParamColumns(v) ? columnUsers(v).length : Object.keys(v).length;
+}
+
+/** Ids that have per-user values (a keyed object's keys; for columns, ids with a non-empty cell). */
+export function usersWithValues(v: PerUserValues): string[] {
+  if (!isParamColumns(v)) return Object.keys(v);
+  return columnUsers(v).slice();
 }
 
 /** Every attribute name some user has a value for. */

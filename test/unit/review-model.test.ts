@@ -15,7 +15,7 @@ describe('review model', () => {
     r = decide(r, 'u1', 'sms', { status: 'approved', at });
     r = decide(r, 'u2', 'sms', { status: 'flagged', comment: 'name missing', at });
     r = decide(r, 'gone', 'sms', { status: 'approved', at });
-    const p = reviewProgress(r, ['u1', 'u2', 'u3'], ['sms', 'webpush']);
+    const p = reviewProgress(r, new Set(['u1', 'u2', 'u3']), ['sms', 'webpush']);
     expect(formatProgress(p)).toBe('2 of 6 reviewed, 1 flagged');
   });
 

@@ -11,7 +11,7 @@ import { ProfilesTab } from './ProfilesTab';
 import { TargetsTab } from './TargetsTab';
 import { fileInput, isEditableTarget } from './download';
 import './data.css';
-import { usersWithValues } from '../../../shared/campaign/per-user';
+import { usersWithValuesCount } from '../../../shared/campaign/per-user';
 import { PanelBoundary } from '../layout/PanelBoundary';
 
 const TABS: { id: DataTab; label: string }[] = [
@@ -103,7 +103,7 @@ function DataPanelBody({ data }: { data: SendData | undefined }) {
 
   if (!file || !campaign) return null;
   const shown = data ?? { ...EMPTY, target_by: campaign.target_by };
-  const perUser = usersWithValues(shown.target_with_params).length;
+  const perUser = usersWithValuesCount(shown.target_with_params);
   return (
     <section className="data-panel" aria-label="Data" data-testid="data-panel">
       <div className="data-bar">
