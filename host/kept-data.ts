@@ -11,6 +11,7 @@ import { writeFileAtomically } from './atomic-write';
 import { resolveInWorkspace } from './workspace-paths';
 import { KEPT_DATA_DIR, keptDataSchema, keptProfilesSchema, type KeptData, type KeptProfiles } from '../shared/ipc/channels/data';
 import { campaignFileSchema } from '../shared/ipc/schemas';
+import type { HeldData } from './held-data';
 
 const PROFILES_FILE = `${KEPT_DATA_DIR}/profiles.json`;
 
@@ -66,7 +67,13 @@ async function readKept(dir: string): Promise<{ campaigns: Record<string, KeptDa
   return { campaigns, ...(profiles ? { profiles } : {}), ...(bad.length ? { error: `${bad.join(', ')} could not be read and ${bad.length === 1 ? 'was' : 'were'} left alone` } : {}) };
 }
 
-export function keptDataHandlers(ref: WorkspaceRef): Pick<Handlers, 'data.kept' | 'data.keep' | 'data.keepProfiles'> {
+/** `held`: the data sets a keep names by revision (host/held-data.ts). */
+function heldOf(held: HeldData | undefined): HeldData {
+  if (!held) throw new Error('this host holds no data sets: give the data itself');
+  return held;
+}
+
+export function keptDataHandlers(ref: WorkspaceRef, held?: HeldData): Pick<Handlers, 'data.kept' | 'data.keep' | 'data.keepProfiles'> {
   // Saves are serialised: a quick sequence of changes lands in order.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
@@ -76,7 +83,11 @@ export function keptDataHandlers(ref: WorkspaceRef): Pick<Handlers, 'data.kept' 
   };
   return {
     'data.kept': () => readKept(ref.dir),
-    'data.keep': ({ campaign, kept }) => serial(async () => ({ path: await write(ref.dir, keptFileOf(campaign), kept && { version: 1, campaign, ...kept }) })),
+    'data.keep': ({ campaign, kept }) => {
+      // Resolved now, not when the queue reaches it: a later edit makes this revision stale.
+      const value: KeptData | null = kept && ('dataRevision' in kept ? { ...(kept.source !== undefined ? { source: kept.source } : {}), data: heldOf(held).get(kept.dataRevision) } : kept);
+      return serial(async () => ({ path: await write(ref.dir, keptFileOf(campaign), value && { version: 1, campaign, ...value }) }));
+    },
     'data.keepProfiles': ({ kept }) => serial(async () => ({ path: await write(ref.dir, PROFILES_FILE, kept && { version: 1, ...kept }) })),
   };
 }

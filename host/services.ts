@@ -21,6 +21,7 @@ import { keptDataHandlers } from './kept-data';
 import { linkHandlers } from './links/service';
 import { setSandboxSecret } from './secrets';
 import { WorkspaceAccess } from './workspace-access';
+import { HeldData, heldDataHandlers } from './held-data';
 
 export type { ServiceOptions } from './context';
 export { SANDBOX_ENVIRONMENT_ID } from './send/service';
@@ -53,7 +54,9 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
   const ctx: ServiceContext = { ...o, sandbox, workspaceAccess };
   const ref: WorkspaceRef = { dir: o.workspaceDir };
   const { close: closeWorkspace, ...workspace } = workspaceHandlers(ctx, ref);
-  const sending = await createSending(ctx, ref);
+  // The data sets sends name by revision (issue 13): one place for the whole host.
+  const held = new HeldData();
+  const sending = await createSending(ctx, ref, held);
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...workspace,
@@ -62,8 +65,9 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     ...sandboxHandlers(ctx),
     ...platformHandlers(ctx),
     ...dataHandlers(ref),
+    ...heldDataHandlers(held),
     ...preferencesHandlers(o.dataDir),
-    ...keptDataHandlers(ref),
+    ...keptDataHandlers(ref, held),
     ...linkHandlers(),
   };
   return {

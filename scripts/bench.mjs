@@ -18,6 +18,7 @@ const benches = [
   ['bench-email-score.mjs', quick ? ['--users', '5000'] : []],
   ['bench-million.mjs', quick ? ['--targets', '20000'] : []],
   ['bench-frames.mjs', quick ? ['--rows', '20000'] : []],
+  ['bench-boundary.mjs', quick ? ['--users', '10000'] : []],
 ];
 let failed = false;
 for (const [file, args] of benches) {

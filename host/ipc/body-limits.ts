@@ -12,8 +12,10 @@ const MB = 1024 * 1024;
 export const DEFAULT_BODY_LIMIT = 4 * MB;
 
 const LIMITS: Partial<Record<ChannelName, number>> = {
-  // The whole data set of a send travels in one call today (targets, params, per-user columns):
-  // 100,000 users with 10 per-user values are about 15 MB of JSON; this leaves room for a million.
+  // The whole data set, once per import, paste or undo (host/held-data.ts; targets, params,
+  // per-user columns): 100,000 users with 10 per-user values are about 15 MB of JSON; this leaves
+  // room for a million. The app's sends name it by revision; a one-off caller may still give it.
+  'data.set': 256 * MB,
   'send.prepare': 256 * MB,
   // The QA report's HTML (its schema allows 200 MB), JSON-escaped.
   'review.exportReport': 256 * MB,

@@ -12,6 +12,8 @@ export class HandlerError extends Error {
   constructor(
     readonly ipcCode: IpcError['code'],
     message: string,
+    /** Where in the arguments the problem is, when one place is to blame. */
+    readonly issues?: { path: string; message: string }[],
   ) {
     super(message);
   }
@@ -43,6 +45,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, args: unkno
     // A refusal the main side decided (a path outside the workspace, a folder it was not given) is
     // `forbidden`; a busy send is `already-running`; anything else a handler throws is `failed`.
     const code: IpcError['code'] = e instanceof HandlerError ? e.ipcCode : e instanceof Error && (e as { code?: unknown }).code === 'forbidden' ? 'forbidden' : 'failed';
-    return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } };
+    const issues = e instanceof HandlerError ? e.issues : undefined;
+    return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e), ...(issues ? { issues } : {}) } };
   }
 }

@@ -14,6 +14,7 @@ import { SendManager } from './manager';
 import { VerdictRunner } from './verdict-runner';
 import type { WorkspaceRef } from '../workspace-service';
 import { unknownFollowUp } from './unknown-follow-up';
+import { HeldData } from '../held-data';
 
 export { SANDBOX_ENVIRONMENT_ID };
 
@@ -46,7 +47,8 @@ function tuning() {
   return { ...(timeoutMs ? { timeoutMs } : {}), ...(base !== undefined ? { retry: { maxAttempts: 6, baseDelayMs: base, maxDelayMs: Math.max(base, 1) * 8, maxRetryAfterMs: 120_000 } } : {}) };
 }
 
-export async function createSending(ctx: ServiceContext, workspace: WorkspaceRef = { dir: ctx.workspaceDir }): Promise<{ handlers: Pick<Handlers, SendHandlerNames>; manager: SendManager; close(): Promise<void> }> {
+/** `held`: the data sets `send.prepare` names by revision (host/held-data.ts). */
+export async function createSending(ctx: ServiceContext, workspace: WorkspaceRef = { dir: ctx.workspaceDir }, held: HeldData = new HeldData()): Promise<{ handlers: Pick<Handlers, SendHandlerNames>; manager: SendManager; close(): Promise<void> }> {
   const environments = new EnvironmentStore(ctx.dataDir);
   if (environments.loadProblem) console.warn(`preflight: ${environments.loadProblem}`);
   const manager = new SendManager({ dataDir: ctx.dataDir, workspace: () => workspace.dir, verdicts: new VerdictRunner({ ...(ctx.verdictWorker ? { workerFile: ctx.verdictWorker } : {}) }), environments, secrets: ctx.secrets, sandbox: ctx.sandbox, emit: ctx.emit, ...tuning() });
@@ -58,7 +60,7 @@ export async function createSending(ctx: ServiceContext, workspace: WorkspaceRef
 
   const handlers: Pick<Handlers, SendHandlerNames> = {
     ...environmentHandlers({ store: environments, secrets: ctx.secrets, sandboxUrl: ctx.sandbox.url, confirm: ctx.confirm, native: ctx.native }),
-    'send.prepare': async (a) => manager.prepare(a),
+    'send.prepare': async ({ dataRevision, data, ...a }) => manager.prepare({ ...a, data: data ?? held.get(dataRevision!) }),
     'send.prepareResend': async ({ sendId, batches }) => manager.prepareResend(sendId, batches),
     'send.body': async ({ draftId, index }) => manager.body(draftId, index),
     'send.start': async ({ draftId, confirmation, overrideReason }) => ({ sendId: await manager.start(draftId, confirmation, overrideReason) }),

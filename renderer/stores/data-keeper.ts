@@ -1,9 +1,11 @@
 /**
  * Keeps the data panel's state in the workspace as it changes, through the main side
- * (`data.keep`, `data.keepProfiles` → `.preflight/data/`), so a reload or a crash loses nothing.
+ * (`data.keep`, `data.keepProfiles` → `.preflight/data/`), so a reload or a crash loses nothing. The
+ * data is named by the revision the host holds it under (stores/host-data.ts), so an edit crosses as an edit.
  */
 import type { Profiles, SendData } from '../../shared/campaign/send-data';
 import { call } from '../api/client';
+import { hostData } from './host-data';
 
 /** The part of the data store the keeper reads. */
 export interface KeptState {
@@ -37,7 +39,9 @@ export function createKeeper(state: () => KeptState) {
         for (const f of files) {
           const data = s.overrides[f];
           const last = s.entries[f]?.last;
-          await call('data.keep', { campaign: f, kept: data ? { ...(last ? { source: last } : {}), data } : null });
+          // The host holds the data (posted once per data set, then edits): a params edit crosses as an edit.
+          if (data) await hostData.withRevision(f, data, (dataRevision) => call('data.keep', { campaign: f, kept: { ...(last ? { source: last } : {}), dataRevision } }));
+          else await call('data.keep', { campaign: f, kept: null });
         }
         if (withProfiles) await call('data.keepProfiles', { kept: s.profiles ? { ...(s.profilesSource ? { source: s.profilesSource } : {}), profiles: s.profiles } : null });
       } catch (e) {

@@ -17,6 +17,7 @@ import type { GuardrailSettings } from '../../shared/guardrails/types';
 import { onWorkerReply, postToWorker } from '../workers/render-client';
 import type { ScanCounts, Segment, WorkerReply } from '../workers/render-protocol';
 import { useUi } from './ui';
+import { editsBetween } from '../../shared/data/edits';
 
 export interface ScanState extends ScanCounts {
   status: 'idle' | 'running' | 'done' | 'cancelled';
@@ -83,6 +84,8 @@ export const useRenders = create<RendersState>((set, get) => {
   const wanted = new Map<string, readonly string[]>();
   const once = new Map<number, Once>();
   let scanTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the worker holds (renderer/workers/worker-data.ts): posted once, then edits; unknown after a worker error. */
+  let posted: { data: SendData; profiles: Profiles } | undefined;
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Asks the worker for the rows the view's filter and search match (none asked for "all users, no search"). */
@@ -121,6 +124,8 @@ export const useRenders = create<RendersState>((set, get) => {
   const onReply = (r: WorkerReply) => {
     const s = get();
     if (r.type === 'error') {
+      // The worker may not hold what was posted last: the next load posts the data set whole.
+      posted = undefined;
       const waiting = r.id !== undefined ? once.get(r.id) : undefined;
       if (waiting && r.gen === s.gen) {
         once.delete(r.id!);
@@ -200,7 +205,11 @@ export const useRenders = create<RendersState>((set, get) => {
       const sameTargets = get().targets === data.target;
       // Rows of the previous generation stay on screen until their new renders arrive (no flicker).
       set({ gen, status: 'loading', targets: data.target, scan: { ...IDLE_SCAN, total: data.target.length }, provenance: undefined, ...(sameTargets ? {} : { rows: {}, indices: null }) });
-      postToWorker({ type: 'load', gen, campaign, ...(source ? { source } : {}), data, profiles, settings });
+      // The data crosses once: a keystroke in the editor posts the campaign, a params change its edit.
+      const edits = posted && posted.data !== data ? editsBetween(posted.data, data) : undefined;
+      const dataPart = posted?.data === data ? {} : edits ? { edits } : { data };
+      postToWorker({ type: 'load', gen, campaign, ...(source ? { source } : {}), ...dataPart, ...(posted?.profiles === profiles ? {} : { profiles }), settings });
+      posted = { data, profiles };
       // Exports waiting for renders get them from the data now loaded, not the data they asked of.
       for (const [id, o] of once) postToWorker({ type: 'render', id, gen, targets: o.targets });
       clearTimeout(scanTimer);

@@ -10,6 +10,7 @@ import type { SendData } from '../../shared/campaign/send-data';
 import { api, call } from '../api/client';
 import { errorCode, requester } from './request';
 import { DEFAULT_PROOF_PARAM } from '../../shared/send/proof';
+import { hostData } from './host-data';
 
 /**
  * What the Send button asks for: a campaign's data, to an environment. The campaign is named by its
@@ -104,7 +105,14 @@ export const useSend = create<SendState>((set, get) => {
   const replan = async () => {
     const r = get().request;
     if (!r) return;
-    const draft = await request(() => call('send.prepare', { environmentId: r.environmentId, campaignFile: r.campaignFile, data: r.data, options: optionsArg(get().options) }), { busy: 'preparing', stale: () => get().request !== r });
+    // The host holds the data (posted once, then edits): a new option or environment sends only the request.
+    const draft = await request(
+      () => {
+        const options = optionsArg(get().options);
+        return hostData.withRevision(r.campaignFile, r.data, (dataRevision) => call('send.prepare', { environmentId: r.environmentId, campaignFile: r.campaignFile, dataRevision, options }));
+      },
+      { busy: 'preparing', stale: () => get().request !== r },
+    );
     if (get().request === r) set({ draft });
   };
 
@@ -168,7 +176,8 @@ export const useSend = create<SendState>((set, get) => {
       if (!r) return;
       const started = await request(
         async () => {
-          const draft = await call('send.prepare', { environmentId: r.environmentId, campaignFile: r.campaignFile, data: r.data, kind: 'test', proofParam: get().proofParam, options: optionsArg(get().options) });
+          const options = optionsArg(get().options);
+          const draft = await hostData.withRevision(r.campaignFile, r.data, (dataRevision) => call('send.prepare', { environmentId: r.environmentId, campaignFile: r.campaignFile, dataRevision, kind: 'test', proofParam: get().proofParam, options }));
           return call('send.start', {
             draftId: draft.draftId,
             confirmation: { environmentId: draft.environment.id, campaignId: draft.campaignId, recipients: draft.recipients },

@@ -1,7 +1,8 @@
 /**
  * Messages between the UI and the render worker (the only place templates are compiled and run).
  *
- * The worker holds one loaded campaign at a time (`load`, numbered by `gen`). Everything after it
+ * The worker holds one loaded campaign at a time (`load`, numbered by `gen`) and the data set it is
+ * rendered with, posted once and then edited. Everything after it
  * names the generation it belongs to, so replies for an older campaign or older data are dropped.
  * - `render`: the rows on screen (and the users being compared or previewed), on demand.
  * - `scan`: every user × node, in chunks with progress, cancelled by `cancel-scan` or a newer `load`;
@@ -19,14 +20,19 @@ import type { EmailTallySummary } from '../../shared/guardrails/email-tally';
 import type { EmailScoreSummary } from '../../shared/guardrails/compat/score-tally';
 import type { ScanResult } from '../../shared/pipeline/scan';
 import type { SendVerdict } from '../../shared/pipeline/verdict';
+import type { DataEdit } from '../../shared/data/edits';
 
 export { SEV_BLOCKING, SEV_EMPTY, SEV_ERROR, SEV_INFO, SEV_WARNING } from '../../shared/pipeline/scan';
 
 export type RowFilter = 'all' | 'problems' | 'errors' | 'warnings';
 
 export type WorkerRequest =
-  /** `source`: the campaign file's name and the text `campaign` was read from, so template problems name the file's line and column. */
-  | { type: 'load'; gen: number; campaign: Campaign; source?: CampaignSource; data: SendData; profiles: Profiles; settings: GuardrailSettings }
+  /**
+   * `source`: the campaign file's name and the text `campaign` was read from, so template problems name the file's line and column.
+   * The data crosses once (renderer/workers/worker-data.ts): `data` is a new data set, `edits` change the one held, neither keeps it;
+   * `profiles` absent keeps the ones held.
+   */
+  | { type: 'load'; gen: number; campaign: Campaign; source?: CampaignSource; data?: SendData; edits?: DataEdit[]; profiles?: Profiles; settings: GuardrailSettings }
   | { type: 'render'; id: number; gen: number; targets: string[] }
   | { type: 'scan'; gen: number }
   | { type: 'cancel-scan'; gen: number }

@@ -12,6 +12,7 @@ import { SEV_ERROR, SEV_WARNING, type RowFilter, type WorkerReply, type WorkerRe
 import { ownValues } from '../../shared/campaign/per-user';
 import { EmailTally } from '../../shared/guardrails/email-tally';
 import { EmailScoreTally } from '../../shared/guardrails/compat/score-tally';
+import { createWorkerData } from './worker-data';
 
 interface Loaded {
   gen: number;
@@ -28,6 +29,7 @@ export type Post = (m: WorkerReply, transfer?: Transferable[]) => void;
 /** The render worker's state and handling: one loaded campaign at a time, numbered by generation. */
 export function createRenderSession(post: Post): (m: WorkerRequest) => void {
   let loaded: Loaded | undefined;
+  const held = createWorkerData();
   let compileCache: { key: string; compiled: CompiledCampaign } | undefined;
   let scanToken = 0;
 
@@ -109,7 +111,10 @@ export function createRenderSession(post: Post): (m: WorkerRequest) => void {
       const key = `${JSON.stringify(m.campaign)}\u0000${m.source?.file ?? ''}\u0000${m.source?.text ?? ''}`;
       if (compileCache?.key !== key) compileCache = { key, compiled: compileCampaign(m.campaign, m.source) };
       scanToken++;
-      const ev = createEvaluation({ campaign: m.campaign, data: m.data, profiles: m.profiles, settings: m.settings }, compileCache.compiled);
+      if (m.data) held.set(m.data);
+      if (m.edits) held.edit(m.edits);
+      if (m.profiles) held.setProfiles(m.profiles);
+      const ev = createEvaluation({ campaign: m.campaign, data: held.data(), profiles: held.profiles(), settings: m.settings }, compileCache.compiled);
       loaded = { gen: m.gen, ev };
       post({ type: 'loaded', gen: m.gen, diagnostics: ev.campaignDiagnostics(), references: ev.references(), ms: Math.round(performance.now() - started) });
       return;

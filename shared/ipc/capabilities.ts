@@ -55,6 +55,8 @@ const table = {
   'review.save': { can: 'edit-workspace' },
   'review.exportReport': { can: 'edit-workspace' },
   'data.mappings': { can: 'read' },
+  'data.set': { can: 'read', note: "held in the main side's memory for sends by revision; nothing is written or sent" },
+  'data.edit': { can: 'read', note: 'edits the data held in memory; nothing is written or sent' },
   'data.saveMapping': { can: 'edit-workspace' },
   'data.kept': { can: 'read' },
   'data.keep': { can: 'edit-workspace', note: 'only `.preflight/data/` files, named by the main side from the campaign file' },

@@ -52,9 +52,11 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 /**
  * A typed error crossing the boundary (never a stack trace). `already-running`: another request is
  * changing the same send right now (started, resumed, cancelled, skipped or re-sent); nothing was done.
+ * `stale-data`: the data revision named is not held by the host (any more): post the data set again
+ * (`data.set`). `too-large`: more data than the host holds for a send.
  */
 export const ipcErrorSchema = z.object({
-  code: z.enum(['invalid-channel', 'invalid-arguments', 'forbidden', 'failed', 'already-running']),
+  code: z.enum(['invalid-channel', 'invalid-arguments', 'forbidden', 'failed', 'already-running', 'stale-data', 'too-large']),
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

@@ -48,7 +48,7 @@ export const listening = (event: string) => fakeHost.listeners.get(event)?.size 
 /** A handler answering this value. */
 export const ok = (value: unknown) => () => ({ ok: true as const, value });
 /** A handler answering this typed error. */
-export const fails = (code: 'failed' | 'forbidden' | 'invalid-arguments' | 'already-running', message: string, issues?: { path: string; message: string }[]) => () => ({ ok: false as const, error: { code, message, ...(issues ? { issues } : {}) } });
+export const fails = (code: 'failed' | 'forbidden' | 'invalid-arguments' | 'already-running' | 'stale-data', message: string, issues?: { path: string; message: string }[]) => () => ({ ok: false as const, error: { code, message, ...(issues ? { issues } : {}) } });
 /** Lets queued promise callbacks and zero-delay timers run. */
 export const flush = () => new Promise((r) => setTimeout(r, 0));
 /** Forgets handlers and calls (listeners stay: they are the stores' to remove). */

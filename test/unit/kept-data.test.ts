@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keptDataHandlers, keptFileOf } from '../../host/kept-data';
 import { dispatch, type Handlers } from '../../host/ipc/dispatch';
+import { HeldData } from '../../host/held-data';
 
 const data = {
   target_by: 'user_id',
@@ -33,6 +34,19 @@ describe('data kept in the workspace across reloads', () => {
     await h['data.keep']({ campaign: 'campaigns/promo-journey.yaml', kept: null });
     expect(existsSync(join(dir, keptFileOf('campaigns/promo-journey.yaml')))).toBe(false);
     expect((await h['data.kept']({})).campaigns).toEqual({});
+  });
+
+  it('the data the host holds is kept by its revision, as edited; a stale revision keeps nothing', async () => {
+    const dir = workspace();
+    const held = new HeldData();
+    const handlers = keptDataHandlers({ dir }, held) as unknown as Handlers;
+    const r0 = held.set(data);
+    const r1 = held.edit(r0, [{ kind: 'param', name: 'promo_name', value: 'Q' }]);
+    expect(await dispatch(handlers, 'data.keep', { campaign: 'campaigns/a.yaml', kept: { source: 'pasted text', dataRevision: r1 } })).toEqual({ ok: true, value: { path: '.preflight/data/a.yaml.json' } });
+    expect((await keptDataHandlers({ dir })['data.kept']({})).campaigns).toEqual({ 'campaigns/a.yaml': { source: 'pasted text', data: { ...data, params: { promo_name: 'Q' } } } });
+    const stale = await dispatch(handlers, 'data.keep', { campaign: 'campaigns/b.yaml', kept: { dataRevision: r0 } });
+    expect(!stale.ok && stale.error.code).toBe('stale-data');
+    expect(existsSync(join(dir, keptFileOf('campaigns/b.yaml')))).toBe(false);
   });
 
   it('a damaged kept file is named and left alone; the others are read', async () => {

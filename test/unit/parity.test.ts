@@ -117,7 +117,10 @@ describe('every example workspace campaign: the app, the CLI and the host agree'
     expect(checked.code).toBe(app.verdict.blocked || app.diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
 
     // The host's own verdict and its bodies, batch by batch, against `preflight request` with the draft's send id.
-    const draft = await call<SendDraft>('send.prepare', { environmentId: 'sandbox', campaignFile: `campaigns/${name}`, data, batchSize: 2 });
+    // As the app does it: the data set posted once, the send naming it by revision (host/held-data.ts).
+    const held = await call<{ dataRevision: string }>('data.set', { data });
+    if (!held.ok) throw new Error(held.error.message);
+    const draft = await call<SendDraft>('send.prepare', { environmentId: 'sandbox', campaignFile: `campaigns/${name}`, dataRevision: held.value.dataRevision, batchSize: 2 });
     if (!draft.ok) throw new Error(draft.error.message);
     expect(draft.value.verdict).toEqual(app.verdict);
     const bodies = [];

@@ -165,3 +165,44 @@ describe("renders store: the rows shown follow the view's one filter and search"
     expect([...useRenders.getState().indices!]).toContain(3);
   });
 });
+
+describe('renders store: the data set crosses to the worker once (issue 13)', () => {
+  it('a keystroke posts the campaign only, a params change its edit, and the renders follow both', async () => {
+    const { campaign, data } = example('order-confirmation');
+    const profiles = {};
+    useRenders.getState().load({ campaign, data, profiles, settings: {} });
+    const first = worker.toWorker[0] as WorkerRequest & { type: 'load' };
+    expect(first.data).toEqual(data);
+    await drain();
+
+    const edited: Campaign = JSON.parse(JSON.stringify(campaign).replaceAll('Order', 'Your order')) as Campaign;
+    useRenders.getState().load({ campaign: edited, data, profiles, settings: {} });
+    const keystroke = worker.toWorker[0] as WorkerRequest & { type: 'load' };
+    expect(keystroke).not.toHaveProperty('data');
+    expect(keystroke).not.toHaveProperty('edits');
+    expect(keystroke).not.toHaveProperty('profiles');
+    await drain();
+
+    const withParams = { ...data, params: { ...data.params, delivery_date: 'Someday-Monday' } };
+    useRenders.getState().load({ campaign: edited, data: withParams, profiles, settings: {} });
+    const edit = worker.toWorker[0] as WorkerRequest & { type: 'load' };
+    expect(edit).not.toHaveProperty('data');
+    expect(edit.edits).toEqual([{ kind: 'params', params: withParams.params }]);
+    await drain();
+
+    const renders = await (async () => {
+      const p = useRenders.getState().renderOnce([data.target[0]!]);
+      await drain();
+      return p;
+    })();
+    expect(JSON.stringify(renders)).toContain('Your order');
+    expect(JSON.stringify(renders)).toContain('Someday-Monday');
+    // The same as a worker given the edited data whole.
+    worker.handle = createRenderSession((m) => void worker.toUi.push(structuredClone(m))) as (m: unknown) => void;
+    useRenders.getState().load({ campaign: edited, data: structuredClone(withParams), profiles: {}, settings: {} });
+    await drain();
+    const whole = useRenders.getState().renderOnce([data.target[0]!]);
+    await drain();
+    expect(await whole).toEqual(renders);
+  });
+});

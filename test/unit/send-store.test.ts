@@ -10,7 +10,9 @@ const initial = useSend.getState();
 const environment = { id: 'sandbox', name: 'Sandbox', production: false };
 const draft = { draftId: 'd1', environment, campaignId: 'c1', recipients: 2, blocking: [] };
 const detail = (status: string) => ({ sendId: 's1', environment, campaignId: 'c1', status, batches: [] });
-const requestOf = { campaignFile: 'campaigns/a.yaml', campaignId: 'c1', campaignName: 'A', data: { target: ['u1', 'u2'], params: {}, target_with_params: {} }, environmentId: 'sandbox' };
+// A new data set per call: the host's copy (renderer/stores/host-data.ts) is posted once per data set.
+const requestOf = () => ({ campaignFile: 'campaigns/a.yaml', campaignId: 'c1', campaignName: 'A', data: { target_by: 'user_id', target: ['u1', 'u2'], params: {}, target_with_params: {} }, environmentId: 'sandbox' });
+const held = { 'data.set': ok({ dataRevision: '1.0' }) };
 
 beforeEach(() => {
   resetFakeHost();
@@ -20,8 +22,8 @@ beforeEach(() => {
 describe('send store', () => {
   it('a confirmed send is followed until it finishes, then stops listening for progress', async () => {
     let status = 'running';
-    fakeHost.handlers = { 'send.prepare': ok(draft), 'send.start': ok({ sendId: 's1' }), 'send.status': () => ({ ok: true as const, value: detail(status) }) };
-    useSend.getState().prepare(requestOf as never);
+    fakeHost.handlers = { ...held, 'send.prepare': ok(draft), 'send.start': ok({ sendId: 's1' }), 'send.status': () => ({ ok: true as const, value: detail(status) }) };
+    useSend.getState().prepare(requestOf() as never);
     await flush();
     await useSend.getState().confirm();
     await flush();
@@ -36,10 +38,11 @@ describe('send store', () => {
 
   it('a start the host refuses shows its typed error with the place, and the preview it would send now', async () => {
     fakeHost.handlers = {
+      ...held,
       'send.prepare': ok(draft),
       'send.start': fails('invalid-arguments', 'the send check changed since the preview', [{ path: 'draftId', message: 'is stale' }]),
     };
-    useSend.getState().prepare(requestOf as never);
+    useSend.getState().prepare(requestOf() as never);
     await flush();
     await useSend.getState().confirm();
     expect(useSend.getState().error).toBe('the send check changed since the preview: draftId is stale');
@@ -49,8 +52,8 @@ describe('send store', () => {
   });
 
   it('extra properties that are not JSON are reported before anything reaches the host', async () => {
-    fakeHost.handlers = { 'send.prepare': ok(draft) };
-    useSend.getState().prepare(requestOf as never);
+    fakeHost.handlers = { ...held, 'send.prepare': ok(draft) };
+    useSend.getState().prepare(requestOf() as never);
     await flush();
     useSend.getState().setOptions({ extra: '{"a":' });
     await flush();
@@ -58,6 +61,53 @@ describe('send store', () => {
     expect(useSend.getState().draft).toBeUndefined();
     expect(useSend.getState().preparing).toBe(false);
     expect(fakeHost.calls.filter((c) => c.channel === 'send.prepare')).toHaveLength(1);
+  });
+
+  it('a send-option change or another environment plans again by revision: the data set crosses once', async () => {
+    fakeHost.handlers = { ...held, 'send.prepare': ok(draft) };
+    const r = requestOf();
+    useSend.getState().prepare(r as never);
+    await flush();
+    useSend.getState().setOptions({ time: '2030-01-01 10:00' });
+    await flush();
+    useSend.getState().setEnvironment('other');
+    await flush();
+    const prepares = fakeHost.calls.filter((c) => c.channel === 'send.prepare').map((c) => c.args as Record<string, unknown>);
+    expect(prepares).toHaveLength(3);
+    for (const p of prepares) {
+      expect(p.dataRevision).toBe('1.0');
+      expect(p).not.toHaveProperty('data');
+    }
+    expect(prepares.map((p) => p.environmentId)).toEqual(['sandbox', 'sandbox', 'other']);
+    expect(fakeHost.calls.filter((c) => c.channel === 'data.set')).toEqual([{ channel: 'data.set', args: { data: r.data } }]);
+  });
+
+  it('new params of the same data set travel as an edit, not as the set', async () => {
+    fakeHost.handlers = { ...held, 'data.edit': ok({ dataRevision: '1.1' }), 'send.prepare': ok(draft) };
+    const r = requestOf();
+    useSend.getState().prepare(r as never);
+    await flush();
+    useSend.getState().prepare({ ...r, data: { ...r.data, params: { promo: 'X' } } } as never);
+    await flush();
+    expect(fakeHost.calls.filter((c) => c.channel === 'data.set')).toHaveLength(1);
+    expect(fakeHost.calls.filter((c) => c.channel === 'data.edit').map((c) => c.args)).toEqual([{ dataRevision: '1.0', edits: [{ kind: 'params', params: { promo: 'X' } }] }]);
+    expect((fakeHost.calls.filter((c) => c.channel === 'send.prepare').at(-1)!.args as { dataRevision: string }).dataRevision).toBe('1.1');
+    expect(useSend.getState().draft).toEqual(draft);
+  });
+
+  it('a revision the host no longer holds posts the set again once and plans with the new one', async () => {
+    let sets = 0;
+    fakeHost.handlers = {
+      'data.set': () => ({ ok: true as const, value: { dataRevision: `${++sets}.0` } }),
+      'send.prepare': (a) => ((a as { dataRevision: string }).dataRevision === '1.0' ? fails('stale-data', 'not held')() : ok(draft)()),
+    };
+    useSend.getState().prepare(requestOf() as never);
+    await flush();
+    await flush();
+    expect(sets).toBe(2);
+    expect(fakeHost.calls.filter((c) => c.channel === 'send.prepare').map((c) => (c.args as { dataRevision: string }).dataRevision)).toEqual(['1.0', '2.0']);
+    expect(useSend.getState().draft).toEqual(draft);
+    expect(useSend.getState().error).toBeUndefined();
   });
 
   it('a resume already running elsewhere follows that run instead of showing a failure', async () => {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { campaignFileSchema, jsonRecord, sendDataSchema } from '../schemas';
+import { dataEditsSchema } from '../../data/edits';
 
 /** How a mapped column's cells become per-user param values. */
 export const paramTypeSchema = z.enum(['string', 'number', 'boolean', 'json']);
@@ -51,15 +52,32 @@ export const keptProfilesSchema = z.strictObject({
 });
 export type KeptProfiles = z.infer<typeof keptProfilesSchema>;
 
+/** A data set the host holds, as `send.prepare` names it (host/held-data.ts): `<set>.<edit count>`. */
+export const dataRevisionSchema = z.string().regex(/^\d{1,15}\.\d{1,15}$/, 'a data revision');
+
 export const dataChannels = {
+  /**
+   * The host holds this data set (once per import, paste, undo or load) and names it by revision;
+   * sends name it by that revision instead of carrying it (host/held-data.ts). Over the host's limit:
+   * the typed error `too-large`.
+   */
+  'data.set': { args: z.strictObject({ data: sendDataSchema }), result: z.object({ dataRevision: z.string() }) },
+  /**
+   * Edits the held data set at this revision (shared/data/edits.ts, all or none) and names the next
+   * revision. A revision that is not the newest held gets the typed error `stale-data`: post the set again.
+   */
+  'data.edit': { args: z.strictObject({ dataRevision: dataRevisionSchema, edits: dataEditsSchema }), result: z.object({ dataRevision: z.string() }) },
   /** Everything kept: data per campaign file, imported profiles; `error` names files that could not be read (they are left alone). */
   'data.kept': {
     args: z.strictObject({}),
     result: z.object({ campaigns: z.record(z.string(), keptDataSchema), profiles: keptProfilesSchema.optional(), error: z.string().optional() }),
   },
-  /** Keeps (or, with null, forgets: back to the saved request) the data of one campaign file. */
+  /**
+   * Keeps (or, with null, forgets: back to the saved request) the data of one campaign file: the
+   * data set the host holds at `dataRevision` (the app's way: an edit crosses as an edit), or the data itself.
+   */
   'data.keep': {
-    args: z.strictObject({ campaign: campaignFileSchema, kept: keptDataSchema.nullable() }),
+    args: z.strictObject({ campaign: campaignFileSchema, kept: z.union([z.strictObject({ source: z.string().max(300).optional(), dataRevision: dataRevisionSchema }), keptDataSchema]).nullable() }),
     result: z.object({ path: z.string() }),
   },
   /** Keeps (or, with null, forgets) the imported profiles. */

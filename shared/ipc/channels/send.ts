@@ -9,6 +9,7 @@ import { SEND_ID_RE } from '../../send/send-id';
 import { sendVerdictSchema } from '../../pipeline/verdict';
 import { unavailableSchema } from './app';
 import { PROOF_PARAM_NAME } from '../../send/proof';
+import { dataRevisionSchema } from './data';
 
 /** Which secret of an environment: its app token or its OAuth client secret. */
 export const secretKindSchema = z.enum(['apptoken', 'oauth-client-secret']);
@@ -193,16 +194,26 @@ export const sendChannels = {
      * and profiles) against this data itself, and takes the campaign id from it. What blocks is the
      * host's verdict, never the renderer's.
      */
-    args: z.strictObject({
-      environmentId: z.string().min(1),
-      campaignFile: z.string().min(1).max(300),
-      data: sendDataSchema,
-      kind: z.enum(['send', 'test']).optional(),
-      /** A test send's proof param (shared/send/proof.ts; `is_proof` when absent). Ignored for a real send. */
-      proofParam: z.string().regex(PROOF_PARAM_NAME).optional(),
-      options: sendOptionsSchema.optional(),
-      batchSize: z.number().int().min(1).max(10_000).optional(),
-    }),
+    args: z
+      .strictObject({
+        environmentId: z.string().min(1),
+        campaignFile: z.string().min(1).max(300),
+        /** The data set the host holds (`data.set`/`data.edit`, host/held-data.ts): what the app sends. */
+        dataRevision: dataRevisionSchema.optional(),
+        /** Or the data itself, for one-off callers (scripts, tests); exactly one of the two. */
+        data: sendDataSchema.optional(),
+        kind: z.enum(['send', 'test']).optional(),
+        /** A test send's proof param (shared/send/proof.ts; `is_proof` when absent). Ignored for a real send. */
+        proofParam: z.string().regex(PROOF_PARAM_NAME).optional(),
+        options: sendOptionsSchema.optional(),
+        batchSize: z.number().int().min(1).max(10_000).optional(),
+      })
+      // Checked with the other fields' problems too (`when`), so one reply names everything missing.
+      .refine((a) => (a.data === undefined) !== (a.dataRevision === undefined), {
+        message: 'name the data by dataRevision, or give it as data: exactly one of the two',
+        path: ['data'],
+        when: (p) => typeof p.value === 'object' && p.value !== null,
+      }),
     result: draftSchema,
   },
   'send.prepareResend': {
