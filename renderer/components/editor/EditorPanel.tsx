@@ -6,9 +6,10 @@ import { useUi } from '../../stores/ui';
 import { savedText, useWorkspace } from '../../stores/workspace';
 import { ConflictBanner } from './ConflictBanner';
 import { useSelection } from '../../hooks/useSelection';
+import { importAgain } from '../../lib/import-again';
 
-/** The editor's code, loaded on first use; a failed load (a dropped connection) is tried again on Retry. */
-const loadEditor = () => lazy(() => import('./CampaignEditor'));
+/** The editor's code, loaded on first use; a failed load (a dropped connection) is tried again on Retry (`attempt` 1, 2, …). */
+const loadEditor = (attempt: number) => lazy(() => importAgain(() => import('./CampaignEditor'), attempt));
 
 /** The editor panel under the matrix: edit or diff the selected campaign file, save it, see its problems as markers. */
 export function EditorPanel({ file, parseDiagnostics }: { file: string; parseDiagnostics: Diagnostic[] }) {
@@ -21,7 +22,8 @@ export function EditorPanel({ file, parseDiagnostics }: { file: string; parseDia
   const open = useUi((s) => s.editorOpen);
   const setUi = useUi((s) => s.set);
   const [mode, setMode] = useState<'edit' | 'diff'>('edit');
-  const [CampaignEditor, setCampaignEditor] = useState(loadEditor);
+  const [attempt, setAttempt] = useState(0);
+  const CampaignEditor = useMemo(() => loadEditor(attempt), [attempt]);
   const [confirmRevert, setConfirmRevert] = useState(false);
   const campaignDiagnostics = useRenders((s) => s.diagnostics);
   const selected = useSelection();
@@ -87,7 +89,7 @@ export function EditorPanel({ file, parseDiagnostics }: { file: string; parseDia
       )}
       <ConflictBanner />
       {open && (
-        <PanelBoundary id="editor" label="the editor" resetKey={file} onRetry={() => setCampaignEditor(loadEditor)}>
+        <PanelBoundary id="editor" label="the editor" resetKey={file} onRetry={() => setAttempt((a) => a + 1)}>
           <Suspense fallback={<div className="editor-host muted">Loading editor…</div>}>
             <CampaignEditor file={file} saved={saved} text={text} mode={dirty ? mode : 'edit'} onChange={(t) => setDraft(file, t)} onSave={() => void save(file)} diagnostics={diagnostics} emptyForUser={emptyForUser} />
           </Suspense>
