@@ -16,6 +16,8 @@ const LIMITS: Partial<Record<ChannelName, number>> = {
   // per-user columns): 100,000 users with 10 per-user values are about 15 MB of JSON; this leaves
   // room for a million. The app's sends name it by revision; a one-off caller may still give it.
   'data.set': 256 * MB,
+  // A part of a data set (shared/data/parts.ts): 10,000 users, each with values of any size.
+  'data.part': 256 * MB,
   'send.prepare': 256 * MB,
   // The QA report's HTML (its schema allows 200 MB), JSON-escaped.
   'review.exportReport': 256 * MB,

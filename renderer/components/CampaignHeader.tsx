@@ -3,9 +3,9 @@ import type { Campaign } from '../../shared/campaign/model';
 import type { SendData } from '../../shared/campaign/send-data';
 import { useShallow } from 'zustand/react/shallow';
 import { sendVerdict } from '../../shared/pipeline/verdict';
-import { formatProgress, reviewProgress } from '../../shared/review/model';
+import { formatProgress, reviewProgress, type ReviewFile } from '../../shared/review/model';
 import { loadExportHost, useExportState, type ReportFormat } from '../hooks/useExportReport';
-import { targetSet } from '../hooks/useSelection';
+import { useTargetSet } from '../lib/target-set';
 import { useRenders } from '../stores/renders';
 import { useReview } from '../stores/review';
 import { useSend } from '../stores/send';
@@ -16,6 +16,22 @@ import { useSend } from '../stores/send';
  * shows on the campaign it was written for, until dismissed.
  */
 const NO_TARGETS: readonly string[] = [];
+
+/** Up to this many reviewed users are looked up in the target list itself while its set is being built. */
+const FEW_DECISIONS = 20;
+
+/** The review progress over the current users; undefined while a big data set's target set is still being built. */
+function useReviewProgress(review: ReviewFile, targets: readonly string[], campaign: Campaign) {
+  const set = useTargetSet(targets);
+  const members = set ?? (Object.keys(review.decisions).length <= FEW_DECISIONS ? { size: targets.length, has: (t: string) => targets.includes(t) } : undefined);
+  return members
+    ? reviewProgress(
+        review,
+        members,
+        campaign.nodes.map((n) => n.key),
+      )
+    : undefined;
+}
 
 export function CampaignHeader({ file, campaign, data, dataFile, onExport, status: statusItems }: { file: string; campaign: Campaign; data: SendData | undefined; dataFile?: string; onExport(): void; status?: ReactNode }) {
   const review = useReview((s) => s.review);
@@ -29,11 +45,7 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport, statu
   // PDF needs the desktop app's printer; until app.info says which host this is, it stays off.
   const pdfAvailable = exportState.host === 'electron';
   const pdfTip = pdfAvailable ? 'Export the QA report as a PDF file' : 'PDF export is available in the desktop app; the browser host exports HTML';
-  const progress = reviewProgress(
-    review,
-    targetSet(data?.target ?? NO_TARGETS),
-    campaign.nodes.map((n) => n.key),
-  );
+  const progress = useReviewProgress(review, data?.target ?? NO_TARGETS, campaign);
   const sandbox = environments.find((e) => e.builtin);
   // The render worker's verdict once its scan is done (the same function the host and `preflight check` run); until then, the campaign's own errors.
   const blocking = useMemo(() => (scan.verdict ?? sendVerdict(campaignDiagnostics, NOT_SCANNED)).reasons, [scan.verdict, campaignDiagnostics]);
@@ -58,9 +70,15 @@ export function CampaignHeader({ file, campaign, data, dataFile, onExport, statu
       </div>
       <div className="header-actions">
         {statusItems}
-        <span className="progress-text" data-testid="review-progress" title={`${progress.approved} approved`}>
-          <meter min={0} max={progress.cells || 1} value={progress.reviewed} aria-label="Review progress" /> {formatProgress(progress)}
-        </span>
+        {progress ? (
+          <span className="progress-text" data-testid="review-progress" title={`${progress.approved} approved`}>
+            <meter min={0} max={progress.cells || 1} value={progress.reviewed} aria-label="Review progress" /> {formatProgress(progress)}
+          </span>
+        ) : (
+          <span className="progress-text muted" data-testid="review-progress" data-counting="true">
+            counting the review progress…
+          </span>
+        )}
         <select aria-label="Report format" data-testid="export-format" value={exportState.format} disabled={exportState.busy} title={pdfAvailable ? 'Format of the exported QA report' : pdfTip} onChange={(e) => useExportState.setState({ format: e.target.value as ReportFormat })}>
           <option value="html">HTML</option>
           <option value="pdf" disabled={!pdfAvailable} title={pdfTip}>

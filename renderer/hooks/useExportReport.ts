@@ -18,7 +18,7 @@ import { useRenders } from '../stores/renders';
 import { useReview } from '../stores/review';
 import { usePreferences } from '../stores/preferences';
 import { perUserKeys } from '../../shared/campaign/per-user';
-import { targetSet } from './useSelection';
+import { targetSet } from '../lib/target-set';
 
 /** How many renders not reviewed yet the report shows in full (it counts them all). */
 const UNREVIEWED_SHOWN = 200;
@@ -46,7 +46,7 @@ export function useExportReport(file: string | undefined, campaign: Campaign | u
       try {
         await useReview.getState().saved();
         const { review } = useReview.getState();
-        const present = targetSet(data.target);
+        const present = await targetSet(data.target);
         const reviewed = Object.keys(review.decisions).filter((t) => present.has(t));
         // The renders not reviewed yet, in the data's order: all counted, the first ones shown.
         const nodes = campaign.nodes.map((n) => n.key);

@@ -1,13 +1,14 @@
 /**
  * The host's copy of the data each campaign is sent with (host/held-data.ts; issue 13: data
  * crosses each boundary once). The first send, preview or keep of a data set posts it whole
- * (`data.set`); after that a change the data store made without a new data set (params, the target
+ * (`data.set`; a big one in parts, `data.part`, shared/data/parts.ts); after that a change the data store made without a new data set (params, the target
  * attribute: shared/data/edits.ts `editsBetween`) travels as an edit (`data.edit`), and the
  * requests name the data by revision. When the host answers `stale-data` (it dropped the set, or
  * restarted), the set is posted again once and the request repeated.
  */
 import type { SendData } from '../../shared/campaign/send-data';
 import { editsBetween } from '../../shared/data/edits';
+import { crossesInParts, headOf, partOf } from '../../shared/data/parts';
 import { call } from '../api/client';
 import { errorCode } from './request';
 
@@ -31,7 +32,19 @@ export function createHostData() {
         if (errorCode(e) !== 'stale-data') throw e;
       }
     }
-    return (await call('data.set', { data })).dataRevision;
+    return crossesInParts(data) ? postInParts(data) : (await call('data.set', { data })).dataRevision;
+  };
+
+  /** A big set goes in parts (`data.part`), one request at a time, so the window draws between them. */
+  const postInParts = async (data: SendData): Promise<string> => {
+    const head = headOf(data);
+    let upload: string | undefined;
+    for (let index = 0; index < head.parts; index++) {
+      const r = await call('data.part', { index, part: partOf(data, index), ...(upload ? { upload } : { head }) });
+      if (r.dataRevision !== undefined) return r.dataRevision;
+      upload = r.upload;
+    }
+    throw new Error('the host did not hold the data set after its last part');
   };
 
   /** The revision under which the host holds `data`, posting the set or an edit first when needed. */

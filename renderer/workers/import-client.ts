@@ -4,6 +4,8 @@
  * the worker, so a cancel message could not interrupt it; terminating can).
  */
 import type { ColumnMapping } from '../../shared/targets/types';
+import { createJoin } from '../../shared/data/parts';
+import { rememberUsersWithValuesCount } from '../../shared/campaign/per-user';
 import type { BuiltData, ImportInput, ImportReply, ImportRequest, ParsedImport, ParsedProfilesResult } from './import-protocol';
 
 type Progress = Extract<ImportReply, { type: 'progress' }>;
@@ -17,18 +19,56 @@ export class ImportCancelled extends Error {
   }
 }
 
+/**
+ * Joins the built data sets that cross in parts (shared/data/parts.ts): takes each reply of the
+ * import worker and returns it once complete (its targets and per-user values joined from the parts
+ * before it), or undefined for a head or a part (each joined as it arrives, one short task each).
+ */
+export function createReplyJoin(): (m: ImportReply) => ImportReply | undefined {
+  const joins = new Map<number, ReturnType<typeof createJoin>>();
+  return (m) => {
+    if (m.type === 'built-head') return void joins.set(m.seq, createJoin(m.head));
+    if (m.type === 'built-part') {
+      const j = joins.get(m.seq);
+      if (!j) throw new Error('the import worker sent a part of a data set without its head');
+      return void j.add(m.part);
+    }
+    if (m.type === 'progress') return m;
+    const join = joins.get(m.seq);
+    joins.delete(m.seq);
+    if (m.type === 'failed') return m;
+    const built = m.type === 'parsed' ? m.result.built : m.type === 'built' ? m.built : undefined;
+    const inParts = m.type === 'parsed' ? m.result.inParts : m.type === 'built' ? m.inParts : undefined;
+    if (!join && !inParts) return m;
+    if (!join || !built || !inParts) throw new Error('the import worker sent a reply and the parts of its data set that do not match');
+    const data = join.done();
+    built.target = data.target;
+    built.target_with_params = data.target_with_params;
+    rememberUsersWithValuesCount(data.target_with_params, inParts.usersWithValues);
+    return m;
+  };
+}
+
 export class ImportJob {
   private readonly worker: Worker;
   private seq = 0;
   private readonly pending = new Map<number, { ok(r: ImportReply): void; fail(e: Error): void; progress?: (p: Progress) => void }>();
+  private readonly join = createReplyJoin();
   private disposed = false;
 
   constructor() {
     this.worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'import-worker' });
     this.worker.onmessage = (e: MessageEvent<ImportReply>) => {
-      const m = e.data;
-      const p = this.pending.get(m.seq);
+      const p = this.pending.get(e.data.seq);
       if (!p) return;
+      let m: ImportReply | undefined;
+      try {
+        m = this.join(e.data);
+      } catch (err) {
+        this.pending.delete(e.data.seq);
+        return p.fail(err as Error);
+      }
+      if (!m) return;
       if (m.type === 'progress') return p.progress?.(m);
       this.pending.delete(m.seq);
       if (m.type === 'failed') p.fail(new Error(m.message));

@@ -8,6 +8,7 @@ import type { Profiles } from '../../shared/campaign/send-data';
 import type { ColumnMapping, Delimiter, TableFormat } from '../../shared/targets/types';
 import type { BuiltData, ReadImport } from '../../shared/targets/import';
 import type { HeaderChoice } from '../../shared/targets/id-list';
+import type { DataHead, DataPart } from '../../shared/data/parts';
 
 /** What to read: a file's bytes, or pasted text. */
 export type ImportInput = { file: string; bytes: ArrayBuffer } | { file: string; text: string };
@@ -40,6 +41,14 @@ export interface ParsedImport extends Omit<ReadImport, 'table'> {
   columnTypes?: Record<string, string>;
   /** Milliseconds per phase, measured in the worker. */
   timings: Partial<Record<ImportPhase, number>>;
+  /** Set when `built`'s targets and per-user values crossed in parts (they are then empty here). */
+  inParts?: BuiltInParts;
+}
+
+/** What the worker knows of a data set it sent in parts, so the window need not count it again. */
+export interface BuiltInParts {
+  /** How many users have per-user values (shared/campaign/per-user.ts `usersWithValuesCount`). */
+  usersWithValues: number;
 }
 
 export interface ParsedProfilesResult {
@@ -53,8 +62,15 @@ export interface ParsedProfilesResult {
 export type ImportReply =
   /** `fraction`: how much of the text the parse has read (0–1), sent while a big table parses. */
   | { type: 'progress'; seq: number; phase: ImportPhase; rows?: number; bytes?: number; fraction?: number }
+  /**
+   * A big built data set crosses in parts (shared/data/parts.ts), so the window draws while it
+   * arrives: the head, then each part, then the `parsed` or `built` reply, whose targets and
+   * per-user values are then the joined parts (`inParts`).
+   */
+  | { type: 'built-head'; seq: number; head: DataHead }
+  | { type: 'built-part'; seq: number; part: DataPart }
   | { type: 'parsed'; seq: number; result: ParsedImport }
   | { type: 'profiles'; seq: number; result: ParsedProfilesResult }
-  | { type: 'built'; seq: number; built: BuiltData; mapping: ColumnMapping }
+  | { type: 'built'; seq: number; built: BuiltData; mapping: ColumnMapping; inParts?: BuiltInParts }
   | { type: 'csv'; seq: number; text: string }
   | { type: 'failed'; seq: number; message: string };

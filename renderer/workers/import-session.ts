@@ -11,7 +11,10 @@ import { buildFromTable, readImport } from '../../shared/targets/import';
 import { parseProfiles } from '../../shared/targets/profiles';
 import { toCsv } from '../../shared/targets/csv-export';
 import type { Table } from '../../shared/targets/types';
-import type { ImportInput, ImportPhase, ImportReply, ImportRequest, ParsedImport } from './import-protocol';
+import type { BuiltData } from '../../shared/targets/import';
+import { crossesInParts, headOf, partsOf } from '../../shared/data/parts';
+import { isParamColumns, usersWithValuesCount } from '../../shared/campaign/per-user';
+import type { BuiltInParts, ImportInput, ImportPhase, ImportReply, ImportRequest, ParsedImport } from './import-protocol';
 
 /** One import job: `handle` answers each request through `post`, keeping the parsed table between requests. */
 export function createImportSession(post: (m: ImportReply) => void): (req: ImportRequest) => void {
@@ -22,6 +25,19 @@ export function createImportSession(post: (m: ImportReply) => void): (req: Impor
    * file's bytes were transferred here and are gone from the window).
    */
   let rereadable: { req: Extract<ImportRequest, { type: 'parse' }>; decoded: { text: string; encoding?: string; diagnostics: Diagnostic[] } } | undefined;
+
+  /**
+   * Posts a big built data set in parts ahead of its reply (shared/data/parts.ts) and returns what
+   * the reply carries instead: the built data without its targets and per-user values.
+   */
+  function postInParts(seq: number, built: BuiltData): { built: BuiltData; inParts?: BuiltInParts } {
+    const data = { target_by: 'user_id', target: built.target, params: {}, target_with_params: built.target_with_params };
+    if (!crossesInParts(data)) return { built };
+    post({ type: 'built-head', seq, head: headOf(data) });
+    for (const part of partsOf(data)) post({ type: 'built-part', seq, part });
+    const v = built.target_with_params;
+    return { built: { target: [], target_with_params: isParamColumns(v) ? { ...v, ids: [], rows: [] } : {}, diagnostics: built.diagnostics }, inParts: { usersWithValues: usersWithValuesCount(v) } };
+  }
 
   function countLines(text: string): number {
     let n = 0;
@@ -66,9 +82,10 @@ export function createImportSession(post: (m: ImportReply) => void): (req: Impor
     kept = { table, file };
     rereadable = table.idList ? { req: { ...req, input: { file, text: '' } }, decoded } : undefined;
     post({ type: 'progress', seq, phase: 'done', rows: table.rows.length });
-    const { table: _t, diagnostics, ...rest } = r;
+    const { table: _t, diagnostics, built, ...rest } = r;
     return {
       ...rest,
+      ...(built ? postInParts(seq, built) : {}),
       file,
       ...(decoded.encoding ? { encoding: decoded.encoding } : {}),
       columns: table.columns,
@@ -103,7 +120,7 @@ export function createImportSession(post: (m: ImportReply) => void): (req: Impor
       }
       case 'remap': {
         if (!kept) throw new Error('this import has no table any more; import the file again');
-        post({ type: 'built', seq: req.seq, built: buildFromTable(kept.table, req.mapping, kept.file, req.targetBy), mapping: req.mapping });
+        post({ type: 'built', seq: req.seq, ...postInParts(req.seq, buildFromTable(kept.table, req.mapping, kept.file, req.targetBy)), mapping: req.mapping });
         return;
       }
       case 'csv': {

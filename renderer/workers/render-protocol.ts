@@ -21,6 +21,7 @@ import type { EmailScoreSummary } from '../../shared/guardrails/compat/score-tal
 import type { ScanResult } from '../../shared/pipeline/scan';
 import type { SendVerdict } from '../../shared/pipeline/verdict';
 import type { DataEdit } from '../../shared/data/edits';
+import type { DataHead, DataPart } from '../../shared/data/parts';
 
 export { SEV_BLOCKING, SEV_EMPTY, SEV_ERROR, SEV_INFO, SEV_WARNING } from '../../shared/pipeline/scan';
 
@@ -32,7 +33,14 @@ export type WorkerRequest =
    * The data crosses once (renderer/workers/worker-data.ts): `data` is a new data set, `edits` change the one held, neither keeps it;
    * `profiles` absent keeps the ones held.
    */
-  | { type: 'load'; gen: number; campaign: Campaign; source?: CampaignSource; data?: SendData; edits?: DataEdit[]; profiles?: Profiles; settings: GuardrailSettings }
+  | { type: 'load'; gen: number; campaign: Campaign; source?: CampaignSource; data?: SendData; edits?: DataEdit[]; profiles?: Profiles; settings: GuardrailSettings; dataInParts?: true }
+  /**
+   * A big data set in parts (shared/data/parts.ts), each posted in a task of its own so the window
+   * draws between them (render-client.ts): the head, the parts, then the `load` with
+   * `dataInParts`, which holds the joined set.
+   */
+  | { type: 'data-head'; gen: number; head: DataHead }
+  | { type: 'data-part'; gen: number; part: DataPart }
   | { type: 'render'; id: number; gen: number; targets: string[] }
   | { type: 'scan'; gen: number }
   | { type: 'cancel-scan'; gen: number }

@@ -105,6 +105,8 @@ export function createRenderSession(post: Post): (m: WorkerRequest) => void {
   }
 
   function handle(m: WorkerRequest) {
+    if (m.type === 'data-head') return held.head(m.head);
+    if (m.type === 'data-part') return held.part(m.part);
     if (m.type === 'load') {
       const started = performance.now();
       // The file text is part of the key: it decides where template problems are placed.
@@ -112,6 +114,7 @@ export function createRenderSession(post: Post): (m: WorkerRequest) => void {
       if (compileCache?.key !== key) compileCache = { key, compiled: compileCampaign(m.campaign, m.source) };
       scanToken++;
       if (m.data) held.set(m.data);
+      if (m.dataInParts) held.setJoined();
       if (m.edits) held.edit(m.edits);
       if (m.profiles) held.setProfiles(m.profiles);
       const ev = createEvaluation({ campaign: m.campaign, data: held.data(), profiles: held.profiles(), settings: m.settings }, compileCache.compiled);

@@ -56,6 +56,7 @@ const table = {
   'review.exportReport': { can: 'edit-workspace' },
   'data.mappings': { can: 'read' },
   'data.set': { can: 'read', note: "held in the main side's memory for sends by revision; nothing is written or sent" },
+  'data.part': { can: 'read', note: "a data set in parts, held in the main side's memory like data.set; nothing is written or sent" },
   'data.edit': { can: 'read', note: 'edits the data held in memory; nothing is written or sent' },
   'data.saveMapping': { can: 'edit-workspace' },
   'data.kept': { can: 'read' },

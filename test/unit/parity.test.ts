@@ -31,6 +31,7 @@ import { requestBody } from '../../shared/send/plan';
 import { sendDataOf } from '../../shared/targets/import';
 import { createRenderSession } from '../../renderer/workers/render-session';
 import { createImportSession } from '../../renderer/workers/import-session';
+import { createReplyJoin } from '../../renderer/workers/import-client';
 import type { WorkerReply } from '../../renderer/workers/render-protocol';
 import type { ImportReply, ParsedImport } from '../../renderer/workers/import-protocol';
 
@@ -62,7 +63,12 @@ async function appRender(campaign: Campaign, data: SendData, profiles: Profiles,
 /** The app's import: the import worker's session parses the file's bytes, as the data panel asks it to. */
 function appImport(file: string, targetBy: string): ParsedImport {
   const replies: ImportReply[] = [];
-  const handle = createImportSession((m) => replies.push(m));
+  // The replies as the app's import client takes them: a big data set's parts joined (import-client.ts).
+  const join = createReplyJoin();
+  const handle = createImportSession((m) => {
+    const whole = join(structuredClone(m));
+    if (whole) replies.push(whole);
+  });
   const bytes = readFileSync(file);
   handle({ type: 'parse', seq: 1, input: { file, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }, targetBy });
   const parsed = replies.find((r) => r.type === 'parsed');

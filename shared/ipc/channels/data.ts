@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { campaignFileSchema, jsonRecord, sendDataSchema } from '../schemas';
 import { dataEditsSchema } from '../../data/edits';
+import { dataHeadSchema, dataPartSchema, MAX_PARTS } from '../../data/parts';
 
 /** How a mapped column's cells become per-user param values. */
 export const paramTypeSchema = z.enum(['string', 'number', 'boolean', 'json']);
@@ -66,6 +67,25 @@ export const dataChannels = {
    * Edits the held data set at this revision (shared/data/edits.ts, all or none) and names the next
    * revision. A revision that is not the newest held gets the typed error `stale-data`: post the set again.
    */
+  /**
+   * A data set too big for one message, in parts (shared/data/parts.ts; a million users cross in
+   * ~100 short requests instead of one that holds the window for seconds). The first part carries
+   * the head and gets an `upload` id; each next part names it and its index; the last one's answer
+   * names the held set's revision, as `data.set` does. A part out of order or of the wrong shape,
+   * or an upload the host no longer holds, is refused and the set must be posted again.
+   */
+  'data.part': {
+    args: z.strictObject({
+      upload: z
+        .string()
+        .regex(/^[0-9a-f]{32}$/, 'an upload id')
+        .optional(),
+      index: z.number().int().min(0).max(MAX_PARTS),
+      head: dataHeadSchema.optional(),
+      part: dataPartSchema,
+    }),
+    result: z.object({ upload: z.string(), dataRevision: z.string().optional() }),
+  },
   'data.edit': { args: z.strictObject({ dataRevision: dataRevisionSchema, edits: dataEditsSchema }), result: z.object({ dataRevision: z.string() }) },
   /** Everything kept: data per campaign file, imported profiles; `error` names files that could not be read (they are left alone). */
   'data.kept': {
