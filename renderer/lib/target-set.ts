@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { nextTask } from './next-task';
 
 /** Ids added per slice (a few ms each). */
-const SLICE = 50_000;
+const SLICE = 20_000;
 
 const built = new WeakMap<readonly string[], Set<string>>();
 const building = new WeakMap<readonly string[], Promise<Set<string>>>();

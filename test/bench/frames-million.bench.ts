@@ -98,24 +98,37 @@ test(`${ROWS.toLocaleString('en')} targets: frame gaps during import, apply and 
   await expect(page.getByTestId('campaign-title')).toHaveText('Million');
   await startFrames(page);
 
+  // PREFLIGHT_FRAMES_PROFILE=file.cpuprofile records the UI thread's CPU profile of one phase:
+  // PREFLIGHT_FRAMES_PROFILE_PHASE=import, apply (the default) or scan.
+  const phase = process.env.PREFLIGHT_FRAMES_PROFILE ? (process.env.PREFLIGHT_FRAMES_PROFILE_PHASE ?? 'apply') : undefined;
+  const cdp = phase ? await page.context().newCDPSession(page) : undefined;
+  const profileFrom = async (p: string) => {
+    if (cdp && p === phase) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+  };
+  const profileTo = async (p: string) => {
+    if (cdp && p === phase) writeFileSync(process.env.PREFLIGHT_FRAMES_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  };
+
   // A file path, not a buffer: Chromium reads the file itself, as when a person picks it.
+  await profileFrom('import');
   const t0 = await now(page);
   await page.getByTestId('import-file').setInputFiles(file);
   await expect(page.getByTestId('import-preview').getByTestId('import-summary')).toContainText(`${ROWS.toLocaleString('en')} target(s)`, { timeout: 600_000 });
   const t1 = await now(page);
-  // PREFLIGHT_FRAMES_PROFILE=file.cpuprofile records the UI thread's CPU profile of the apply.
-  const profile = process.env.PREFLIGHT_FRAMES_PROFILE ? await page.context().newCDPSession(page) : undefined;
-  if (profile) {
-    await profile.send('Profiler.enable');
-    await profile.send('Profiler.start');
-  }
+  await profileTo('import');
+  await profileFrom('apply');
   await page.getByTestId('import-apply').click();
   await expect(page.getByTestId('data-summary')).toContainText(`${ROWS.toLocaleString('en')} target(s)`, { timeout: 600_000 });
   const t2 = await now(page);
-  if (profile) writeFileSync(process.env.PREFLIGHT_FRAMES_PROFILE!, JSON.stringify((await profile.send('Profiler.stop')).profile));
+  await profileTo('apply');
+  await profileFrom('scan');
   await expect(page.getByTestId('scan-status')).toHaveAttribute('data-scan', 'done', { timeout: 600_000 });
   await expect(page.getByTestId('scan-status')).toContainText(`All ${ROWS.toLocaleString('en')} checked`);
   const t3 = await now(page);
+  await profileTo('scan');
   await page.evaluate(() => ((window as unknown as { __stop: boolean }).__stop = true));
 
   const phases = [
