@@ -128,7 +128,8 @@ const isResidueAt = (s: string, i: number) => {
 
 /** True when some `{` in s[from, to) starts Twig markup (its next character may be past `to`). */
 function residueIn(s: string, from: number, to: number): boolean {
-  for (let i = s.indexOf('{', from); i !== -1 && i < to; i = s.indexOf('{', i + 1)) if (isResidueAt(s, i)) return true;
+  // A loop, not indexOf: that would search on past `to`, through the rest of the email.
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 0x7b && isResidueAt(s, i)) return true;
   return false;
 }
 

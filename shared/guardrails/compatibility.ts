@@ -35,6 +35,28 @@ export function compatibilityFindings(html: string, where: { node?: string; targ
 /** Findings (without node and user) remembered per client set and email shape; cleared when full. */
 const MAX_SHAPES = 2_000;
 const byShape = new Map<string, RawFinding[]>();
+/** The last lookup's shape, client set and findings: in a scan most users' emails have the shape of the one before. */
+let lastShape: string | undefined;
+let lastClients = '';
+let lastFound: RawFinding[] = [];
+
+/** The findings of an email's shape and client set (without node and user), remembered. */
+function shapeFindings(html: string, options: CompatibilityOptions): RawFinding[] {
+  const shape = scanEmail(html).shape;
+  const clients = options.clients?.join(',') ?? '';
+  if (shape === lastShape && clients === lastClients) return lastFound;
+  const key = `${clients}\u0000${shape}`;
+  let found = byShape.get(key);
+  if (!found) {
+    found = compatibilityFindings(html, {}, options);
+    if (byShape.size >= MAX_SHAPES) byShape.clear();
+    byShape.set(key, found);
+  }
+  lastShape = shape;
+  lastClients = clients;
+  lastFound = found;
+  return found;
+}
 
 /**
  * Checks one rendered email's HTML against the checked clients. The findings depend only on the
@@ -44,13 +66,18 @@ const byShape = new Map<string, RawFinding[]>();
  */
 export function checkCompatibility(html: string, where: { node?: string; target?: string } = {}, options: CompatibilityOptions = {}): RawFinding[] {
   if (!html) return [];
-  const key = `${options.clients?.join(',') ?? ''}\u0000${scanEmail(html).shape}`;
-  let found = byShape.get(key);
-  if (!found) {
-    found = compatibilityFindings(html, {}, options);
-    if (byShape.size >= MAX_SHAPES) byShape.clear();
-    byShape.set(key, found);
-  }
   // Spread in the order the plain function builds them (node, target, then field and line).
-  return found.map((f) => ({ code: f.code, ...where, field: f.field, line: f.line, message: f.message }));
+  return shapeFindings(html, options).map((f) => ({ code: f.code, ...where, field: f.field, line: f.line, message: f.message }));
+}
+
+/** checkCompatibility for one user's render of a node (the same findings, built without a spread: the guardrails' hot path). */
+export function checkCompatibilityOf(html: string, node: string, target: string, options: CompatibilityOptions = {}): RawFinding[] {
+  if (!html) return [];
+  const found = shapeFindings(html, options);
+  const out = new Array<RawFinding>(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    out[i] = { code: f.code, node, target, field: f.field, line: f.line, message: f.message };
+  }
+  return out;
 }

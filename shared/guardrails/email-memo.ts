@@ -19,7 +19,7 @@
  * the result is the same either way (test/unit/email-trace-memo.test.ts holds them equal).
  */
 import type { RenderTrace } from '../render/engine';
-import { adoptScan, analysePiece, pieceInfo, type EmailScan, type PieceInfo } from './compat';
+import { adoptScan, analysePiece, pieceInfo, type EmailScan, type PieceInfo, type TagUrl } from './compat';
 import { htmlPieceSpans, ownString } from './compat/markup';
 import { addTag, htmlTagSpans, type HtmlTags } from './email';
 
@@ -49,6 +49,15 @@ interface Shape {
   /** The tags of scanHtml: `static` ones as found, the others (index into `dynamicTags`) per user. */
   tags: ({ name: number; link?: string; image?: { src: string; alt: string | undefined } } | (Dynamic & { name: number }))[];
   dynamicTags: (Dynamic & { name: number })[];
+  /**
+   * The pieces emailUrls looks at, in order: those with a URL in every render (with their entry,
+   * made once) and those holding a value (undefined: the user's piece says).
+   */
+  urlSlots: number[];
+  staticUrls: ((TagUrl & { line: number }) | undefined)[];
+  /** The last user's ids of the pieces with a value, and the compatibility shape they made. */
+  lastIds: Int32Array;
+  lastCompat?: string;
 }
 
 /** Shapes per template (its texts), by shape key; `null` for a shape checked in full. */
@@ -192,6 +201,16 @@ function buildShape(html: string, trace: RenderTrace): Shape | null {
     line += info.newlines;
   }
   shapeParts.push(part);
+  const urlSlots: number[] = [];
+  const staticUrls: Shape['staticUrls'] = [];
+  for (let i = 0, d = 0; i < pieces.length; i++) {
+    const isDynamic = d < dynamic.length && dynamic[d]!.index === i;
+    if (isDynamic) d++;
+    const u = infos[i]!.url;
+    if (!isDynamic && !u) continue;
+    urlSlots.push(i);
+    staticUrls.push(isDynamic ? undefined : { ...u!, line: lines[i]! });
+  }
   const spans = htmlTagSpans(html);
   const tags: Shape['tags'] = [];
   const dynamicTags: Shape['dynamicTags'] = [];
@@ -213,7 +232,7 @@ function buildShape(html: string, trace: RenderTrace): Shape | null {
       tags.push({ name, link: one.links[0], image: one.images[0] });
     }
   }
-  return { infos, lines, dynamic, shapeParts, tags, dynamicTags };
+  return { infos, lines, dynamic, shapeParts, tags, dynamicTags, urlSlots, staticUrls, lastIds: new Int32Array(dynamic.length) };
 }
 
 /**
@@ -235,7 +254,8 @@ export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefin
   }
   if (!shape) return undefined;
   const infos = shape.dynamic.length ? shape.infos.slice() : shape.infos;
-  let compat = shape.shapeParts[0]!;
+  // The same ids in the pieces with a value as the last user's: the same compatibility shape (the same string, so its lookups compare by identity).
+  let same = shape.lastCompat !== undefined;
   for (let d = 0; d < shape.dynamic.length; d++) {
     const dyn = shape.dynamic[d]!;
     const piece = html.slice(place(trace, html, dyn.start), place(trace, html, dyn.end));
@@ -246,12 +266,35 @@ export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefin
       // A copy, not a slice: the memo must not keep this user's whole email alive.
       dyn.last = ownString(piece);
     }
-    const index = dyn.index;
-    infos[index] = info;
-    if (info.id) compat += `${info.id}@${shape.lines[index]},`;
-    compat += shape.shapeParts[d + 1]!;
+    infos[dyn.index] = info;
+    if (shape.lastIds[d] !== info.id) {
+      shape.lastIds[d] = info.id;
+      same = false;
+    }
   }
-  const scan: EmailScan = { infos, lines: shape.lines, shape: compat };
+  let compat = shape.lastCompat!;
+  if (!same) {
+    compat = shape.shapeParts[0]!;
+    for (let d = 0; d < shape.dynamic.length; d++) {
+      const index = shape.dynamic[d]!.index;
+      const id = infos[index]!.id;
+      if (id) compat += `${id}@${shape.lines[index]},`;
+      compat += shape.shapeParts[d + 1]!;
+    }
+    shape.lastCompat = compat;
+  }
+  // emailUrls' list, from the pieces that can have a URL only.
+  const urls: (TagUrl & { line: number })[] = [];
+  for (let k = 0; k < shape.urlSlots.length; k++) {
+    const known = shape.staticUrls[k];
+    if (known) urls.push(known);
+    else {
+      const index = shape.urlSlots[k]!;
+      const u = infos[index]!.url;
+      if (u) urls.push({ ...u, line: shape.lines[index]! });
+    }
+  }
+  const scan: EmailScan = { infos, lines: shape.lines, shape: compat, urls };
   adoptScan(html, scan);
   const out: HtmlTags = { links: [], images: [] };
   for (const t of shape.tags) {
