@@ -235,6 +235,32 @@ function buildShape(html: string, trace: RenderTrace): Shape | null {
   return { infos, lines, dynamic, shapeParts, tags, dynamicTags, urlSlots, staticUrls, lastIds: new Int32Array(dynamic.length) };
 }
 
+const NO_INFOS: PieceInfo[] = [];
+
+/**
+ * The scan of one render made from its shape. Its `infos` (every piece's analysis, a few hundred
+ * for an email) are only read when the compatibility findings of a new shape are computed, so they
+ * are put together when asked for, not for every user.
+ */
+class TracedScan implements EmailScan {
+  readonly lines: Uint32Array;
+  private made?: PieceInfo[];
+  constructor(
+    private readonly of: Shape,
+    private readonly own: PieceInfo[],
+    readonly shape: string,
+    readonly urls: (TagUrl & { line: number })[],
+  ) {
+    this.lines = of.lines;
+  }
+  get infos(): PieceInfo[] {
+    if (this.made) return this.made;
+    const infos = this.own.length ? this.of.infos.slice() : this.of.infos;
+    for (let d = 0; d < this.own.length; d++) infos[this.of.dynamic[d]!.index] = this.own[d]!;
+    return (this.made = infos);
+  }
+}
+
 /**
  * For an email's rendered HTML and its trace: makes the scan of the compatibility and link checks
  * (scanEmail's, adopted for the checks of this render that follow) from the shape, and returns the
@@ -253,7 +279,8 @@ export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefin
     known.set(key, shape);
   }
   if (!shape) return undefined;
-  const infos = shape.dynamic.length ? shape.infos.slice() : shape.infos;
+  // The analyses of the pieces holding a value (scan.infos is made from them only if asked for).
+  const own = shape.dynamic.length ? new Array<PieceInfo>(shape.dynamic.length) : NO_INFOS;
   // The same ids in the pieces with a value as the last user's: the same compatibility shape (the same string, so its lookups compare by identity).
   let same = shape.lastCompat !== undefined;
   for (let d = 0; d < shape.dynamic.length; d++) {
@@ -266,7 +293,7 @@ export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefin
       // A copy, not a slice: the memo must not keep this user's whole email alive.
       dyn.last = ownString(piece);
     }
-    infos[dyn.index] = info;
+    own[d] = info;
     if (shape.lastIds[d] !== info.id) {
       shape.lastIds[d] = info.id;
       same = false;
@@ -276,25 +303,25 @@ export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefin
   if (!same) {
     compat = shape.shapeParts[0]!;
     for (let d = 0; d < shape.dynamic.length; d++) {
-      const index = shape.dynamic[d]!.index;
-      const id = infos[index]!.id;
-      if (id) compat += `${id}@${shape.lines[index]},`;
+      const id = own[d]!.id;
+      if (id) compat += `${id}@${shape.lines[shape.dynamic[d]!.index]},`;
       compat += shape.shapeParts[d + 1]!;
     }
     shape.lastCompat = compat;
   }
   // emailUrls' list, from the pieces that can have a URL only.
   const urls: (TagUrl & { line: number })[] = [];
-  for (let k = 0; k < shape.urlSlots.length; k++) {
+  for (let k = 0, d = 0; k < shape.urlSlots.length; k++) {
     const known = shape.staticUrls[k];
     if (known) urls.push(known);
     else {
       const index = shape.urlSlots[k]!;
-      const u = infos[index]!.url;
+      while (shape.dynamic[d]!.index !== index) d++;
+      const u = own[d]!.url;
       if (u) urls.push({ ...u, line: shape.lines[index]! });
     }
   }
-  const scan: EmailScan = { infos, lines: shape.lines, shape: compat, urls };
+  const scan = new TracedScan(shape, own, compat, urls);
   adoptScan(html, scan);
   const out: HtmlTags = { links: [], images: [] };
   for (const t of shape.tags) {
