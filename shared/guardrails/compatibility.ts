@@ -32,29 +32,31 @@ export function compatibilityFindings(html: string, where: { node?: string; targ
   return out;
 }
 
-/** Findings (without node and user) remembered per client set and email shape; cleared when full. */
+/**
+ * Findings (without node and user) remembered per client set and email shape; cleared when full.
+ * By the shape string itself: the trace memo gives users of one shape the same string, whose hash
+ * V8 keeps, so a lookup does not read it again (a key made by joining them had to be hashed anew).
+ */
 const MAX_SHAPES = 2_000;
-const byShape = new Map<string, RawFinding[]>();
-/** The last lookup's shape, client set and findings: in a scan most users' emails have the shape of the one before. */
-let lastShape: string | undefined;
-let lastClients = '';
-let lastFound: RawFinding[] = [];
+const byClients = new Map<string, Map<string, RawFinding[]>>();
+let shapeCount = 0;
 
 /** The findings of an email's shape and client set (without node and user), remembered. */
 function shapeFindings(html: string, options: CompatibilityOptions): RawFinding[] {
   const shape = scanEmail(html).shape;
   const clients = options.clients?.join(',') ?? '';
-  if (shape === lastShape && clients === lastClients) return lastFound;
-  const key = `${clients}\u0000${shape}`;
-  let found = byShape.get(key);
+  let byShape = byClients.get(clients);
+  if (!byShape) byClients.set(clients, (byShape = new Map()));
+  let found = byShape.get(shape);
   if (!found) {
     found = compatibilityFindings(html, {}, options);
-    if (byShape.size >= MAX_SHAPES) byShape.clear();
-    byShape.set(key, found);
+    if (shapeCount >= MAX_SHAPES) {
+      for (const m of byClients.values()) m.clear();
+      shapeCount = 0;
+    }
+    byShape.set(shape, found);
+    shapeCount++;
   }
-  lastShape = shape;
-  lastClients = clients;
-  lastFound = found;
   return found;
 }
 

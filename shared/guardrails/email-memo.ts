@@ -318,7 +318,8 @@ export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefin
       const index = shape.urlSlots[k]!;
       while (shape.dynamic[d]!.index !== index) d++;
       const u = own[d]!.url;
-      if (u) urls.push({ ...u, line: shape.lines[index]! });
+      // Not a spread ({ ...u, line }): as emailUrls makes them, keys in the same order, several times faster.
+      if (u) urls.push('alt' in u ? { kind: u.kind, url: u.url, alt: u.alt, line: shape.lines[index]! } : { kind: u.kind, url: u.url, line: shape.lines[index]! });
     }
   }
   const scan = new TracedScan(shape, own, compat, urls);
