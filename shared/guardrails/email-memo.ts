@@ -62,7 +62,7 @@ interface Shape {
 
 /** Shapes per template (its texts), by shape key; `null` for a shape checked in full. */
 const MAX_SHAPES = 500;
-const shapes = new WeakMap<readonly string[], Map<string, Shape | null>>();
+const shapes = new WeakMap<readonly string[], Known>();
 /** Per template: whether each static text's `<`s are followed by their whole name in the text. */
 const safeTexts = new WeakMap<readonly string[], Uint8Array>();
 
@@ -96,32 +96,69 @@ export function isInert(html: string, from: number, to: number): boolean {
   return true;
 }
 
+/** The last render's signature (signature()); grown as needed. */
+let sig = new Int32Array(64);
+
 /**
- * The shape key of a render, or undefined when its trace does not describe `html` or a value is
- * not inert (or a static text is not safe).
+ * The signature of a render's shape into `sig`: per static text, its number times two plus one when
+ * a value comes before it, then 1 when a value ends the HTML. Its length, or -1 when the trace does
+ * not describe `html` or a value is not inert (or a static text is not safe).
  */
-function shapeKey(html: string, trace: RenderTrace, safe: Uint8Array): string | undefined {
+function signature(html: string, trace: RenderTrace, safe: Uint8Array): number {
   const { texts, entries } = trace;
-  let key = '';
+  const n = entries.length / 2;
+  if (sig.length < n + 1) sig = new Int32Array(2 * n + 2);
   let end = 0;
   for (let i = 0; i < entries.length; i += 2) {
     const id = entries[i]!;
     const at = entries[i + 1]!;
     const t = texts[id];
     // The engine's trace describes its output (captures record nothing): offsets in order suffice as a check.
-    if (t === undefined || at < end || !safe[id]) return undefined;
+    if (t === undefined || at < end || !safe[id]) return -1;
     if (at > end) {
-      if (!isInert(html, end, at)) return undefined;
-      key += `+${id}`;
-    } else key += `,${id}`;
+      if (!isInert(html, end, at)) return -1;
+      sig[i >> 1] = 2 * id + 1;
+    } else sig[i >> 1] = 2 * id;
     end = at + t.length;
   }
-  if (end > html.length) return undefined;
-  if (end < html.length) {
-    if (!isInert(html, end, html.length)) return undefined;
-    key += '+';
+  if (end > html.length) return -1;
+  if (end < html.length && !isInert(html, end, html.length)) return -1;
+  sig[n] = end < html.length ? 1 : 0;
+  return n + 1;
+}
+
+/** The shape key of a signature (`+id` for a text after a value, `,id` for one without, `+` for a value at the end). */
+function keyOf(n: number): string {
+  let key = '';
+  for (let i = 0; i < n - 1; i++) key += `${sig[i]! & 1 ? '+' : ','}${sig[i]! >> 1}`;
+  return sig[n - 1] ? `${key}+` : key;
+}
+
+/** The shapes of one template: by key, and the last few by signature (found without making the key). */
+interface Known {
+  byKey: Map<string, Shape | null>;
+  recent: { sig: Int32Array; shape: Shape | null }[];
+}
+const RECENT = 8;
+
+/** The shape of the signature in `sig` (of length `n`), made from this render when new. */
+function shapeOf(known: Known, n: number, html: string, trace: RenderTrace): Shape | null {
+  for (const r of known.recent) {
+    if (r.sig.length !== n) continue;
+    let i = 0;
+    while (i < n && r.sig[i] === sig[i]) i++;
+    if (i === n) return r.shape;
   }
-  return key;
+  const key = keyOf(n);
+  let shape = known.byKey.get(key);
+  if (shape === undefined) {
+    shape = buildShape(html, trace);
+    if (known.byKey.size >= MAX_SHAPES) known.byKey.clear();
+    known.byKey.set(key, shape);
+  }
+  known.recent.unshift({ sig: sig.slice(0, n), shape });
+  if (known.recent.length > RECENT) known.recent.pop();
+  return shape;
 }
 
 /** Where static text `k` starts in this render. */
@@ -268,16 +305,11 @@ class TracedScan implements EmailScan {
  * checked in full (nothing adopted then).
  */
 export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefined {
-  const key = shapeKey(html, trace, safeOf(trace.texts));
-  if (key === undefined) return undefined;
+  const n = signature(html, trace, safeOf(trace.texts));
+  if (n < 0) return undefined;
   let known = shapes.get(trace.texts);
-  if (!known) shapes.set(trace.texts, (known = new Map()));
-  let shape = known.get(key);
-  if (shape === undefined) {
-    shape = buildShape(html, trace);
-    if (known.size >= MAX_SHAPES) known.clear();
-    known.set(key, shape);
-  }
+  if (!known) shapes.set(trace.texts, (known = { byKey: new Map(), recent: [] }));
+  const shape = shapeOf(known, n, html, trace);
   if (!shape) return undefined;
   // The analyses of the pieces holding a value (scan.infos is made from them only if asked for).
   const own = shape.dynamic.length ? new Array<PieceInfo>(shape.dynamic.length) : NO_INFOS;

@@ -138,6 +138,7 @@ interface LinkReasons {
   placeholder: string | undefined;
   unrendered: string | undefined;
 }
+const NO_IMAGES: HtmlTags['images'] = [];
 const NO_REASONS: LinkReasons = { placeholder: undefined, unrendered: undefined };
 /** Link reasons by verdictKey (they name no query value: url-verdict.ts); cleared when full. */
 const MAX_LINKS = 20_000;
@@ -169,7 +170,9 @@ export function checkEmail(fields: Record<string, string>, where: { node?: strin
   const bytes = html.length * 3 <= GMAIL_CLIP_BYTES ? 0 : utf8Length(html);
   if (bytes > GMAIL_CLIP_BYTES) out.push({ code: 'email-html-size', ...where, field: 'html', message: `the HTML is ${(bytes / 1024).toFixed(1)} KB; Gmail clips messages over 102 KB` });
   const { links, images } = tags ?? scanHtml(html);
-  const noAlt = images.filter((i) => i.alt === undefined);
+  let missing = 0;
+  for (let i = 0; i < images.length; i++) if (images[i]!.alt === undefined) missing++;
+  const noAlt = missing ? images.filter((i) => i.alt === undefined) : NO_IMAGES;
   if (noAlt.length)
     out.push({
       code: 'email-image-alt',

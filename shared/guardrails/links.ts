@@ -175,19 +175,34 @@ export function plainUrlVerdicts(kind: 'link' | 'image', url: string, https: boo
   return out;
 }
 
-/** URL verdicts remembered, by kind, https, expected parameters and verdictKey; cleared when full. */
+/** URL verdicts remembered by verdictKey, per kind, https and expected parameters (`memos`); cleared when full. */
 const MAX_URLS = 20_000;
-const urlMemo = new Map<string, UrlVerdict[]>();
+type Memo = Map<string, UrlVerdict[]>;
+const memos: Record<'link' | 'image', [Map<string, Memo>, Map<string, Memo>]> = { link: [new Map(), new Map()], image: [new Map(), new Map()] };
+let remembered = 0;
 
-/** plainUrlVerdicts, remembered (`options`: the kind, https and the expected parameters, joined). */
-function urlVerdicts(kind: 'link' | 'image', url: string, https: boolean, expected: readonly string[], options: string): UrlVerdict[] {
-  const memoKey = options + verdictKey(url);
-  const known = urlMemo.get(memoKey);
+/** The memo of URL verdicts for one kind, https and set of expected parameters. */
+function memoFor(kind: 'link' | 'image', https: boolean, expected: readonly string[]): Memo {
+  const byExpected = memos[kind][https ? 1 : 0];
+  const key = expected.join(',');
+  let m = byExpected.get(key);
+  if (!m) byExpected.set(key, (m = new Map()));
+  return m;
+}
+
+/** plainUrlVerdicts, remembered in `memo` (memoFor's of the same kind, https and parameters). */
+function urlVerdicts(memo: Memo, kind: 'link' | 'image', url: string, https: boolean, expected: readonly string[]): UrlVerdict[] {
+  const key = verdictKey(url);
+  const known = memo.get(key);
   if (known) return known;
   const found = plainUrlVerdicts(kind, url, https, expected);
-  if (urlMemo.size >= MAX_URLS) urlMemo.clear();
+  if (remembered >= MAX_URLS) {
+    for (const k of ['link', 'image'] as const) for (const byExpected of memos[k]) for (const m of byExpected.values()) m.clear();
+    remembered = 0;
+  }
   // By a copy of the key (a slice of the user's email would keep all of it alive).
-  urlMemo.set(ownString(memoKey), found);
+  memo.set(ownString(key), found);
+  remembered++;
   return found;
 }
 
@@ -198,9 +213,8 @@ export function checkLinks(html: string, where: { node?: string; target?: string
   const urls = emailUrls(html);
   const https = urls.some((u) => /^https:/i.test(u.url.trim()));
   const expected = (options.trackingParams ?? []).filter(Boolean);
-  const keyed = `${https ? 1 : 0}\u0000${expected.join(',')}\u0000`;
-  const linkOptions = `link\u0000${keyed}`;
-  const imageOptions = `image\u0000${keyed}`;
+  let linkMemo: Memo | undefined;
+  let imageMemo: Memo | undefined;
   // Most emails have a few URLs: a Set only past a handful.
   const seen = urls.length > 8 ? new Set<string>() : undefined;
   for (let i = 0; i < urls.length; i++) {
@@ -211,7 +225,8 @@ export function checkLinks(html: string, where: { node?: string; target?: string
       if (seen.has(key)) continue;
       seen.add(key);
     } else if (repeats(urls, i)) continue;
-    const found = urlVerdicts(u.kind, url, https, expected, u.kind === 'link' ? linkOptions : imageOptions);
+    const memo = u.kind === 'link' ? (linkMemo ??= memoFor('link', https, expected)) : (imageMemo ??= memoFor('image', https, expected));
+    const found = urlVerdicts(memo, u.kind, url, https, expected);
     if (!found.length) continue;
     const head = `${u.kind} "${clip(url)}"`;
     for (const f of found) out.push({ code: f.code, ...where, field: 'html', line: u.line, message: `${head} (line ${u.line}) ${f.tail}` });
