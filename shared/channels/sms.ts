@@ -168,8 +168,18 @@ function nonGsmChars(text: string, from: number): string[] {
   return [...seen];
 }
 
+/** The last from name checked (a scan checks the same one for every user). */
+let lastFrom: string | undefined;
+let lastLength = false;
+let lastChars = false;
+
 /** Checks a rendered SMS from name: 3 to 11 characters, letters and digits only (no spaces). */
 export function checkFromName(from: string): { length: boolean; chars: boolean } {
-  const n = codePointLength(from);
-  return { length: n >= 3 && n <= 11, chars: /^[A-Za-z0-9]*$/.test(from) };
+  if (from !== lastFrom) {
+    const n = codePointLength(from);
+    lastLength = n >= 3 && n <= 11;
+    lastChars = /^[A-Za-z0-9]*$/.test(from);
+    lastFrom = from;
+  }
+  return { length: lastLength, chars: lastChars };
 }

@@ -32,9 +32,33 @@ export function compatibilityFindings(html: string, where: { node?: string; targ
   return out;
 }
 
-/** Findings (without node and user) remembered per client set and email shape; cleared when full. */
+/**
+ * Findings (without node and user) remembered per client set and email shape; cleared when full.
+ * By the shape string itself: the trace memo gives users of one shape the same string, whose hash
+ * V8 keeps, so a lookup does not read it again (a key made by joining them had to be hashed anew).
+ */
 const MAX_SHAPES = 2_000;
-const byShape = new Map<string, RawFinding[]>();
+const byClients = new Map<string, Map<string, RawFinding[]>>();
+let shapeCount = 0;
+
+/** The findings of an email's shape and client set (without node and user), remembered. */
+function shapeFindings(html: string, options: CompatibilityOptions): RawFinding[] {
+  const shape = scanEmail(html).shape;
+  const clients = options.clients?.join(',') ?? '';
+  let byShape = byClients.get(clients);
+  if (!byShape) byClients.set(clients, (byShape = new Map()));
+  let found = byShape.get(shape);
+  if (!found) {
+    found = compatibilityFindings(html, {}, options);
+    if (shapeCount >= MAX_SHAPES) {
+      for (const m of byClients.values()) m.clear();
+      shapeCount = 0;
+    }
+    byShape.set(shape, found);
+    shapeCount++;
+  }
+  return found;
+}
 
 /**
  * Checks one rendered email's HTML against the checked clients. The findings depend only on the
@@ -44,13 +68,18 @@ const byShape = new Map<string, RawFinding[]>();
  */
 export function checkCompatibility(html: string, where: { node?: string; target?: string } = {}, options: CompatibilityOptions = {}): RawFinding[] {
   if (!html) return [];
-  const key = `${options.clients?.join(',') ?? ''}\u0000${scanEmail(html).shape}`;
-  let found = byShape.get(key);
-  if (!found) {
-    found = compatibilityFindings(html, {}, options);
-    if (byShape.size >= MAX_SHAPES) byShape.clear();
-    byShape.set(key, found);
-  }
   // Spread in the order the plain function builds them (node, target, then field and line).
-  return found.map((f) => ({ code: f.code, ...where, field: f.field, line: f.line, message: f.message }));
+  return shapeFindings(html, options).map((f) => ({ code: f.code, ...where, field: f.field, line: f.line, message: f.message }));
+}
+
+/** checkCompatibility for one user's render of a node (the same findings, built without a spread: the guardrails' hot path). */
+export function checkCompatibilityOf(html: string, node: string, target: string, options: CompatibilityOptions = {}): RawFinding[] {
+  if (!html) return [];
+  const found = shapeFindings(html, options);
+  const out = new Array<RawFinding>(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    out[i] = { code: f.code, node, target, field: f.field, line: f.line, message: f.message };
+  }
+  return out;
 }

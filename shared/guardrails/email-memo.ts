@@ -19,7 +19,7 @@
  * the result is the same either way (test/unit/email-trace-memo.test.ts holds them equal).
  */
 import type { RenderTrace } from '../render/engine';
-import { adoptScan, analysePiece, pieceInfo, type EmailScan, type PieceInfo } from './compat';
+import { adoptScan, analysePiece, pieceInfo, type EmailScan, type PieceInfo, type TagUrl } from './compat';
 import { htmlPieceSpans, ownString } from './compat/markup';
 import { addTag, htmlTagSpans, type HtmlTags } from './email';
 
@@ -49,11 +49,20 @@ interface Shape {
   /** The tags of scanHtml: `static` ones as found, the others (index into `dynamicTags`) per user. */
   tags: ({ name: number; link?: string; image?: { src: string; alt: string | undefined } } | (Dynamic & { name: number }))[];
   dynamicTags: (Dynamic & { name: number })[];
+  /**
+   * The pieces emailUrls looks at, in order: those with a URL in every render (with their entry,
+   * made once) and those holding a value (undefined: the user's piece says).
+   */
+  urlSlots: number[];
+  staticUrls: ((TagUrl & { line: number }) | undefined)[];
+  /** The last user's ids of the pieces with a value, and the compatibility shape they made. */
+  lastIds: Int32Array;
+  lastCompat?: string;
 }
 
 /** Shapes per template (its texts), by shape key; `null` for a shape checked in full. */
 const MAX_SHAPES = 500;
-const shapes = new WeakMap<readonly string[], Map<string, Shape | null>>();
+const shapes = new WeakMap<readonly string[], Known>();
 /** Per template: whether each static text's `<`s are followed by their whole name in the text. */
 const safeTexts = new WeakMap<readonly string[], Uint8Array>();
 
@@ -87,32 +96,69 @@ export function isInert(html: string, from: number, to: number): boolean {
   return true;
 }
 
+/** The last render's signature (signature()); grown as needed. */
+let sig = new Int32Array(64);
+
 /**
- * The shape key of a render, or undefined when its trace does not describe `html` or a value is
- * not inert (or a static text is not safe).
+ * The signature of a render's shape into `sig`: per static text, its number times two plus one when
+ * a value comes before it, then 1 when a value ends the HTML. Its length, or -1 when the trace does
+ * not describe `html` or a value is not inert (or a static text is not safe).
  */
-function shapeKey(html: string, trace: RenderTrace, safe: Uint8Array): string | undefined {
+function signature(html: string, trace: RenderTrace, safe: Uint8Array): number {
   const { texts, entries } = trace;
-  let key = '';
+  const n = entries.length / 2;
+  if (sig.length < n + 1) sig = new Int32Array(2 * n + 2);
   let end = 0;
   for (let i = 0; i < entries.length; i += 2) {
     const id = entries[i]!;
     const at = entries[i + 1]!;
     const t = texts[id];
     // The engine's trace describes its output (captures record nothing): offsets in order suffice as a check.
-    if (t === undefined || at < end || !safe[id]) return undefined;
+    if (t === undefined || at < end || !safe[id]) return -1;
     if (at > end) {
-      if (!isInert(html, end, at)) return undefined;
-      key += `+${id}`;
-    } else key += `,${id}`;
+      if (!isInert(html, end, at)) return -1;
+      sig[i >> 1] = 2 * id + 1;
+    } else sig[i >> 1] = 2 * id;
     end = at + t.length;
   }
-  if (end > html.length) return undefined;
-  if (end < html.length) {
-    if (!isInert(html, end, html.length)) return undefined;
-    key += '+';
+  if (end > html.length) return -1;
+  if (end < html.length && !isInert(html, end, html.length)) return -1;
+  sig[n] = end < html.length ? 1 : 0;
+  return n + 1;
+}
+
+/** The shape key of a signature (`+id` for a text after a value, `,id` for one without, `+` for a value at the end). */
+function keyOf(n: number): string {
+  let key = '';
+  for (let i = 0; i < n - 1; i++) key += `${sig[i]! & 1 ? '+' : ','}${sig[i]! >> 1}`;
+  return sig[n - 1] ? `${key}+` : key;
+}
+
+/** The shapes of one template: by key, and the last few by signature (found without making the key). */
+interface Known {
+  byKey: Map<string, Shape | null>;
+  recent: { sig: Int32Array; shape: Shape | null }[];
+}
+const RECENT = 8;
+
+/** The shape of the signature in `sig` (of length `n`), made from this render when new. */
+function shapeOf(known: Known, n: number, html: string, trace: RenderTrace): Shape | null {
+  for (const r of known.recent) {
+    if (r.sig.length !== n) continue;
+    let i = 0;
+    while (i < n && r.sig[i] === sig[i]) i++;
+    if (i === n) return r.shape;
   }
-  return key;
+  const key = keyOf(n);
+  let shape = known.byKey.get(key);
+  if (shape === undefined) {
+    shape = buildShape(html, trace);
+    if (known.byKey.size >= MAX_SHAPES) known.byKey.clear();
+    known.byKey.set(key, shape);
+  }
+  known.recent.unshift({ sig: sig.slice(0, n), shape });
+  if (known.recent.length > RECENT) known.recent.pop();
+  return shape;
 }
 
 /** Where static text `k` starts in this render. */
@@ -192,6 +238,16 @@ function buildShape(html: string, trace: RenderTrace): Shape | null {
     line += info.newlines;
   }
   shapeParts.push(part);
+  const urlSlots: number[] = [];
+  const staticUrls: Shape['staticUrls'] = [];
+  for (let i = 0, d = 0; i < pieces.length; i++) {
+    const isDynamic = d < dynamic.length && dynamic[d]!.index === i;
+    if (isDynamic) d++;
+    const u = infos[i]!.url;
+    if (!isDynamic && !u) continue;
+    urlSlots.push(i);
+    staticUrls.push(isDynamic ? undefined : { ...u!, line: lines[i]! });
+  }
   const spans = htmlTagSpans(html);
   const tags: Shape['tags'] = [];
   const dynamicTags: Shape['dynamicTags'] = [];
@@ -213,7 +269,33 @@ function buildShape(html: string, trace: RenderTrace): Shape | null {
       tags.push({ name, link: one.links[0], image: one.images[0] });
     }
   }
-  return { infos, lines, dynamic, shapeParts, tags, dynamicTags };
+  return { infos, lines, dynamic, shapeParts, tags, dynamicTags, urlSlots, staticUrls, lastIds: new Int32Array(dynamic.length) };
+}
+
+const NO_INFOS: PieceInfo[] = [];
+
+/**
+ * The scan of one render made from its shape. Its `infos` (every piece's analysis, a few hundred
+ * for an email) are only read when the compatibility findings of a new shape are computed, so they
+ * are put together when asked for, not for every user.
+ */
+class TracedScan implements EmailScan {
+  readonly lines: Uint32Array;
+  private made?: PieceInfo[];
+  constructor(
+    private readonly of: Shape,
+    private readonly own: PieceInfo[],
+    readonly shape: string,
+    readonly urls: (TagUrl & { line: number })[],
+  ) {
+    this.lines = of.lines;
+  }
+  get infos(): PieceInfo[] {
+    if (this.made) return this.made;
+    const infos = this.own.length ? this.of.infos.slice() : this.of.infos;
+    for (let d = 0; d < this.own.length; d++) infos[this.of.dynamic[d]!.index] = this.own[d]!;
+    return (this.made = infos);
+  }
 }
 
 /**
@@ -223,19 +305,16 @@ function buildShape(html: string, trace: RenderTrace): Shape | null {
  * checked in full (nothing adopted then).
  */
 export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefined {
-  const key = shapeKey(html, trace, safeOf(trace.texts));
-  if (key === undefined) return undefined;
+  const n = signature(html, trace, safeOf(trace.texts));
+  if (n < 0) return undefined;
   let known = shapes.get(trace.texts);
-  if (!known) shapes.set(trace.texts, (known = new Map()));
-  let shape = known.get(key);
-  if (shape === undefined) {
-    shape = buildShape(html, trace);
-    if (known.size >= MAX_SHAPES) known.clear();
-    known.set(key, shape);
-  }
+  if (!known) shapes.set(trace.texts, (known = { byKey: new Map(), recent: [] }));
+  const shape = shapeOf(known, n, html, trace);
   if (!shape) return undefined;
-  const infos = shape.dynamic.length ? shape.infos.slice() : shape.infos;
-  let compat = shape.shapeParts[0]!;
+  // The analyses of the pieces holding a value (scan.infos is made from them only if asked for).
+  const own = shape.dynamic.length ? new Array<PieceInfo>(shape.dynamic.length) : NO_INFOS;
+  // The same ids in the pieces with a value as the last user's: the same compatibility shape (the same string, so its lookups compare by identity).
+  let same = shape.lastCompat !== undefined;
   for (let d = 0; d < shape.dynamic.length; d++) {
     const dyn = shape.dynamic[d]!;
     const piece = html.slice(place(trace, html, dyn.start), place(trace, html, dyn.end));
@@ -246,12 +325,36 @@ export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefin
       // A copy, not a slice: the memo must not keep this user's whole email alive.
       dyn.last = ownString(piece);
     }
-    const index = dyn.index;
-    infos[index] = info;
-    if (info.id) compat += `${info.id}@${shape.lines[index]},`;
-    compat += shape.shapeParts[d + 1]!;
+    own[d] = info;
+    if (shape.lastIds[d] !== info.id) {
+      shape.lastIds[d] = info.id;
+      same = false;
+    }
   }
-  const scan: EmailScan = { infos, lines: shape.lines, shape: compat };
+  let compat = shape.lastCompat!;
+  if (!same) {
+    compat = shape.shapeParts[0]!;
+    for (let d = 0; d < shape.dynamic.length; d++) {
+      const id = own[d]!.id;
+      if (id) compat += `${id}@${shape.lines[shape.dynamic[d]!.index]},`;
+      compat += shape.shapeParts[d + 1]!;
+    }
+    shape.lastCompat = compat;
+  }
+  // emailUrls' list, from the pieces that can have a URL only.
+  const urls: (TagUrl & { line: number })[] = [];
+  for (let k = 0, d = 0; k < shape.urlSlots.length; k++) {
+    const known = shape.staticUrls[k];
+    if (known) urls.push(known);
+    else {
+      const index = shape.urlSlots[k]!;
+      while (shape.dynamic[d]!.index !== index) d++;
+      const u = own[d]!.url;
+      // Not a spread ({ ...u, line }): as emailUrls makes them, keys in the same order, several times faster.
+      if (u) urls.push('alt' in u ? { kind: u.kind, url: u.url, alt: u.alt, line: shape.lines[index]! } : { kind: u.kind, url: u.url, line: shape.lines[index]! });
+    }
+  }
+  const scan = new TracedScan(shape, own, compat, urls);
   adoptScan(html, scan);
   const out: HtmlTags = { links: [], images: [] };
   for (const t of shape.tags) {

@@ -7,6 +7,8 @@
 import { urlHostname } from '../campaign/url';
 import { codePointLength } from '../channels/graphemes';
 import type { RawFinding } from './types';
+import { ownString } from './compat/markup';
+import { verdictKey } from './url-verdict';
 
 /** Gmail clips messages whose HTML is over 102 KB (102 × 1024 bytes of UTF-8). */
 export const GMAIL_CLIP_BYTES = 102 * 1024;
@@ -131,6 +133,32 @@ export function unrenderedLinkReason(href: string): string | undefined {
   return undefined;
 }
 
+/** Why a link is a placeholder and why it is unrendered (either undefined). */
+interface LinkReasons {
+  placeholder: string | undefined;
+  unrendered: string | undefined;
+}
+const NO_IMAGES: HtmlTags['images'] = [];
+const NO_REASONS: LinkReasons = { placeholder: undefined, unrendered: undefined };
+/** Link reasons by verdictKey (they name no query value: url-verdict.ts); cleared when full. */
+const MAX_LINKS = 20_000;
+const reasonsMemo = new Map<string, LinkReasons>();
+
+/** placeholderLinkReason and unrenderedLinkReason of a link, remembered by its verdictKey. */
+function linkReasons(href: string): LinkReasons {
+  const key = verdictKey(href);
+  let r = reasonsMemo.get(key);
+  if (!r) {
+    const placeholder = placeholderLinkReason(href);
+    const unrendered = unrenderedLinkReason(href);
+    r = placeholder || unrendered ? { placeholder, unrendered } : NO_REASONS;
+    if (reasonsMemo.size >= MAX_LINKS) reasonsMemo.clear();
+    // By a copy: the link may be a slice of the user's email, which the key would keep alive.
+    reasonsMemo.set(ownString(key), r);
+  }
+  return r;
+}
+
 /**
  * Checks one rendered email (its fields by name), for one user and node. `tags`: the HTML's links
  * and images when the caller knows them already (email-memo.ts); scanHtml's otherwise.
@@ -142,7 +170,9 @@ export function checkEmail(fields: Record<string, string>, where: { node?: strin
   const bytes = html.length * 3 <= GMAIL_CLIP_BYTES ? 0 : utf8Length(html);
   if (bytes > GMAIL_CLIP_BYTES) out.push({ code: 'email-html-size', ...where, field: 'html', message: `the HTML is ${(bytes / 1024).toFixed(1)} KB; Gmail clips messages over 102 KB` });
   const { links, images } = tags ?? scanHtml(html);
-  const noAlt = images.filter((i) => i.alt === undefined);
+  let missing = 0;
+  for (let i = 0; i < images.length; i++) if (images[i]!.alt === undefined) missing++;
+  const noAlt = missing ? images.filter((i) => i.alt === undefined) : NO_IMAGES;
   if (noAlt.length)
     out.push({
       code: 'email-image-alt',
@@ -154,14 +184,17 @@ export function checkEmail(fields: Record<string, string>, where: { node?: strin
         .join(', ')}`,
     });
   if (html && (fields.text ?? '').trim() === '') out.push({ code: 'email-missing-text', ...where, field: 'text', message: 'the email has no plain-text part: some clients and spam filters need one' });
-  const seen = new Set<string>();
-  for (const href of links) {
-    if (seen.has(href)) continue;
-    seen.add(href);
-    const p = placeholderLinkReason(href);
-    if (p) out.push({ code: 'email-placeholder-link', ...where, field: 'html', message: `link "${href}" is ${p}` });
-    const u = unrenderedLinkReason(href);
-    if (u) out.push({ code: 'email-link-unrendered', ...where, field: 'html', message: `link "${href || '(empty)'}" has ${u}` });
+  const seen = links.length > 8 ? new Set<string>() : undefined;
+  for (let i = 0; i < links.length; i++) {
+    const href = links[i]!;
+    if (seen) {
+      if (seen.has(href)) continue;
+      seen.add(href);
+    } else if (links.indexOf(href) < i) continue;
+    const r = linkReasons(href);
+    if (r === NO_REASONS) continue;
+    if (r.placeholder) out.push({ code: 'email-placeholder-link', ...where, field: 'html', message: `link "${href}" is ${r.placeholder}` });
+    if (r.unrendered) out.push({ code: 'email-link-unrendered', ...where, field: 'html', message: `link "${href || '(empty)'}" has ${r.unrendered}` });
   }
   const subject = codePointLength(fields.subject ?? '');
   if (subject > SUBJECT_MAX) out.push({ code: 'email-subject-length', ...where, field: 'subject', message: `the subject has ${subject} characters; inboxes show about ${SUBJECT_MAX}` });

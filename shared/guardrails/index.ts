@@ -2,7 +2,7 @@
 import type { NodeRender } from '../campaign/render';
 import { applyLevels, levelOf, type GuardrailFinding, type GuardrailSettings, type RawFinding } from './types';
 import { checkEmail } from './email';
-import { checkCompatibility } from './compatibility';
+import { checkCompatibilityOf } from './compatibility';
 import { checkLinks } from './links';
 import { tracedScan } from './email-memo';
 import { checkSms } from './sms';
@@ -29,7 +29,7 @@ export function rawRenderFindings(r: NodeRender, settings?: GuardrailSettings): 
       const tags = r.htmlTrace && html ? tracedScan(html, r.htmlTrace) : undefined;
       const out = checkEmail(r.fields, where, tags);
       // Skipped when the team turned them off: these are the costly ones over 100,000 users.
-      if (levelOf('email-client-unsupported', settings) !== 'off' || levelOf('email-client-partial', settings) !== 'off') out.push(...checkCompatibility(html, where, settings?.email));
+      if (levelOf('email-client-unsupported', settings) !== 'off' || levelOf('email-client-partial', settings) !== 'off') out.push(...checkCompatibilityOf(html, r.node, r.target, settings?.email));
       out.push(...checkLinks(html, where, settings?.email));
       return out;
     }

@@ -9,6 +9,7 @@ import type { RawFinding } from './types';
 import { emailUrls } from './compat';
 import { ownString } from './compat/markup';
 import { placeholderLinkReason, unrenderedLinkReason } from './email';
+import { verdictKey } from './url-verdict';
 
 /** Tracking parameters recognised when the workspace names none: Google Analytics' utm_* set and the click ids of the big ad platforms. */
 export const TRACKING_PARAM = /^(utm_[a-z_]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi)$/i;
@@ -133,55 +134,76 @@ const isWeb = (url: string) => /^https?:\/\//i.test(url.trim());
 export const clipUrl = (s: string, n = 120): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const clip = clipUrl;
 
-/** One finding of a URL, without its place: the message is `${head} (line N) ${tail}`. */
-interface UrlFinding {
+/** True when an earlier URL of the list has the same kind and text. */
+function repeats(urls: readonly { kind: string; url: string }[], i: number): boolean {
+  const u = urls[i]!;
+  for (let j = 0; j < i; j++) if (urls[j]!.url === u.url && urls[j]!.kind === u.kind) return true;
+  return false;
+}
+
+/** One finding of a URL, without the URL and its place: the message is `${kind} "${url}" (line N) ${tail}`. */
+interface UrlVerdict {
   code: RawFinding['code'];
-  head: string;
   tail: string;
 }
 
-/** URL findings remembered (the same URL recurs in most users' emails); cleared when full. */
-const MAX_URLS = 20_000;
-const urlMemo = new Map<string, UrlFinding[]>();
-
-const urlKey = (kind: string, url: string, https: boolean, expected: readonly string[]) => `${kind}\u0000${https ? 1 : 0}\u0000${expected.join(',')}\u0000${url}`;
-
-/** The findings of one URL of an email (pure: memoised by everything it depends on). */
-function urlFindings(kind: 'link' | 'image', url: string, https: boolean, expected: readonly string[]): UrlFinding[] {
-  const memoKey = urlKey(kind, url, https, expected);
-  const known = urlMemo.get(memoKey);
-  if (known) return known;
-  // Remembered with a copy of the URL (a slice of the user's email would keep all of it alive).
-  url = ownString(url);
-  const out: UrlFinding[] = [];
+/**
+ * The findings of one URL of an email, without the URL (their tails never quote it): computed
+ * afresh. Pure; `urlVerdicts` remembers them by verdictKey (url-verdict.ts).
+ */
+export function plainUrlVerdicts(kind: 'link' | 'image', url: string, https: boolean, expected: readonly string[]): UrlVerdict[] {
+  const out: UrlVerdict[] = [];
   // Empty, unrendered, `#`, javascript: and test hosts are reported by the older checks (links only).
   const theirs = kind === 'link' ? !!(unrenderedLinkReason(url) || placeholderLinkReason(url)) : url.trim() === '';
-  if (theirs) return remember(urlKey(kind, url, https, expected), out);
-  const what = kind === 'link' ? 'link' : 'image';
-  const head = `${what} "${clip(url)}"`;
+  if (theirs) return out;
   const invalid = invalidUrlReason(url);
-  if (invalid) out.push({ code: 'email-link-invalid', head, tail: `has ${invalid}` });
+  if (invalid) out.push({ code: 'email-link-invalid', tail: `has ${invalid}` });
   else {
-    if (https && /^http:/i.test(url.trim())) out.push({ code: 'email-link-insecure', head, tail: `uses http: in an https email: ${kind === 'image' ? 'clients show it as insecure or block it' : 'it opens unencrypted and may be flagged'}` });
+    if (https && /^http:/i.test(url.trim())) out.push({ code: 'email-link-insecure', tail: `uses http: in an https email: ${kind === 'image' ? 'clients show it as insecure or block it' : 'it opens unencrypted and may be flagged'}` });
     const contact = contactLinkReason(url);
-    if (contact) out.push({ code: 'email-link-contact', head, tail: `has ${contact}` });
+    if (contact) out.push({ code: 'email-link-contact', tail: `has ${contact}` });
     if (kind === 'link' && isWeb(url)) {
       const repeated = repeatedTrackingParams(url, expected);
-      if (repeated.length) out.push({ code: 'email-link-tracking', head, tail: `repeats ${repeated.map((r) => `"${r}"`).join(', ')}: analytics keeps one of the values` });
+      if (repeated.length) out.push({ code: 'email-link-tracking', tail: `repeats ${repeated.map((r) => `"${r}"`).join(', ')}: analytics keeps one of the values` });
       if (expected.length) {
         const have = new Set(queryKeys(url).map((k) => k.toLowerCase()));
         const missing = expected.filter((e) => !have.has(e.toLowerCase()));
-        if (missing.length) out.push({ code: 'email-link-tracking', head, tail: `lacks the tracking parameter${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}` });
+        if (missing.length) out.push({ code: 'email-link-tracking', tail: `lacks the tracking parameter${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}` });
       }
     }
   }
-  return remember(urlKey(kind, url, https, expected), out);
+  return out;
 }
 
-function remember(key: string, findings: UrlFinding[]): UrlFinding[] {
-  if (urlMemo.size >= MAX_URLS) urlMemo.clear();
-  urlMemo.set(key, findings);
-  return findings;
+/** URL verdicts remembered by verdictKey, per kind, https and expected parameters (`memos`); cleared when full. */
+const MAX_URLS = 20_000;
+type Memo = Map<string, UrlVerdict[]>;
+const memos: Record<'link' | 'image', [Map<string, Memo>, Map<string, Memo>]> = { link: [new Map(), new Map()], image: [new Map(), new Map()] };
+let remembered = 0;
+
+/** The memo of URL verdicts for one kind, https and set of expected parameters. */
+function memoFor(kind: 'link' | 'image', https: boolean, expected: readonly string[]): Memo {
+  const byExpected = memos[kind][https ? 1 : 0];
+  const key = expected.join(',');
+  let m = byExpected.get(key);
+  if (!m) byExpected.set(key, (m = new Map()));
+  return m;
+}
+
+/** plainUrlVerdicts, remembered in `memo` (memoFor's of the same kind, https and parameters). */
+function urlVerdicts(memo: Memo, kind: 'link' | 'image', url: string, https: boolean, expected: readonly string[]): UrlVerdict[] {
+  const key = verdictKey(url);
+  const known = memo.get(key);
+  if (known) return known;
+  const found = plainUrlVerdicts(kind, url, https, expected);
+  if (remembered >= MAX_URLS) {
+    for (const k of ['link', 'image'] as const) for (const byExpected of memos[k]) for (const m of byExpected.values()) m.clear();
+    remembered = 0;
+  }
+  // By a copy of the key (a slice of the user's email would keep all of it alive).
+  memo.set(ownString(key), found);
+  remembered++;
+  return found;
 }
 
 /** Checks the links and images of one rendered email (its HTML), for one user and node. */
@@ -191,13 +213,23 @@ export function checkLinks(html: string, where: { node?: string; target?: string
   const urls = emailUrls(html);
   const https = urls.some((u) => /^https:/i.test(u.url.trim()));
   const expected = (options.trackingParams ?? []).filter(Boolean);
-  const seen = new Set<string>();
-  for (const u of urls) {
+  let linkMemo: Memo | undefined;
+  let imageMemo: Memo | undefined;
+  // Most emails have a few URLs: a Set only past a handful.
+  const seen = urls.length > 8 ? new Set<string>() : undefined;
+  for (let i = 0; i < urls.length; i++) {
+    const u = urls[i]!;
     const url = u.url;
-    const key = `${u.kind} ${url}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    for (const f of urlFindings(u.kind, url, https, expected)) out.push({ code: f.code, ...where, field: 'html', line: u.line, message: `${f.head} (line ${u.line}) ${f.tail}` });
+    if (seen) {
+      const key = `${u.kind} ${url}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    } else if (repeats(urls, i)) continue;
+    const memo = u.kind === 'link' ? (linkMemo ??= memoFor('link', https, expected)) : (imageMemo ??= memoFor('image', https, expected));
+    const found = urlVerdicts(memo, u.kind, url, https, expected);
+    if (!found.length) continue;
+    const head = `${u.kind} "${clip(url)}"`;
+    for (const f of found) out.push({ code: f.code, ...where, field: 'html', line: u.line, message: `${head} (line ${u.line}) ${f.tail}` });
   }
   return out;
 }

@@ -72,6 +72,7 @@ export function levelOf(check: GuardrailCheck, settings: GuardrailSettings | und
  * one or two per user: copying each was a tenth of the guardrails' time).
  */
 export function applyLevels(raw: readonly RawFinding[], settings: GuardrailSettings | undefined): GuardrailFinding[] {
+  if (raw.length === 0) return [];
   const out: GuardrailFinding[] = [];
   for (const f of raw) {
     const level = levelOf(f.code, settings);

@@ -74,7 +74,11 @@ export function createEvaluation(input: EvaluationInput, compiled: CompiledCampa
       if (!n) throw new RangeError(`the campaign has no node ${node + 1}`);
       const r = renderNode(n, target, input.data, profiles, options);
       const findings = renderFindings(r, settings);
-      if (findings.length) r.diagnostics = r.diagnostics.length ? r.diagnostics.concat(findings) : findings;
+      // The render's diagnostics are its own (a new array per render): the findings join them in place.
+      if (findings.length) {
+        if (r.diagnostics.length) for (let i = 0; i < findings.length; i++) r.diagnostics.push(findings[i]!);
+        else r.diagnostics = findings;
+      }
       return r;
     },
     campaignDiagnostics() {

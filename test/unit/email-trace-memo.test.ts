@@ -10,7 +10,7 @@ import { compileCampaign, renderNode, type NodeRender } from '../../shared/campa
 import type { Campaign } from '../../shared/campaign/model';
 import { checkEmail, checkLinks, levelOf, rawRenderFindings, type GuardrailSettings, type RawFinding } from '../../shared/guardrails';
 import { compatibilityFindings } from '../../shared/guardrails/compatibility';
-import { scanEmail } from '../../shared/guardrails/compat';
+import { emailUrls, scanEmail } from '../../shared/guardrails/compat';
 import { tracedScan } from '../../shared/guardrails/email-memo';
 
 function rng(seed: number) {
@@ -226,7 +226,18 @@ describe('email checks with the render trace equal the plain checks', () => {
         const rendered = renderNode(node, id, data, {});
         // The trace never shows in a copy or a serialisation of the render.
         expect(Object.keys(rendered)).not.toContain('htmlTrace');
-        if (rendered.htmlTrace && tracedScan(rendered.fields.html ?? '', rendered.htmlTrace)) traced++;
+        const html = rendered.fields.html ?? '';
+        if (rendered.htmlTrace && tracedScan(html, rendered.htmlTrace)) {
+          traced++;
+          // The scan the memo made (adopted) is the one scanEmail makes.
+          const mine = scanEmail(html);
+          const urls = emailUrls(html);
+          scanEmail('<p>forget the last scan</p>');
+          const plain = scanEmail(html);
+          expect(plain.shape).toBe(mine.shape);
+          expect(plain.infos).toEqual(mine.infos);
+          expect(emailUrls(html)).toEqual(urls);
+        }
         for (const settings of SETTINGS) {
           scanEmail('<p>forget the last scan</p>');
           const got = rawRenderFindings(rendered, settings);
