@@ -96,3 +96,41 @@ test('100,000 users: rows render on demand while the full scan runs in the worke
   await expect(page.getByTestId('row-count')).toHaveText('100 of 100,000 users');
   await expect(page.getByTestId('cell-u000007-sms')).toContainText('sms-from-length');
 });
+
+test('600,000 users (taller than the browser can lay out): the keyboard and the scrollbar reach every row', async ({ page }) => {
+  test.setTimeout(180_000);
+  host = await startHost();
+  const count = 600_000; // 600,000 × 66 px = 39.6 M px, over Chromium's ~33.5 M px layout cap
+  const target = Array.from({ length: count }, (_, i) => `u${String(i).padStart(6, '0')}`);
+  writeWorkspace(host.workspace, {
+    'campaigns/huge.yaml': SMS_CAMPAIGN.replace('Sender check', 'Huge send'),
+    'requests/huge.json': JSON.stringify({ target_by: 'user_id', target, params: { sender: 'Brand', first_name: 'there', code: 'C1' } }),
+  });
+  await openCampaign(page, host.url, 'campaigns/huge.yaml');
+  await expect(page.getByTestId('row-count')).toHaveText('600,000 of 600,000 users');
+  const matrix = page.getByTestId('render-matrix');
+  await matrix.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Control+End');
+  await expect(page.getByTestId('preview-target')).toHaveText('u599999');
+  await expect(page.getByTestId('row-u599999')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('cell-u599999-sms').getByTestId('field-text')).toHaveText('Hi there, your code is C1.');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('row-u599998')).toBeInViewport({ ratio: 1 });
+
+  // The scrollbar: its middle shows the middle users, its end the last user.
+  const rowAtTop = async () =>
+    matrix.evaluate((el) => {
+      const top = el.getBoundingClientRect().top + 26;
+      const rows = [...el.querySelectorAll('[role="row"][data-testid^="row-"]')].filter((r) => r.getBoundingClientRect().bottom > top + 1);
+      rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+      return Number(rows[0]!.getAttribute('data-testid')!.slice(5));
+    });
+  await matrix.evaluate((el) => (el.scrollTop = (el.scrollHeight - el.clientHeight) / 2));
+  await expect.poll(rowAtTop).toBeGreaterThan(299_000);
+  expect(await rowAtTop()).toBeLessThan(301_000);
+  await matrix.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.getByTestId('row-u599999')).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Control+Home');
+  await expect(page.getByTestId('row-u000000')).toBeInViewport({ ratio: 1 });
+});

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SendData } from '../../../shared/campaign/send-data';
 import { isParamColumns, ownValues, perUserKeys } from '../../../shared/campaign/per-user';
+import { useRowWindow } from '../../hooks/useRowWindow';
 
 const ROW = 20;
 /** Per-user columns are collected from the first users only: enough to show, cheap at 100,000. */
@@ -27,7 +27,7 @@ export function TargetsGrid({ data }: { data: SendData }) {
     return [...seen];
   }, [data]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const v = useVirtualizer({ count: data.target.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
+  const win = useRowWindow({ count: data.target.length, rowHeight: ROW, scrollRef, inset: ROW, overscan: 10 });
   const cols = `56px minmax(120px, 1.2fr) ${keys.map(() => 'minmax(90px, 1fr)').join(' ')}`;
   return (
     <div className="tgrid" ref={scrollRef} data-testid="targets-grid" role="table" aria-label="Targets" aria-rowcount={data.target.length + 1}>
@@ -42,14 +42,14 @@ export function TargetsGrid({ data }: { data: SendData }) {
           </span>
         ))}
       </div>
-      <div style={{ height: v.getTotalSize(), position: 'relative' }}>
-        {v.getVirtualItems().map((item) => {
-          const id = data.target[item.index] as string;
+      <div style={{ height: win.spacer, position: 'relative' }}>
+        {win.rows.map(({ index, top }) => {
+          const id = data.target[index] as string;
           const own = ownValues(data.target_with_params, id);
           return (
-            <div key={item.key} className="tgrid-row" role="row" data-testid={`target-row-${item.index}`} style={{ gridTemplateColumns: cols, transform: `translateY(${item.start}px)`, height: ROW }}>
+            <div key={index} className="tgrid-row" role="row" data-testid={`target-row-${index}`} style={{ gridTemplateColumns: cols, transform: `translateY(${top}px)`, height: ROW }}>
               <span className="tgrid-num" role="cell">
-                {item.index + 1}
+                {index + 1}
               </span>
               <span title={id} role="cell">
                 {id}

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CampaignNode } from '../../../shared/campaign/model';
 import { useRenders } from '../../stores/renders';
 import { useUi } from '../../stores/ui';
 import { useMatrixKeyboard } from '../../hooks/useMatrixKeyboard';
+import { useRowWindow } from '../../hooks/useRowWindow';
 import { MatrixRow, cellId } from './MatrixRow';
 import { PanelBoundary } from '../layout/PanelBoundary';
 
@@ -39,26 +39,27 @@ function ReviewMatrixBody({ nodes }: { nodes: CampaignNode[] }) {
   const targetAt = (row: number) => targets[indices ? indices[row]! : row]!;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The column header is sticky inside the scroller: scrolling to a row leaves room for it.
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6, scrollMargin: HEADER_HEIGHT, scrollPaddingStart: HEADER_HEIGHT });
-  const items = virtualizer.getVirtualItems();
-
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
+  // Past ~227,000 users the rows are placed in proportion to the scroll (renderer/lib/row-window.ts).
+  const win = useRowWindow({ count, rowHeight: ROW_HEIGHT, scrollRef, inset: HEADER_HEIGHT, overscan: 6 });
+  const first = win.rows[0]?.index ?? 0;
+  const last = win.rows[win.rows.length - 1]?.index ?? -1;
   useEffect(() => {
     const visible: string[] = [];
     for (let r = first; r <= last; r++) visible.push(targets[indices ? indices[r]! : r]!);
     want('matrix', visible);
   }, [first, last, targets, indices, want]);
 
+  const scrollToRow = win.scrollToRow;
+
   const activeRow = selected ? findRow(selected.target, targets, indices) : -1;
   // A new filter or search: keep the active row in view if it is still listed, else start at the top.
   const activeRef = useRef(activeRow);
   activeRef.current = activeRow;
   useEffect(() => {
-    virtualizer.scrollToIndex(Math.max(0, activeRef.current), { align: activeRef.current >= 0 ? 'center' : 'start' });
-  }, [indices, virtualizer]);
+    scrollToRow(Math.max(0, activeRef.current), activeRef.current >= 0 ? 'center' : 'start');
+  }, [indices, scrollToRow]);
   const activeCol = selected ? nodes.findIndex((n) => n.key === selected.node) : -1;
-  const onKeyDown = useMatrixKeyboard({ count, nodes, activeRow, activeCol, targetAt, pageSize: Math.max(1, items.length - 2), scrollToRow: (r) => virtualizer.scrollToIndex(r, { align: 'auto' }) });
+  const onKeyDown = useMatrixKeyboard({ count, nodes, activeRow, activeCol, targetAt, pageSize: win.pageRows, scrollToRow: (r) => scrollToRow(r, 'auto') });
 
   const template = `140px repeat(${nodes.length}, minmax(190px, 1fr))`;
   const minWidth = 140 + nodes.length * 190;
@@ -101,10 +102,10 @@ function ReviewMatrixBody({ nodes }: { nodes: CampaignNode[] }) {
             </div>
           ))}
         </div>
-        <div className="mbody" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((it) => {
-            const t = targetAt(it.index);
-            return <MatrixRow key={t} target={t} row={it.index} nodes={nodes} top={it.start - HEADER_HEIGHT} height={it.size} activeCol={activeRow === it.index ? activeCol : -1} severity={severity?.[indices ? indices[it.index]! : it.index] ?? 0} />;
+        <div className="mbody" style={{ height: win.spacer, position: 'relative' }}>
+          {win.rows.map(({ index, top }) => {
+            const t = targetAt(index);
+            return <MatrixRow key={t} target={t} row={index} nodes={nodes} top={top} height={ROW_HEIGHT} activeCol={activeRow === index ? activeCol : -1} severity={severity?.[indices ? indices[index]! : index] ?? 0} />;
           })}
         </div>
         {count === 0 && (
