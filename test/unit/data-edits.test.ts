@@ -4,18 +4,12 @@
  * and `send.prepare` naming the data by revision, through the real dispatch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { applyEdits, editsBetween, type DataEdit } from '../../shared/data/edits';
 import type { SendData } from '../../shared/campaign/send-data';
 import { HeldData } from '../../host/held-data';
-import { createServices, type Services } from '../../host/services';
-import { dispatch, HandlerError } from '../../host/ipc/dispatch';
-import { MemorySecretStore } from '../../host/secrets';
-import type { IpcReply } from '../../shared/ipc/contract';
+import { HandlerError } from '../../host/ipc/dispatch';
 import type { SendDraft } from '../../shared/ipc/channels/send';
-import { writeSendCampaign } from '../fixtures/send-workspace';
+import { startSendHost, value, type SendHost } from '../fixtures/host-calls';
 import { createWorkerData } from '../../renderer/workers/worker-data';
 
 const keyed = (): SendData => ({ target_by: 'user_id', target: ['u1', 'u2', 'u3'], params: { promo: 'A' }, target_with_params: { u1: { code: 'C1' }, u2: { code: 'C2' } } });
@@ -169,26 +163,14 @@ describe('held data (host/held-data.ts)', () => {
 });
 
 describe('data.set, data.edit and send.prepare by revision, through the dispatch', () => {
-  let dir: string;
-  let services: Services;
-  const call = <T = unknown>(channel: string, args: unknown) => dispatch(services.handlers, channel, args) as Promise<IpcReply<T>>;
-  async function value<T>(p: Promise<IpcReply<T>>): Promise<T> {
-    const r = await p;
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value;
-  }
+  let host: SendHost;
+  const call = <T = unknown>(channel: string, args: unknown) => host.call<T>(channel, args);
   const prepareArgs = { environmentId: 'sandbox', campaignFile: 'campaigns/CLEAN.yaml', batchSize: 2 };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'preflight-held-'));
-    writeSendCampaign(join(dir, 'workspace'), 'CLEAN');
-    services = await createServices({ host: 'browser', version: 'test', workspaceDir: join(dir, 'workspace'), dataDir: join(dir, 'data'), secrets: new MemorySecretStore(), emit: () => {} });
-    await value(call('environments.save', { environment: { id: 'sandbox', name: 'Sandbox', region: 'sandbox', baseUrl: 'http://127.0.0.1/', production: false } }));
+    host = await startSendHost('preflight-held-');
   });
-  afterAll(async () => {
-    await services.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => host.close());
 
   const bodiesOf = async (d: SendDraft) => {
     const out = [];

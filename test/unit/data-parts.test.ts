@@ -6,18 +6,11 @@
  * client joins them, the render worker's session, and the host's `data.part` through the real dispatch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { SendData } from '../../shared/campaign/send-data';
 import { usersWithValuesCount } from '../../shared/campaign/per-user';
 import { createJoin, crossesInParts, headOf, partOf, partsOf, PART_USERS, PartError } from '../../shared/data/parts';
-import { createServices, type Services } from '../../host/services';
-import { dispatch } from '../../host/ipc/dispatch';
-import { MemorySecretStore } from '../../host/secrets';
-import type { IpcReply } from '../../shared/ipc/contract';
 import type { SendDraft } from '../../shared/ipc/channels/send';
-import { writeSendCampaign } from '../fixtures/send-workspace';
+import { startSendHost, value, type SendHost } from '../fixtures/host-calls';
 import { createImportSession } from '../../renderer/workers/import-session';
 import { createReplyJoin } from '../../renderer/workers/import-client';
 import type { ImportReply } from '../../renderer/workers/import-protocol';
@@ -165,14 +158,8 @@ describe('every boundary that carries a big set in parts ends with the same data
   });
 
   describe("the host's data.part, through the real dispatch", () => {
-    let dir: string;
-    let services: Services;
-    const call = <T = unknown>(channel: string, args: unknown) => dispatch(services.handlers, channel, args) as Promise<IpcReply<T>>;
-    async function value<T>(p: Promise<IpcReply<T>>): Promise<T> {
-      const r = await p;
-      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-      return r.value;
-    }
+    let host: SendHost;
+    const call = <T = unknown>(channel: string, args: unknown) => host.call<T>(channel, args);
     async function upload(data: SendData): Promise<string> {
       const head = headOf(data);
       let id: string | undefined;
@@ -186,15 +173,9 @@ describe('every boundary that carries a big set in parts ends with the same data
     }
 
     beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'preflight-parts-'));
-      writeSendCampaign(join(dir, 'workspace'), 'CLEAN');
-      services = await createServices({ host: 'browser', version: 'test', workspaceDir: join(dir, 'workspace'), dataDir: join(dir, 'data'), secrets: new MemorySecretStore(), emit: () => {} });
-      await value(call('environments.save', { environment: { id: 'sandbox', name: 'Sandbox', region: 'sandbox', baseUrl: 'http://127.0.0.1/', production: false } }));
+      host = await startSendHost('preflight-parts-');
     });
-    afterAll(async () => {
-      await services.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    afterAll(() => host.close());
 
     it('a set posted in parts plans the same send as the set posted whole, in both shapes', async () => {
       const prepare = { environmentId: 'sandbox', campaignFile: 'campaigns/CLEAN.yaml', batchSize: 5000 };

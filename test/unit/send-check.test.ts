@@ -10,24 +10,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { createServices, type Services } from '../../host/services';
-import { dispatch } from '../../host/ipc/dispatch';
 import { MemorySecretStore } from '../../host/secrets';
 import { VerdictRunner } from '../../host/send/verdict-runner';
-import type { IpcReply } from '../../shared/ipc/contract';
 import type { SendDetail, SendDraft } from '../../shared/ipc/channels/send';
 import { evaluate } from '../../shared/pipeline';
 import type { Campaign } from '../../shared/campaign/model';
 import { writeSendCampaign } from '../fixtures/send-workspace';
+import { callerOf, value } from '../fixtures/host-calls';
 
 let dir: string;
 let ws: string;
 let services: Services;
-const call = <T = unknown>(channel: string, args: unknown) => dispatch(services.handlers, channel, args) as Promise<IpcReply<T>>;
-async function value<T>(p: Promise<IpcReply<T>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const call = callerOf(() => services);
 const data = (target: string[]) => ({ target_by: 'user_id', target, params: {}, target_with_params: {} });
 const confirmation = (campaignId: string, recipients: number) => ({ environmentId: 'sandbox', campaignId, recipients });
 const received = async () => (await value(call<{ body: { target: string[] } }[]>('sandbox.calls', {}))).flatMap((c) => c.body.target);

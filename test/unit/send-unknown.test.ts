@@ -8,20 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServices, type Services } from '../../host/services';
-import { dispatch } from '../../host/ipc/dispatch';
 import { MemorySecretStore } from '../../host/secrets';
-import type { IpcReply } from '../../shared/ipc/contract';
 import type { SendDetail, SendDraft, UnknownFollowUpView } from '../../shared/ipc/channels/send';
 import { writeSendCampaign } from '../fixtures/send-workspace';
+import { callerOf, value } from '../fixtures/host-calls';
 
 let dir: string;
 let services: Services;
-const call = <T = unknown>(channel: string, args: unknown) => dispatch(services.handlers, channel, args) as Promise<IpcReply<T>>;
-async function value<T>(p: Promise<IpcReply<T>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const call = callerOf(() => services);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const confirmation = (recipients: number, typed?: string) => ({ environmentId: 'sandbox', campaignId: 'UNK', recipients, ...(typed ? { typed } : {}) });
 
