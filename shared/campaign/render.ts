@@ -120,53 +120,6 @@ export function hasTwigResidue(s: string): boolean {
   return false;
 }
 
-const isResidueAt = (s: string, i: number) => {
-  if (s.charCodeAt(i) !== 0x7b) return false;
-  const c = s.charCodeAt(i + 1);
-  return c === 0x7b || c === 0x25 || c === 0x23;
-};
-
-/** True when some `{` in s[from, to) starts Twig markup (its next character may be past `to`). */
-function residueIn(s: string, from: number, to: number): boolean {
-  // A loop, not indexOf: that would search on past `to`, through the rest of the email.
-  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 0x7b && isResidueAt(s, i)) return true;
-  return false;
-}
-
-/** Per template (its static texts): whether each text holds Twig markup itself. */
-const residueTexts = new WeakMap<readonly string[], Uint8Array>();
-
-/**
- * hasTwigResidue of a render's output, from its trace: each static text is looked at once per
- * template, so per user only the values and the characters either side of each are. The same
- * answer as hasTwigResidue(output) (test/unit/campaign-render.test.ts); undefined when the trace
- * does not describe the output.
- */
-export function tracedTwigResidue(s: string, trace: RenderTrace): boolean | undefined {
-  const { texts, entries } = trace;
-  let flags = residueTexts.get(texts);
-  if (!flags) {
-    flags = new Uint8Array(texts.length);
-    for (let i = 0; i < texts.length; i++) flags[i] = hasTwigResidue(texts[i]!) ? 1 : 0;
-    residueTexts.set(texts, flags);
-  }
-  let end = 0;
-  let found = false;
-  for (let i = 0; i < entries.length; i += 2) {
-    const id = entries[i]!;
-    const at = entries[i + 1]!;
-    const t = texts[id];
-    if (t === undefined || at < end) return undefined;
-    // A value (and the markup it may start with the character before it or end in the text after it).
-    if (at > end) found ||= residueIn(s, end > 0 ? end - 1 : 0, at);
-    else if (end > 0) found ||= isResidueAt(s, end - 1);
-    found ||= flags[id] === 1;
-    end = at + t.length;
-  }
-  if (end > s.length) return undefined;
-  return found || (end < s.length && residueIn(s, end > 0 ? end - 1 : 0, s.length));
-}
-
 /** Renders one node for one user, with the sources of every referenced attribute and per-render diagnostics. */
 export function renderNode(cn: CompiledNode, target: string, data: SendData, profiles?: Profiles, options?: RenderOptions): NodeRender {
   const vars: Record<string, unknown> = {};
@@ -204,7 +157,7 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
       diagnostics.push(cn.place({ code: r.error.code, severity: r.error.severity, message: r.error.message, node, field: f.name, target, line: r.error.line, column: r.error.column }));
       (failed ??= []).push(f.name);
     }
-    if ((r.trace && tracedTwigResidue(r.output, r.trace)) ?? hasTwigResidue(r.output)) diagnostics.push({ code: 'twig-residue', severity: 'warning', node, field: f.name, target, message: `the rendered ${f.name} still contains Twig markup` });
+    if (hasTwigResidue(r.output)) diagnostics.push({ code: 'twig-residue', severity: 'warning', node, field: f.name, target, message: `the rendered ${f.name} still contains Twig markup` });
     if (f.isUrl && r.output !== '' && !isAbsoluteHttpUrl(r.output.trim())) diagnostics.push({ code: 'invalid-url', severity: 'warning', node, field: f.name, target, message: `${f.name} is not a valid absolute http(s) URL after rendering: "${r.output.slice(0, 120)}"` });
   }
   const out: NodeRender = { target, node, channel: cn.node.channel, fields, sources, values: vars, diagnostics };

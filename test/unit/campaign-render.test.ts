@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileCampaign, fieldFailure, hasTwigResidue, renderNode, tracedTwigResidue, type NodeRender } from '../../shared/campaign/render';
-import { compileTemplate } from '../../shared/render/engine';
+import { compileCampaign, fieldFailure, renderNode, type NodeRender } from '../../shared/campaign/render';
 import { createEvaluation, evaluate } from '../../shared/pipeline';
 import type { Campaign } from '../../shared/campaign/model';
 import type { SendData } from '../../shared/campaign/send-data';
@@ -159,30 +158,5 @@ describe('campaign-level data diagnostics', () => {
       .map((x) => `${x.code}:${x.target ?? ''}`);
     expect(codes).toEqual(expect.arrayContaining(['data-unused-column:', 'duplicate-id:user_1', 'untargeted-params:user_9']));
     expect(codes.some((c) => c.startsWith('duplicate-target') || c.startsWith('unused-param'))).toBe(false);
-  });
-});
-
-describe('Twig residue from the render trace', () => {
-  const SOURCES = [
-    '<p>{{ a }}</p>{{ b }}',
-    '{{ a }}{{ b }}{% verbatim %}{{ kept }}{% endverbatim %}',
-    '{ {{ a }} %}{{ b }}#{{ a }}',
-    '{{ a }}{% verbatim %}{{% endverbatim %}{{ b }}',
-    '{% for i in items %}{{ i }}{{ "{" }}{% endfor %}{{ a }}{',
-    '{% verbatim %}{{% endverbatim %}{% if a %}{% verbatim %}#{% endverbatim %}{% endif %}{{ b }}',
-    '{% set c %}{ {{ a }}{% endset %}{{ c }}%{{ b }}',
-    'x{% verbatim %}{{% endverbatim %}{{ b }}y{{ a }}{% verbatim %}{{% endverbatim %}',
-  ];
-  const pieces = ['', 'x', '{', '{{', '%', '#', '{%', '}', '{#', 'é', '{ '];
-  it('is hasTwigResidue of the output, for any values', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...SOURCES), fc.array(fc.constantFrom(...pieces), { maxLength: 3 }), fc.array(fc.constantFrom(...pieces), { maxLength: 3 }), fc.array(fc.constantFrom(...pieces), { maxLength: 3 }), (source, a, b, items) => {
-        const t = compileTemplate(source, { autoescape: false });
-        const r = t.render({ a: a.join(''), b: b.join(''), items }, { trace: true });
-        expect(r.trace).toBeDefined();
-        expect(tracedTwigResidue(r.output, r.trace!)).toBe(hasTwigResidue(r.output));
-      }),
-      { numRuns: 3000 },
-    );
   });
 });
