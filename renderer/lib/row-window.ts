@@ -57,7 +57,9 @@ export function listOffset(g: RowGeometry, scrollTop: number): number {
 
 /** The rows on screen (plus `overscan` either side) at a scroll position. */
 export function rowsAt(g: RowGeometry, scrollTop: number, overscan = 0): RowRange {
-  const top = Math.max(0, scrollTop);
+  // A position read before the list shrank (the browser clamps it a frame later) still places
+  // the rows inside the spacer.
+  const top = Math.min(Math.max(0, scrollTop), Math.max(0, spacerHeight(g) - g.viewport));
   const offset = listOffset(g, top);
   const count = Math.max(0, g.count);
   const first = Math.max(0, Math.floor(offset / g.rowHeight) - overscan);

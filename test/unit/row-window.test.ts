@@ -69,6 +69,14 @@ describe('row window', () => {
     }
   });
 
+  it('a scroll position from before the list shrank still places its rows inside the spacer', () => {
+    const shrunk: RowGeometry = { count: 100, rowHeight: 66, viewport: 600 };
+    const r = rowsAt(shrunk, 9_000_000, 2);
+    expect(r.last).toBe(99);
+    expect(r.topOf(99) + 66).toBe(spacerHeight(shrunk));
+    expect(r.topOf(r.first)).toBeGreaterThanOrEqual(0);
+  });
+
   it('an empty list has no rows and no height', () => {
     const none = rowsAt({ count: 0, rowHeight: 66, viewport: 600 }, 0);
     expect(none.last).toBeLessThan(none.first);

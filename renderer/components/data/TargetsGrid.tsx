@@ -27,11 +27,12 @@ export function TargetsGrid({ data }: { data: SendData }) {
     return [...seen];
   }, [data]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The sticky header is one row high: the rows show in the scroller's height less one row.
   const win = useRowWindow({ count: data.target.length, rowHeight: ROW, scrollRef, inset: ROW, overscan: 10 });
   const cols = `56px minmax(120px, 1.2fr) ${keys.map(() => 'minmax(90px, 1fr)').join(' ')}`;
   return (
     <div className="tgrid" ref={scrollRef} data-testid="targets-grid" role="table" aria-label="Targets" aria-rowcount={data.target.length + 1}>
-      <div className="tgrid-row tgrid-head" style={{ gridTemplateColumns: cols, position: 'sticky' }} role="row">
+      <div className="tgrid-row tgrid-head" style={{ gridTemplateColumns: cols, position: 'sticky', height: ROW }} role="row">
         <span className="tgrid-num" role="columnheader">
           #
         </span>
