@@ -34,15 +34,21 @@ async function openSendDialog(page: Page, environment = 'stage') {
   return dialog;
 }
 
-/** Holds every call of one IPC channel for `ms` before letting it through to the real host (nothing is answered in its place). */
-async function slowDown(page: Page, channel: string, ms: number) {
+/**
+ * Holds every call of one IPC channel until `release()`, then lets each through to the real host
+ * (nothing is answered in its place). Held rather than delayed: on a loaded machine a fixed delay
+ * can end before the test has looked at the busy button.
+ */
+async function holdCalls(page: Page, channel: string) {
   const seen: string[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
   await page.route(`**/ipc/${channel}`, async (route) => {
     seen.push(route.request().postData() ?? '');
-    await new Promise((r) => setTimeout(r, ms));
+    await released;
     await route.continue();
   });
-  return seen;
+  return { seen, release };
 }
 
 function journal(sendId: string): { t: string; at: string }[] {
@@ -59,15 +65,16 @@ const sendIds = () =>
 
 test('the Send button is disabled while its call runs: a double click sends once', async ({ page }) => {
   const dialog = await openSendDialog(page);
-  const starts = await slowDown(page, 'send.start', 800);
+  const starts = await holdCalls(page, 'send.start');
   const send = dialog.getByTestId('confirm-send');
   await send.click();
   await expect(send).toBeDisabled();
   await expect(send).toHaveText('Sending…');
-  // The second click lands on the disabled button, or finds the dialog already closed because the send ended.
-  await send.click({ force: true, timeout: 2000 }).catch(() => undefined);
+  // The second click lands on the disabled button while the first call is still held.
+  await send.click({ force: true });
+  starts.release();
   await expect(page.getByTestId('send-result')).toContainText('3 of 3 batches accepted');
-  expect(starts).toHaveLength(1);
+  expect(starts.seen).toHaveLength(1);
   expect((await host.ipc<unknown[]>('sandbox.calls')).value).toHaveLength(3);
 });
 
@@ -81,15 +88,16 @@ test('the Resume button is disabled while its call runs: a double click resumes 
   const result = page.getByTestId('send-result');
   await expect(result).toContainText('cancelled');
   await host.ipc('sandbox.faults.set', { environmentId: 'stage', faults: { latencyMs: 0 } });
-  const resumes = await slowDown(page, 'send.resume', 800);
+  const resumes = await holdCalls(page, 'send.resume');
   page.on('dialog', (d) => void d.accept());
   const resume = result.getByTestId('resume-send');
   await resume.click();
   await expect(resume).toBeDisabled();
   await expect(resume).toContainText('Resuming…');
   await resume.click({ force: true });
+  resumes.release();
   await expect(result).toContainText('3 of 3 batches accepted');
-  expect(resumes).toHaveLength(1);
+  expect(resumes.seen).toHaveLength(1);
   const targets = (await host.ipc<{ body: { target: string[] } }[]>('sandbox.calls')).value!.flatMap((c) => c.body.target);
   expect(targets.sort()).toEqual(['user_1', 'user_2', 'user_3']);
 });
