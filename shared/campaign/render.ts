@@ -9,7 +9,7 @@ import { compileTemplate, type CompiledTemplate, type RenderTrace } from '../ren
 import { smsMetrics, checkFromName, type SmsMetrics } from '../channels/sms';
 import { codePointLength } from '../channels/graphemes';
 import { templateFields, type Campaign, type CampaignNode, type Channel } from './model';
-import { resolverFor, isEmptyValue, type Profiles, type SendData, type ValueSource } from './send-data';
+import { resolverFor, isEmptyValue, type Found, type Profiles, type SendData, type ValueSource } from './send-data';
 import { isAbsoluteHttpUrl } from './url';
 import { templatePlacer, type CampaignSource } from './source-map';
 
@@ -77,6 +77,33 @@ export interface RenderOptions {
 const unplaced = (d: Diagnostic) => d;
 
 /**
+ * A render as renderNode makes it: the trace is a private field read through a getter, so copies,
+ * JSON and structured clones (posting to the UI) leave it behind, as a non-enumerable property
+ * would, without defining a property per render (Object.defineProperty was among the top lines of
+ * renderNode's profile in bench-render).
+ */
+class Render implements NodeRender {
+  declare failed?: string[];
+  declare sms?: SmsMetrics;
+  readonly #trace: RenderTrace | undefined;
+  constructor(
+    public target: string,
+    public node: string,
+    public channel: Channel,
+    public fields: Record<string, string>,
+    public sources: Record<string, ValueSource>,
+    public values: Record<string, unknown>,
+    public diagnostics: Diagnostic[],
+    trace: RenderTrace | undefined,
+  ) {
+    this.#trace = trace;
+  }
+  get htmlTrace(): RenderTrace | undefined {
+    return this.#trace;
+  }
+}
+
+/**
  * Compiles every template field of every node once. With the campaign file's `source`, template
  * diagnostics are placed in the file (its line and column, not the template's); see source-map.ts.
  */
@@ -120,6 +147,41 @@ export function hasTwigResidue(s: string): boolean {
   return false;
 }
 
+const opensTwig = (c: number) => c === 0x7b || c === 0x25 || c === 0x23;
+
+/** Per template (its static texts): which texts hold Twig markup themselves (a `verbatim` block can print it). */
+const residueTexts = new WeakMap<readonly string[], Uint8Array>();
+
+/**
+ * hasTwigResidue of a traced render's output, from its trace: the static texts (looked at once per
+ * template), the gaps between them and the joins. The same answer without reading the output, which
+ * would flatten it (engine.ts RenderTrace): for an email, nothing else in a scan has to.
+ */
+export function hasTracedTwigResidue(trace: RenderTrace): boolean {
+  const { texts, entries, gaps } = trace;
+  let flags = residueTexts.get(texts);
+  if (!flags) residueTexts.set(texts, (flags = Uint8Array.from(texts, (t) => (hasTwigResidue(t) ? 1 : 0))));
+  const n = entries.length / 2;
+  // The last character so far: a `{` there and `{`, `%` or `#` next is markup across a join.
+  let prev = 0;
+  for (let k = 0; ; k++) {
+    const g = gaps[k]!;
+    if (g.length) {
+      if (prev === 0x7b && opensTwig(g.charCodeAt(0))) return true;
+      if (hasTwigResidue(g)) return true;
+      prev = g.charCodeAt(g.length - 1);
+    }
+    if (k === n) return false;
+    const id = entries[2 * k]!;
+    const t = texts[id]!;
+    if (t.length) {
+      if (prev === 0x7b && opensTwig(t.charCodeAt(0))) return true;
+      if (flags[id]) return true;
+      prev = t.charCodeAt(t.length - 1);
+    }
+  }
+}
+
 /** Renders one node for one user, with the sources of every referenced attribute and per-render diagnostics. */
 export function renderNode(cn: CompiledNode, target: string, data: SendData, profiles?: Profiles, options?: RenderOptions): NodeRender {
   const vars: Record<string, unknown> = {};
@@ -127,8 +189,10 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
   const diagnostics: Diagnostic[] = [];
   const node = cn.node.key;
   const resolve = resolverFor(target, data, profiles);
+  const found: Found = { value: undefined };
   for (const name of cn.references) {
-    const { value, source } = resolve(name);
+    const source = resolve(name, found);
+    const value = found.value;
     // A value nobody supplies prints as the empty string; left undefined so Twig's `is defined`,
     // `??` and `default` see it as missing, as they do on the platform.
     if (source !== 'empty') vars[name] = value;
@@ -157,12 +221,11 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
       diagnostics.push(cn.place({ code: r.error.code, severity: r.error.severity, message: r.error.message, node, field: f.name, target, line: r.error.line, column: r.error.column }));
       (failed ??= []).push(f.name);
     }
-    if (hasTwigResidue(r.output)) diagnostics.push({ code: 'twig-residue', severity: 'warning', node, field: f.name, target, message: `the rendered ${f.name} still contains Twig markup` });
+    if (r.trace ? hasTracedTwigResidue(r.trace) : hasTwigResidue(r.output)) diagnostics.push({ code: 'twig-residue', severity: 'warning', node, field: f.name, target, message: `the rendered ${f.name} still contains Twig markup` });
     if (f.isUrl && r.output !== '' && !isAbsoluteHttpUrl(r.output.trim())) diagnostics.push({ code: 'invalid-url', severity: 'warning', node, field: f.name, target, message: `${f.name} is not a valid absolute http(s) URL after rendering: "${r.output.slice(0, 120)}"` });
   }
-  const out: NodeRender = { target, node, channel: cn.node.channel, fields, sources, values: vars, diagnostics };
+  const out = new Render(target, node, cn.node.channel, fields, sources, vars, diagnostics, trace);
   if (failed) out.failed = failed;
-  if (trace) Object.defineProperty(out, 'htmlTrace', { value: trace, enumerable: false });
   if (cn.node.channel === 'sms') {
     out.sms = smsMetrics(fields.text ?? '');
     if ('from' in fields) {

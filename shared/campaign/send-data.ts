@@ -26,20 +26,40 @@ const has = Object.prototype.hasOwnProperty;
  * `target_with_params[user]` over `params` over the profile over the empty string.
  */
 export function resolveValue(name: string, user: string, data: SendData, profiles: Profiles | undefined): { value: unknown; source: ValueSource } {
-  return resolverFor(user, data, profiles)(name);
+  const found: Found = { value: undefined };
+  const source = resolverFor(user, data, profiles)(name, found);
+  return { value: found.value, source };
 }
 
-/** `resolveValue` for one user and many names: the user's own values and profile are found once. */
-export function resolverFor(user: string, data: SendData, profiles: Profiles | undefined): (name: string) => { value: unknown; source: ValueSource } {
+/** Where a resolver puts the value it found (one holder per user, not an object per name). */
+export interface Found {
+  value: unknown;
+}
+
+/**
+ * `resolveValue` for one user and many names: the user's own values and profile are found once.
+ * The resolver returns the source and puts the value into `found` (a scan resolves millions of names).
+ */
+export function resolverFor(user: string, data: SendData, profiles: Profiles | undefined): (name: string, found: Found) => ValueSource {
   const own = userReader(data.target_with_params, user);
   const params = data.params;
   const profile = profiles && has.call(profiles, user) ? profiles[user] : undefined;
-  return (name) => {
+  return (name, found) => {
     const v = own(name);
-    if (v !== NO_VALUE) return { value: v, source: 'target_with_params' };
-    if (has.call(params, name)) return { value: params[name], source: 'params' };
-    if (profile && has.call(profile, name)) return { value: profile[name], source: 'profile' };
-    return { value: '', source: 'empty' };
+    if (v !== NO_VALUE) {
+      found.value = v;
+      return 'target_with_params';
+    }
+    if (has.call(params, name)) {
+      found.value = params[name];
+      return 'params';
+    }
+    if (profile && has.call(profile, name)) {
+      found.value = profile[name];
+      return 'profile';
+    }
+    found.value = '';
+    return 'empty';
   };
 }
 

@@ -33,14 +33,17 @@ const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 /**
  * Walks the graphemes of `text` in order (CR LF as two): `fn(index, length, count)` gets either one
  * grapheme (`count` 1) or a run of `count === length` graphemes of one code unit each, so plain
- * text costs one call per run rather than one per character.
+ * text costs one call per run rather than one per character. `firstComplex` and `lastComplex`: what
+ * the caller knows of where the complex units are (none before the first nor after the last), so
+ * the text outside them is not searched again.
  */
-export function forEachGrapheme(text: string, fn: (index: number, length: number, count: number) => void): void {
+export function forEachGrapheme(text: string, fn: (index: number, length: number, count: number) => void, firstComplex = 0, lastComplex = text.length - 1): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
     // `i` is always a boundary. Simple units up to the last one before a complex unit are graphemes.
-    let j = i;
+    let j = i < firstComplex ? firstComplex : i;
+    if (j > lastComplex) j = n;
     while (j < n && !complexAt(text, j)) j++;
     if (j === n) {
       fn(i, n - i, n - i);

@@ -73,29 +73,30 @@ export function smsUnitName(m: Pick<SmsMetrics, 'encoding'>): string {
 function measure(text: string, cuts: number[] | undefined): SmsMetrics {
   const n = text.length;
   if (n === 0) return { encoding: 'GSM-7', characters: 0, units: 0, segments: 0, nonGsm: [] };
+  // GSM-7 up to the first character outside it: septets are counted only there.
   let septets = 0;
-  let flags = 0;
-  for (let i = 0; i < n; i++) {
-    const f = SMS_UNIT[text.charCodeAt(i)]!;
+  let first = 0;
+  for (; first < n; first++) {
+    const f = SMS_UNIT[text.charCodeAt(first)]!;
+    if (f & NOT_GSM) break;
     septets += f & 3;
-    flags |= f;
   }
-  if (!(flags & NOT_GSM)) {
+  if (first === n) {
     // Every GSM-7 character is simple: one character per code unit.
     const segments = septets <= GSM_SINGLE ? 1 : packSeptets(text, cuts);
     return { encoding: 'GSM-7', characters: n, units: septets, segments, nonGsm: [] };
   }
+  // UCS-2 from here: the rest of the pass collects the characters outside GSM-7 and finds the first that may join.
+  const { nonGsm, firstComplex, lastComplex } = nonGsmChars(text, first);
   const cap = n <= UCS_SINGLE ? Infinity : UCS_PART;
   let characters = n;
   let segments: number;
-  if (flags & COMPLEX) ({ characters, segments } = packGraphemes(text, cap, cuts));
+  if (firstComplex >= 0) ({ characters, segments } = packGraphemes(text, cap, cuts, firstComplex, lastComplex));
   else {
     segments = cap === Infinity ? 1 : Math.ceil(n / cap);
     if (cuts) for (let at = cap; at < n; at += cap) cuts.push(at);
   }
-  let first = 0;
-  while (!(SMS_UNIT[text.charCodeAt(first)]! & NOT_GSM)) first++;
-  return { encoding: 'UCS-2', characters, units: n, segments, nonGsm: nonGsmChars(text, first) };
+  return { encoding: 'UCS-2', characters, units: n, segments, nonGsm };
 }
 
 /** Parts of 153 septets for a GSM-7 text; an extension character's two septets stay together. */
@@ -116,8 +117,8 @@ function packSeptets(text: string, cuts: number[] | undefined): number {
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-/** Characters and parts of `cap` code units for a UCS-2 text, whole graphemes per part. */
-function packGraphemes(text: string, cap: number, cuts: number[] | undefined): { characters: number; segments: number } {
+/** Characters and parts of `cap` code units for a UCS-2 text, whole graphemes per part (units outside `firstComplex`…`lastComplex` never join). */
+function packGraphemes(text: string, cap: number, cuts: number[] | undefined, firstComplex: number, lastComplex: number): { characters: number; segments: number } {
   let characters = 0;
   let parts = 1;
   let fill = 0;
@@ -125,47 +126,74 @@ function packGraphemes(text: string, cap: number, cuts: number[] | undefined): {
     parts++;
     cuts?.push(at);
   };
-  forEachGrapheme(text, (pos, len, count) => {
-    characters += count;
-    if (fill + len <= cap) {
-      fill += len;
-      return;
-    }
-    if (count > 1) {
-      // A run of one-unit characters: fill this part, then whole parts, then the rest.
-      let at = pos + cap - fill;
-      cut(at);
-      while (pos + len - at > cap) cut((at += cap));
-      fill = pos + len - at;
-      return;
-    }
-    if (fill > 0) cut(pos);
-    // One character longer than a part: cut every `cap` units, one earlier where that would split a pair.
-    let at = pos;
-    const end = pos + len;
-    while (end - at > cap) {
-      let next = at + cap;
-      if (isHigh(text.charCodeAt(next - 1)) && isLow(text.charCodeAt(next))) next--;
-      cut(next);
-      at = next;
-    }
-    fill = end - at;
-  });
+  forEachGrapheme(
+    text,
+    (pos, len, count) => {
+      characters += count;
+      if (fill + len <= cap) {
+        fill += len;
+        return;
+      }
+      if (count > 1) {
+        // A run of one-unit characters: fill this part, then whole parts, then the rest.
+        let at = pos + cap - fill;
+        cut(at);
+        while (pos + len - at > cap) cut((at += cap));
+        fill = pos + len - at;
+        return;
+      }
+      if (fill > 0) cut(pos);
+      // One character longer than a part: cut every `cap` units, one earlier where that would split a pair.
+      let at = pos;
+      const end = pos + len;
+      while (end - at > cap) {
+        let next = at + cap;
+        if (isHigh(text.charCodeAt(next - 1)) && isLow(text.charCodeAt(next))) next--;
+        cut(next);
+        at = next;
+      }
+      fill = end - at;
+    },
+    firstComplex,
+    lastComplex,
+  );
   return { characters, segments: parts };
 }
 
-/** The distinct characters (code points) of `text` outside GSM-7, in order of first appearance, from the first at `from`. */
-function nonGsmChars(text: string, from: number): string[] {
-  const seen = new Set<string>();
+/** Past this many distinct characters, a Set finds the ones seen (below it, the list itself is quicker). */
+const FEW = 8;
+
+/**
+ * The distinct characters (code points) of `text` outside GSM-7, in order of first appearance, from
+ * the first at `from`; and where the first and last units that may join a neighbour are (-1 for none).
+ */
+function nonGsmChars(text: string, from: number): { nonGsm: string[]; firstComplex: number; lastComplex: number } {
+  const nonGsm: string[] = [];
+  let seen: Set<string> | undefined;
+  let firstComplex = -1;
+  let lastComplex = -1;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!(SMS_UNIT[c]! & NOT_GSM)) continue;
+    const f = SMS_UNIT[c]!;
+    if (!(f & NOT_GSM)) continue;
+    if (f & COMPLEX) {
+      if (firstComplex < 0) firstComplex = i;
+      lastComplex = i;
+    }
+    let ch: string;
     if (isHigh(c) && isLow(text.charCodeAt(i + 1))) {
-      seen.add(text.slice(i, i + 2));
+      ch = text.slice(i, i + 2);
       i++;
-    } else seen.add(text[i]!);
+      if (SMS_UNIT[text.charCodeAt(i)]! & COMPLEX) lastComplex = i;
+    } else ch = text[i]!;
+    if (seen) {
+      if (seen.has(ch)) continue;
+      seen.add(ch);
+    } else if (nonGsm.includes(ch)) continue;
+    nonGsm.push(ch);
+    if (!seen && nonGsm.length > FEW) seen = new Set(nonGsm);
   }
-  return [...seen];
+  return { nonGsm, firstComplex, lastComplex };
 }
 
 /** The last from name checked (a scan checks the same one for every user). */

@@ -88,9 +88,9 @@ function safeOf(texts: readonly string[]): Uint8Array {
 }
 
 /** True when a value cannot move a boundary of the HTML scanners (see the top of this file). */
-export function isInert(html: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = html.charCodeAt(i);
+function isInert(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
     if (c === 0x3c || c === 0x3e || c === 0x22 || c === 0x27 || c === 0x26 || c === 0x3d || c === 0x0a || c === 0x0d || c === 0x60) return false;
   }
   return true;
@@ -102,28 +102,33 @@ let sig = new Int32Array(64);
 /**
  * The signature of a render's shape into `sig`: per static text, its number times two plus one when
  * a value comes before it, then 1 when a value ends the HTML. Its length, or -1 when the trace does
- * not describe `html` or a value is not inert (or a static text is not safe).
+ * not describe `html` or a value is not inert (or a static text is not safe). The values are read
+ * from the trace's gaps, never from `html`: reading the rendered HTML would flatten it (engine.ts
+ * RenderTrace), and for the users of a known shape nothing else reads it.
  */
 function signature(html: string, trace: RenderTrace, safe: Uint8Array): number {
-  const { texts, entries } = trace;
+  const { texts, entries, gaps } = trace;
   const n = entries.length / 2;
+  if (gaps.length !== n + 1) return -1;
   if (sig.length < n + 1) sig = new Int32Array(2 * n + 2);
   let end = 0;
   for (let i = 0; i < entries.length; i += 2) {
     const id = entries[i]!;
     const at = entries[i + 1]!;
     const t = texts[id];
-    // The engine's trace describes its output (captures record nothing): offsets in order suffice as a check.
-    if (t === undefined || at < end || !safe[id]) return -1;
+    const gap = gaps[i >> 1]!;
+    // The engine's trace describes its output (captures record nothing): offsets and lengths that fit suffice as a check.
+    if (t === undefined || at !== end + gap.length || !safe[id]) return -1;
     if (at > end) {
-      if (!isInert(html, end, at)) return -1;
+      if (!isInert(gap)) return -1;
       sig[i >> 1] = 2 * id + 1;
     } else sig[i >> 1] = 2 * id;
     end = at + t.length;
   }
-  if (end > html.length) return -1;
-  if (end < html.length && !isInert(html, end, html.length)) return -1;
-  sig[n] = end < html.length ? 1 : 0;
+  const last = gaps[n]!;
+  if (end + last.length !== html.length) return -1;
+  if (last.length && !isInert(last)) return -1;
+  sig[n] = last.length ? 1 : 0;
   return n + 1;
 }
 
@@ -161,9 +166,6 @@ function shapeOf(known: Known, n: number, html: string, trace: RenderTrace): Sha
   return shape;
 }
 
-/** Where static text `k` starts in this render. */
-const offsetOf = (trace: RenderTrace, k: number) => trace.entries[2 * k + 1]!;
-
 /** The static text holding the character at `p` (or, for an end, the one before it), as an At; undefined when it is a value's. */
 function locate(trace: RenderTrace, html: string, p: number, isEnd: boolean): At | undefined {
   if (isEnd && p === html.length) return { k: -1, o: 0 };
@@ -185,7 +187,19 @@ function locate(trace: RenderTrace, html: string, p: number, isEnd: boolean): At
   return { k: found, o: p - at };
 }
 
-const place = (trace: RenderTrace, html: string, a: At) => (a.k < 0 ? html.length : offsetOf(trace, a.k) + a.o);
+/**
+ * This render's text from `a` to `b` (exclusive; `b.k` -1 is the end), put together from the trace's
+ * static texts and gaps, so the rendered HTML itself is not read (signature()).
+ */
+function traceSlice(trace: RenderTrace, a: At, b: At): string {
+  const { texts, entries, gaps } = trace;
+  const textAt = (k: number) => texts[entries[2 * k]!]!;
+  if (a.k === b.k) return textAt(a.k).slice(a.o, b.o);
+  let out = textAt(a.k).slice(a.o);
+  const last = b.k < 0 ? entries.length / 2 : b.k;
+  for (let k = a.k + 1; k < last; k++) out += gaps[k]! + textAt(k);
+  return b.k < 0 ? out + gaps[last]! : out + gaps[last]! + textAt(last).slice(0, b.o);
+}
 
 /** The values' ranges of a render ([from, to) pairs). */
 function valueRanges(html: string, trace: RenderTrace): number[] {
@@ -317,7 +331,7 @@ export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefin
   let same = shape.lastCompat !== undefined;
   for (let d = 0; d < shape.dynamic.length; d++) {
     const dyn = shape.dynamic[d]!;
-    const piece = html.slice(place(trace, html, dyn.start), place(trace, html, dyn.end));
+    const piece = traceSlice(trace, dyn.start, dyn.end);
     let info = dyn.info;
     if (!info || dyn.last !== piece) {
       info = analysePiece(piece);
@@ -358,10 +372,8 @@ export function tracedScan(html: string, trace: RenderTrace): HtmlTags | undefin
   adoptScan(html, scan);
   const out: HtmlTags = { links: [], images: [] };
   for (const t of shape.tags) {
-    if ('start' in t) {
-      const lt = place(trace, html, t.start);
-      addTag(out, t.name, html.slice(lt + 1 + t.name, place(trace, html, t.end)));
-    } else if (t.link !== undefined) out.links.push(t.link);
+    if ('start' in t) addTag(out, t.name, traceSlice(trace, { k: t.start.k, o: t.start.o + 1 + t.name }, t.end));
+    else if (t.link !== undefined) out.links.push(t.link);
     else if (t.image) out.images.push(t.image);
   }
   return out;

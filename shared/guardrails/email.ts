@@ -7,7 +7,7 @@
 import { urlHostname } from '../campaign/url';
 import { codePointLength } from '../channels/graphemes';
 import type { RawFinding } from './types';
-import { ownString } from './compat/markup';
+import { ownString, scanAttributes } from './compat/markup';
 import { verdictKey } from './url-verdict';
 
 /** Gmail clips messages whose HTML is over 102 KB (102 × 1024 bytes of UTF-8). */
@@ -18,15 +18,10 @@ export const SUBJECT_MAX = 60;
 export const PREHEADER_MIN = 40;
 export const PREHEADER_MAX = 100;
 
-const ATTR = /([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
-
-/** Parses a tag's attributes into a lower-cased map (values as written, entities decoded for &amp;). */
+/** Parses a tag's attributes into a lower-cased map (values as written, entities decoded for &amp;; the last of a name wins). */
 export function attributes(source: string): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>();
-  for (const m of source.matchAll(ATTR)) {
-    const raw = m[2] ?? m[3] ?? m[4];
-    out.set(m[1]!.toLowerCase(), raw === undefined ? undefined : raw.replace(/&amp;/g, '&'));
-  }
+  scanAttributes(source, 'loose', (name, raw) => out.set(name.toLowerCase(), raw === undefined || raw.indexOf('&') < 0 ? raw : raw.replace(/&amp;/g, '&')));
   return out;
 }
 

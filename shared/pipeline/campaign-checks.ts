@@ -5,7 +5,7 @@
  */
 import type { CompiledCampaign } from '../campaign/render';
 import { usersWithValues } from '../campaign/per-user';
-import { resolverFor, type Profiles, type SendData } from '../campaign/send-data';
+import { resolveValue, type Profiles, type SendData } from '../campaign/send-data';
 import { smsMetrics } from '../channels/sms';
 import type { Diagnostic } from '../diagnostics';
 import { applyLevels, checkData, checkLongestSms, longestValues, type GuardrailSettings } from '../guardrails';
@@ -61,7 +61,7 @@ export function campaignChecks(cc: CompiledCampaign, data: SendData, profiles: P
       if (n.node.channel !== 'sms') continue;
       const text = n.fields.find((f) => f.name === 'text');
       if (!text) continue;
-      const vars = longestValues(n.references, data.target, (name, user) => resolverFor(user, data, profiles)(name).value);
+      const vars = longestValues(n.references, data.target, (name, user) => resolveValue(name, user, data, profiles).value);
       out.push(...applyLevels(checkLongestSms(smsMetrics(text.template.render(vars).output), n.node.key), settings));
     }
   }

@@ -67,11 +67,17 @@ export interface RenderOptions {
 /**
  * Which parts of one render's output are the template's static text: `entries` holds, for each
  * static text appended to the output, its number in `texts` and the offset it starts at. Everything
- * between them is dynamic (printed values, output captured by `set`, macros, `apply`, block()).
+ * between them is dynamic (printed values, output captured by `set`, macros, `apply`, block()), and
+ * `gaps` holds it: `gaps[i]` is the dynamic output just before entry `i` (often ''), the last one
+ * what follows the last entry. So the output is `gaps[0] + texts[entries[0]] + gaps[1] + …`, and a
+ * check can read its dynamic parts without reading the whole output: V8 builds the output as a
+ * rope, and the first read of it copies all of it into one flat string (bench-render: ~0.2 s per
+ * 100,000 emails of 14 KB).
  */
 export interface RenderTrace {
   texts: readonly string[];
   entries: number[];
+  gaps: string[];
 }
 
 export interface RenderResult {
@@ -136,7 +142,7 @@ export function compileTemplate(source: string, options: CompileOptions): Compil
         vars: vars ?? noVars,
         locals: Object.create(null) as Record<string, unknown>,
         out: '',
-        trace: opts?.trace ? [] : null,
+        trace: opts?.trace ? { entries: [], gaps: [], gap: '' } : null,
         tmp: undefined,
         pos: 0,
         env,
@@ -147,7 +153,10 @@ export function compileTemplate(source: string, options: CompileOptions): Compil
       };
       try {
         root(c);
-        return c.trace ? { output: c.out, trace: { texts, entries: c.trace } } : { output: c.out };
+        const tr = c.trace;
+        if (tr === null) return { output: c.out };
+        tr.gaps.push(tr.gap);
+        return { output: c.out, trace: { texts, entries: tr.entries, gaps: tr.gaps } };
       } catch (e) {
         const message = e instanceof TwigRuntimeError ? e.message : `Unexpected error: ${(e as Error)?.message ?? String(e)}`;
         return { output: '', error: diagnostic('render', message, code, c.pos) };

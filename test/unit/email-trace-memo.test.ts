@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { compileCampaign, renderNode, type NodeRender } from '../../shared/campaign/render';
+import { compileCampaign, hasTracedTwigResidue, hasTwigResidue, renderNode, type NodeRender } from '../../shared/campaign/render';
+import type { RenderTrace } from '../../shared/render/engine';
 import type { Campaign } from '../../shared/campaign/model';
 import { checkEmail, checkLinks, levelOf, rawRenderFindings, type GuardrailSettings, type RawFinding } from '../../shared/guardrails';
 import { compatibilityFindings } from '../../shared/guardrails/compatibility';
@@ -50,6 +51,13 @@ const SETTINGS: GuardrailSettings[] = [
   { email: { clients: ['outlook', 'apple-mail'], trackingParams: ['utm_source', 'utm_campaign'] } },
   { 'email-client-unsupported': 'off', 'email-client-partial': 'off', email: { trackingParams: ['utm_medium'] } },
 ];
+
+/** The output a trace describes: `gaps[0] + texts[entries[0]] + gaps[1] + …`. */
+function joinTrace({ texts, entries, gaps }: RenderTrace): string {
+  let out = gaps[0]!;
+  for (let k = 0; k < entries.length / 2; k++) out += texts[entries[2 * k]!]! + gaps[k + 1]!;
+  return out;
+}
 
 /** The plain checks of one render: nothing remembered by shape, a fresh HTML scan for the links. */
 function oracle(r: NodeRender, settings: GuardrailSettings): RawFinding[] {
@@ -227,6 +235,12 @@ describe('email checks with the render trace equal the plain checks', () => {
         // The trace never shows in a copy or a serialisation of the render.
         expect(Object.keys(rendered)).not.toContain('htmlTrace');
         const html = rendered.fields.html ?? '';
+        if (rendered.htmlTrace) {
+          // The trace describes the output: its gaps and static texts, joined, are the HTML, and
+          // the Twig residue found from them is the one found in the HTML.
+          expect(joinTrace(rendered.htmlTrace)).toBe(html);
+          expect(hasTracedTwigResidue(rendered.htmlTrace)).toBe(hasTwigResidue(html));
+        }
         if (rendered.htmlTrace && tracedScan(html, rendered.htmlTrace)) {
           traced++;
           // The scan the memo made (adopted) is the one scanEmail makes.
@@ -248,6 +262,29 @@ describe('email checks with the render trace equal the plain checks', () => {
       if (c.memo) expect(traced).toBeGreaterThanOrEqual(c.memo);
       else expect(traced).toBe(0);
     });
+
+  it('Twig markup made across a join of values and static text is found from the trace', () => {
+    const node = compileCampaign(email('<p>{{ a }}%{{ b }}{{ c }}</p>{% verbatim %}{{ kept }}{% endverbatim %}')).nodes[0]!;
+    const residue = (v: Record<string, string>) => {
+      const r = renderNode(node, 'u', { target_by: 'user_id', target: ['u'], params: { kept: '' }, target_with_params: { u: v } }, {});
+      expect(hasTracedTwigResidue(r.htmlTrace!)).toBe(hasTwigResidue(r.fields.html!));
+      return r.diagnostics.some((d) => d.code === 'twig-residue');
+    };
+    const plainNode = compileCampaign(email('<p>{{ a }}%{{ b }}{{ c }}</p>')).nodes[0]!;
+    const plainResidue = (v: Record<string, string>) => {
+      const r = renderNode(plainNode, 'u', { target_by: 'user_id', target: ['u'], params: {}, target_with_params: { u: v } }, {});
+      expect(hasTracedTwigResidue(r.htmlTrace!)).toBe(hasTwigResidue(r.fields.html!));
+      return r.diagnostics.some((d) => d.code === 'twig-residue');
+    };
+    expect(plainResidue({ a: 'x', b: 'y', c: 'z' })).toBe(false);
+    // A value ending in `{` before the static `%`.
+    expect(plainResidue({ a: 'x{', b: 'y', c: 'z' })).toBe(true);
+    // Two values that make `{#` between them, and one that holds markup itself.
+    expect(plainResidue({ a: 'x', b: '{', c: '#' })).toBe(true);
+    expect(plainResidue({ a: 'x', b: '{{ y }}', c: '' })).toBe(true);
+    // Static text that holds markup (a verbatim block) is found for every user.
+    expect(residue({ a: 'x', b: 'y', c: 'z' })).toBe(true);
+  });
 
   it('a user whose values are plain gets the shape of the first user with the same static text', () => {
     const node = compileCampaign(email(benchHtml)).nodes[0]!;

@@ -1,5 +1,5 @@
 import type { NodeRender } from '../../../shared/campaign/render';
-import { resolverFor } from '../../../shared/campaign/send-data';
+import { resolveValue } from '../../../shared/campaign/send-data';
 import { useCampaignData, useProfiles } from '../../stores/data';
 import { useSelectedCampaign } from '../../stores/workspace';
 import { SOURCE_LABELS } from './ProvenanceText';
@@ -22,7 +22,6 @@ export function ValueTable({ render }: { render: NodeRender }) {
   const profiles = useProfiles();
   const entries = Object.entries(render.sources);
   if (!entries.length) return null;
-  const resolve = data ? resolverFor(render.target, data, profiles) : undefined;
   return (
     <>
       <h3 className="section">Values</h3>
@@ -36,7 +35,7 @@ export function ValueTable({ render }: { render: NodeRender }) {
         </thead>
         <tbody>
           {entries.map(([name, source]) => {
-            const v = source === 'empty' || !resolve ? undefined : shown(resolve(name).value);
+            const v = source === 'empty' || !data ? undefined : shown(resolveValue(name, render.target, data, profiles).value);
             return (
               <tr key={name}>
                 <th scope="row">

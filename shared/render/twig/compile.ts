@@ -211,7 +211,12 @@ class Compiler implements CallCompiler {
   private text(t: string): S {
     const id = this.texts.push(t) - 1;
     return (c) => {
-      if (c.trace !== null) c.trace.push(id, c.out.length);
+      const tr = c.trace;
+      if (tr !== null) {
+        tr.entries.push(id, c.out.length);
+        tr.gaps.push(tr.gap);
+        tr.gap = '';
+      }
       c.out += t;
     };
   }
@@ -382,22 +387,29 @@ class Compiler implements CallCompiler {
         else b(c);
       };
     }
+    // A printed value is dynamic output: a trace keeps it as a string of its own too (RenderTrace.gaps).
     if (!strategy || isSafeFor(e, strategy)) {
       return (c) => {
         c.pos = pos;
-        c.out += toStr(fn(c));
+        const v = toStr(fn(c));
+        if (c.trace !== null) c.trace.gap += v;
+        c.out += v;
       };
     }
     if (strategy === 'html') {
       return (c) => {
         c.pos = pos;
-        c.out += escapeValue(fn(c), 'html', true);
+        const v = escapeValue(fn(c), 'html', true);
+        if (c.trace !== null) c.trace.gap += v;
+        c.out += v;
       };
     }
     const st = strategy;
     return (c) => {
       c.pos = pos;
-      c.out += escapeValue(fn(c), st, true);
+      const v = escapeValue(fn(c), st, true);
+      if (c.trace !== null) c.trace.gap += v;
+      c.out += v;
     };
   }
 

@@ -12,6 +12,13 @@ export interface RenderEnv {
   timezone: string;
 }
 
+/** A trace being recorded: `gap` is the dynamic output since the last static text. */
+export interface TraceState {
+  entries: number[];
+  gaps: string[];
+  gap: string;
+}
+
 /** Mutable state of one render. */
 export interface Ctx {
   /** The caller's variables (never mutated, never compiled). */
@@ -22,10 +29,11 @@ export interface Ctx {
   out: string;
   /**
    * When the caller asked for one: for each static template text appended to the output (not to a
-   * capture such as `set`, `apply`, a macro or block()), its number and the offset it starts at.
-   * What lies between them in the output is dynamic (printed values, captured output).
+   * capture such as `set`, `apply`, a macro or block()), its number and the offset it starts at;
+   * and what lies between them in the output (printed values, captured output), as strings of
+   * their own (engine.ts RenderTrace).
    */
-  trace: number[] | null;
+  trace: TraceState | null;
   /** Value being filtered by `{% apply %}`. */
   tmp: unknown;
   /** Offset of the statement being rendered, for run-time error locations. */
