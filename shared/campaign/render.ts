@@ -9,7 +9,7 @@ import { compileTemplate, type CompiledTemplate, type RenderTrace } from '../ren
 import { smsMetrics, checkFromName, type SmsMetrics } from '../channels/sms';
 import { codePointLength } from '../channels/graphemes';
 import { templateFields, type Campaign, type CampaignNode, type Channel } from './model';
-import { resolverFor, isEmptyValue, type Found, type Profiles, type SendData, type ValueSource } from './send-data';
+import { resolverFor, isEmptyValue, type Found, type Profiles, type Resolver, type SendData, type ValueSource } from './send-data';
 import { isAbsoluteHttpUrl } from './url';
 import { templatePlacer, type CampaignSource } from './source-map';
 
@@ -182,13 +182,16 @@ export function hasTracedTwigResidue(trace: RenderTrace): boolean {
   }
 }
 
-/** Renders one node for one user, with the sources of every referenced attribute and per-render diagnostics. */
-export function renderNode(cn: CompiledNode, target: string, data: SendData, profiles?: Profiles, options?: RenderOptions): NodeRender {
+/**
+ * Renders one node for one user, with the sources of every referenced attribute and per-render
+ * diagnostics. `resolve`: the user's resolver when the caller has it already (an evaluation keeps
+ * the last user's, as the cells of one user are asked for in a row).
+ */
+export function renderNode(cn: CompiledNode, target: string, data: SendData, profiles?: Profiles, options?: RenderOptions, resolve: Resolver = resolverFor(target, data, profiles)): NodeRender {
   const vars: Record<string, unknown> = {};
   const sources: Record<string, ValueSource> = {};
   const diagnostics: Diagnostic[] = [];
   const node = cn.node.key;
-  const resolve = resolverFor(target, data, profiles);
   const found: Found = { value: undefined };
   for (const name of cn.references) {
     const source = resolve(name, found);
@@ -212,9 +215,10 @@ export function renderNode(cn: CompiledNode, target: string, data: SendData, pro
     for (const d of cn.compileErrors) diagnostics.push({ ...d, target });
     failed = [...cn.brokenFields];
   }
+  // Seeded by the target: random()/shuffle show the same pick for a user in every preview, check and CLI run.
+  const seeded = { seed: target };
   for (const f of cn.fields) {
-    // Seeded by the target: random()/shuffle show the same pick for a user in every preview, check and CLI run.
-    const r = f.template.render(vars, f.trace ? { seed: target, trace: true } : { seed: target });
+    const r = f.template.render(vars, f.trace ? { seed: target, trace: true } : seeded);
     fields[f.name] = r.output;
     if (r.trace) trace = r.trace;
     if (r.error) {

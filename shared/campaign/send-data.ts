@@ -36,11 +36,14 @@ export interface Found {
   value: unknown;
 }
 
+/** One user's resolver: the source of a name, with its value put into `found`. */
+export type Resolver = (name: string, found: Found) => ValueSource;
+
 /**
  * `resolveValue` for one user and many names: the user's own values and profile are found once.
  * The resolver returns the source and puts the value into `found` (a scan resolves millions of names).
  */
-export function resolverFor(user: string, data: SendData, profiles: Profiles | undefined): (name: string, found: Found) => ValueSource {
+export function resolverFor(user: string, data: SendData, profiles: Profiles | undefined): Resolver {
   const own = userReader(data.target_with_params, user);
   const params = data.params;
   const profile = profiles && has.call(profiles, user) ? profiles[user] : undefined;

@@ -7,7 +7,7 @@
 import type { Campaign } from '../campaign/model';
 import type { CampaignSource } from '../campaign/source-map';
 import { compileCampaign, renderNode, type CompiledCampaign, type NodeRender } from '../campaign/render';
-import type { Profiles, SendData } from '../campaign/send-data';
+import { resolverFor, type Profiles, type Resolver, type SendData } from '../campaign/send-data';
 import type { Diagnostic } from '../diagnostics';
 import { renderFindings, type GuardrailSettings } from '../guardrails';
 import { campaignChecks } from './campaign-checks';
@@ -61,6 +61,8 @@ export function createEvaluation(input: EvaluationInput, compiled: CompiledCampa
   const options = { legacyPersonalisation };
   const nodes = compiled.nodes;
   let campaignLevel: Diagnostic[] | undefined;
+  let lastTarget: string | undefined;
+  let lastResolver: Resolver | undefined;
   return {
     campaign: input.campaign,
     data: input.data,
@@ -72,7 +74,12 @@ export function createEvaluation(input: EvaluationInput, compiled: CompiledCampa
     cell(target, node) {
       const n = nodes[node];
       if (!n) throw new RangeError(`the campaign has no node ${node + 1}`);
-      const r = renderNode(n, target, input.data, profiles, options);
+      // The data of an evaluation does not change (an edit makes a new one), so the last user's resolver stays right.
+      if (target !== lastTarget || !lastResolver) {
+        lastTarget = target;
+        lastResolver = resolverFor(target, input.data, profiles);
+      }
+      const r = renderNode(n, target, input.data, profiles, options, lastResolver);
       const findings = renderFindings(r, settings);
       // The render's diagnostics are its own (a new array per render): the findings join them in place.
       if (findings.length) {

@@ -125,8 +125,6 @@ export function pieceInfo(p: string): PieceInfo {
  */
 export function analysePiece(p: string): PieceInfo {
   if (p === '\n') return NEWLINE;
-  const known = pieces.get(p);
-  if (known) return known;
   let info: PieceInfo;
   {
     const tag = parseTag(p);
