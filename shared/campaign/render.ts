@@ -140,14 +140,14 @@ export function fieldFailure(r: Pick<NodeRender, 'failed' | 'diagnostics'>, fiel
  * memory speed where the three-way pattern cost as much as rendering the benchmark's email.
  */
 export function hasTwigResidue(s: string): boolean {
-  for (let i = s.indexOf('{'); i !== -1; i = s.indexOf('{', i + 1)) {
-    const c = s.charCodeAt(i + 1);
-    if (c === 0x7b || c === 0x25 || c === 0x23) return true;
-  }
+  for (let i = s.indexOf('{'); i !== -1; i = s.indexOf('{', i + 1)) if (opensTwig(s.charCodeAt(i + 1))) return true;
   return false;
 }
 
-const opensTwig = (c: number) => c === 0x7b || c === 0x25 || c === 0x23;
+/** The character after a `{` that makes Twig markup: `{`, `%` or `#`. */
+function opensTwig(c: number): boolean {
+  return c === 0x7b || c === 0x25 || c === 0x23;
+}
 
 /** Per template (its static texts): which texts hold Twig markup themselves (a `verbatim` block can print it). */
 const residueTexts = new WeakMap<readonly string[], Uint8Array>();

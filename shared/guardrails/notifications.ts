@@ -17,18 +17,15 @@ function lengthMessage(channel: 'webpush' | 'push', field: 'title' | 'body', n: 
   return m;
 }
 
-const FIELDS = ['title', 'body'] as const;
-
 /** Flags a title or body longer than a platform shows, naming the platforms that cut it. */
 export function checkNotification(channel: 'webpush' | 'push', fields: Record<string, string>, where: { node?: string; target?: string } = {}): RawFinding[] {
   const out: RawFinding[] = [];
   const code = channel === 'webpush' ? 'webpush-length' : 'push-length';
-  for (const field of FIELDS) {
+  for (const field of ['title', 'body'] as const) {
     const value = fields[field];
     if (value === undefined) continue;
     const message = lengthMessage(channel, field, codePointLength(value));
-    // Keys written out, not `...where`: a scan makes one such finding per user, and a spread copies by looking the keys up.
-    if (message) out.push(where.node === undefined && where.target === undefined ? { code, field, message } : { code, node: where.node, target: where.target, field, message });
+    if (message) out.push({ code, ...where, field, message });
   }
   return out;
 }
