@@ -30,6 +30,18 @@ export const CONTENT_SECURITY_POLICY = [
  */
 export const WORKER_POLICY = ["default-src 'none'", "script-src 'self'", "connect-src 'none'"].join('; ');
 
+/**
+ * The IPC worker's policy (renderer/workers/ipc-worker.ts, browser host only): it makes the
+ * requests that carry the parts of a big data set, so it may reach the host ('self') and nothing
+ * else. It runs no templates.
+ */
+export const IPC_WORKER_POLICY = ["default-src 'none'", "script-src 'self'", "connect-src 'self'"].join('; ');
+
+/** True for the built IPC worker's file (`ipc-worker-<hash>.js`). */
+export function isIpcWorkerFile(path: string): boolean {
+  return /(^|\/)ipc-worker-[\w-]+\.js$/.test(path);
+}
+
 /** True for a built worker's file (Vite names them `render-worker-<hash>.js`, `import-worker-<hash>.js`, `workspace-worker-<hash>.js`). */
 export function isWorkerFile(path: string): boolean {
   return /(^|\/)(render|import|workspace)-worker-[\w-]+\.js$/.test(path);
@@ -44,6 +56,7 @@ export const DOCUMENT_HEADERS: Record<string, string> = { 'referrer-policy': 'no
 /** Security headers for one file of the built renderer, by path: the same on both hosts. */
 export function securityHeaders(path: string): Record<string, string> {
   if (/\.html$/.test(path)) return { 'content-security-policy': CONTENT_SECURITY_POLICY, ...DOCUMENT_HEADERS };
+  if (isIpcWorkerFile(path)) return { 'content-security-policy': IPC_WORKER_POLICY, 'x-content-type-options': 'nosniff' };
   if (isWorkerFile(path)) return { 'content-security-policy': WORKER_POLICY, 'x-content-type-options': 'nosniff' };
   return { 'x-content-type-options': 'nosniff' };
 }

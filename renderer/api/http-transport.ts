@@ -1,33 +1,20 @@
 /**
- * The browser-host transport: POST /ipc/<channel> and the event stream over Server-Sent Events.
- * Both authenticate with the host's session cookie, which the browser sends by itself (it is
- * HttpOnly: this code never sees it) along with the page's Origin; no secret is in the page or its URL.
+ * The browser-host transport: POST /ipc/<channel> (http-post.ts) and the event stream over
+ * Server-Sent Events. The parts of a big data set go through the IPC worker, off the UI thread.
  */
 import type { EventName, EventPayload, IpcReply, PreflightApi } from '../../shared/ipc/contract';
+import type { IpcWorkerReply, IpcWorkerRequest } from '../workers/ipc-protocol';
+import { postToHost } from './http-post';
 
-/**
- * Bodies over this many characters go as UTF-8 bytes: Chromium's fetch turns a string body into
- * bytes on the UI thread at ~15 MB/s (a part of a million-user data set, ~500 KB: ~35 ms in the
- * fetch call; scripts/bench-frames.mjs shows the window), `TextEncoder` at several hundred MB/s.
- */
-const BYTES_BODY_CHARS = 1 << 16;
-const encoder = new TextEncoder();
+/** Channels whose requests the IPC worker makes: each carries up to 10,000 users of a data set. */
+const OFF_THREAD_CHANNELS: ReadonlySet<string> = new Set(['data.part']);
 
 export function createHttpTransport(): PreflightApi {
   let source: EventSource | undefined;
+  const offThread = createIpcWorker();
   return {
-    async invoke(channel, args) {
-      try {
-        const res = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
-          method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'content-type': 'application/json' },
-          body: bodyOf(JSON.stringify(args)),
-        });
-        return (await res.json()) as IpcReply<never>;
-      } catch (e) {
-        return { ok: false, error: { code: 'failed', message: `the app host cannot be reached: ${(e as Error).message}` } };
-      }
+    invoke(channel, args) {
+      return (OFF_THREAD_CHANNELS.has(channel) && offThread ? offThread(channel, args) : postToHost(channel, args)) as Promise<IpcReply<never>>;
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
       source ??= new EventSource('/events');
@@ -38,6 +25,38 @@ export function createHttpTransport(): PreflightApi {
   };
 }
 
-function bodyOf(json: string): string | Uint8Array<ArrayBuffer> {
-  return json.length > BYTES_BODY_CHARS ? encoder.encode(json) : json;
+/**
+ * Requests through the IPC worker, matched by sequence number; undefined where workers cannot start.
+ * A worker that fails answers what it holds with `failed`, and the next request starts a new one.
+ */
+function createIpcWorker(): ((channel: string, args: unknown) => Promise<IpcReply<never>>) | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  let worker: Worker | undefined;
+  let seq = 0;
+  const pending = new Map<number, (r: IpcReply<never>) => void>();
+  const start = () => {
+    const w = new Worker(new URL('../workers/ipc-worker.ts', import.meta.url), { type: 'module', name: 'ipc-worker' });
+    w.onmessage = (e: MessageEvent<IpcWorkerReply>) => {
+      const answer = pending.get(e.data.seq);
+      pending.delete(e.data.seq);
+      answer?.(e.data.reply);
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      const reply: IpcReply<never> = { ok: false, error: { code: 'failed', message: `the app host cannot be reached: ${e.message || 'the IPC worker failed'}` } };
+      for (const answer of pending.values()) answer(reply);
+      pending.clear();
+      w.terminate();
+      worker = undefined;
+    };
+    return w;
+  };
+  return (channel, args) => {
+    const w = (worker ??= start());
+    const n = ++seq;
+    return new Promise((answer) => {
+      pending.set(n, answer);
+      w.postMessage({ seq: n, channel, args } satisfies IpcWorkerRequest);
+    });
+  };
 }

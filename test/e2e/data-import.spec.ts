@@ -252,7 +252,11 @@ test('a 100,000-row CSV imports in the worker with progress while the window sta
   // No mapping was changed, so none is remembered; the imported data itself is kept for the next start.
   expect(existsSync(join(host.workspace, '.preflight/mappings.json'))).toBe(false);
   await expect.poll(() => existsSync(join(host.workspace, '.preflight/data/promo-journey.yaml.json'))).toBe(true);
-  // The host holds the set it got in parts of 10,000 users (data.part) and keeps exactly that set.
+  // The parts went to the host from the IPC worker (off the UI thread), whose policy lets it reach the host only.
+  const ipcWorker = page.workers().find((w) => /\/ipc-worker-[\w-]+\.js$/.test(w.url()));
+  expect(ipcWorker, 'the IPC worker made the data.part requests').toBeTruthy();
+  expect(await page.evaluate(async (u) => (await fetch(u)).headers.get('content-security-policy'), ipcWorker!.url())).toContain("connect-src 'self'");
+  // The host holds the set it got in parts (data.part) and keeps exactly that set.
   const kept = JSON.parse(readFileSync(join(host.workspace, '.preflight/data/promo-journey.yaml.json'), 'utf8')) as { data: { target: string[]; target_with_params: { ids: string[]; rows: string[][]; columns: string[]; at: number[] } } };
   expect(kept.data.target).toHaveLength(100_000);
   expect(kept.data.target[99_999]).toBe('u0099999');
