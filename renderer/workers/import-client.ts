@@ -6,7 +6,8 @@
 import type { ColumnMapping } from '../../shared/targets/types';
 import { createJoin } from '../../shared/data/parts';
 import { rememberUsersWithValuesCount } from '../../shared/campaign/per-user';
-import type { BuiltData, ImportInput, ImportReply, ImportRequest, ParsedImport, ParsedProfilesResult } from './import-protocol';
+import type { BuiltData, ImportInput, ImportReply, ImportRequest, NextPart, ParsedImport, ParsedProfilesResult } from './import-protocol';
+import { nextTask } from '../lib/next-task';
 
 type Progress = Extract<ImportReply, { type: 'progress' }>;
 /** Distributes `Omit` over a union, so each request keeps its own fields. */
@@ -59,6 +60,8 @@ export class ImportJob {
   constructor() {
     this.worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'import-worker' });
     this.worker.onmessage = (e: MessageEvent<ImportReply>) => {
+      // Asks for the next part once this one is joined and the window could draw (import-worker.ts holds it till then).
+      if (e.data.type === 'built-part') void nextTask().then(() => this.disposed || this.worker.postMessage({ type: 'next-part' } satisfies NextPart));
       const p = this.pending.get(e.data.seq);
       if (!p) return;
       let m: ImportReply | undefined;

@@ -11,7 +11,19 @@ import type { HeaderChoice } from '../../shared/targets/id-list';
 import type { DataHead, DataPart } from '../../shared/data/parts';
 
 /** What to read: a file's bytes, or pasted text. */
-export type ImportInput = { file: string; bytes: ArrayBuffer } | { file: string; text: string };
+/**
+ * What an import reads: a file's bytes, text, or a picked file itself (`blob`), which the worker
+ * reads (renderer/workers/import-worker.ts) so its bytes are never read on the UI thread.
+ */
+export type ImportInput = { file: string; bytes: ArrayBuffer } | { file: string; text: string } | { file: string; blob: Blob };
+
+/**
+ * The UI asks for each part of a big data set once it has joined the one before and let the
+ * window draw (renderer/workers/import-client.ts); the worker holds the rest until then.
+ */
+export interface NextPart {
+  type: 'next-part';
+}
 
 export type ImportPhase = 'decode' | 'parse' | 'map' | 'build' | 'profiles' | 'done';
 

@@ -47,6 +47,7 @@ export function createImportSession(post: (m: ImportReply) => void): (req: Impor
 
   function readText(input: ImportInput, seq: number, timings: Partial<Record<ImportPhase, number>>): { text: string; encoding?: string; diagnostics: Diagnostic[] } {
     if ('text' in input) return { text: input.text, diagnostics: [] };
+    if ('blob' in input) throw new Error('the import worker reads a picked file before the session parses it');
     const t0 = performance.now();
     post({ type: 'progress', seq, phase: 'decode', bytes: input.bytes.byteLength });
     const d = decodeText(new Uint8Array(input.bytes), { file: input.file });

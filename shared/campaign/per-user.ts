@@ -7,14 +7,18 @@
  *   position of each param column in them; an empty cell means "no value" (so `params` applies).
  *   It reuses the parsed rows where the keyed shape needs an object per user and a keyed object of
  *   100,000 ids (most of the time and memory of importing a large CSV), and it crosses worker and
- *   IPC boundaries as plain data.
+ *   IPC boundaries as plain data;
+ * - packed columns: the same table with every cell in one text and where each ends, so a million
+ *   users are a few objects instead of millions (a heap of millions of small objects held the
+ *   window for 100–300 ms at each collection). A table becomes packed when it crosses in parts
+ *   (shared/data/parts.ts): the UI, the render worker and the host hold a big import packed.
  *
  * Everything reads per-user values through the functions below, so both shapes behave the same; the
  * platform's shape is built only where a body goes on the wire (`valuesFor` per batch, `toRecord`).
  * A columns object is treated as immutable: lookups are indexed once per object.
  */
 import type { z } from 'zod';
-import type { paramColumnsSchema, perUserValuesSchema } from '../ipc/schemas';
+import type { packedColumnsSchema, paramColumnsSchema, perUserValuesSchema } from '../ipc/schemas';
 
 /**
  * Per-user values of a string table: `rows[i][at[c]]` is user `ids[i]`'s value of `columns[c]`; `at`
@@ -22,6 +26,16 @@ import type { paramColumnsSchema, perUserValuesSchema } from '../ipc/schemas';
  * schema in shared/ipc/schemas.ts).
  */
 export type ParamColumns = z.infer<typeof paramColumnsSchema>;
+
+/**
+ * Per-user values of a string table, packed: user `ids[r]`'s value of `columns[c]` is the text of
+ * `cells` from the end of cell `k - 1` to `ends[k]`, where `k = r * columns.length + c`; an empty
+ * cell means no value (the schema in shared/ipc/schemas.ts).
+ */
+export type PackedColumns = z.infer<typeof packedColumnsSchema>;
+
+/** The per-user values of a string table: its rows, or packed. */
+export type TableValues = ParamColumns | PackedColumns;
 
 /** `target_with_params`: keyed objects as on the wire, or columns from a table import. */
 export type PerUserValues = z.infer<typeof perUserValuesSchema>;
@@ -39,18 +53,28 @@ export function isParamColumns(v: PerUserValues): v is ParamColumns {
   return (v as { kind?: unknown }).kind === 'columns' && Array.isArray((v as ParamColumns).rows);
 }
 
+/** True for packed columns; like `isParamColumns`, a keyed object's `kind` is never a string. */
+export function isPackedColumns(v: PerUserValues): v is PackedColumns {
+  return (v as { kind?: unknown }).kind === 'packed' && typeof (v as PackedColumns).cells === 'string';
+}
+
+/** True for a string table's values, as rows or packed. */
+export function isTableValues(v: PerUserValues): v is TableValues {
+  return isParamColumns(v) || isPackedColumns(v);
+}
+
 interface ColumnIndex {
   row: Map<string, number>;
   col: Map<string, number>;
 }
 
 /** `usersWithValues` per columns object (a columns object is never changed once built). */
-const users = new WeakMap<ParamColumns, string[]>();
+const users = new WeakMap<TableValues, string[]>();
 
 /** Lookup maps per columns object, built on first lookup (a worker or IPC copy builds its own). */
-const indexes = new WeakMap<ParamColumns, ColumnIndex>();
+const indexes = new WeakMap<TableValues, ColumnIndex>();
 
-function indexOf(v: ParamColumns): ColumnIndex {
+function indexOf(v: TableValues): ColumnIndex {
   let ix = indexes.get(v);
   if (!ix) {
     const row = new Map<string, number>();
@@ -69,11 +93,15 @@ export function ownValue(v: PerUserValues, user: string, name: string): unknown 
   return userReader(v, user)(name);
 }
 
-function cellOf(v: ParamColumns, r: number, c: number): string {
+function cellOf(v: TableValues, r: number, c: number): string {
+  if (v.kind === 'packed') {
+    const k = r * v.columns.length + c;
+    return v.cells.slice(k === 0 ? 0 : v.ends[k - 1], v.ends[k]);
+  }
   return (v.rows[r] as string[])[v.at[c] as number] ?? '';
 }
 
-function rowValues(v: ParamColumns, r: number): Record<string, unknown> | undefined {
+function rowValues(v: TableValues, r: number): Record<string, unknown> | undefined {
   let out: Record<string, unknown> | undefined;
   for (let c = 0; c < v.columns.length; c++) {
     const cell = cellOf(v, r, c);
@@ -88,6 +116,21 @@ function rowValues(v: ParamColumns, r: number): Record<string, unknown> | undefi
  * referenced name when a campaign is scanned).
  */
 export function userReader(v: PerUserValues, user: string): (name: string) => unknown {
+  if (isPackedColumns(v)) {
+    const ix = indexOf(v);
+    const r = ix.row.get(user);
+    if (r === undefined) return noValues;
+    const base = r * v.columns.length;
+    const { cells, ends } = v;
+    return (name) => {
+      const c = ix.col.get(name);
+      if (c === undefined) return NO_VALUE;
+      const k = base + c;
+      const from = k === 0 ? 0 : (ends[k - 1] as number);
+      const to = ends[k] as number;
+      return to === from ? NO_VALUE : cells.slice(from, to);
+    };
+  }
   if (isParamColumns(v)) {
     const ix = indexOf(v);
     const r = ix.row.get(user);
@@ -108,12 +151,12 @@ const noValues = (): typeof NO_VALUE => NO_VALUE;
 
 /** True when the values have an entry for `user` (a key of the keyed object; a row of the columns). */
 export function hasUser(v: PerUserValues, user: string): boolean {
-  return isParamColumns(v) ? indexOf(v).row.has(user) : hasOwn.call(v, user);
+  return isTableValues(v) ? indexOf(v).row.has(user) : hasOwn.call(v, user);
 }
 
 /** A user's values as the platform's object, or undefined when the user has none. */
 export function ownValues(v: PerUserValues, user: string): Record<string, unknown> | undefined {
-  if (isParamColumns(v)) {
+  if (isTableValues(v)) {
     const r = indexOf(v).row.get(user);
     return r === undefined ? undefined : rowValues(v, r);
   }
@@ -121,13 +164,13 @@ export function ownValues(v: PerUserValues, user: string): Record<string, unknow
   return own && Object.keys(own).length > 0 ? own : undefined;
 }
 
-function rowHasValue(v: ParamColumns, r: number): boolean {
+function rowHasValue(v: TableValues, r: number): boolean {
   for (let c = 0; c < v.columns.length; c++) if (cellOf(v, r, c) !== '') return true;
   return false;
 }
 
 /** Rows of a columns object that count: the first row of each id, with at least one non-empty cell. */
-function eachRowWithValues(v: ParamColumns, fn: (id: string, r: number) => void): void {
+function eachRowWithValues(v: TableValues, fn: (id: string, r: number) => void): void {
   const seen = new Set<string>();
   for (let r = 0; r < v.ids.length; r++) {
     const id = v.ids[r] as string;
@@ -138,7 +181,7 @@ function eachRowWithValues(v: ParamColumns, fn: (id: string, r: number) => void)
 
 /** Calls `fn` for every user with at least one value, in order, with that user's values. */
 function forEachUserValues(v: PerUserValues, fn: (user: string, values: Record<string, unknown>) => void): void {
-  if (isParamColumns(v)) {
+  if (isTableValues(v)) {
     eachRowWithValues(v, (id, r) => fn(id, rowValues(v, r) as Record<string, unknown>));
     return;
   }
@@ -149,7 +192,7 @@ function forEachUserValues(v: PerUserValues, fn: (user: string, values: Record<s
 }
 
 /** The ids of columns with a non-empty cell, found once per columns object. */
-function columnUsers(v: ParamColumns): readonly string[] {
+function columnUsers(v: TableValues): readonly string[] {
   let out = users.get(v);
   if (!out) {
     const found: string[] = [];
@@ -169,21 +212,21 @@ export function rememberUsersWithValuesCount(v: PerUserValues, n: number): void 
 
 /** How many users have per-user values, without copying their ids (the data panel shows it on every render). */
 export function usersWithValuesCount(v: PerUserValues): number {
-  return counts.get(v) ?? (isParamColumns(v) ? columnUsers(v).length : Object.keys(v).length);
+  return counts.get(v) ?? (isTableValues(v) ? columnUsers(v).length : Object.keys(v).length);
 }
 
 /** Ids that have per-user values (a keyed object's keys; for columns, ids with a non-empty cell). */
 export function usersWithValues(v: PerUserValues): string[] {
-  if (!isParamColumns(v)) return Object.keys(v);
+  if (!isTableValues(v)) return Object.keys(v);
   return columnUsers(v).slice();
 }
 
 /** Every attribute name some user has a value for. */
 export function perUserKeys(v: PerUserValues): Set<string> {
   const out = new Set<string>();
-  if (isParamColumns(v)) {
+  if (isTableValues(v)) {
     for (let c = 0; c < v.columns.length; c++) {
-      for (let r = 0; r < v.rows.length; r++) {
+      for (let r = 0; r < v.ids.length; r++) {
         if (cellOf(v, r, c) !== '') {
           out.add(v.columns[c] as string);
           break;
@@ -199,7 +242,7 @@ export function perUserKeys(v: PerUserValues): Set<string> {
 /** How many users have a value for `name`. */
 export function usersWithKey(v: PerUserValues, name: string): number {
   let n = 0;
-  if (isParamColumns(v)) {
+  if (isTableValues(v)) {
     const c = v.columns.indexOf(name);
     if (c !== -1)
       eachRowWithValues(v, (_, r) => {
@@ -215,7 +258,7 @@ export function usersWithKey(v: PerUserValues, name: string): number {
 
 /** The platform's keyed shape (for a body on the wire, an export, a JSON view). */
 export function toRecord(v: PerUserValues): Record<string, Record<string, unknown>> {
-  if (!isParamColumns(v)) return v;
+  if (!isTableValues(v)) return v;
   const out: Record<string, Record<string, unknown>> = {};
   forEachUserValues(v, (id, own) => defineValue(out, id, own));
   return out;
@@ -235,4 +278,80 @@ export function valuesFor(v: PerUserValues, users: readonly string[]): Record<st
 function defineValue(o: Record<string, unknown>, k: string, value: unknown): void {
   if (k === '__proto__') Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
   else o[k] = value;
+}
+
+/**
+ * The cells of a table's rows `from` to `to` (exclusive) as one text, in column order, and each
+ * cell's length: how a part carries them (shared/data/parts.ts).
+ */
+export function packedSlice(v: TableValues, from: number, to: number): { cells: string; lengths: number[] } {
+  const n = v.columns.length;
+  const end = Math.min(to, v.ids.length);
+  const lengths: number[] = [];
+  if (end <= from) return { cells: '', lengths };
+  if (v.kind === 'packed') {
+    const { ends } = v;
+    const start = from * n === 0 ? 0 : (ends[from * n - 1] as number);
+    let last = start;
+    for (let k = from * n; k < end * n; k++) {
+      lengths.push((ends[k] as number) - last);
+      last = ends[k] as number;
+    }
+    return { cells: v.cells.slice(start, last), lengths };
+  }
+  const texts: string[] = [];
+  for (let r = from; r < end; r++)
+    for (let c = 0; c < n; c++) {
+      const cell = cellOf(v, r, c);
+      texts.push(cell);
+      lengths.push(cell.length);
+    }
+  return { cells: texts.join(''), lengths };
+}
+
+/**
+ * Builds packed columns from slices in order (`packedSlice`'s shape): the parts of a set, or the
+ * rows an edit keeps. `add` returns why a slice does not fit (its cell count or lengths), or undefined.
+ */
+export function createPackedBuilder(columns: string[]) {
+  const n = columns.length;
+  const ids: string[] = [];
+  const texts: string[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  return {
+    add(sliceIds: readonly string[], cells: string, lengths: readonly number[]): string | undefined {
+      if (lengths.length !== sliceIds.length * n) return `it has ${lengths.length} cell length(s) for ${sliceIds.length} user(s) × ${n} column(s)`;
+      let sum = 0;
+      for (const l of lengths) sum += l;
+      if (sum !== cells.length) return `its cell lengths add up to ${sum}, its cells are ${cells.length} characters long`;
+      for (const id of sliceIds) ids.push(id);
+      for (const l of lengths) ends.push((at += l));
+      texts.push(cells);
+      return undefined;
+    },
+    /** The packed columns; `sameIds` is used for the ids when given (a set whose ids are its targets holds one list). */
+    done(sameIds?: string[]): PackedColumns {
+      return { kind: 'packed', columns, ids: sameIds ?? ids, cells: texts.join(''), ends };
+    },
+  };
+}
+
+/** A table's values without one user's rows (the `remove-user` edit, shared/data/edits.ts). */
+export function withoutUser(v: TableValues, user: string): TableValues {
+  if (v.kind === 'columns') {
+    const keep = v.ids.map((id) => id !== user);
+    return { ...v, ids: v.ids.filter((_, i) => keep[i]), rows: v.rows.filter((_, i) => keep[i]) };
+  }
+  const out = createPackedBuilder(v.columns);
+  let from = 0;
+  for (let r = 0; r <= v.ids.length; r++) {
+    if (r < v.ids.length && v.ids[r] !== user) continue;
+    if (r > from) {
+      const s = packedSlice(v, from, r);
+      out.add(v.ids.slice(from, r), s.cells, s.lengths);
+    }
+    from = r + 1;
+  }
+  return out.done();
 }

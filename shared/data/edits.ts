@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { SendData } from '../campaign/send-data';
 import { dataRecord } from '../ipc/schemas';
-import { isParamColumns } from '../campaign/per-user';
+import { isTableValues, withoutUser } from '../campaign/per-user';
 
 const userId = z.string().max(10_000);
 const valueName = z.string().min(1).max(500);
@@ -67,7 +67,7 @@ function applyOne(d: SendData, e: DataEdit): SendData | string {
     case 'user-value': {
       if (!d.target.includes(e.user)) return `"${e.user}" is not a target`;
       const twp = d.target_with_params;
-      if (isParamColumns(twp)) return 'per-user values from a table import are edited by importing again (remap), not one by one';
+      if (isTableValues(twp)) return 'per-user values from a table import are edited by importing again (remap), not one by one';
       const keyed = copyRecord(twp);
       const own = copyRecord(hasOwn.call(keyed, e.user) ? keyed[e.user]! : {});
       if (e.value === undefined) {
@@ -81,7 +81,7 @@ function applyOne(d: SendData, e: DataEdit): SendData | string {
       if (d.target.includes(e.user)) return `"${e.user}" is a target already`;
       const twp = d.target_with_params;
       if (e.values && Object.keys(e.values).length) {
-        if (isParamColumns(twp)) return 'per-user values from a table import are edited by importing again (remap), not one by one';
+        if (isTableValues(twp)) return 'per-user values from a table import are edited by importing again (remap), not one by one';
         const keyed = copyRecord(twp);
         keyed[e.user] = e.values;
         return { ...d, target: [...d.target, e.user], target_with_params: keyed };
@@ -93,10 +93,7 @@ function applyOne(d: SendData, e: DataEdit): SendData | string {
       if (at < 0) return `"${e.user}" is not a target`;
       const target = d.target.filter((t) => t !== e.user);
       const twp = d.target_with_params;
-      if (isParamColumns(twp)) {
-        const keep = twp.ids.map((id) => id !== e.user);
-        return { ...d, target, target_with_params: { ...twp, ids: twp.ids.filter((_, i) => keep[i]), rows: twp.rows.filter((_, i) => keep[i]) } };
-      }
+      if (isTableValues(twp)) return { ...d, target, target_with_params: withoutUser(twp, e.user) };
       if (!hasOwn.call(twp, e.user)) return { ...d, target };
       const keyed = copyRecord(twp);
       delete keyed[e.user];

@@ -8,12 +8,14 @@
  * each side joins them with `createJoin`, which checks that they fit together.
  *
  * The head carries what is shared (target_by, params, the shape of the per-user values); each part
- * a slice of the targets and a slice of the per-user values (rows of the columns shape, or keyed
- * entries), so a part is `PART_USERS` users whichever shape the set has.
+ * a slice of the targets and a slice of the per-user values (a table's cells as one text with each
+ * cell's length, or keyed entries), so a part is `PART_USERS` users whichever shape the set has.
+ * A table's values are joined packed (shared/campaign/per-user.ts `PackedColumns`): a side that
+ * holds a million users from a CSV then holds them in a few objects, not ten million.
  */
 import { z } from 'zod';
 import type { SendData } from '../campaign/send-data';
-import { isParamColumns } from '../campaign/per-user';
+import { createPackedBuilder, isTableValues, packedSlice } from '../campaign/per-user';
 import { dataRecord, keyedValuesSchema } from '../ipc/schemas';
 import { setOwn } from '../targets/text';
 
@@ -26,8 +28,8 @@ export const MAX_PARTS = 1_000;
 export const dataHeadSchema = z.strictObject({
   target_by: z.string().min(1),
   params: dataRecord,
-  /** The per-user values' shape: keyed objects, or columns (their names and places in each row). */
-  values: z.union([z.strictObject({ kind: z.literal('keyed') }), z.strictObject({ kind: z.literal('columns'), columns: z.array(z.string()), at: z.array(z.number().int().min(0)) })]),
+  /** The per-user values' shape: keyed objects, or a table's columns (their names, in the order of each user's cells). */
+  values: z.union([z.strictObject({ kind: z.literal('keyed') }), z.strictObject({ kind: z.literal('columns'), columns: z.array(z.string()) })]),
   /** How many parts the set comes in, this head's included. */
   parts: z.number().int().min(1).max(MAX_PARTS),
 });
@@ -35,8 +37,11 @@ export type DataHead = z.infer<typeof dataHeadSchema>;
 
 export const dataPartSchema = z.strictObject({
   target: z.array(z.string()),
-  /** The keyed entries of this part, or the columns shape's ids and rows. */
-  values: z.union([keyedValuesSchema, z.strictObject({ ids: z.array(z.string()), rows: z.array(z.array(z.string())) }).refine((v) => v.ids.length === v.rows.length, { message: 'rows must hold one row per id', path: ['rows'] })]),
+  /**
+   * The keyed entries of this part, or a table's: each user's cells in column order as one text, and
+   * each cell's length. `ids` is left out when the part's ids are its targets, in order.
+   */
+  values: z.union([keyedValuesSchema, z.strictObject({ ids: z.array(z.string()).optional(), cells: z.string(), lengths: z.array(z.number().int().min(0)) })]),
 });
 export type DataPart = z.infer<typeof dataPartSchema>;
 
@@ -57,7 +62,7 @@ function keysOf(values: Record<string, unknown>): readonly string[] {
 /** How many users a data set has for cutting: its targets or its per-user entries, whichever is more. */
 function usersOf(data: SendData): number {
   const v = data.target_with_params;
-  return Math.max(data.target.length, isParamColumns(v) ? v.ids.length : keysOf(v).length);
+  return Math.max(data.target.length, isTableValues(v) ? v.ids.length : keysOf(v).length);
 }
 
 /** True when a data set is big enough to cross in parts. */
@@ -69,7 +74,7 @@ export function crossesInParts(data: SendData): boolean {
 export function headOf(data: SendData, size = PART_USERS): DataHead {
   const v = data.target_with_params;
   const parts = Math.max(1, Math.ceil(usersOf(data) / size));
-  return { target_by: data.target_by, params: data.params, values: isParamColumns(v) ? { kind: 'columns', columns: v.columns, at: v.at } : { kind: 'keyed' }, parts };
+  return { target_by: data.target_by, params: data.params, values: isTableValues(v) ? { kind: 'columns', columns: v.columns } : { kind: 'keyed' }, parts };
 }
 
 /** Part `index` of a data set cut into parts of `size` users. */
@@ -77,11 +82,22 @@ export function partOf(data: SendData, index: number, size = PART_USERS): DataPa
   const from = index * size;
   const to = from + size;
   const v = data.target_with_params;
-  if (isParamColumns(v)) return { target: data.target.slice(from, to), values: { ids: v.ids.slice(from, to), rows: v.rows.slice(from, to) } };
+  if (isTableValues(v)) {
+    const target = data.target.slice(from, to);
+    const ids = v.ids === data.target ? target : v.ids.slice(from, to);
+    return { target, values: { ...(sameList(ids, target) ? {} : { ids }), ...packedSlice(v, from, to) } };
+  }
   const keys = keysOf(v);
   const values: Record<string, Record<string, unknown>> = {};
   for (let i = from; i < to && i < keys.length; i++) setOwn(values, keys[i]!, v[keys[i]!]);
   return { target: data.target.slice(from, to), values };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Every part of a data set, in order (for a side that posts them all in one go). */
@@ -109,8 +125,9 @@ export class PartError extends Error {
  */
 export function createJoin(head: DataHead, limit = Infinity) {
   const target: string[] = [];
-  const ids: string[] = [];
-  const rows: string[][] = [];
+  const table = head.values.kind === 'columns' ? createPackedBuilder(head.values.columns) : undefined;
+  /** True while every table part left its ids out (they are its targets): the set then holds one list. */
+  let idsAreTargets = true;
   const keyed: Record<string, Record<string, unknown>> = {};
   const keys: string[] = [];
   let received = 0;
@@ -127,17 +144,17 @@ export function createJoin(head: DataHead, limit = Infinity) {
     add(part: DataPart): void {
       if (received >= head.parts) throw new PartError(received, `the data set has ${head.parts} part(s); this one is past them`);
       const v = part.values;
-      const columns = 'ids' in v && Array.isArray(v.ids) && 'rows' in v;
-      if (columns !== (head.values.kind === 'columns')) throw new PartError(received, `its per-user values are ${columns ? 'columns' : 'keyed'}, the head says ${head.values.kind}`);
-      users += Math.max(part.target.length, columns ? (v.ids as string[]).length : Object.keys(v).length);
+      const columns = typeof v.cells === 'string' && Array.isArray(v.lengths);
+      if (columns !== !!table) throw new PartError(received, `its per-user values are ${columns ? 'columns' : 'keyed'}, the head says ${head.values.kind}`);
+      const c = v as { ids?: string[]; cells: string; lengths: number[] };
+      const ids = columns ? (c.ids ?? part.target) : undefined;
+      users += Math.max(part.target.length, ids ? ids.length : Object.keys(v).length);
       if (users > limit) throw new PartError(received, `the data set has more than ${limit.toLocaleString('en')} users`, true);
       for (const t of part.target) target.push(t);
-      if (columns) {
-        const c = v as { ids: string[]; rows: string[][] };
-        for (let i = 0; i < c.ids.length; i++) {
-          ids.push(c.ids[i]!);
-          rows.push(c.rows[i]!);
-        }
+      if (table && ids) {
+        const wrong = table.add(ids, c.cells, c.lengths);
+        if (wrong) throw new PartError(received, `its cells do not fit: ${wrong}`);
+        if (c.ids) idsAreTargets = false;
       } else {
         for (const k of Object.keys(v)) {
           if (Object.prototype.hasOwnProperty.call(keyed, k)) throw new PartError(received, `the user ${JSON.stringify(k.slice(0, 80))} has per-user values in an earlier part too`);
@@ -151,7 +168,7 @@ export function createJoin(head: DataHead, limit = Infinity) {
     done(): SendData {
       if (received !== head.parts) throw new PartError(received, `the data set has ${head.parts} part(s) and ${received} arrived`);
       if (head.values.kind === 'keyed') rememberKeys(keyed, keys);
-      const target_with_params = head.values.kind === 'columns' ? { kind: 'columns' as const, columns: head.values.columns, at: head.values.at, ids, rows } : keyed;
+      const target_with_params = table ? table.done(idsAreTargets ? target : undefined) : keyed;
       return { target_by: head.target_by, target, params: head.params, target_with_params };
     },
   };

@@ -29,8 +29,35 @@ export const paramColumnsSchema = z
   .refine((v) => v.at.length === v.columns.length, { message: 'at must give one position per column', path: ['at'] })
   .refine((v) => v.rows.length === v.ids.length, { message: 'rows must hold one row per id', path: ['rows'] });
 
-/** `target_with_params`: columns from a table import, or keyed objects as on the wire. */
-export const perUserValuesSchema = z.union([paramColumnsSchema, keyedValuesSchema]);
+/** True when `ends` are cell end offsets into a text of `length` characters: whole numbers that never go back. */
+function areCellEnds(ends: unknown, length: number): boolean {
+  if (!Array.isArray(ends)) return false;
+  let last = 0;
+  for (const e of ends) {
+    if (typeof e !== 'number' || !Number.isInteger(e) || e < last || e > length) return false;
+    last = e;
+  }
+  return true;
+}
+
+/**
+ * Per-user values as packed columns (shared/campaign/per-user.ts): the cells of every row in one
+ * text, with where each ends. What a big table import is held as once it crossed in parts.
+ */
+export const packedColumnsSchema = z
+  .strictObject({
+    kind: z.literal('packed'),
+    columns: z.array(z.string()),
+    ids: z.array(z.string()),
+    cells: z.string(),
+    // Checked in one loop below: a million users have millions of cells, too many for a schema per element.
+    ends: z.custom<number[]>((v) => Array.isArray(v), 'expected an array of cell end offsets'),
+  })
+  .refine((v) => v.ends.length === v.ids.length * v.columns.length, { message: 'ends must give one end per cell (ids × columns)', path: ['ends'] })
+  .refine((v) => areCellEnds(v.ends, v.cells.length), { message: 'ends must be whole numbers that never go back and stay within cells', path: ['ends'] });
+
+/** `target_with_params`: columns from a table import (rows or packed), or keyed objects as on the wire. */
+export const perUserValuesSchema = z.union([paramColumnsSchema, packedColumnsSchema, keyedValuesSchema]);
 
 /** The values a send passes: the Campaign Execute body minus apptoken and id (shared/campaign/send-data.ts `SendData`). */
 export const sendDataSchema = z.strictObject({

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SendData } from '../../shared/campaign/send-data';
-import { usersWithValuesCount } from '../../shared/campaign/per-user';
+import { isPackedColumns, isTableValues, toRecord, usersWithValuesCount } from '../../shared/campaign/per-user';
 import { createJoin, crossesInParts, headOf, partOf, partsOf, PART_USERS, PartError } from '../../shared/data/parts';
 import type { SendDraft } from '../../shared/ipc/channels/send';
 import { startSendHost, value, type SendHost } from '../fixtures/host-calls';
@@ -53,13 +53,37 @@ function roundTrip(data: SendData, size?: number): SendData {
 
 const own = (o: object) => Object.keys(o).map((k) => [k, (o as Record<string, unknown>)[k]]);
 
+/**
+ * The same set: targets, target attribute, params and every user's values (a table's values are
+ * joined packed, so a table is compared by what it holds, not by its shape).
+ */
+function expectSameSet(back: SendData, d: SendData): void {
+  expect(back.target).toEqual(d.target);
+  expect(back.target_by).toBe(d.target_by);
+  expect(back.params).toEqual(d.params);
+  expect(isTableValues(back.target_with_params)).toBe(isTableValues(d.target_with_params));
+  expect(own(toRecord(back.target_with_params))).toEqual(own(toRecord(d.target_with_params)));
+}
+
 describe('a data set in parts (shared/data/parts.ts)', () => {
   it('cut and joined again is the same set: columns, keyed with __proto__ and a stray user, empty, one part', () => {
     for (const d of [columns(25_001), columns(3), keyed(23_456), keyed(0)]) {
       const back = roundTrip(d);
-      expect(back).toEqual(d);
-      expect(own(back.target_with_params)).toEqual(own(d.target_with_params));
+      expectSameSet(back, d);
+      if (isTableValues(d.target_with_params)) {
+        // A table is held packed, its ids the targets' own list; packed and cut again it is the very same.
+        expect(isPackedColumns(back.target_with_params)).toBe(true);
+        expect((back.target_with_params as { ids: string[] }).ids).toBe(back.target);
+        expect(roundTrip(back)).toEqual(back);
+        expect(roundTrip(back, 7)).toEqual(back);
+      } else expect(back).toEqual(d);
     }
+    // Ids that are not the targets (a row left out of the targets keeps its id in the table) travel with their part.
+    const d = columns(40);
+    const strayIds = { ...d, target: d.target.filter((t) => t !== 'u5') };
+    const back = roundTrip(strayIds, 16);
+    expect((back.target_with_params as { ids: string[] }).ids).toEqual((d.target_with_params as { ids: string[] }).ids);
+    expectSameSet(back, strayIds);
     expect(headOf(columns(25_001)).parts).toBe(Math.ceil(25_001 / PART_USERS));
     expect(crossesInParts(columns(PART_USERS))).toBe(false);
     expect(crossesInParts(columns(PART_USERS + 1))).toBe(true);
@@ -74,6 +98,11 @@ describe('a data set in parts (shared/data/parts.ts)', () => {
     expect(() => j.add(partOf(d, 0, 10))).toThrow('part 4: the data set has 3 part(s); this one is past them');
 
     expect(() => createJoin(head).add(partOf(keyed(5), 0))).toThrow('part 1: its per-user values are keyed, the head says columns');
+
+    // A table part whose cells do not match their lengths, or whose lengths are not one per user and column.
+    const p0 = partOf(d, 0, 10) as { target: string[]; values: { cells: string; lengths: number[] } };
+    expect(() => createJoin(head).add({ ...p0, values: { ...p0.values, cells: p0.values.cells + 'x' } })).toThrow(/^part 1: its cells do not fit: its cell lengths add up to \d+, its cells are \d+ characters long$/);
+    expect(() => createJoin(head).add({ ...p0, values: { ...p0.values, lengths: p0.values.lengths.slice(1) } })).toThrow('part 1: its cells do not fit: it has 9 cell length(s) for 10 user(s) × 1 column(s)');
 
     const k = keyed(10);
     const kj = createJoin(headOf(k, 4));
@@ -118,7 +147,8 @@ describe('every boundary that carries a big set in parts ends with the same data
     const direct = readImport(text, { file: 'big.csv', targetBy: 'user_id' }).built!;
     expect(parsed.result.built?.target).toHaveLength(25_000);
     expect(parsed.result.built?.target).toEqual(direct.target);
-    expect(parsed.result.built?.target_with_params).toEqual(direct.target_with_params);
+    expectSameSet({ ...parsed.result.built!, target_by: 'user_id', params: {} } as SendData, { ...direct, target_by: 'user_id', params: {} } as SendData);
+    expect(isPackedColumns(parsed.result.built!.target_with_params)).toBe(true);
     expect(usersWithValuesCount(parsed.result.built!.target_with_params)).toBe(25_000);
 
     // A remap crosses the same way.

@@ -2,7 +2,25 @@
 // same thing to everything that reads them: rendering, send bodies, counts, exports, IPC.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { NO_VALUE, isParamColumns, ownValue, ownValues, perUserKeys, toRecord, usersWithKey, usersWithValues, valuesFor, type ParamColumns, type PerUserValues } from '../../shared/campaign/per-user';
+import {
+  NO_VALUE,
+  createPackedBuilder,
+  hasUser,
+  isPackedColumns,
+  isParamColumns,
+  packedSlice,
+  usersWithValuesCount,
+  withoutUser,
+  ownValue,
+  ownValues,
+  perUserKeys,
+  toRecord,
+  usersWithKey,
+  usersWithValues,
+  valuesFor,
+  type ParamColumns,
+  type PerUserValues,
+} from '../../shared/campaign/per-user';
 import { resolveValue, type SendData } from '../../shared/campaign/send-data';
 import { buildTargets, defaultMapping, parseTable } from '../../shared/targets';
 import { IdSet } from '../../shared/targets/id-set';
@@ -26,6 +44,16 @@ function keyedFrom(columns: string[], rows: string[][]): { target: string[]; key
     }
   }
   return { target, keyed };
+}
+
+/** Columns packed as a set crossing in parts packs them: in slices of `size` users. */
+function packed(v: ParamColumns, size: number): PerUserValues {
+  const b = createPackedBuilder(v.columns);
+  for (let from = 0; from < v.ids.length; from += size) {
+    const s = packedSlice(v, from, from + size);
+    expect(b.add(v.ids.slice(from, from + size), s.cells, s.lengths)).toBeUndefined();
+  }
+  return b.done();
 }
 
 function csv(columns: string[], rows: string[][]): string {
@@ -54,21 +82,33 @@ describe('per-user values as columns', () => {
         const built = buildTargets(table, defaultMapping(table, 'user_id').mapping, {});
         const { target, keyed } = keyedFrom(columns, rows);
         expect(built.target).toEqual(target);
-        const twp = built.targetWithParams;
-        expect(isParamColumns(twp)).toBe(true);
-        expect(toRecord(twp)).toEqual(keyed);
-        expect(JSON.stringify(toRecord(twp))).toBe(JSON.stringify(keyed));
-        // Same users; a keyed object lists integer-like ids first (JavaScript's key order), columns keep row order.
-        expect(usersWithValues(twp).sort()).toEqual(Object.keys(keyed).sort());
-        expect([...perUserKeys(twp)].sort()).toEqual([...perUserKeys(keyed)].sort());
-        for (const t of [...target, 'nobody']) {
-          expect(ownValues(twp, t)).toEqual(ownValues(keyed, t));
-          for (const k of [...columns, 'nothing']) {
-            expect(ownValue(twp, t, k)).toEqual(ownValue(keyed, t, k));
-            expect(usersWithKey(twp, k)).toBe(usersWithKey(keyed, k));
+        const rowsShape = built.targetWithParams;
+        expect(isParamColumns(rowsShape)).toBe(true);
+        // The rows, and the same table packed (in slices of 1, 2 and 5 users), read alike.
+        const shapes = [rowsShape, ...[1, 2, 5].map((n) => packed(rowsShape as ParamColumns, n))];
+        for (const twp of shapes) {
+          expect(toRecord(twp)).toEqual(keyed);
+          expect(JSON.stringify(toRecord(twp))).toBe(JSON.stringify(keyed));
+          // Same users; a keyed object lists integer-like ids first (JavaScript's key order), columns keep row order.
+          expect(usersWithValues(twp).sort()).toEqual(Object.keys(keyed).sort());
+          expect(usersWithValuesCount(twp)).toBe(Object.keys(keyed).length);
+          expect([...perUserKeys(twp)].sort()).toEqual([...perUserKeys(keyed)].sort());
+          for (const t of [...target, 'nobody']) {
+            expect(ownValues(twp, t)).toEqual(ownValues(keyed, t));
+            expect(hasUser(twp, t)).toBe(t !== 'nobody');
+            for (const k of [...columns, 'nothing']) {
+              expect(ownValue(twp, t, k)).toEqual(ownValue(keyed, t, k));
+              expect(usersWithKey(twp, k)).toBe(usersWithKey(keyed, k));
+            }
           }
+          expect(valuesFor(twp, target)).toEqual(valuesFor(keyed, target));
+          // Removing a user leaves the others' values as they were, in both shapes.
+          const gone = target[0] as string;
+          const without = withoutUser(twp as ParamColumns, gone);
+          expect(isPackedColumns(without)).toBe(isPackedColumns(twp));
+          expect(JSON.stringify(toRecord(without))).toBe(JSON.stringify(Object.fromEntries(Object.entries(toRecord(twp)).filter(([k]) => k !== gone))));
+          expect(sendDataSchema.safeParse({ target_by: 'user_id', target, params: {}, target_with_params: twp }).success).toBe(true);
         }
-        expect(valuesFor(twp, target)).toEqual(valuesFor(keyed, target));
       }),
       { numRuns: 300 },
     );
@@ -122,6 +162,23 @@ describe('per-user values as columns', () => {
     expect(isParamColumns(buildTargets(table, { idColumn: 'user_id', paramColumns: ['amount', 'code'], types: { amount: 'number' } }).targetWithParams)).toBe(false);
     const eme = buildTargets(table, { idColumn: 'user_id', paramColumns: ['amount', 'code'], emptyMeansEmpty: true }).targetWithParams;
     expect(eme).toEqual({ u1: { amount: '5', code: '' } });
+  });
+
+  test('packed columns are checked by the send-data schema: one end per cell, never going back, within the cells', () => {
+    const good = { kind: 'packed', columns: ['a', 'b'], ids: ['u1', 'u2'], cells: 'xyz', ends: [1, 1, 2, 3] };
+    const parse = (twp: unknown) => sendDataSchema.safeParse({ target_by: 'user_id', target: ['u1', 'u2'], params: {}, target_with_params: twp });
+    expect(parse(good).success).toBe(true);
+    expect(ownValue(good as PerUserValues, 'u1', 'a')).toBe('x');
+    expect(ownValue(good as PerUserValues, 'u1', 'b')).toBe(NO_VALUE);
+    expect(ownValue(good as PerUserValues, 'u2', 'b')).toBe('z');
+    for (const ends of [
+      [1, 1, 2],
+      [1, 0, 2, 3],
+      [1, 1, 2, 4],
+      [1, 1, 2.5, 3],
+      [1, 1, 2, '3'],
+    ])
+      expect(parse({ ...good, ends }).success, JSON.stringify(ends)).toBe(false);
   });
 
   test('columns survive JSON (the browser host IPC) and the send-data schema checks their shape', () => {

@@ -70,7 +70,7 @@ function DataPanelBody({ data }: { data: SendData | undefined }) {
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!dropped && !text.trim()) return;
       e.preventDefault();
-      if (dropped) void fileInput(dropped).then((input) => startImport(file, input, 'targets', true));
+      if (dropped) void startImport(file, fileInput(dropped), 'targets', true);
       else void startImport(file, { file: 'pasted text', text }, 'targets', false);
     };
     const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
@@ -87,7 +87,7 @@ function DataPanelBody({ data }: { data: SendData | undefined }) {
       if (!hasFiles(e)) return;
       e.preventDefault();
       const f = e.dataTransfer?.files?.[0];
-      if (f && !busy()) void fileInput(f).then((input) => startImport(file, input, 'targets', true));
+      if (f && !busy()) void startImport(file, fileInput(f), 'targets', true);
     };
     document.addEventListener('paste', onPaste);
     window.addEventListener('dragover', onDragOver);

@@ -11,10 +11,10 @@ export function FileImportButton({ children, testId, title, onInput }: { childre
         type="file"
         accept=".csv,.tsv,.txt,.json"
         data-testid={testId}
-        onChange={async (e) => {
+        onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = ''; // the same file picked again is a new import
-          if (f) onInput(await fileInput(f));
+          if (f) onInput(fileInput(f));
         }}
       />
     </label>

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { SendData } from '../../../shared/campaign/send-data';
-import { isParamColumns, ownValues, perUserKeys } from '../../../shared/campaign/per-user';
+import { isTableValues, ownValues, perUserKeys } from '../../../shared/campaign/per-user';
 import { useRowWindow } from '../../hooks/useRowWindow';
 
 const ROW = 20;
@@ -17,7 +17,7 @@ export function TargetsGrid({ data }: { data: SendData }) {
   const keys = useMemo(() => {
     const twp = data.target_with_params;
     // A table import's columns are known up front; keyed objects are sampled.
-    if (isParamColumns(twp)) return [...perUserKeys(twp)];
+    if (isTableValues(twp)) return [...perUserKeys(twp)];
     const seen = new Set<string>();
     const n = Math.min(data.target.length, SCAN);
     for (let i = 0; i < n; i++) {

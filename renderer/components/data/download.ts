@@ -14,9 +14,9 @@ export function downloadText(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Reads a picked or dropped file for the import worker (its bytes are transferred, not copied). */
-export async function fileInput(file: File): Promise<{ file: string; bytes: ArrayBuffer }> {
-  return { file: file.name, bytes: await file.arrayBuffer() };
+/** A picked or dropped file for the import worker, which reads it (its bytes never pass through the UI thread). */
+export function fileInput(file: File): { file: string; blob: Blob } {
+  return { file: file.name, blob: file };
 }
 
 /** True when a paste event targets something that edits text itself (inputs, editors). */
