@@ -8,9 +8,10 @@
  *   It reuses the parsed rows where the keyed shape needs an object per user and a keyed object of
  *   100,000 ids (most of the time and memory of importing a large CSV), and it crosses worker and
  *   IPC boundaries as plain data;
- * - packed columns: the same table with every cell in one text and where each ends, so a million
- *   users are a few objects instead of millions (a heap of millions of small objects held the
- *   window for 100–300 ms at each collection). A table becomes packed when it crosses in parts
+ * - packed columns: the same table with its cells in a few long texts (chunks of `chunkUsers` users)
+ *   and where each cell ends, so a million users are a few hundred objects instead of millions (a
+ *   heap of millions of small objects held the window for 100–300 ms at each collection; one text
+ *   of every cell took 150 ms to join). A table becomes packed when it crosses in parts
  *   (shared/data/parts.ts): the UI, the render worker and the host hold a big import packed.
  *
  * Everything reads per-user values through the functions below, so both shapes behave the same; the
@@ -28,9 +29,10 @@ import type { packedColumnsSchema, paramColumnsSchema, perUserValuesSchema } fro
 export type ParamColumns = z.infer<typeof paramColumnsSchema>;
 
 /**
- * Per-user values of a string table, packed: user `ids[r]`'s value of `columns[c]` is the text of
- * `cells` from the end of cell `k - 1` to `ends[k]`, where `k = r * columns.length + c`; an empty
- * cell means no value (the schema in shared/ipc/schemas.ts).
+ * Per-user values of a string table, packed: user `ids[r]`'s value of `columns[c]` is cell
+ * `k = r * columns.length + c`, the text from the end of cell `k - 1` to `ends[k]` (offsets over
+ * the chunks one after another), found in chunk `floor(r / chunkUsers)`; an empty cell means no
+ * value (the schema in shared/ipc/schemas.ts).
  */
 export type PackedColumns = z.infer<typeof packedColumnsSchema>;
 
@@ -55,7 +57,7 @@ export function isParamColumns(v: PerUserValues): v is ParamColumns {
 
 /** True for packed columns; like `isParamColumns`, a keyed object's `kind` is never a string. */
 export function isPackedColumns(v: PerUserValues): v is PackedColumns {
-  return (v as { kind?: unknown }).kind === 'packed' && typeof (v as PackedColumns).cells === 'string';
+  return (v as { kind?: unknown }).kind === 'packed' && Array.isArray((v as PackedColumns).chunks);
 }
 
 /** True for a string table's values, as rows or packed. */
@@ -93,10 +95,17 @@ export function ownValue(v: PerUserValues, user: string, name: string): unknown 
   return userReader(v, user)(name);
 }
 
+/** Where packed row `r`'s chunk starts, as an offset over all chunks. */
+function chunkStart(v: PackedColumns, chunk: number): number {
+  return chunk === 0 ? 0 : (v.ends[chunk * v.chunkUsers * v.columns.length - 1] as number);
+}
+
 function cellOf(v: TableValues, r: number, c: number): string {
   if (v.kind === 'packed') {
     const k = r * v.columns.length + c;
-    return v.cells.slice(k === 0 ? 0 : v.ends[k - 1], v.ends[k]);
+    const chunk = Math.floor(r / v.chunkUsers);
+    const start = chunkStart(v, chunk);
+    return (v.chunks[chunk] as string).slice((k === 0 ? 0 : (v.ends[k - 1] as number)) - start, (v.ends[k] as number) - start);
   }
   return (v.rows[r] as string[])[v.at[c] as number] ?? '';
 }
@@ -121,14 +130,17 @@ export function userReader(v: PerUserValues, user: string): (name: string) => un
     const r = ix.row.get(user);
     if (r === undefined) return noValues;
     const base = r * v.columns.length;
-    const { cells, ends } = v;
+    const chunk = Math.floor(r / v.chunkUsers);
+    const cells = v.chunks[chunk] as string;
+    const start = chunkStart(v, chunk);
+    const { ends } = v;
     return (name) => {
       const c = ix.col.get(name);
       if (c === undefined) return NO_VALUE;
       const k = base + c;
       const from = k === 0 ? 0 : (ends[k - 1] as number);
       const to = ends[k] as number;
-      return to === from ? NO_VALUE : cells.slice(from, to);
+      return to === from ? NO_VALUE : cells.slice(from - start, to - start);
     };
   }
   if (isParamColumns(v)) {
@@ -289,17 +301,24 @@ export function packedSlice(v: TableValues, from: number, to: number): { cells: 
   const end = Math.min(to, v.ids.length);
   const lengths: number[] = [];
   if (end <= from) return { cells: '', lengths };
+  const texts: string[] = [];
   if (v.kind === 'packed') {
-    const { ends } = v;
-    const start = from * n === 0 ? 0 : (ends[from * n - 1] as number);
-    let last = start;
+    const { ends, chunkUsers } = v;
+    const offset = (r: number) => (r * n === 0 ? 0 : (ends[r * n - 1] as number));
+    for (let r = from; r < end; ) {
+      const chunk = Math.floor(r / chunkUsers);
+      const upTo = Math.min(end, (chunk + 1) * chunkUsers);
+      const start = chunkStart(v, chunk);
+      texts.push((v.chunks[chunk] as string).slice(offset(r) - start, offset(upTo) - start));
+      r = upTo;
+    }
+    let last = offset(from);
     for (let k = from * n; k < end * n; k++) {
       lengths.push((ends[k] as number) - last);
       last = ends[k] as number;
     }
-    return { cells: v.cells.slice(start, last), lengths };
+    return { cells: texts.length === 1 ? (texts[0] as string) : texts.join(''), lengths };
   }
-  const texts: string[] = [];
   for (let r = from; r < end; r++)
     for (let c = 0; c < n; c++) {
       const cell = cellOf(v, r, c);
@@ -310,15 +329,25 @@ export function packedSlice(v: TableValues, from: number, to: number): { cells: 
 }
 
 /**
- * Builds packed columns from slices in order (`packedSlice`'s shape): the parts of a set, or the
- * rows an edit keeps. `add` returns why a slice does not fit (its cell count or lengths), or undefined.
+ * Builds packed columns in chunks of `chunkUsers` users from slices in order (`packedSlice`'s
+ * shape): the parts of a set, or the rows an edit keeps. A slice of exactly one chunk's users
+ * becomes that chunk as it is. `add` returns why a slice does not fit (its cell count or lengths),
+ * or undefined.
  */
-export function createPackedBuilder(columns: string[]) {
+export function createPackedBuilder(columns: string[], chunkUsers: number) {
   const n = columns.length;
   const ids: string[] = [];
-  const texts: string[] = [];
+  const chunks: string[] = [];
   const ends: number[] = [];
   let at = 0;
+  /** The texts of the chunk being filled, and how many users they hold. */
+  let pending: string[] = [];
+  let pendingUsers = 0;
+  const close = () => {
+    chunks.push(pending.length === 1 ? (pending[0] as string) : pending.join(''));
+    pending = [];
+    pendingUsers = 0;
+  };
   return {
     add(sliceIds: readonly string[], cells: string, lengths: readonly number[]): string | undefined {
       if (lengths.length !== sliceIds.length * n) return `it has ${lengths.length} cell length(s) for ${sliceIds.length} user(s) × ${n} column(s)`;
@@ -326,13 +355,25 @@ export function createPackedBuilder(columns: string[]) {
       for (const l of lengths) sum += l;
       if (sum !== cells.length) return `its cell lengths add up to ${sum}, its cells are ${cells.length} characters long`;
       for (const id of sliceIds) ids.push(id);
-      for (const l of lengths) ends.push((at += l));
-      texts.push(cells);
+      let pos = 0;
+      for (let u = 0; u < sliceIds.length; ) {
+        const take = Math.min(chunkUsers - pendingUsers, sliceIds.length - u);
+        const from = pos;
+        for (let k = u * n; k < (u + take) * n; k++) {
+          pos += lengths[k] as number;
+          ends.push((at += lengths[k] as number));
+        }
+        pending.push(from === 0 && pos === cells.length ? cells : cells.slice(from, pos));
+        pendingUsers += take;
+        u += take;
+        if (pendingUsers === chunkUsers) close();
+      }
       return undefined;
     },
     /** The packed columns; `sameIds` is used for the ids when given (a set whose ids are its targets holds one list). */
     done(sameIds?: string[]): PackedColumns {
-      return { kind: 'packed', columns, ids: sameIds ?? ids, cells: texts.join(''), ends };
+      if (pendingUsers > 0) close();
+      return { kind: 'packed', columns, ids: sameIds ?? ids, chunkUsers, chunks, ends };
     },
   };
 }
@@ -343,7 +384,7 @@ export function withoutUser(v: TableValues, user: string): TableValues {
     const keep = v.ids.map((id) => id !== user);
     return { ...v, ids: v.ids.filter((_, i) => keep[i]), rows: v.rows.filter((_, i) => keep[i]) };
   }
-  const out = createPackedBuilder(v.columns);
+  const out = createPackedBuilder(v.columns, v.chunkUsers);
   let from = 0;
   for (let r = 0; r <= v.ids.length; r++) {
     if (r < v.ids.length && v.ids[r] !== user) continue;

@@ -125,7 +125,7 @@ export class PartError extends Error {
  */
 export function createJoin(head: DataHead, limit = Infinity) {
   const target: string[] = [];
-  const table = head.values.kind === 'columns' ? createPackedBuilder(head.values.columns) : undefined;
+  const table = head.values.kind === 'columns' ? createPackedBuilder(head.values.columns, PART_USERS) : undefined;
   /** True while every table part left its ids out (they are its targets): the set then holds one list. */
   let idsAreTargets = true;
   const keyed: Record<string, Record<string, unknown>> = {};

@@ -29,32 +29,44 @@ export const paramColumnsSchema = z
   .refine((v) => v.at.length === v.columns.length, { message: 'at must give one position per column', path: ['at'] })
   .refine((v) => v.rows.length === v.ids.length, { message: 'rows must hold one row per id', path: ['rows'] });
 
-/** True when `ends` are cell end offsets into a text of `length` characters: whole numbers that never go back. */
-function areCellEnds(ends: unknown, length: number): boolean {
-  if (!Array.isArray(ends)) return false;
+/**
+ * True when packed columns fit together: one end per cell, whole numbers that never go back, one
+ * chunk per `chunkUsers` users, each chunk exactly as long as its cells.
+ */
+function packedFits(v: { columns: unknown[]; ids: unknown[]; chunkUsers: number; chunks: string[]; ends: unknown }): boolean {
+  const { ends, chunks, chunkUsers } = v;
+  const n = v.columns.length;
+  if (!Array.isArray(ends) || ends.length !== v.ids.length * n || chunks.length !== Math.ceil(v.ids.length / chunkUsers)) return false;
   let last = 0;
   for (const e of ends) {
-    if (typeof e !== 'number' || !Number.isInteger(e) || e < last || e > length) return false;
+    if (typeof e !== 'number' || !Number.isInteger(e) || e < last) return false;
     last = e;
+  }
+  let start = 0;
+  for (let c = 0; c < chunks.length; c++) {
+    const endCell = Math.min(v.ids.length, (c + 1) * chunkUsers) * n;
+    const end = endCell === 0 ? 0 : (ends[endCell - 1] as number);
+    if (end - start !== (chunks[c] as string).length) return false;
+    start = end;
   }
   return true;
 }
 
 /**
- * Per-user values as packed columns (shared/campaign/per-user.ts): the cells of every row in one
- * text, with where each ends. What a big table import is held as once it crossed in parts.
+ * Per-user values as packed columns (shared/campaign/per-user.ts): the cells of every row in a few
+ * long texts, with where each cell ends. What a big table import is held as once it crossed in parts.
  */
 export const packedColumnsSchema = z
   .strictObject({
     kind: z.literal('packed'),
     columns: z.array(z.string()),
     ids: z.array(z.string()),
-    cells: z.string(),
+    chunkUsers: z.number().int().min(1),
+    chunks: z.array(z.string()),
     // Checked in one loop below: a million users have millions of cells, too many for a schema per element.
     ends: z.custom<number[]>((v) => Array.isArray(v), 'expected an array of cell end offsets'),
   })
-  .refine((v) => v.ends.length === v.ids.length * v.columns.length, { message: 'ends must give one end per cell (ids × columns)', path: ['ends'] })
-  .refine((v) => areCellEnds(v.ends, v.cells.length), { message: 'ends must be whole numbers that never go back and stay within cells', path: ['ends'] });
+  .refine(packedFits, { message: 'ends must give one end per cell (ids × columns), never going back, and chunks must hold chunkUsers users each, as long as their cells', path: ['ends'] });
 
 /** `target_with_params`: columns from a table import (rows or packed), or keyed objects as on the wire. */
 export const perUserValuesSchema = z.union([paramColumnsSchema, packedColumnsSchema, keyedValuesSchema]);

@@ -46,9 +46,9 @@ function keyedFrom(columns: string[], rows: string[][]): { target: string[]; key
   return { target, keyed };
 }
 
-/** Columns packed as a set crossing in parts packs them: in slices of `size` users. */
-function packed(v: ParamColumns, size: number): PerUserValues {
-  const b = createPackedBuilder(v.columns);
+/** Columns packed as a set crossing in parts packs them: in slices of `size` users, into chunks of `chunkUsers`. */
+function packed(v: ParamColumns, size: number, chunkUsers: number): PerUserValues {
+  const b = createPackedBuilder(v.columns, chunkUsers);
   for (let from = 0; from < v.ids.length; from += size) {
     const s = packedSlice(v, from, from + size);
     expect(b.add(v.ids.slice(from, from + size), s.cells, s.lengths)).toBeUndefined();
@@ -84,8 +84,11 @@ describe('per-user values as columns', () => {
         expect(built.target).toEqual(target);
         const rowsShape = built.targetWithParams;
         expect(isParamColumns(rowsShape)).toBe(true);
-        // The rows, and the same table packed (in slices of 1, 2 and 5 users), read alike.
-        const shapes = [rowsShape, ...[1, 2, 5].map((n) => packed(rowsShape as ParamColumns, n))];
+        // The rows, and the same table packed (slices of 1, 2 and 5 users into chunks of 1, 3 and 2: slices
+        // that fill a chunk, split over two, or take several to fill one), read alike.
+        const shapes = [rowsShape, ...[[1, 1], [2, 3], [5, 2], [5, 5]].map(([n, c]) => packed(rowsShape as ParamColumns, n!, c!))];
+        // Packed again from packed (the render worker and the host cut the UI's packed set into parts) it is the same.
+        for (const p of shapes.slice(1)) expect(packed(p as unknown as ParamColumns, 3, (p as { chunkUsers: number }).chunkUsers)).toEqual(p);
         for (const twp of shapes) {
           expect(toRecord(twp)).toEqual(keyed);
           expect(JSON.stringify(toRecord(twp))).toBe(JSON.stringify(keyed));
@@ -164,13 +167,16 @@ describe('per-user values as columns', () => {
     expect(eme).toEqual({ u1: { amount: '5', code: '' } });
   });
 
-  test('packed columns are checked by the send-data schema: one end per cell, never going back, within the cells', () => {
-    const good = { kind: 'packed', columns: ['a', 'b'], ids: ['u1', 'u2'], cells: 'xyz', ends: [1, 1, 2, 3] };
+  test('packed columns are checked by the send-data schema: one end per cell, never going back, chunks as long as their cells', () => {
+    const good = { kind: 'packed', columns: ['a', 'b'], ids: ['u1', 'u2'], chunkUsers: 1, chunks: ['x', 'yz'], ends: [1, 1, 2, 3] };
     const parse = (twp: unknown) => sendDataSchema.safeParse({ target_by: 'user_id', target: ['u1', 'u2'], params: {}, target_with_params: twp });
     expect(parse(good).success).toBe(true);
-    expect(ownValue(good as PerUserValues, 'u1', 'a')).toBe('x');
-    expect(ownValue(good as PerUserValues, 'u1', 'b')).toBe(NO_VALUE);
-    expect(ownValue(good as PerUserValues, 'u2', 'b')).toBe('z');
+    expect(ownValue(good as unknown as PerUserValues, 'u1', 'a')).toBe('x');
+    expect(ownValue(good as unknown as PerUserValues, 'u1', 'b')).toBe(NO_VALUE);
+    expect(ownValue(good as unknown as PerUserValues, 'u2', 'a')).toBe('y');
+    expect(ownValue(good as unknown as PerUserValues, 'u2', 'b')).toBe('z');
+    for (const chunks of [['xyz'], ['xy', 'z'], ['x', 'y', 'z'], ['x', 'yzz']]) expect(parse({ ...good, chunks }).success, JSON.stringify(chunks)).toBe(false);
+    expect(parse({ ...good, chunkUsers: 2, chunks: ['xyz'] }).success).toBe(true);
     for (const ends of [
       [1, 1, 2],
       [1, 0, 2, 3],
