@@ -305,7 +305,7 @@ export function packedSlice(v: TableValues, from: number, to: number): { cells: 
   if (v.kind === 'packed') {
     const { ends, chunkUsers } = v;
     const offset = (r: number) => (r * n === 0 ? 0 : (ends[r * n - 1] as number));
-    for (let r = from; r < end; ) {
+    for (let r = from; r < end;) {
       const chunk = Math.floor(r / chunkUsers);
       const upTo = Math.min(end, (chunk + 1) * chunkUsers);
       const start = chunkStart(v, chunk);
@@ -356,7 +356,7 @@ export function createPackedBuilder(columns: string[], chunkUsers: number) {
       if (sum !== cells.length) return `its cell lengths add up to ${sum}, its cells are ${cells.length} characters long`;
       for (const id of sliceIds) ids.push(id);
       let pos = 0;
-      for (let u = 0; u < sliceIds.length; ) {
+      for (let u = 0; u < sliceIds.length;) {
         const take = Math.min(chunkUsers - pendingUsers, sliceIds.length - u);
         const from = pos;
         for (let k = u * n; k < (u + take) * n; k++) {

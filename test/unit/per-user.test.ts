@@ -86,7 +86,15 @@ describe('per-user values as columns', () => {
         expect(isParamColumns(rowsShape)).toBe(true);
         // The rows, and the same table packed (slices of 1, 2 and 5 users into chunks of 1, 3 and 2: slices
         // that fill a chunk, split over two, or take several to fill one), read alike.
-        const shapes = [rowsShape, ...[[1, 1], [2, 3], [5, 2], [5, 5]].map(([n, c]) => packed(rowsShape as ParamColumns, n!, c!))];
+        const shapes = [
+          rowsShape,
+          ...[
+            [1, 1],
+            [2, 3],
+            [5, 2],
+            [5, 5],
+          ].map(([n, c]) => packed(rowsShape as ParamColumns, n!, c!)),
+        ];
         // Packed again from packed (the render worker and the host cut the UI's packed set into parts) it is the same.
         for (const p of shapes.slice(1)) expect(packed(p as unknown as ParamColumns, 3, (p as { chunkUsers: number }).chunkUsers)).toEqual(p);
         for (const twp of shapes) {
