@@ -157,13 +157,15 @@ export const useSend = create<SendState>((set, get) => {
     recheck() {
       void replan();
     },
+    // The preview on screen is the plan for what is chosen: another environment or option withdraws
+    // it at once, so nothing can confirm the plan made before while the new one is being made.
     setEnvironment(id) {
       const r = get().request;
-      if (r) set({ request: { ...r, environmentId: id } });
+      if (r) set({ request: { ...r, environmentId: id }, draft: undefined });
       void replan();
     },
     setOptions(o) {
-      set({ options: { ...get().options, ...o } });
+      set({ options: { ...get().options, ...o }, ...(get().request ? { draft: undefined } : {}) });
       void replan();
     },
     async prepareResend(sendId, batches) {
@@ -190,7 +192,8 @@ export const useSend = create<SendState>((set, get) => {
     },
     async confirm(typed, overrideReason) {
       const d = get().draft;
-      if (!d) return;
+      // A preview planned for another environment than the one chosen is never sent.
+      if (!d || (get().request && d.environment.id !== get().request!.environmentId)) return;
       const started = await request(
         () =>
           call('send.start', {

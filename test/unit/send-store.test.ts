@@ -82,6 +82,46 @@ describe('send store', () => {
     expect(fakeHost.calls.filter((c) => c.channel === 'data.set')).toEqual([{ channel: 'data.set', args: { data: r.data } }]);
   });
 
+  it('another environment or send option withdraws the preview at once: no confirm can send the one planned before', async () => {
+    const other = { id: 'other', name: 'Other', production: false };
+    // The plan for the new environment is held until the test has tried to confirm.
+    let release: () => void = () => {};
+    const held2 = new Promise<void>((r) => (release = r));
+    fakeHost.handlers = {
+      ...held,
+      'send.prepare': async (a) => {
+        const env = (a as { environmentId: string }).environmentId;
+        if (env === 'other') await held2;
+        return { ok: true as const, value: { ...draft, draftId: `d-${env}`, environment: env === 'other' ? other : environment } };
+      },
+      'send.start': ok({ sendId: 's1' }),
+      'send.status': () => ({ ok: true as const, value: detail('running') }),
+    };
+    useSend.getState().prepare(requestOf() as never);
+    await flush();
+    expect(useSend.getState().draft?.environment.id).toBe('sandbox');
+    useSend.getState().setEnvironment('other');
+    // Until the plan for Other arrives there is no preview to confirm, and confirming sends nothing.
+    expect(useSend.getState().draft).toBeUndefined();
+    await useSend.getState().confirm();
+    expect(fakeHost.calls.filter((c) => c.channel === 'send.start')).toHaveLength(0);
+    release();
+    await flush();
+    expect(useSend.getState().draft?.environment.id).toBe('other');
+    await useSend.getState().confirm();
+    const starts = fakeHost.calls.filter((c) => c.channel === 'send.start').map((c) => c.args as { draftId: string; confirmation: { environmentId: string } });
+    expect(starts).toEqual([expect.objectContaining({ draftId: 'd-other', confirmation: expect.objectContaining({ environmentId: 'other' }) })]);
+
+    // A send option too: the preview shown is always the plan for the options chosen.
+    useSend.getState().prepare(requestOf() as never);
+    await flush();
+    expect(useSend.getState().draft).toBeDefined();
+    useSend.getState().setOptions({ time: '2030-01-01 10:00' });
+    expect(useSend.getState().draft).toBeUndefined();
+    await flush();
+    expect(useSend.getState().draft).toBeDefined();
+  });
+
   it('new params of the same data set travel as an edit, not as the set', async () => {
     fakeHost.handlers = { ...held, 'data.edit': ok({ dataRevision: '1.1' }), 'send.prepare': ok(draft) };
     const r = requestOf();
