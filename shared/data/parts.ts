@@ -22,8 +22,8 @@ import { setOwn } from '../targets/text';
 /** Users per part: copying one part of a million-user CSV import takes ~5–10 ms on the UI thread (~20–40 ms at 10,000, which the full scan stretched to 100–150 ms on 2 busy cores). */
 export const PART_USERS = 2_500;
 
-/** The most parts one data set may come in (the host's `too-large` limit is lower anyway). */
-export const MAX_PARTS = 1_000;
+/** The most parts one data set may come in: 10,000,000 users, so the host's `too-large` limit (2,000,000) is what a big set meets first. */
+export const MAX_PARTS = 4_000;
 
 export const dataHeadSchema = z.strictObject({
   target_by: z.string().min(1),
