@@ -24,7 +24,8 @@ self.onmessage = (e: MessageEvent<ImportRequest | NextPart>) => {
     try {
       handle(await withBytes(req));
     } catch (err) {
-      pacer.post({ type: 'failed', seq: req.seq, message: `the file could not be read: ${(err as Error).message}` });
+      const file = req.type === 'parse' || req.type === 'profiles' ? ` ${JSON.stringify(req.input.file)}` : '';
+      pacer.post({ type: 'failed', seq: req.seq, message: `the file${file} could not be read: ${(err as Error).message}` });
     }
   });
 };
