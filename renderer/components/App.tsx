@@ -13,6 +13,7 @@ import { InterruptedBanner } from './send/InterruptedBanner';
 import { FaultsBanner } from './send/FaultsBanner';
 import { ConfirmationBanner } from './send/ConfirmationBanner';
 import { PlatformButton } from './platform/PlatformButton';
+import { FontWarmup } from './matrix/FontWarmup';
 
 /**
  * The app frame: a skip link to the review matrix (the first Tab stop), the top bar, campaigns and
@@ -74,6 +75,7 @@ export function App() {
       <SendDialog />
       <ConfirmationBanner />
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      <FontWarmup />
     </div>
   );
 }

@@ -23,5 +23,18 @@ describe('target set', () => {
     expect(a.size).toBe(120_000);
     expect(targetSetNow(big)).toBe(a);
     expect(hasTarget(big, 'u0')).toBe(true);
+    expect(hasTarget(big, 'u120000')).toBe(false);
+    // Each id once, in the list's order (the report lists the unreviewed users so).
+    expect([...a]).toEqual(Array.from({ length: 120_000 }, (_, i) => `u${i}`));
+  });
+
+  it('a big set answers like the list for every id, repeated, similar or absent', async () => {
+    const ids = ['', 'a', 'A', 'a ', 'é', 'e\u0301', '🎉', '\ud83c', 'u1', 'u10', 'u01'];
+    const big = Array.from({ length: 40_000 }, (_, i) => (i % 7 === 0 ? ids[i % ids.length]! : `user-${i}`));
+    const set = await targetSet(big);
+    const distinct = [...new Set(big)];
+    expect(set.size).toBe(distinct.length);
+    expect([...set]).toEqual(distinct);
+    for (const t of [...ids, 'user-1', 'user-0', 'user-39999', 'user-40000', 'b', 'e', '\udf89']) expect(set.has(t), t).toBe(big.includes(t));
   });
 });
