@@ -26,8 +26,13 @@ const SLICE_MS = 12;
 /** What the session answers with (the worker posts it; a transfer list moves buffers instead of copying). */
 export type Post = (m: WorkerReply, transfer?: Transferable[]) => void;
 
+/** Runs a task after the messages already waiting (the worker's timer; tests pass their own queue). */
+export type Defer = (task: () => void) => void;
+
+const nextTimer: Defer = (task) => void setTimeout(task, 0);
+
 /** The render worker's state and handling: one loaded campaign at a time, numbered by generation. */
-export function createRenderSession(post: Post): (m: WorkerRequest) => void {
+export function createRenderSession(post: Post, defer: Defer = nextTimer): (m: WorkerRequest) => void {
   let loaded: Loaded | undefined;
   const held = createWorkerData();
   let compileCache: { key: string; compiled: CompiledCampaign } | undefined;
@@ -62,7 +67,7 @@ export function createRenderSession(post: Post): (m: WorkerRequest) => void {
           lastProgress = performance.now();
           post({ type: 'scan-progress', gen: l.gen, done: i, total });
         }
-        setTimeout(step, 0);
+        defer(step);
         return;
       }
       const result = acc.result();
@@ -71,7 +76,8 @@ export function createRenderSession(post: Post): (m: WorkerRequest) => void {
       const { severity: _kept, ...counts } = result;
       post({ type: 'scan-done', gen: l.gen, severity: result.severity.slice(), ...counts, verdict, emailQa: emailTally.summary(), emailScores: scoreTally.summary(), ms: Math.round(performance.now() - started) });
     };
-    step();
+    // After the load's campaign checks (a task of their own), so `loaded` always comes before `scan-done`.
+    defer(step);
   }
 
   function matches(l: Loaded, target: string, needle: string): boolean {
@@ -118,8 +124,18 @@ export function createRenderSession(post: Post): (m: WorkerRequest) => void {
       if (m.edits) held.edit(m.edits);
       if (m.profiles) held.setProfiles(m.profiles);
       const ev = createEvaluation({ campaign: m.campaign, data: held.data(), profiles: held.profiles(), settings: m.settings }, compileCache.compiled);
-      loaded = { gen: m.gen, ev };
-      post({ type: 'loaded', gen: m.gen, diagnostics: ev.campaignDiagnostics(), references: ev.references(), ms: Math.round(performance.now() - started) });
+      const l: Loaded = { gen: m.gen, ev };
+      loaded = l;
+      // The campaign-level checks read every user (seconds at a million): the rows on screen, asked
+      // for with the load, are answered first, and the scan starts after them (`scan` waits a task too).
+      defer(() => {
+        if (loaded !== l) return;
+        try {
+          post({ type: 'loaded', gen: m.gen, diagnostics: ev.campaignDiagnostics(), references: ev.references(), ms: Math.round(performance.now() - started) });
+        } catch (err) {
+          post({ type: 'error', gen: m.gen, message: err instanceof Error ? err.message : String(err) });
+        }
+      });
       return;
     }
     const l = loaded;

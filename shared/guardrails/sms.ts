@@ -32,7 +32,7 @@ export function checkSms(metrics: SmsMetrics, where: { node?: string; target?: s
  * rendering with these gives the longest message the data can produce.
  */
 export function longestValues(references: readonly string[], users: readonly string[], resolve: (name: string, user: string) => unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>; // "__proto__" is a name like any other
   for (const name of references) {
     let best: unknown = '';
     let bestLen = -1;

@@ -57,11 +57,16 @@ export function campaignChecks(cc: CompiledCampaign, data: SendData, profiles: P
     ),
   );
   if (data.target.length > 0) {
+    // Each attribute's longest value, found once for all SMS nodes (one pass over every user each).
+    const longest = new Map<string, unknown>();
     for (const n of cc.nodes) {
       if (n.node.channel !== 'sms') continue;
       const text = n.fields.find((f) => f.name === 'text');
       if (!text) continue;
-      const vars = longestValues(n.references, data.target, (name, user) => resolveValue(name, user, data, profiles).value);
+      const missing = n.references.filter((r) => !longest.has(r));
+      const found = longestValues(missing, data.target, (name, user) => resolveValue(name, user, data, profiles).value);
+      for (const r of missing) longest.set(r, found[r]);
+      const vars = Object.fromEntries(n.references.map((r) => [r, longest.get(r)]));
       out.push(...applyLevels(checkLongestSms(smsMetrics(text.template.render(vars).output), n.node.key), settings));
     }
   }

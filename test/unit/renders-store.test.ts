@@ -16,6 +16,8 @@ const worker = vi.hoisted(() => {
   const state = {
     toWorker: [] as unknown[],
     toUi: [] as unknown[],
+    /** The worker's deferred tasks (its timer), run by `drain` once no message is in flight. */
+    tasks: [] as (() => void)[],
     listener: undefined as ((r: unknown) => void) | undefined,
     handle: undefined as ((m: unknown) => void) | undefined,
   };
@@ -35,6 +37,7 @@ async function drain() {
     await Promise.resolve();
     if (worker.toWorker.length) worker.handle!(worker.toWorker.shift());
     else if (worker.toUi.length) worker.listener!(worker.toUi.shift());
+    else if (worker.tasks.length) worker.tasks.shift()!();
     else return;
   }
   throw new Error('the worker kept talking');
@@ -48,6 +51,13 @@ function example(stem: string): { campaign: Campaign; data: SendData } {
   return { campaign: loaded.campaign, data: JSON.parse(readFileSync(join(root, 'requests', `${stem}.json`), 'utf8')) as SendData };
 }
 
+/** The app's render session, answering into the fake worker's queues. */
+const session = () =>
+  createRenderSession(
+    (m) => void worker.toUi.push(structuredClone(m)),
+    (task) => void worker.tasks.push(task),
+  ) as (m: unknown) => void;
+
 const { useRenders, SEARCH_DEBOUNCE_MS } = await import('../../renderer/stores/renders');
 const { useUi } = await import('../../renderer/stores/ui');
 
@@ -55,7 +65,8 @@ beforeEach(() => {
   vi.useFakeTimers();
   worker.toWorker.length = 0;
   worker.toUi.length = 0;
-  worker.handle = createRenderSession((m) => void worker.toUi.push(structuredClone(m))) as (m: unknown) => void;
+  worker.tasks.length = 0;
+  worker.handle = session();
   useRenders.getState().clear();
   useUi.setState({ filter: 'all', search: '' });
 });
@@ -198,7 +209,7 @@ describe('renders store: the data set crosses to the worker once (issue 13)', ()
     expect(JSON.stringify(renders)).toContain('Your order');
     expect(JSON.stringify(renders)).toContain('Someday-Monday');
     // The same as a worker given the edited data whole.
-    worker.handle = createRenderSession((m) => void worker.toUi.push(structuredClone(m))) as (m: unknown) => void;
+    worker.handle = session();
     useRenders.getState().load({ campaign: edited, data: structuredClone(withParams), profiles: {}, settings: {} });
     await drain();
     const whole = useRenders.getState().renderOnce([data.target[0]!]);
