@@ -51,13 +51,32 @@ test.afterAll(async () => {
 /** Starts counting frames: every gap between two animation frames, with when it ended. */
 async function startFrames(page: Page) {
   await page.evaluate(() => {
-    const w = window as unknown as { __gaps: [number, number][]; __tasks: [number, number][]; __stop: boolean };
+    interface LongFrame {
+      startTime: number;
+      duration: number;
+      blockingDuration: number;
+      styleAndLayoutStart: number;
+      scripts: { invoker: string; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number; duration: number }[];
+    }
+    const w = window as unknown as { __gaps: [number, number][]; __tasks: [number, number][]; __frames: [number, number, string][]; __stop: boolean };
     w.__gaps = [];
     w.__tasks = [];
     // Long tasks tell a busy UI thread from frames held up elsewhere (the GPU or browser process).
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__tasks.push([e.startTime + e.duration, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
+    // Long animation frames say what held a frame up: its scripts (by invoker and source), its layout.
+    w.__frames = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as LongFrame[]) {
+        const scripts = e.scripts.map((x) => `${x.invoker} ${x.sourceFunctionName || ''}@${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)} ms`).join('; ');
+        w.__frames.push([
+          e.startTime + e.duration,
+          e.duration,
+          `${Math.round(e.duration)} ms frame, ${Math.round(e.blockingDuration)} ms blocking, style and layout ${Math.round(e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0)} ms; scripts: ${scripts || 'none'}`,
+        ]);
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
     w.__stop = false;
     let last = performance.now();
     const tick = (t: number) => {
@@ -75,10 +94,11 @@ const now = (page: Page) => page.evaluate(() => performance.now());
 async function framesBetween(page: Page, from: number, to: number) {
   return page.evaluate(
     ([a, b]) => {
-      const w = window as unknown as { __gaps: [number, number][]; __tasks: [number, number][] };
+      const w = window as unknown as { __gaps: [number, number][]; __tasks: [number, number][]; __frames: [number, number, string][] };
       const gaps = w.__gaps.filter(([t]) => t >= a && t < b).map(([, g]) => g);
       const tasks = w.__tasks.filter(([t]) => t >= a && t < b).map(([, d]) => d);
-      return { frames: gaps.length, longest: Math.round(Math.max(0, ...gaps)), over100: gaps.filter((g) => g > 100).length, longestTask: Math.round(Math.max(0, ...tasks)), taskMs: Math.round(tasks.reduce((x, y) => x + y, 0)) };
+      const worst = w.__frames.filter(([t]) => t >= a && t < b).sort((x, y) => y[1] - x[1])[0];
+      return { frames: gaps.length, longest: Math.round(Math.max(0, ...gaps)), over100: gaps.filter((g) => g > 100).length, longestTask: Math.round(Math.max(0, ...tasks)), taskMs: Math.round(tasks.reduce((x, y) => x + y, 0)), worstFrame: worst?.[2] };
     },
     [from, to] as const,
   );
@@ -146,5 +166,6 @@ test(`${ROWS.toLocaleString('en')} targets: frame gaps during import, apply and 
     console.log(
       `  ${name.padEnd(32)} ${((b - a) / 1000).toFixed(1).padStart(6)} s · ${String(f.frames).padStart(5)} frames · longest gap ${String(f.longest).padStart(5)} ms · gaps over 100 ms: ${f.over100} · UI thread: longest task ${f.longestTask} ms, ${f.taskMs} ms in tasks over 50 ms`,
     );
+    if (f.worstFrame) console.log(`      longest frame: ${f.worstFrame}`);
   }
 });
