@@ -129,6 +129,32 @@ describe('renders store: a report export (renderOnce)', () => {
   });
 });
 
+describe('renders store: the rows on screen', () => {
+  it('are asked for a few at a time, top first, and every one arrives', async () => {
+    const { campaign, data } = example('order-confirmation');
+    const targets = Array.from({ length: 10 }, (_, i) => `user_${i + 1}`);
+    const wide = { ...data, target: targets };
+    useRenders.getState().load({ campaign, data: wide, profiles: {}, settings: {} });
+    await drain();
+    const asked: string[][] = [];
+    const handle = worker.handle!;
+    worker.handle = (m) => {
+      if ((m as WorkerRequest).type === 'render') asked.push((m as WorkerRequest & { type: 'render' }).targets);
+      handle(m);
+    };
+    useRenders.getState().want('matrix', targets);
+    await drain();
+    // Each answer is a task of its own on the UI thread: the window draws between them.
+    expect(asked).toEqual([targets.slice(0, 4), targets.slice(4, 8), targets.slice(8)]);
+    const rows = useRenders.getState().rows;
+    for (const t of targets)
+      expect(
+        rows[t]?.map((r) => r.node),
+        t,
+      ).toEqual(campaign.nodes.map((n) => n.key));
+  });
+});
+
 describe("renders store: the rows shown follow the view's one filter and search", () => {
   it('a search typed in the view shows only the matching user once typing pauses, and clearing it shows all', async () => {
     const { campaign, data } = example('order-confirmation');
